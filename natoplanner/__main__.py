@@ -1,0 +1,3 @@
+from natoplanner.app import main
+
+raise SystemExit(main())
