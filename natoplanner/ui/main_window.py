@@ -1,0 +1,317 @@
+"""The planning window: allies table, year editor with policy controls, path plot."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSpinBox,
+    QSplitter,
+    QUndoView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from natoplanner.core.dataset import NATO_EDITION
+from natoplanner.core.scenario import MAX_HORIZON, Scenario
+from natoplanner.ui.alliance_strip import AllianceStrip
+from natoplanner.ui.allies_table import AlliesPanel
+from natoplanner.ui.commands import SetHorizon
+from natoplanner.ui.document import ScenarioDocument
+from natoplanner.ui.path_plot import PathPlot, PlotMode
+from natoplanner.ui.policy_panel import PolicyPanel
+from natoplanner.ui.prompts import DialogPrompts, Unsaved
+from natoplanner.ui.year_editor import YearEditorModel, YearEditorView
+
+WORKBOOK_FILTER = "Scenario workbooks (*.xlsx)"
+APP_NAME = "natoplanner"
+
+
+class MainWindow(QMainWindow):
+    """Main window over one :class:`ScenarioDocument`.
+
+    ``prompts`` answers every question (unsaved changes, file names, errors);
+    tests pass a :class:`~natoplanner.ui.prompts.ScriptedPrompts`.
+    """
+
+    def __init__(self, document: ScenarioDocument | None = None, language: str = "en", prompts=None) -> None:
+        super().__init__()
+        self.document = document if document is not None else ScenarioDocument(parent=self)
+        self.language = language
+        self.prompts = prompts if prompts is not None else DialogPrompts(self)
+
+        self.allies_panel = AlliesPanel(self.document, language, self)
+        self.plot = PathPlot(self.document, language, self)
+        self.year_model = YearEditorModel(self.document, self)
+        self.year_view = YearEditorView(self)
+        self.year_view.setModel(self.year_model)
+        self.policy_panel = PolicyPanel(self.document, self)
+        self.alliance_strip = AllianceStrip(self.document, self)
+        self.editor_title = QLabel(self)
+
+        editor = QWidget(self)
+        editor_layout = QVBoxLayout(editor)
+        editor_layout.setContentsMargins(0, 0, 0, 0)
+        editor_layout.addWidget(self.editor_title)
+        editor_layout.addWidget(self.year_view)
+        lower = QWidget(self)
+        lower_layout = QHBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(editor, 3)
+        lower_layout.addWidget(self.policy_panel, 0)
+        self.policy_panel.setMaximumWidth(280)
+
+        self.right_splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.right_splitter.addWidget(self.plot)
+        self.right_splitter.addWidget(lower)
+        self.right_splitter.setStretchFactor(0, 3)
+        self.right_splitter.setStretchFactor(1, 2)
+        self.right_splitter.setSizes([520, 300])
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.main_splitter.addWidget(self.allies_panel)
+        self.main_splitter.addWidget(self.right_splitter)
+        self.main_splitter.setStretchFactor(0, 2)
+        self.main_splitter.setStretchFactor(1, 3)
+        self.main_splitter.setSizes([650, 790])
+        central = QWidget(self)
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(6, 6, 6, 6)
+        central_layout.addWidget(self.alliance_strip)
+        central_layout.addWidget(self.main_splitter, 1)
+        self.setCentralWidget(central)
+
+        self.undo_view = QUndoView(self.document.undo_stack, self)
+        self.undo_view.setEmptyLabel(self.tr("<original scenario>"))
+        self.undo_dock = QDockWidget(self.tr("Undo history"), self)
+        self.undo_dock.setObjectName("undo_history")
+        self.undo_dock.setWidget(self.undo_view)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.undo_dock)
+        self.undo_dock.hide()
+
+        self._build_actions()
+        self._build_status_bar()
+
+        self.allies_panel.view.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.allies_panel.view.selectionModel().currentRowChanged.connect(self._on_selection_changed)
+        self.year_view.status_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.document.file_changed.connect(self._update_title)
+        self.document.reset.connect(self._on_reset)
+        self.document.projected.connect(lambda _rows: self._sync_horizon())
+        self._update_title()
+        self.resize(QSize(1440, 900))
+
+    # -- actions and menus -----------------------------------------------------
+    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        standard = QKeySequence.StandardKey
+        self.new_action = self._action(self.tr("&New scenario"), self.new_scenario, standard.New, self.tr("Start from the default scenario"))
+        self.open_action = self._action(self.tr("&Open…"), self.open_scenario, standard.Open, self.tr("Open a scenario workbook"))
+        self.save_action = self._action(self.tr("&Save"), self.save, standard.Save, self.tr("Save the scenario workbook"))
+        self.save_as_action = self._action(self.tr("Save &As…"), self.save_as, standard.SaveAs, self.tr("Save under a new name"))
+        self.quit_action = self._action(self.tr("&Quit"), self.close, standard.Quit)
+        self.undo_action = self.document.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence(standard.Undo))
+        self.redo_action = self.document.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence(standard.Redo), QKeySequence("Ctrl+Shift+Z")])
+        self.find_action = self._action(self.tr("&Find ally"), self.allies_panel.filter_edit.setFocus, standard.Find)
+
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        for action in (self.new_action, self.open_action, self.save_action, self.save_as_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        toggle_history = self.undo_dock.toggleViewAction()
+        toggle_history.setShortcut(QKeySequence("Ctrl+H"))
+        view_menu.addAction(toggle_history)
+        view_menu.addSeparator()
+        modes = QActionGroup(self)
+        for index, mode in enumerate(PlotMode):
+            action = QAction(self.plot.mode_combo.itemText(index), self, checkable=True)
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.setChecked(mode == self.plot.mode)
+            action.triggered.connect(lambda _checked, m=mode: self.plot.set_mode(m))
+            modes.addAction(action)
+            view_menu.addAction(action)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&About natoplanner"), self.show_about))
+
+        toolbar = self.addToolBar(self.tr("Scenario"))
+        toolbar.setObjectName("scenario_toolbar")
+        toolbar.addAction(self.open_action)
+        toolbar.addAction(self.save_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.undo_action)
+        toolbar.addAction(self.redo_action)
+        toolbar.addSeparator()
+        horizon_label = QLabel(self.tr(" &Horizon: "), self)
+        self.horizon_spin = QSpinBox(self)
+        self.horizon_spin.setRange(self.document.scenario.base_year + 1, MAX_HORIZON)
+        self.horizon_spin.setValue(self.document.scenario.horizon)
+        self.horizon_spin.setAccessibleName(self.tr("Horizon year"))
+        self.horizon_spin.setToolTip(self.tr("Last projected year (the Hague commitment: 2035)"))
+        self.horizon_spin.setKeyboardTracking(False)
+        self.horizon_spin.valueChanged.connect(self._on_horizon_edited)
+        horizon_label.setBuddy(self.horizon_spin)
+        toolbar.addWidget(horizon_label)
+        toolbar.addWidget(self.horizon_spin)
+
+    def _build_status_bar(self) -> None:
+        scenario = self.document.scenario
+        self.data_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.data_label)
+        self.data_label.setText(
+            self.tr("%1 · base year %2 · GDP: %3 (CPI as deflator)")
+            .replace("%1", NATO_EDITION).replace("%2", str(scenario.base_year)).replace("%3", scenario.gdp_vintage)
+        )
+
+    # -- reactions ----------------------------------------------------------------
+    def _on_selection_changed(self, *_args) -> None:
+        codes = self.allies_panel.selected_iso3()
+        self.plot.set_allies(codes)
+        current = self.allies_panel.view.currentIndex()
+        focus = current.data(Qt.ItemDataRole.UserRole + 2) if current.isValid() and codes else None
+        if focus not in codes:
+            focus = codes[0] if codes else None
+        if focus != self.year_model.iso3:
+            self.year_model.set_ally(focus)
+            self.policy_panel.set_ally(focus)
+        self._update_editor_title()
+
+    def _update_editor_title(self) -> None:
+        iso3 = self.year_model.iso3
+        if iso3 is None:
+            self.editor_title.setText(self.tr("Select an ally in the table to edit its years."))
+            return
+        ally = self.document.scenario.dataset.registry.get(iso3)
+        self.editor_title.setText(
+            self.tr("<b>%1</b> — amounts in %2; bold cells are your overrides (Delete clears)")
+            .replace("%1", ally.name(self.language)).replace("%2", ally.currency)
+        )
+
+    def _on_horizon_edited(self, value: int) -> None:
+        if value != self.document.scenario.horizon:
+            self.document.push(SetHorizon(self.document, value))
+
+    def _sync_horizon(self) -> None:
+        if self.horizon_spin.value() != self.document.scenario.horizon:
+            self.horizon_spin.blockSignals(True)
+            self.horizon_spin.setValue(self.document.scenario.horizon)
+            self.horizon_spin.blockSignals(False)
+
+    def _on_reset(self) -> None:
+        self._sync_horizon()
+        self._on_selection_changed()
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self.document.display_name()}[*] — {APP_NAME}")
+        self.setWindowModified(self.document.is_modified)
+
+    # -- files -----------------------------------------------------------------------
+    def maybe_keep_changes(self) -> bool:
+        """Ask about unsaved changes; True when it is safe to drop the current scenario."""
+        if not self.document.is_modified:
+            return True
+        answer = self.prompts.unsaved_changes(self.document.display_name())
+        if answer == Unsaved.SAVE:
+            return self.save()
+        return answer == Unsaved.DISCARD
+
+    def new_scenario(self) -> None:
+        if self.maybe_keep_changes():
+            self.document.replace_scenario(Scenario(self.document.scenario.dataset), None)
+
+    def open_scenario(self, path: Path | None = None) -> bool:
+        if not self.maybe_keep_changes():
+            return False
+        path = path or self.prompts.open_path(str(self._folder()), self.tr(WORKBOOK_FILTER))
+        if path is None:
+            return False
+        try:
+            from natoplanner.io.workbook import read_scenario
+
+            loaded = read_scenario(Path(path))
+        except Exception as error:  # noqa: BLE001 - every failure becomes a message, never a crash
+            self.prompts.error(self.tr("Cannot open"), str(error))
+            return False
+        self.document.replace_scenario(loaded.scenario, Path(path))
+        if loaded.warnings:
+            self.prompts.information(self.tr("Opened with warnings"), "\n".join(str(w) for w in loaded.warnings))
+        return True
+
+    def save(self) -> bool:
+        if self.document.path is None:
+            return self.save_as()
+        return self._write(self.document.path)
+
+    def save_as(self) -> bool:
+        suggested = self.document.path or self._folder() / f"{self.document.scenario.name}.xlsx"
+        path = self.prompts.save_path(str(suggested), self.tr(WORKBOOK_FILTER))
+        if path is None:
+            return False
+        if path.suffix.lower() != ".xlsx":
+            path = path.with_suffix(".xlsx")
+        return self._write(path)
+
+    def _write(self, path: Path) -> bool:
+        try:
+            from natoplanner.io.workbook import save_scenario
+
+            save_scenario(self.document.scenario, path)
+        except Exception as error:  # noqa: BLE001 - the previous file is intact (atomic save)
+            self.prompts.error(self.tr("Cannot save"), str(error))
+            return False
+        self.document.mark_saved(path)
+        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 5000)
+        return True
+
+    def _folder(self) -> Path:
+        return self.document.path.parent if self.document.path else Path.home()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.maybe_keep_changes():
+            event.accept()
+        else:
+            event.ignore()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About natoplanner"),
+            self.tr(
+                "<p><b>natoplanner</b> — scenario planner for the Hague commitment "
+                "(25 June 2025): 3.5% of GDP on core defence and 5% in total by 2035, "
+                "with a review in 2029.</p>"
+                "<p>Data: NATO, <i>Defence Expenditure of NATO Countries (2014-2026)</i>, "
+                "2026 edition (cut-off 3 July 2026; 2025 and 2026 are estimates); NATO 2025 "
+                "edition for comparison; IMF World Economic Outlook April 2026, October 2025 and "
+                "April 2025 (real GDP growth, CPI as the deflator).</p>"
+                "<p>Shares are on NATO's basis (constant 2021 prices), anchored on the published "
+                "base-year share. Luxembourg is measured against GNI from 2023. Iceland has no "
+                "armed forces. See SOURCES.md in the data folder for every source and caveat.</p>"
+            ),
+        )

@@ -1,0 +1,88 @@
+"""Every question the window asks the user, behind one replaceable object.
+
+Tests give the window a :class:`ScriptedPrompts` so no dialog ever blocks a
+test run; the application uses :class:`DialogPrompts`.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+
+class Unsaved(Enum):
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+class DialogPrompts:
+    """Real dialogs (modal, parented to the window)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        self.parent = parent
+
+    def unsaved_changes(self, name: str) -> Unsaved:
+        box = QMessageBox(self.parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.parent.tr("Unsaved changes"))
+        box.setText(self.parent.tr("“%1” has unsaved changes.").replace("%1", name))
+        box.setInformativeText(self.parent.tr("Save them before closing?"))
+        box.setStandardButtons(
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        answer = box.exec()
+        return {
+            QMessageBox.StandardButton.Save: Unsaved.SAVE,
+            QMessageBox.StandardButton.Discard: Unsaved.DISCARD,
+        }.get(QMessageBox.StandardButton(answer), Unsaved.CANCEL)
+
+    def open_path(self, folder: str, filter_text: str) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(self.parent, self.parent.tr("Open"), folder, filter_text)
+        return Path(name) if name else None
+
+    def save_path(self, suggested: str, filter_text: str) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(self.parent, self.parent.tr("Save as"), suggested, filter_text)
+        return Path(name) if name else None
+
+    def error(self, title: str, message: str) -> None:
+        QMessageBox.critical(self.parent, title, message)
+
+    def information(self, title: str, message: str) -> None:
+        QMessageBox.information(self.parent, title, message)
+
+
+class ScriptedPrompts:
+    """Answers given in advance (tests); records what was asked."""
+
+    def __init__(
+        self,
+        unsaved: Unsaved = Unsaved.CANCEL,
+        open_path: Path | None = None,
+        save_path: Path | None = None,
+    ) -> None:
+        self.unsaved = unsaved
+        self.next_open_path = open_path
+        self.next_save_path = save_path
+        self.asked: list[tuple[str, str]] = []
+
+    def unsaved_changes(self, name: str) -> Unsaved:
+        self.asked.append(("unsaved", name))
+        return self.unsaved
+
+    def open_path(self, folder: str, filter_text: str) -> Path | None:
+        self.asked.append(("open", folder))
+        return self.next_open_path
+
+    def save_path(self, suggested: str, filter_text: str) -> Path | None:
+        self.asked.append(("save", suggested))
+        return self.next_save_path
+
+    def error(self, title: str, message: str) -> None:
+        self.asked.append(("error", message))
+
+    def information(self, title: str, message: str) -> None:
+        self.asked.append(("information", message))
