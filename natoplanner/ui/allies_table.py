@@ -349,7 +349,7 @@ class AlliesPanel(QWidget):
         for column in Column:
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
             sample = samples.get(column, "00.00%")
-            header.resizeSection(column, max(metrics.horizontalAdvance(title) + 28, metrics.horizontalAdvance(sample) + 16))
+            header.resizeSection(column, max(metrics.horizontalAdvance(title) + 14, metrics.horizontalAdvance(sample) + 12))
         header.setHighlightSections(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

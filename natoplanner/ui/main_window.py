@@ -61,25 +61,23 @@ class MainWindow(QMainWindow):
         editor_layout.setContentsMargins(0, 0, 0, 0)
         editor_layout.addWidget(self.editor_title)
         editor_layout.addWidget(self.year_view)
-        lower = QWidget(self)
-        lower_layout = QHBoxLayout(lower)
-        lower_layout.setContentsMargins(0, 0, 0, 0)
-        lower_layout.addWidget(editor, 3)
-        lower_layout.addWidget(self.policy_panel, 0)
-        self.policy_panel.setMaximumWidth(280)
+        editor_layout.addWidget(self.policy_panel)
+        editor_layout.addStretch(1)
+        lower = editor
+        self._fit_year_view_height()
 
         self.right_splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.right_splitter.addWidget(self.plot)
         self.right_splitter.addWidget(lower)
         self.right_splitter.setStretchFactor(0, 3)
         self.right_splitter.setStretchFactor(1, 2)
-        self.right_splitter.setSizes([520, 300])
+        self.right_splitter.setSizes([430, 420])
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.main_splitter.addWidget(self.allies_panel)
         self.main_splitter.addWidget(self.right_splitter)
         self.main_splitter.setStretchFactor(0, 2)
         self.main_splitter.setStretchFactor(1, 3)
-        self.main_splitter.setSizes([650, 790])
+        self.main_splitter.setSizes([700, 740])
         central = QWidget(self)
         central_layout = QVBoxLayout(central)
         central_layout.setContentsMargins(6, 6, 6, 6)
@@ -106,6 +104,15 @@ class MainWindow(QMainWindow):
         self.document.projected.connect(lambda _rows: self._sync_horizon())
         self._update_title()
         self.resize(QSize(1440, 900))
+
+    def _fit_year_view_height(self) -> None:
+        """The editor's rows are fixed (7 measures): no empty band below them."""
+        view = self.year_view
+        rows_height = self.year_model.rowCount() * view.verticalHeader().defaultSectionSize()
+        height = view.horizontalHeader().sizeHint().height() + rows_height
+        height += view.horizontalScrollBar().sizeHint().height() + 2 * view.frameWidth() + 8
+        view.setMaximumHeight(height)
+        view.setMinimumHeight(height)
 
     # -- actions and menus -----------------------------------------------------
     def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:

@@ -102,21 +102,19 @@ class PolicyPanel(QWidget):
         targets_box = QGroupBox(self.tr("Targets (% of GDP)"), self)
         self.core_target_spin = _spin(targets_box, " %", 0.1, 20.0, 0.1, self.tr("Core target"))
         self.total_target_spin = _spin(targets_box, " %", 0.1, 20.0, 0.1, self.tr("Total target"))
-        targets_row = QHBoxLayout(targets_box)
-        targets_row.addWidget(QLabel(self.tr("Co&re:"), targets_box))
-        targets_row.addWidget(self.core_target_spin)
-        targets_row.addWidget(QLabel(self.tr("To&tal:"), targets_box))
-        targets_row.addWidget(self.total_target_spin)
-        for label in targets_box.findChildren(QLabel):
-            label.setBuddy(self.core_target_spin if "re" in label.text() else self.total_target_spin)
+        targets_form = QFormLayout(targets_box)
+        targets_form.addRow(self.tr("Co&re:"), self.core_target_spin)
+        targets_form.addRow(self.tr("To&tal:"), self.total_target_spin)
 
+        # Side by side under the year editor, so the editor keeps the full width.
+        boxes = QHBoxLayout()
+        boxes.addWidget(core_box, 3)
+        boxes.addWidget(related_box, 3)
+        boxes.addWidget(targets_box, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.ally_label)
-        layout.addWidget(core_box)
-        layout.addWidget(related_box)
-        layout.addWidget(targets_box)
-        layout.addStretch(1)
+        layout.addLayout(boxes)
+        self.ally_label.hide()  # the editor's title names the ally
 
         for widget in (self.policy_combo, self.related_combo):
             widget.currentIndexChanged.connect(self._on_edit)

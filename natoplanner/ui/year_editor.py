@@ -281,7 +281,8 @@ class YearEditorView(QTableView):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
 
     def setModel(self, model: YearEditorModel) -> None:  # type: ignore[override]
         super().setModel(model)
