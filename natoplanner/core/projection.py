@@ -185,15 +185,20 @@ class Projection:
         self.scenario = scenario
         self.paths = _empty_paths(len(scenario.allies), np.arange(scenario.base_year, scenario.years[-1] + 1))
         self._has_data = ~np.isnan(scenario.base.core_share_pct)
-        self._revision = -1
+        # Revision of each ally's inputs when its paths were last computed
+        # (-1: never). Compared with the scenario's own per-ally revisions, so
+        # this projection never depends on another consuming "changed" marks.
+        self._row_revision = np.full(len(scenario.allies), -1, dtype=np.int64)
         self.update()
 
     def update(self) -> list[int]:
         """Recompute the allies whose inputs changed; returns their rows."""
-        rows = [r for r in self.scenario.take_dirty_rows() if self._has_data[r]]
+        current = self.scenario.row_revisions.copy()
+        changed = (current > self._row_revision) & self._has_data
+        rows = [int(r) for r in np.flatnonzero(changed)]
         if rows:
             _project_rows(self.scenario, np.asarray(rows), self.paths)
-        self._revision = self.scenario.revision
+        self._row_revision = current
         return rows
 
     # -- convenient slices ---------------------------------------------------

@@ -185,6 +185,10 @@ class Scenario:
         shape = (len(self.allies), len(self.years))
         self._dirty: set[int] = set(range(len(self.allies)))
         self.revision = 0
+        # Revision of each ally's last change: every Projection of this
+        # scenario compares it with what it computed, so several projections
+        # (window, workbook writer, goal seek) can follow the same scenario.
+        self._row_revision = np.zeros(len(self.allies), dtype=np.int64)
         self.name = name
         self.notes = ""
         self._horizon = base_year + 1
@@ -200,8 +204,17 @@ class Scenario:
 
     # -- bookkeeping -------------------------------------------------------
     def _touch(self, rows: Iterable[int]) -> None:
+        rows = list(rows)
         self._dirty.update(rows)
         self.revision += 1
+        self._row_revision[rows] = self.revision
+
+    @property
+    def row_revisions(self) -> np.ndarray:
+        """Per ally, the :attr:`revision` of its last input change (read-only)."""
+        view = self._row_revision.view()
+        view.flags.writeable = False
+        return view
 
     def take_dirty_rows(self) -> list[int]:
         """Rows (ally positions) changed since the last call; clears the set."""
@@ -368,6 +381,7 @@ class Scenario:
         duplicate._related_tracks = list(self._related_tracks)
         duplicate._targets = list(self._targets)
         duplicate._dirty = set(range(len(self.allies)))
+        duplicate._row_revision = self._row_revision.copy()
         return duplicate
 
     def inputs_equal(self, other: Scenario) -> bool:
@@ -423,9 +437,17 @@ def _validate_target_year(scenario: Scenario, field: str, year: object) -> int:
     return int(year)
 
 
+def _enum_value(enum: type[StrEnum], value: object, field: str) -> StrEnum:
+    try:
+        return enum(value)
+    except ValueError:
+        choices = ", ".join(member.value for member in enum)
+        raise ScenarioInputError(field, f"expected one of {choices}, got {value!r}") from None
+
+
 def _validate_core_policy(scenario: Scenario, iso3: str, policy: CorePolicy) -> CorePolicy:
-    kind = BudgetPolicy(policy.kind)
     label = f"core budget policy ({iso3})"
+    kind = _enum_value(BudgetPolicy, policy.kind, f"{label} kind")
     rate = _check_range(f"{label} growth rate", policy.rate_pct, -100.0, 1000.0, "% a year", low_open=True)
     share = None if policy.share_pct is None else _check_range(f"{label} share", policy.share_pct, 0.0, 100.0, "% of GDP")
     target = _check_range(f"{label} target", policy.target_pct, 0.0, 100.0, "% of GDP")
@@ -434,8 +456,8 @@ def _validate_core_policy(scenario: Scenario, iso3: str, policy: CorePolicy) -> 
 
 
 def _validate_related_track(scenario: Scenario, iso3: str, track: RelatedTrack) -> RelatedTrack:
-    kind = RelatedPolicy(track.kind)
     label = f"related spending ({iso3})"
+    kind = _enum_value(RelatedPolicy, track.kind, f"{label} kind")
     share = _check_range(f"{label} share", track.share_pct, 0.0, 100.0, "% of GDP")
     target = _check_range(f"{label} target", track.target_pct, 0.0, 100.0, "% of GDP")
     year = _validate_target_year(scenario, f"{label} target year", track.target_year)
