@@ -55,8 +55,10 @@ def alliance_lines(projection: Projection) -> list[str]:
         f"(base-year exchange rates)",
         f"Europe and Canada {horizon}: core {alliance['europe_canada_core_share_pct']:.2f}%; "
         f"United States: core {alliance['usa_core_share_pct']:.2f}%",
-        f"Allies at >= 2%: {alliance['allies_at_2pct']}, at >= 3.5% core: {alliance['allies_at_3_5pct']}, "
-        f"at >= 5% total: {alliance['allies_at_5pct_total']} (of 31 with armed forces)",
+        # iloc[-1] turns the row into floats; counts print as whole numbers.
+        f"Allies at >= 2%: {int(alliance['allies_at_2pct'])}, "
+        f"at >= 3.5% core: {int(alliance['allies_at_3_5pct'])}, "
+        f"at >= 5% total: {int(alliance['allies_at_5pct_total'])} (of 31 with armed forces)",
     ]
 
 
