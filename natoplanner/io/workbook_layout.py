@@ -1,0 +1,248 @@
+"""Where everything sits in a scenario workbook (schema version 2).
+
+The writer and the reader share this module, so a cell is placed and found
+through one definition. ``Assumptions`` holds, top to bottom: the scenario
+settings, one row per ally with its policies and targets (plus grey
+base-year reference figures), then one block per year-indexed measure
+(allies × years). ``Results`` holds one block per computed path (allies ×
+base year..2040), each a grid of live formulas.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from openpyxl.utils import get_column_letter
+
+from natoplanner.core.scenario import MAX_HORIZON, BudgetPolicy, Measure, RelatedPolicy
+
+SCHEMA_VERSION = 2
+SHEET_ABOUT = "About"
+SHEET_ASSUMPTIONS = "Assumptions"
+SHEET_RESULTS = "Results"
+SHEET_SUMMARY = "Summary"
+SHEET_ALLIANCE = "Alliance"
+SHEET_HISTORY = "History"
+SHEETS = (
+    SHEET_ABOUT,
+    SHEET_ASSUMPTIONS,
+    SHEET_RESULTS,
+    SHEET_SUMMARY,
+    SHEET_ALLIANCE,
+    SHEET_HISTORY,
+)
+
+# About: label in column A, value in column B.
+ABOUT_SCHEMA_LABEL = "Schema version"
+
+# Assumptions settings: (key, label), value in column B from row 3.
+SETTINGS = (
+    ("name", "Scenario name"),
+    ("notes", "Notes"),
+    ("horizon", "Horizon (last projected year)"),
+    ("gdp_vintage", "GDP forecast vintage"),
+    ("base_year", "Base year (NATO data)"),
+)
+SETTINGS_FIRST_ROW = 3
+SETTING_ROW = {key: SETTINGS_FIRST_ROW + i for i, (key, _) in enumerate(SETTINGS)}
+POLICY_HEADER_ROW = SETTINGS_FIRST_ROW + len(SETTINGS) + 2
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of the per-ally policy table."""
+
+    key: str
+    header: str
+    number_format: str | None = None
+    editable: bool = True
+    width: float = 14
+
+
+# Schema 1 had no per-ally targets (every ally held the Hague 3.5 / 5.0).
+TARGET_KEYS = ("core_target_pct", "total_target_pct")
+
+POLICY_COLUMNS = (
+    Column("iso3", "ISO3", editable=False, width=7),
+    Column("ally", "Ally", editable=False, width=18),
+    Column("currency", "Currency", editable=False, width=9),
+    Column("core_policy", "Core budget policy", width=17),
+    Column("rate_pct", "Growth rate (% a year)", "0.00"),
+    Column("share_pct", "Held share (% of GDP; empty = base-year share)", "0.00", width=18),
+    Column("target_pct", "Ramp target (% of GDP)", "0.00"),
+    Column("target_year", "Ramp target year", "0", width=11),
+    Column("core_target_pct", "Core target (% of GDP)", "0.00"),
+    Column("total_target_pct", "Total target (% of GDP)", "0.00"),
+    Column("related_policy", "Related track", width=16),
+    Column("related_share_pct", "Related share (% of GDP; ramp start)", "0.00", width=16),
+    Column("related_target_pct", "Related ramp target (% of GDP)", "0.00"),
+    Column("related_target_year", "Related target year", "0", width=11),
+    Column("base_gdp_bn", "Base-year GDP (billion national currency)", "#,##0.000", False, 16),
+    Column(
+        "base_budget_mn", "Base-year core budget (million national currency)", "#,##0.0", False, 17
+    ),
+    Column("base_share_pct", "Base-year core share (% of GDP, NATO)", "0.00", False),
+    Column("fx_per_usd", "National currency per USD (base year)", "0.0000", False),
+)
+POLICY_COLUMN_INDEX = {c.key: i + 1 for i, c in enumerate(POLICY_COLUMNS)}
+
+
+def policy_label(kind: BudgetPolicy | RelatedPolicy) -> str:
+    """The word written in the workbook: "ramp to target" for RAMP_TO_TARGET."""
+    return str(kind.value).replace("_", " ")
+
+
+CORE_POLICY_LABELS = tuple(policy_label(k) for k in BudgetPolicy)
+RELATED_POLICY_LABELS = tuple(policy_label(k) for k in RelatedPolicy)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A grid of allies × years: title row, header row, one row per ally."""
+
+    key: str
+    title: str
+    number_format: str
+    measure: Measure | None = None  # the input it holds (None: reference or result)
+    defined_name: str = ""
+
+
+ASSUMPTION_BLOCKS = (
+    Block(
+        "growth",
+        "Real GDP growth override (% a year) — empty = IMF default below",
+        "0.00",
+        Measure.REAL_GROWTH,
+        "GrowthOverride",
+    ),
+    Block(
+        "growth_default",
+        "IMF real GDP growth, default (% a year) — reference, not read back",
+        "0.00",
+        None,
+        "GrowthIMF",
+    ),
+    Block(
+        "deflator",
+        "GDP deflator override (% a year) — empty = IMF CPI default below",
+        "0.00",
+        Measure.DEFLATOR,
+        "DeflatorOverride",
+    ),
+    Block(
+        "deflator_default",
+        "IMF CPI inflation, default deflator (% a year) — reference, not read back",
+        "0.00",
+        None,
+        "DeflatorIMF",
+    ),
+    Block(
+        "gdp",
+        "Nominal GDP override (billion national currency) — empty = grown by growth and deflator",
+        "#,##0.000",
+        Measure.NOMINAL_GDP,
+        "GDPOverride",
+    ),
+    Block(
+        "budget",
+        "Core defence budget override (million national currency) — empty = policy",
+        "#,##0.0",
+        Measure.CORE_BUDGET,
+        "BudgetOverride",
+    ),
+    Block(
+        "related",
+        "Related spending override (% of GDP) — empty = related track",
+        "0.00",
+        Measure.RELATED_SHARE,
+        "RelatedOverride",
+    ),
+)
+
+RESULT_BLOCKS = (
+    Block("growth", "Real GDP growth used (% a year)", "0.00"),
+    Block("deflator", "GDP deflator used (% a year)", "0.00"),
+    Block("gdp", "Nominal GDP (billion national currency)", "#,##0.000", defined_name="GDP"),
+    Block(
+        "pp_cost",
+        "Cost of 1 percentage point of GDP (million national currency, NATO basis)",
+        "#,##0.0",
+    ),
+    Block("ramp_year", "Core ramp: start year (restarts after a budget override)", "0"),
+    Block("ramp_share", "Core ramp: start share (% of GDP)", "0.000"),
+    Block(
+        "budget",
+        "Core defence budget (million national currency)",
+        "#,##0.0",
+        defined_name="CoreBudget",
+    ),
+    Block(
+        "core_share", "Core defence share (% of GDP, NATO basis)", "0.00", defined_name="CoreShare"
+    ),
+    Block("related_ramp_year", "Related ramp: start year (restarts after an override)", "0"),
+    Block("related_ramp_share", "Related ramp: start share (% of GDP)", "0.000"),
+    Block("related_share", "Related spending (% of GDP)", "0.00", defined_name="RelatedShare"),
+    Block("total_share", "Total: core + related (% of GDP)", "0.00", defined_name="TotalShare"),
+    Block("core_gap_pp", "Gap to core target (percentage points; positive = short)", "0.00"),
+    Block("total_gap_pp", "Gap to total target (percentage points; positive = short)", "0.00"),
+    Block("core_gap_mn", "Gap to core target (million national currency)", "#,##0.0"),
+    Block("core_gap_usd_mn", "Gap to core target (million USD at base-year rates)", "#,##0.0"),
+)
+
+FIRST_YEAR_COLUMN = 3  # column C; A = ISO3, B = ally
+_ASSUMPTION_INDEX = {b.key: i for i, b in enumerate(ASSUMPTION_BLOCKS)}
+_RESULT_INDEX = {b.key: i for i, b in enumerate(RESULT_BLOCKS)}
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Row and column positions for ``n_allies`` allies and a base year."""
+
+    n_allies: int
+    base_year: int
+
+    # -- Assumptions ----------------------------------------------------------
+    @property
+    def projection_years(self) -> range:
+        return range(self.base_year + 1, MAX_HORIZON + 1)
+
+    def policy_row(self, ally: int) -> int:
+        return POLICY_HEADER_ROW + 1 + ally
+
+    def policy_cell(self, key: str, ally: int) -> str:
+        return f"{get_column_letter(POLICY_COLUMN_INDEX[key])}{self.policy_row(ally)}"
+
+    @property
+    def _block_height(self) -> int:
+        return self.n_allies + 3  # title, header, allies, blank
+
+    def assumption_block_title_row(self, index: int) -> int:
+        return POLICY_HEADER_ROW + self.n_allies + 2 + index * self._block_height
+
+    def assumption_row(self, block_key: str, ally: int) -> int:
+        return self.assumption_block_title_row(_ASSUMPTION_INDEX[block_key]) + 2 + ally
+
+    def assumption_column(self, year: int) -> int:
+        return FIRST_YEAR_COLUMN + year - self.base_year - 1
+
+    # -- Results ---------------------------------------------------------------
+    @property
+    def result_years(self) -> range:
+        return range(self.base_year, MAX_HORIZON + 1)
+
+    def result_block_title_row(self, index: int) -> int:
+        return 3 + index * self._block_height
+
+    def result_row(self, block_key: str, ally: int) -> int:
+        return self.result_block_title_row(_RESULT_INDEX[block_key]) + 2 + ally
+
+    def result_header_row(self, block_key: str) -> int:
+        return self.result_row(block_key, 0) - 1
+
+    def result_column(self, year: int) -> int:
+        return FIRST_YEAR_COLUMN + year - self.base_year
+
+
+def cell_name(column: int, row: int) -> str:
+    """ "C12" for column 3, row 12."""
+    return f"{get_column_letter(column)}{row}"
