@@ -298,7 +298,7 @@ class AlliesFilterProxy(QSortFilterProxyModel):
         from natoplanner.core.allies import normalise_name
 
         self._needle = normalise_name(text)
-        self.invalidateFilter()
+        self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
         if not self._needle:

@@ -11,9 +11,17 @@ from __future__ import annotations
 from enum import IntEnum
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QKeySequence, QPalette
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QToolTip
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QStyledItemDelegate,
+    QTableView,
+    QToolTip,
+    QWidget,
+)
 
 from natoplanner.core.errors import ScenarioInputError
 from natoplanner.core.scenario import Measure
@@ -266,6 +274,29 @@ def _override_tint(palette: QPalette) -> QColor:
     )
 
 
+class YearCellDelegate(QStyledItemDelegate):
+    """Edits a cell as text in the UI locale, so the model validates what was typed.
+
+    (The default editor for a float is a spin box limited to 0-99.99.)
+    """
+
+    def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QLineEdit:
+        editor = QLineEdit(parent)
+        editor.setFrame(False)
+        editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return editor
+
+    def setEditorData(self, editor: QLineEdit, index: QModelIndex) -> None:
+        if editor.text():
+            return  # an editor opened by typing keeps the typed text
+        value = index.data(RawValueRole)
+        editor.setText("" if value is None else QLocale().toString(float(value), "g", 12).replace(QLocale().groupSeparator(), ""))
+        editor.selectAll()
+
+    def setModelData(self, editor: QLineEdit, model: QAbstractTableModel, index: QModelIndex) -> None:
+        model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
+
+
 class YearEditorView(QTableView):
     """Table view for :class:`YearEditorModel`: Delete clears overrides, errors shown at the cell."""
 
@@ -280,6 +311,7 @@ class YearEditorView(QTableView):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
+        self.setItemDelegate(YearCellDelegate(self))
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)

@@ -1,0 +1,35 @@
+"""UI test fixtures: a real QApplication offscreen, settings isolated in tmp_path."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from natoplanner.ui.document import ScenarioDocument
+from natoplanner.ui.main_window import MainWindow
+from natoplanner.ui.prompts import ScriptedPrompts
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path, qapp):
+    """Every UI test reads and writes settings in its own folder, never the user's."""
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    qapp.setOrganizationName("natoplanner-tests")
+    qapp.setApplicationName("natoplanner-tests")
+    yield
+
+
+@pytest.fixture
+def prompts() -> ScriptedPrompts:
+    return ScriptedPrompts()
+
+
+@pytest.fixture
+def window(qtbot, prompts) -> MainWindow:
+    win = MainWindow(ScenarioDocument(), prompts=prompts)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.document.undo_stack.setClean()  # let teardown close without asking
