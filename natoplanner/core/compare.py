@@ -72,7 +72,10 @@ class ScenarioComparison:
                     columns[f"{metric} [{name} − {self.reference}]"] = self.differences[
                         (metric, name)
                     ]
-        return pd.DataFrame(columns).reset_index(drop=True)
+        frame = pd.DataFrame(columns).reset_index(drop=True)
+        years = [c for c in frame.columns if c.startswith("first_year")]
+        frame[years] = frame[years].round().astype("Int64")
+        return frame
 
     def changed_cells(self, tolerance: float = 1e-9) -> list[tuple[str, str, str]]:
         """``(row, metric, scenario)`` of every difference larger than ``tolerance``
