@@ -1,0 +1,53 @@
+"""``natoplanner new OUT.xlsx``: write the default scenario as a workbook to edit."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from natoplanner.core.scenario import Scenario
+from natoplanner.io.errors import FileProblemError
+from natoplanner.io.workbook import save_scenario
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "new",
+        help="write the default scenario to a new workbook",
+        description="Write the default scenario (every ally holds its base-year share; IMF WEO "
+        "growth and inflation) as an .xlsx workbook: edit its 'Assumptions' sheet in Excel or "
+        "LibreOffice, then read it with 'natoplanner summary FILE'.",
+    )
+    parser.add_argument("out", help="workbook to create (.xlsx)")
+    parser.add_argument(
+        "--horizon", type=int, help="last projected year (default 2035, up to 2040)"
+    )
+    parser.add_argument("--name", help="scenario name (default: 'Default scenario')")
+    parser.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    path = Path(args.out)
+    if path.suffix.lower() != ".xlsx":
+        raise FileProblemError.at(
+            path,
+            "scenario workbooks are .xlsx files",
+            expected="a name ending in .xlsx",
+            found=path.name,
+        )
+    if path.exists() and not args.force:
+        raise FileProblemError.at(
+            path,
+            "the file exists; use --force to replace it",
+            expected="a new file name",
+            found=str(path),
+        )
+    scenario = Scenario()
+    if args.horizon is not None:
+        scenario.set_horizon(args.horizon)
+    if args.name is not None:
+        scenario.name = args.name
+    save_scenario(scenario, path)
+    print(f"wrote {path} ({scenario.name}; base {scenario.base_year}, horizon {scenario.horizon})")
+    return 0
