@@ -1,0 +1,209 @@
+"""Look inside an xlsx before a reader loads it: container safety and sheet extents.
+
+A fast reader (calamine) builds each sheet as one dense block from A1 to the
+last cell, so a file with one value at A1 and one at XFD1048576 would ask for
+17 billion cells. This scan streams each worksheet's XML with bounded memory
+and reports the real extent of the cells that hold something, plus formula
+cells saved without a value (a file written by a program that never
+recalculated it). It also refuses what no spreadsheet program writes: a zip
+that inflates far beyond its size, XML with a DTD (entity expansion, external
+entities), a password-encrypted package.
+
+``natoplanner.io.xlsx_safety`` (when present) does the container checks for
+the whole application; this module keeps only what the importer needs and
+repeats the cheap container checks so the importer is safe on its own.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from defusedxml import ElementTree
+
+from natoplanner.io.errors import FileProblemError
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+MAX_INFLATED_BYTES = 1_000_000_000
+MAX_RATIO = 200.0
+_CHUNK = 1 << 20
+_CELL = re.compile(rb"<c\b([^>]*?)(/>|>(.*?)</c>)", re.DOTALL)
+_REF = re.compile(rb'\br="([A-Z]{1,3})([0-9]{1,7})"')
+_NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_NS_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+
+
+@dataclass
+class SheetExtent:
+    """Cells holding a value or formula: count, last row and column (1-based)."""
+
+    cells: int = 0
+    last_row: int = 0
+    last_col: int = 0
+    uncached_formulas: set[tuple[int, int]] = field(default_factory=set)  # 0-based (row, col)
+
+
+def column_number(letters: bytes | str) -> int:
+    """1-based column number of "A", "Z", "AA", ... "XFD"."""
+    number = 0
+    for ch in letters if isinstance(letters, str) else letters.decode():
+        number = number * 26 + ord(ch) - 64
+    return number
+
+
+def check_container(path: Path) -> str:
+    """Classify ``path`` as "xlsx", "ods", "xls" or "text"; raise for unsafe or broken files."""
+    with path.open("rb") as handle:
+        head = handle.read(8)
+    if not head:
+        raise FileProblemError.at(
+            path, "the file is empty (0 bytes)", expected="a spreadsheet or CSV file"
+        )
+    if head == OLE_MAGIC:
+        data = path.read_bytes()
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            raise FileProblemError.at(
+                path,
+                "the workbook is password-protected; save an unencrypted copy and import that",
+                expected="an unencrypted workbook",
+                found="encrypted package",
+            )
+        return "xls"
+    if head[:4] != ZIP_MAGIC:
+        return "text"
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as error:
+        raise FileProblemError.at(
+            path,
+            "the workbook is damaged or incomplete (truncated download?)",
+            expected="a complete xlsx (zip) file",
+            found=str(error),
+        ) from None
+    with archive:
+        infos = archive.infolist()
+        names = {info.filename for info in infos}
+        total = sum(info.file_size for info in infos)
+        for info in infos:
+            ratio = info.file_size / max(info.compress_size, 1)
+            if total > MAX_INFLATED_BYTES or (info.file_size > 10_000_000 and ratio > MAX_RATIO):
+                raise FileProblemError.at(
+                    path,
+                    "the workbook inflates to an implausible size (zip bomb?); refused",
+                    expected=f"at most {MAX_INFLATED_BYTES // 1_000_000} MB uncompressed",
+                    found=f"{info.filename}: {info.file_size:,} bytes from {info.compress_size:,}",
+                )
+        if "content.xml" in names and "mimetype" in names:
+            return "ods"
+        if "xl/workbook.xml" not in names:
+            raise FileProblemError.at(
+                path,
+                "this zip file is not an Excel workbook",
+                expected="xl/workbook.xml inside",
+                found=", ".join(sorted(names)[:5]),
+            )
+        for info in infos:
+            if info.filename.endswith((".xml", ".rels")):
+                _refuse_dtd(path, archive, info)
+    return "xlsx"
+
+
+def _refuse_dtd(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+    # A DTD must come before the root element, so the first bytes suffice.
+    try:
+        with archive.open(info) as part:
+            head = part.read(4096)
+    except (zipfile.BadZipFile, OSError, EOFError) as error:
+        raise FileProblemError.at(
+            path,
+            "the workbook is damaged or incomplete",
+            expected="readable zip entries",
+            found=f"{info.filename}: {error}",
+        ) from None
+    if b"<!DOCTYPE" in head.upper() or b"<!ENTITY" in head.upper():
+        raise FileProblemError.at(
+            path,
+            "the workbook contains XML entity declarations, which Excel never writes; "
+            "refused for safety",
+            expected="plain spreadsheet XML",
+            found=f"<!DOCTYPE in {info.filename}",
+        )
+
+
+def sheet_parts(path: Path, archive: zipfile.ZipFile) -> dict[str, str]:
+    """Map each sheet name to its XML part name inside the package."""
+    try:
+        workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+        rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    except Exception as error:  # defusedxml raises several types; all mean "damaged"
+        raise FileProblemError.at(
+            path, "the workbook's sheet list cannot be read", found=str(error)
+        ) from None
+    targets = {}
+    for rel in rels.iter(f"{_NS_PKG_REL}Relationship"):
+        target = rel.get("Target", "")
+        full = target.lstrip("/") if target.startswith("/") else str(PurePosixPath("xl") / target)
+        targets[rel.get("Id")] = full
+    parts = {}
+    for sheet in workbook.iter(f"{_NS_MAIN}sheet"):
+        part = targets.get(sheet.get(f"{_NS_REL}id"))
+        if part:
+            parts[sheet.get("name", "")] = part
+    return parts
+
+
+def scan_sheet(path: Path, sheet: str) -> SheetExtent:
+    """Stream one worksheet's XML and measure the cells that hold something."""
+    extent = SheetExtent()
+    with zipfile.ZipFile(path) as archive:
+        part = sheet_parts(path, archive).get(sheet)
+        if part is None or part not in archive.namelist():
+            return extent
+        read = 0
+        buffer = b""
+        with archive.open(part) as stream:
+            while chunk := stream.read(_CHUNK):
+                read += len(chunk)
+                if read > MAX_INFLATED_BYTES:
+                    raise FileProblemError.at(
+                        path,
+                        "the sheet is too large to import",
+                        sheet=sheet,
+                        expected=f"at most {MAX_INFLATED_BYTES // 1_000_000} MB of XML",
+                        found=f"more than {read:,} bytes",
+                    )
+                buffer += chunk
+                # Cut after the last complete cell or row; the rest waits for the next chunk.
+                cut = max(_end_after(buffer, b"</c>"), _end_after(buffer, b"</row>"))
+                _scan_cells(buffer[:cut], extent)
+                buffer = buffer[cut:]
+        _scan_cells(buffer, extent)
+    return extent
+
+
+def _end_after(buffer: bytes, tag: bytes) -> int:
+    found = buffer.rfind(tag)
+    return found + len(tag) if found >= 0 else 0
+
+
+def _scan_cells(xml: bytes, extent: SheetExtent) -> None:
+    for match in _CELL.finditer(xml):
+        if match.group(2) == b"/>":
+            continue
+        content = match.group(3) or b""
+        ref = _REF.search(match.group(1))
+        has_value = b"<v" in content or b"<is" in content
+        if not has_value and b"<f" not in content:
+            continue
+        extent.cells += 1
+        if ref is None:
+            continue
+        row, col = int(ref.group(2)), column_number(ref.group(1))
+        extent.last_row = max(extent.last_row, row)
+        extent.last_col = max(extent.last_col, col)
+        if not has_value or re.search(rb"<v\s*/>|<v>\s*</v>", content):
+            extent.uncached_formulas.add((row - 1, col - 1))
