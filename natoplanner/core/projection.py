@@ -66,84 +66,97 @@ def _empty_paths(n_allies: int, years: np.ndarray) -> AllyPaths:
 
 
 def _project_rows(scenario: Scenario, rows: np.ndarray, paths: AllyPaths) -> None:
-    """Compute every path for allies ``rows`` in place (all years at once per step)."""
+    """Compute every path for allies ``rows`` in place (all allies at once, year by year).
+
+    Masks and per-year factors are prepared once outside the year loops, and
+    the loops skip work no ally needs (no override in a year, no ramp, no
+    related track): this keeps a 32-ally projection within its 1 ms budget.
+    """
     base = scenario.base
     n_years = len(scenario.years)
-    growth = scenario.effective_growth_pct()[rows] / 100.0
-    deflator = scenario.effective_deflator_pct()[rows] / 100.0
+    growth_factor = 1 + scenario.effective_growth_pct()[rows] / 100.0
+    deflator_factor = 1 + scenario.effective_deflator_pct()[rows] / 100.0
     gdp_override = scenario.year_inputs(Measure.NOMINAL_GDP)[rows]
     budget_override = scenario.year_inputs(Measure.CORE_BUDGET)[rows]
     related_override = scenario.year_inputs(Measure.RELATED_SHARE)[rows]
+    gdp_overridden = ~np.isnan(gdp_override)
+    budget_overridden = ~np.isnan(budget_override)
+    related_overridden = ~np.isnan(related_override)
 
     gdp = np.empty((len(rows), n_years + 1))
     gdp[:, 0] = base.gdp_bn[rows]
+    gdp_override_years = gdp_overridden.any(axis=0)
     for j in range(1, n_years + 1):
-        grown = gdp[:, j - 1] * (1 + growth[:, j - 1]) * (1 + deflator[:, j - 1])
-        gdp[:, j] = np.where(np.isnan(gdp_override[:, j - 1]), grown, gdp_override[:, j - 1])
+        grown = gdp[:, j - 1] * growth_factor[:, j - 1] * deflator_factor[:, j - 1]
+        if gdp_override_years[j - 1]:
+            grown = np.where(gdp_overridden[:, j - 1], gdp_override[:, j - 1], grown)
+        gdp[:, j] = grown
 
     share_b = base.core_share_pct[rows]
     budget_b = base.core_budget_mn[rows]
     pp_cost = (budget_b / share_b)[:, None] * gdp / gdp[:, :1]
 
-    policies = [scenario.core_policies[r] for r in rows]
-    kind = np.array([p.kind for p in policies])
-    rate = np.array([p.rate_pct for p in policies]) / 100.0
+    all_policies = scenario.core_policies
+    policies = [all_policies[r] for r in rows]
+    kinds = [p.kind for p in policies]
+    is_nominal = np.array([k == BudgetPolicy.NOMINAL_GROWTH for k in kinds])
+    is_real = np.array([k == BudgetPolicy.REAL_GROWTH for k in kinds])
+    is_ramp = np.array([k == BudgetPolicy.RAMP_TO_TARGET for k in kinds])
+    uses_share = is_ramp | np.array([k == BudgetPolicy.CONSTANT_SHARE for k in kinds])
+    any_growth, any_ramp, any_share = bool((is_nominal | is_real).any()), bool(is_ramp.any()), bool(uses_share.any())
+    rate_factor = 1 + np.array([p.rate_pct for p in policies]) / 100.0
     held_share = np.array([share_b[i] if p.share_pct is None else p.share_pct for i, p in enumerate(policies)])
-    is_ramp = kind == BudgetPolicy.RAMP_TO_TARGET
     ramp = _Ramp(
         start_share=share_b.copy(),
         start_col=np.zeros(len(rows)),
         target_share=np.array([p.target_pct for p in policies]),
         target_col=np.array([p.target_year - scenario.base_year for p in policies], dtype=float),
     )
+    budget_override_years = budget_overridden.any(axis=0)
+    ramp_restart_years = (budget_overridden & is_ramp[:, None]).any(axis=0)
 
     budget = np.empty_like(gdp)
     budget[:, 0] = budget_b
     for j in range(1, n_years + 1):
-        previous = budget[:, j - 1]
-        by_policy = np.select(
-            [
-                kind == BudgetPolicy.NOMINAL_GROWTH,
-                kind == BudgetPolicy.REAL_GROWTH,
-                kind == BudgetPolicy.CONSTANT_SHARE,
-                is_ramp,
-            ],
-            [
-                previous * (1 + rate),
-                previous * (1 + rate) * (1 + deflator[:, j - 1]),
-                held_share * pp_cost[:, j],
-                ramp.share_at(j) * pp_cost[:, j],
-            ],
-            default=previous,  # EXPLICIT: the last amount holds until the next one typed
-        )
-        override = budget_override[:, j - 1]
-        overridden = ~np.isnan(override)
-        budget[:, j] = np.where(overridden, override, by_policy)
+        # EXPLICIT: the last amount holds until the next one typed.
+        value = budget[:, j - 1]
+        if any_growth:
+            grown = value * rate_factor
+            value = np.where(is_nominal, grown, np.where(is_real, grown * deflator_factor[:, j - 1], value))
+        if any_share:
+            share = np.where(is_ramp, ramp.share_at(j), held_share) if any_ramp else held_share
+            value = np.where(uses_share, share * pp_cost[:, j], value)
+        if budget_override_years[j - 1]:
+            value = np.where(budget_overridden[:, j - 1], budget_override[:, j - 1], value)
+        budget[:, j] = value
         # "The policy continues from the overridden value": a ramp restarts
         # from the share the override implies; growth policies already do.
-        ramp.restart(overridden & is_ramp, j, budget[:, j] / pp_cost[:, j])
+        if ramp_restart_years[j - 1]:
+            ramp.restart(budget_overridden[:, j - 1] & is_ramp, j, budget[:, j] / pp_cost[:, j])
 
-    tracks = [scenario.related_tracks[r] for r in rows]
-    related_kind = np.array([t.kind for t in tracks])
-    related_start = np.array([t.share_pct for t in tracks])
-    related_ramp = _Ramp(
-        start_share=related_start.copy(),
-        start_col=np.zeros(len(rows)),
-        target_share=np.array([t.target_pct for t in tracks]),
-        target_col=np.array([t.target_year - scenario.base_year for t in tracks], dtype=float),
-    )
+    all_tracks = scenario.related_tracks
+    tracks = [all_tracks[r] for r in rows]
+    related_kinds = [t.kind for t in tracks]
     related = np.zeros_like(gdp)
-    related[:, 0] = np.where(related_kind == RelatedPolicy.NOT_SET, 0.0, related_start)
-    for j in range(1, n_years + 1):
-        by_policy = np.select(
-            [related_kind == RelatedPolicy.CONSTANT_SHARE, related_kind == RelatedPolicy.RAMP_TO_TARGET],
-            [related_start, related_ramp.share_at(j)],
-            default=0.0,
+    if any(k != RelatedPolicy.NOT_SET for k in related_kinds) or related_overridden.any():
+        related_const = np.array([k == RelatedPolicy.CONSTANT_SHARE for k in related_kinds])
+        related_is_ramp = np.array([k == RelatedPolicy.RAMP_TO_TARGET for k in related_kinds])
+        related_start = np.array([t.share_pct for t in tracks])
+        related_ramp = _Ramp(
+            start_share=related_start.copy(),
+            start_col=np.zeros(len(rows)),
+            target_share=np.array([t.target_pct for t in tracks]),
+            target_col=np.array([t.target_year - scenario.base_year for t in tracks], dtype=float),
         )
-        override = related_override[:, j - 1]
-        overridden = ~np.isnan(override)
-        related[:, j] = np.where(overridden, override, by_policy)
-        related_ramp.restart(overridden & (related_kind == RelatedPolicy.RAMP_TO_TARGET), j, override)
+        related[:, 0] = np.where(related_const | related_is_ramp, related_start, 0.0)
+        for j in range(1, n_years + 1):
+            by_policy = np.where(
+                related_const, related_start, np.where(related_is_ramp, related_ramp.share_at(j), 0.0)
+            )
+            override = related_override[:, j - 1]
+            overridden = related_overridden[:, j - 1]
+            related[:, j] = np.where(overridden, override, by_policy)
+            related_ramp.restart(overridden & related_is_ramp, j, override)
 
     paths.gdp_bn[rows] = gdp
     paths.core_budget_mn[rows] = budget
@@ -163,9 +176,9 @@ class _Ramp:
 
     def share_at(self, col: int) -> np.ndarray:
         span = self.target_col - self.start_col
-        with np.errstate(divide="ignore", invalid="ignore"):
-            fraction = np.where(span > 0, (col - self.start_col) / span, 1.0)
-        fraction = np.clip(fraction, 0.0, 1.0)
+        ahead = span > 0
+        fraction = np.where(ahead, (col - self.start_col) / np.where(ahead, span, 1.0), 1.0)
+        fraction = np.minimum(np.maximum(fraction, 0.0), 1.0)
         return self.start_share + (self.target_share - self.start_share) * fraction
 
     def restart(self, mask: np.ndarray, col: int, share: np.ndarray) -> None:
