@@ -24,7 +24,9 @@ def _median_ms(samples_ns: list[int]) -> float:
 def _scenario() -> Scenario:
     """The default scenario plus a mix of policies, so every code path is timed."""
     scenario = Scenario()
-    scenario.set_core_policy("DEU", CorePolicy(kind=BudgetPolicy.RAMP_TO_TARGET, target_pct=3.5, target_year=2035))
+    scenario.set_core_policy(
+        "DEU", CorePolicy(kind=BudgetPolicy.RAMP_TO_TARGET, target_pct=3.5, target_year=2035)
+    )
     scenario.set_core_policy("FRA", CorePolicy(kind=BudgetPolicy.NOMINAL_GROWTH, rate_pct=5.0))
     scenario.set_core_policy("ITA", CorePolicy(kind=BudgetPolicy.REAL_GROWTH, rate_pct=3.0))
     scenario.set_core_policy("NOR", CorePolicy(kind=BudgetPolicy.EXPLICIT))

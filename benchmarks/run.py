@@ -57,7 +57,9 @@ def load(path: Path) -> ModuleType:
 def checked_figures(result: object) -> list[Figure]:
     """``result`` as a list of (name, value, unit); raises BenchmarkContractError otherwise."""
     if not isinstance(result, (list, tuple)):
-        raise BenchmarkContractError(f"run() must return a list of (name, value, unit), got {type(result).__name__}")
+        raise BenchmarkContractError(
+            f"run() must return a list of (name, value, unit), got {type(result).__name__}"
+        )
     figures = []
     for item in result:
         if not (isinstance(item, (list, tuple)) and len(item) == 3):
@@ -65,8 +67,14 @@ def checked_figures(result: object) -> list[Figure]:
         name, value, unit = item
         if not isinstance(name, str) or not name or not isinstance(unit, str):
             raise BenchmarkContractError(f"name and unit must be strings, got {item!r}")
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-            raise BenchmarkContractError(f"value of {name!r} must be a finite number, got {value!r}")
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, (int, float))
+            or not math.isfinite(value)
+        ):
+            raise BenchmarkContractError(
+                f"value of {name!r} must be a finite number, got {value!r}"
+            )
         figures.append((name, float(value), unit))
     return figures
 
@@ -84,14 +92,24 @@ def format_value(value: float) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Run natoplanner's benchmarks (benchmarks/bench_*.py).")
-    parser.add_argument("--json", action="store_true", help="print one JSON object {name: {value, unit}}")
+    parser = argparse.ArgumentParser(
+        description="Run natoplanner's benchmarks (benchmarks/bench_*.py)."
+    )
     parser.add_argument(
-        "--only", action="append", default=[], metavar="SUBSTRING",
+        "--json", action="store_true", help="print one JSON object {name: {value, unit}}"
+    )
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        metavar="SUBSTRING",
         help="run only modules whose name contains SUBSTRING (repeatable)",
     )
     parser.add_argument(
-        "--dir", type=Path, default=BENCH_DIR, help="folder holding the bench_*.py modules (default: benchmarks/)"
+        "--dir",
+        type=Path,
+        default=BENCH_DIR,
+        help="folder holding the bench_*.py modules (default: benchmarks/)",
     )
     args = parser.parse_args(argv)
 

@@ -55,7 +55,11 @@ def is_forbidden(module: str) -> bool:
 
 def test_core_and_io_import_no_qt_ast_scan() -> None:
     offences = []
-    files = [path for package in QT_FREE_PACKAGES for path in sorted((ROOT / "natoplanner" / package).rglob("*.py"))]
+    files = [
+        path
+        for package in QT_FREE_PACKAGES
+        for path in sorted((ROOT / "natoplanner" / package).rglob("*.py"))
+    ]
     assert any(path.name == "projection.py" for path in files)
     for path in files:
         for line, module in imported_modules(path.read_text(encoding="utf-8"), package_of(path)):
@@ -65,12 +69,23 @@ def test_core_and_io_import_no_qt_ast_scan() -> None:
 
 
 def test_ast_scan_sees_relative_and_nested_imports() -> None:
-    source = "def f():\n    from ..ui import main_window\n    import pyqtgraph as pg\nfrom . import scenario\n"
+    source = (
+        "def f():\n"
+        "    from ..ui import main_window\n"
+        "    import pyqtgraph as pg\n"
+        "from . import scenario\n"
+    )
     modules = [module for _, module in imported_modules(source, "natoplanner.core")]
     assert "natoplanner.ui" in modules and "pyqtgraph" in modules
     assert "natoplanner.core.scenario" in modules
-    assert [m for m in modules if is_forbidden(m)] == ["natoplanner.ui", "natoplanner.ui.main_window", "pyqtgraph"]
-    assert not any(is_forbidden(m) for m in ("pandas", "natoplanner.core.scenario", "natoplanner.uix"))
+    assert [m for m in modules if is_forbidden(m)] == [
+        "natoplanner.ui",
+        "natoplanner.ui.main_window",
+        "pyqtgraph",
+    ]
+    assert not any(
+        is_forbidden(m) for m in ("pandas", "natoplanner.core.scenario", "natoplanner.uix")
+    )
 
 
 def test_import_linter_contract_is_kept() -> None:
@@ -86,13 +101,17 @@ def test_import_linter_contract_catches_a_violation(tmp_path: Path) -> None:
     # The same contract on a copy of the package with one offending module:
     # proves the configuration really checks external packages.
     lint_imports = tool("lint-imports")
-    shutil.copytree(ROOT / "natoplanner", tmp_path / "natoplanner", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(
+        ROOT / "natoplanner", tmp_path / "natoplanner", ignore=shutil.ignore_patterns("__pycache__")
+    )
     (tmp_path / "natoplanner" / "core" / "qt_leak.py").write_text("import PySide6.QtCore\n")
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
-    config = pyproject[pyproject.index("[tool.importlinter]"):]
+    config = pyproject[pyproject.index("[tool.importlinter]") :]
     (tmp_path / "pyproject.toml").write_text(config, encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(tmp_path)}
-    result = subprocess.run([lint_imports], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [lint_imports], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode != 0, result.stdout
     assert "BROKEN" in result.stdout
     assert "natoplanner.core.qt_leak" in result.stdout

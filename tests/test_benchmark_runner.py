@@ -48,13 +48,19 @@ def bench_dir(tmp_path: Path) -> Path:
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(RUNNER), *args], capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, str(RUNNER), *args], capture_output=True, text=True, timeout=60
+    )
 
 
 def test_text_output_and_failures_do_not_stop_the_run(bench_dir: Path) -> None:
     result = run("--dir", str(bench_dir))
     assert result.returncode == 1
-    assert result.stdout.splitlines() == ["alpha.speed: 0.5 ms", "alpha.size: 12 kB", "zulu.time: 2.25 s"]
+    assert result.stdout.splitlines() == [
+        "alpha.speed: 0.5 ms",
+        "alpha.size: 12 kB",
+        "zulu.time: 2.25 s",
+    ]
     errors = result.stderr.strip().splitlines()
     assert len(errors) == 3
     assert errors[0].startswith("bench_broken_import: ERROR ModuleNotFoundError")

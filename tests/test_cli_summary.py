@@ -74,7 +74,15 @@ def test_csv_header_and_32_rows(csv_output: pd.DataFrame) -> None:
     assert "credible_path" in frame.columns
     assert len(frame) == 32
     frame = frame.set_index("iso3")
-    published_2026 = {"POL": 4.68, "DEU": 2.69, "USA": 3.17, "LTU": 5.33, "ESP": 2.00, "SVN": 1.61, "NLD": 2.58}
+    published_2026 = {
+        "POL": 4.68,
+        "DEU": 2.69,
+        "USA": 3.17,
+        "LTU": 5.33,
+        "ESP": 2.00,
+        "SVN": 1.61,
+        "NLD": 2.58,
+    }
     for iso3, share in published_2026.items():
         assert frame.loc[iso3, "core_share_2026_pct"] == share, iso3
         # default scenario: every ally holds its base-year share
@@ -117,7 +125,8 @@ def test_non_numeric_horizon_has_no_traceback() -> None:
 
 
 @pytest.mark.skipif(
-    importlib.util.find_spec("natoplanner.io.workbook") is None, reason="workbook loading not built yet"
+    importlib.util.find_spec("natoplanner.io.workbook") is None,
+    reason="workbook loading not built yet",
 )
 def test_missing_scenario_file_is_one_clear_line(tmp_path: Path) -> None:
     missing = tmp_path / "nowhere.xlsx"

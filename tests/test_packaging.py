@@ -47,7 +47,9 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for name in PROJECT_FILES:
         origin = ROOT / name
         if origin.is_dir():
-            shutil.copytree(origin, source / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+            shutil.copytree(
+                origin, source / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc")
+            )
         elif origin.exists():
             shutil.copy2(origin, source / name)
     out = tmp_path_factory.mktemp("wheelhouse")
@@ -87,7 +89,9 @@ def test_wheel_contains_data_and_every_package(wheel: Path) -> None:
     assert not any(name.startswith(("tests/", "data/", "benchmarks/")) for name in names)
 
 
-def test_installed_wheel_loads_bundled_data_outside_the_repo(installed: Path, tmp_path: Path) -> None:
+def test_installed_wheel_loads_bundled_data_outside_the_repo(
+    installed: Path, tmp_path: Path
+) -> None:
     script = textwrap.dedent(
         f"""
         from pathlib import Path

@@ -22,7 +22,8 @@ COMMAND_MODULES = ("summary", "workbook", "importing", "analysis")
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="natoplanner",
-        description="Plan NATO defence spending toward the Hague commitment (3.5% core, 5% total by 2035).",
+        description="Plan NATO defence spending toward the Hague commitment "
+        "(3.5% core, 5% total by 2035).",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
@@ -49,5 +50,8 @@ def run_command(argv: Sequence[str]) -> int:
         print(f"natoplanner {args.command}: {error}", file=sys.stderr)
         return 1
     except OSError as error:
-        print(f"natoplanner {args.command}: {error.strerror or error}: {error.filename or ''}", file=sys.stderr)
+        print(
+            f"natoplanner {args.command}: {error.strerror or error}: {error.filename or ''}",
+            file=sys.stderr,
+        )
         return 1

@@ -20,7 +20,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "first year at the core target, required nominal budget growth, credible-path flag; "
         "then alliance totals.",
     )
-    parser.add_argument("scenario", nargs="?", help="scenario workbook (.xlsx); default scenario if omitted")
+    parser.add_argument(
+        "scenario", nargs="?", help="scenario workbook (.xlsx); default scenario if omitted"
+    )
     parser.add_argument("--horizon", type=int, help="last projected year (up to 2040)")
     parser.add_argument("--csv", action="store_true", help="machine-readable CSV with a header row")
     parser.set_defaults(handler=run)
@@ -51,7 +53,8 @@ def alliance_lines(projection: Projection) -> list[str]:
     horizon = projection.scenario.horizon
     return [
         f"NATO total {horizon}: core {alliance['nato_core_share_pct']:.2f}% of GDP, "
-        f"total {alliance['nato_total_share_pct']:.2f}%, core spending USD {alliance['nato_core_usd_mn'] / 1000:,.0f} bn "
+        f"total {alliance['nato_total_share_pct']:.2f}%, "
+        f"core spending USD {alliance['nato_core_usd_mn'] / 1000:,.0f} bn "
         f"(base-year exchange rates)",
         f"Europe and Canada {horizon}: core {alliance['europe_canada_core_share_pct']:.2f}%; "
         f"United States: core {alliance['usa_core_share_pct']:.2f}%",
@@ -75,9 +78,20 @@ def run(args: argparse.Namespace) -> int:
         ["—" if pd.isna(v) else (f"{v:.2f}" if isinstance(v, float) else str(v)) for v in row]
         for row in frame.drop(columns="note").itertuples(index=False)
     ]
-    header = ["ISO3", "Ally", f"Core {scenario.base_year} %", f"Core {scenario.horizon} %",
-              f"Total {scenario.horizon} %", "First yr 3.5", "Req. growth %/yr", "Credible"]
-    print(f"{scenario.name} — {NATO_EDITION}; GDP: {scenario.gdp_vintage}; base {scenario.base_year}, horizon {scenario.horizon}")
+    header = [
+        "ISO3",
+        "Ally",
+        f"Core {scenario.base_year} %",
+        f"Core {scenario.horizon} %",
+        f"Total {scenario.horizon} %",
+        "First yr 3.5",
+        "Req. growth %/yr",
+        "Credible",
+    ]
+    print(
+        f"{scenario.name} — {NATO_EDITION}; GDP: {scenario.gdp_vintage}; "
+        f"base {scenario.base_year}, horizon {scenario.horizon}"
+    )
     print(format_table(text_rows, header))
     print()
     print("\n".join(alliance_lines(projection)))

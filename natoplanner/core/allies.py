@@ -31,8 +31,22 @@ EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
         "America",
         "Etats-Unis d'Amerique",
     ),
-    "GBR": ("UK", "U.K.", "Great Britain", "Britain", "United Kingdom of Great Britain and Northern Ireland"),
-    "MKD": ("Macedonia", "North Macedonia, Republic of", "Republic of North Macedonia", "FYR Macedonia", "FYROM", "Macedonia, FYR", "Former Yugoslav Republic of Macedonia"),
+    "GBR": (
+        "UK",
+        "U.K.",
+        "Great Britain",
+        "Britain",
+        "United Kingdom of Great Britain and Northern Ireland",
+    ),
+    "MKD": (
+        "Macedonia",
+        "North Macedonia, Republic of",
+        "Republic of North Macedonia",
+        "FYR Macedonia",
+        "FYROM",
+        "Macedonia, FYR",
+        "Former Yugoslav Republic of Macedonia",
+    ),
     "NLD": ("The Netherlands", "Holland", "Netherlands, The", "Kingdom of the Netherlands"),
     "SVK": ("Slovak Republic",),
     "DEU": ("Federal Republic of Germany", "Deutschland"),
@@ -103,7 +117,14 @@ class AllyRegistry:
         self._index = {ally.iso3: i for i, ally in enumerate(self._allies)}
         self._by_key: dict[str, Ally] = {}
         for ally in self._allies:
-            for key in (ally.iso3, ally.iso2, ally.eurostat_code, ally.name_en, ally.name_fr, *ally.aliases):
+            for key in (
+                ally.iso3,
+                ally.iso2,
+                ally.eurostat_code,
+                ally.name_en,
+                ally.name_fr,
+                *ally.aliases,
+            ):
                 self._by_key.setdefault(normalise_name(key), ally)
 
     @classmethod

@@ -137,7 +137,11 @@ class Dataset:
         for column in ("real_gdp_growth_pct", "cpi_inflation_pct"):
             wide = rows.pivot(index="iso3", columns="year", values=column)
             wide = wide.reindex(index=list(self.registry.iso3_codes))
-            full = wide.reindex(columns=range(min(wide.columns.min(), years.min()), max(wide.columns.max(), years.max()) + 1))
+            full = wide.reindex(
+                columns=range(
+                    min(wide.columns.min(), years.min()), max(wide.columns.max(), years.max()) + 1
+                )
+            )
             full = full.ffill(axis=1).bfill(axis=1)
             result.append(full.loc[:, list(years)].to_numpy(dtype=float))
         return result[0], result[1]

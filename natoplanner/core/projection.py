@@ -26,8 +26,8 @@ from natoplanner.core.dataset import FIRST_HISTORY_YEAR
 from natoplanner.core.scenario import (
     CORE_TARGET_PCT,
     GUIDELINE_PCT,
-    TOTAL_TARGET_PCT,
     REVIEW_YEAR,
+    TOTAL_TARGET_PCT,
     BudgetPolicy,
     Measure,
     RelatedPolicy,
@@ -103,9 +103,15 @@ def _project_rows(scenario: Scenario, rows: np.ndarray, paths: AllyPaths) -> Non
     is_real = np.array([k == BudgetPolicy.REAL_GROWTH for k in kinds])
     is_ramp = np.array([k == BudgetPolicy.RAMP_TO_TARGET for k in kinds])
     uses_share = is_ramp | np.array([k == BudgetPolicy.CONSTANT_SHARE for k in kinds])
-    any_growth, any_ramp, any_share = bool((is_nominal | is_real).any()), bool(is_ramp.any()), bool(uses_share.any())
+    any_growth, any_ramp, any_share = (
+        bool((is_nominal | is_real).any()),
+        bool(is_ramp.any()),
+        bool(uses_share.any()),
+    )
     rate_factor = 1 + np.array([p.rate_pct for p in policies]) / 100.0
-    held_share = np.array([share_b[i] if p.share_pct is None else p.share_pct for i, p in enumerate(policies)])
+    held_share = np.array(
+        [share_b[i] if p.share_pct is None else p.share_pct for i, p in enumerate(policies)]
+    )
     ramp = _Ramp(
         start_share=share_b.copy(),
         start_col=np.zeros(len(rows)),
@@ -122,7 +128,9 @@ def _project_rows(scenario: Scenario, rows: np.ndarray, paths: AllyPaths) -> Non
         value = budget[:, j - 1]
         if any_growth:
             grown = value * rate_factor
-            value = np.where(is_nominal, grown, np.where(is_real, grown * deflator_factor[:, j - 1], value))
+            value = np.where(
+                is_nominal, grown, np.where(is_real, grown * deflator_factor[:, j - 1], value)
+            )
         if any_share:
             share = np.where(is_ramp, ramp.share_at(j), held_share) if any_ramp else held_share
             value = np.where(uses_share, share * pp_cost[:, j], value)
@@ -151,7 +159,9 @@ def _project_rows(scenario: Scenario, rows: np.ndarray, paths: AllyPaths) -> Non
         related[:, 0] = np.where(related_const | related_is_ramp, related_start, 0.0)
         for j in range(1, n_years + 1):
             by_policy = np.where(
-                related_const, related_start, np.where(related_is_ramp, related_ramp.share_at(j), 0.0)
+                related_const,
+                related_start,
+                np.where(related_is_ramp, related_ramp.share_at(j), 0.0),
             )
             override = related_override[:, j - 1]
             overridden = related_overridden[:, j - 1]
@@ -196,7 +206,9 @@ class Projection:
 
     def __init__(self, scenario: Scenario) -> None:
         self.scenario = scenario
-        self.paths = _empty_paths(len(scenario.allies), np.arange(scenario.base_year, scenario.years[-1] + 1))
+        self.paths = _empty_paths(
+            len(scenario.allies), np.arange(scenario.base_year, scenario.years[-1] + 1)
+        )
         self._has_data = ~np.isnan(scenario.base.core_share_pct)
         # Revision of each ally's inputs when its paths were last computed
         # (-1: never). Compared with the scenario's own per-ally revisions, so
@@ -260,13 +272,15 @@ class Projection:
         return np.where(self._has_data, first, NO_YEAR)
 
     def required_growth_pct(self) -> tuple[np.ndarray, np.ndarray]:
-        """Constant annual budget growth (nominal, real; % a year) that meets the core target at the horizon.
+        """Constant annual budget growth (nominal, real; % a year) meeting the core target at H.
 
         ``r = ((s*/share[b]) · (GDP[H]/GDP[b]))^(1/(H-b)) - 1``;
         real = (1+r)/(1+p̄) - 1 with 1+p̄ the geometric mean of 1+p over b+1..H.
         """
         paths, h = self.paths, self.horizon_col
-        ratio = (self.core_targets_pct() / paths.core_share_pct[:, 0]) * (paths.gdp_bn[:, h] / paths.gdp_bn[:, 0])
+        ratio = (self.core_targets_pct() / paths.core_share_pct[:, 0]) * (
+            paths.gdp_bn[:, h] / paths.gdp_bn[:, 0]
+        )
         nominal = ratio ** (1.0 / h) - 1.0
         deflators = 1.0 + self.scenario.effective_deflator_pct()[:, :h] / 100.0
         mean_deflator = np.exp(np.log(deflators).mean(axis=1))
@@ -304,7 +318,9 @@ class Projection:
             needed = targets[i] - path[0]
             if needed > TOLERANCE_PP and path[review_col] - path[0] < 0.5 * needed - TOLERANCE_PP:
                 share_done = max(path[review_col] - path[0], 0.0) / needed
-                problems.append(f"only {share_done:.0%} of the increase by the {REVIEW_YEAR} review")
+                problems.append(
+                    f"only {share_done:.0%} of the increase by the {REVIEW_YEAR} review"
+                )
             credible[i] = not problems
             reasons.append("; ".join(problems))
         return credible, reasons
@@ -331,8 +347,12 @@ class Projection:
                 "core_gap_mn": self.gap_mn(self.core_gap_pp())[:, h],
                 "core_gap_usd_mn": self.gap_mn(self.core_gap_pp())[:, h] / self.fx_per_usd(),
                 "total_gap_pp": self.total_gap_pp()[:, h],
-                "first_year_core": pd.array(np.where(first_core == NO_YEAR, None, first_core), dtype="Int64"),
-                "first_year_total": pd.array(np.where(first_total == NO_YEAR, None, first_total), dtype="Int64"),
+                "first_year_core": pd.array(
+                    np.where(first_core == NO_YEAR, None, first_core), dtype="Int64"
+                ),
+                "first_year_total": pd.array(
+                    np.where(first_total == NO_YEAR, None, first_total), dtype="Int64"
+                ),
                 "required_nominal_growth_pct": nominal,
                 "required_real_growth_pct": real,
                 "core_policy": [p.describe() for p in self.scenario.core_policies],
@@ -392,8 +412,12 @@ class Projection:
             columns[f"{group}_core_usd_mn"] = core_usd_mn[mask].sum(axis=0)
             columns[f"{group}_related_usd_mn"] = related_usd_mn[mask].sum(axis=0)
             columns[f"{group}_gdp_usd_bn"] = weights.sum(axis=0)
-            columns[f"{group}_core_share_pct"] = (core[mask] * weights).sum(axis=0) / weights.sum(axis=0)
-            columns[f"{group}_total_share_pct"] = (total[mask] * weights).sum(axis=0) / weights.sum(axis=0)
+            columns[f"{group}_core_share_pct"] = (core[mask] * weights).sum(axis=0) / weights.sum(
+                axis=0
+            )
+            columns[f"{group}_total_share_pct"] = (total[mask] * weights).sum(axis=0) / weights.sum(
+                axis=0
+            )
         columns["allies_at_2pct"] = (core >= GUIDELINE_PCT - TOLERANCE_PP).sum(axis=0)
         # Counted against the Hague thresholds, not an ally's own target.
         columns["allies_at_3_5pct"] = (core >= CORE_TARGET_PCT - TOLERANCE_PP).sum(axis=0)

@@ -98,7 +98,11 @@ class CorePolicy:
             case BudgetPolicy.REAL_GROWTH:
                 return f"real growth {self.rate_pct:g}%/yr"
             case BudgetPolicy.CONSTANT_SHARE:
-                return "hold base-year share" if self.share_pct is None else f"hold {self.share_pct:g}% of GDP"
+                return (
+                    "hold base-year share"
+                    if self.share_pct is None
+                    else f"hold {self.share_pct:g}% of GDP"
+                )
             case BudgetPolicy.RAMP_TO_TARGET:
                 return f"ramp to {self.target_pct:g}% by {self.target_year}"
         raise AssertionError(self.kind)
@@ -177,7 +181,9 @@ class Scenario:
     ) -> None:
         self.dataset = dataset if dataset is not None else Dataset.bundled()
         if not 2015 <= base_year <= LAST_DATA_YEAR:
-            raise ScenarioInputError("base year", f"must be between 2015 and {LAST_DATA_YEAR}, got {base_year}")
+            raise ScenarioInputError(
+                "base year", f"must be between 2015 and {LAST_DATA_YEAR}, got {base_year}"
+            )
         self.base_year = base_year
         self.base: BaseYearData = self.dataset.base_year_data(base_year)
         self.years = np.arange(base_year + 1, MAX_HORIZON + 1)
@@ -244,9 +250,14 @@ class Scenario:
 
     def set_horizon(self, horizon: int) -> None:
         """Set the last projected year (base year + 1 .. 2040)."""
-        if not isinstance(horizon, (int, np.integer)) or not self.base_year < horizon <= MAX_HORIZON:
+        if (
+            not isinstance(horizon, (int, np.integer))
+            or not self.base_year < horizon <= MAX_HORIZON
+        ):
             raise ScenarioInputError(
-                "horizon", f"must be a year after the base year {self.base_year} and at most {MAX_HORIZON}, got {horizon!r}"
+                "horizon",
+                f"must be a year after the base year {self.base_year} "
+                f"and at most {MAX_HORIZON}, got {horizon!r}",
             )
         self._horizon = int(horizon)
         self.revision += 1  # paths run to MAX_HORIZON; only summaries change
@@ -330,7 +341,10 @@ class Scenario:
     def set_targets(self, iso3: str, targets: Targets) -> None:
         """Set an ally's own targets (% of GDP), e.g. Spain's 2.1% core."""
         row = self.row(iso3)
-        for field, value in (("core target", targets.core_pct), ("total target", targets.total_pct)):
+        for field, value in (
+            ("core target", targets.core_pct),
+            ("total target", targets.total_pct),
+        ):
             _check_range(f"{field} ({iso3})", value, 0.0, 100.0, "%", low_open=True)
         self._targets[row] = Targets(float(targets.core_pct), float(targets.total_pct))
         self._touch([row])
@@ -388,7 +402,8 @@ class Scenario:
         """True when both scenarios hold the same inputs (NaN equals NaN)."""
         mine, theirs = self.state(), other.state()
         arrays_equal = all(
-            np.array_equal(mine.year_inputs[m], theirs.year_inputs[m], equal_nan=True) for m in Measure
+            np.array_equal(mine.year_inputs[m], theirs.year_inputs[m], equal_nan=True)
+            for m in Measure
         )
         mine.year_inputs = theirs.year_inputs = {}
         return arrays_equal and mine == theirs and self.base_year == other.base_year
@@ -409,7 +424,9 @@ def _check_range(
     too_low = number <= low if low_open else number < low
     if too_low or number > high:
         bound = ">" if low_open else "≥"
-        raise ScenarioInputError(field, f"must be {bound} {low:g} and ≤ {high:g} {unit}, got {number:g}")
+        raise ScenarioInputError(
+            field, f"must be {bound} {low:g} and ≤ {high:g} {unit}, got {number:g}"
+        )
     return number
 
 
@@ -426,14 +443,18 @@ _YEAR_LIMITS = {
 
 def _validate_year_value(measure: Measure, iso3: str, year: int, value: object) -> float:
     low, high, unit, low_open = _YEAR_LIMITS[measure]
-    return _check_range(f"{MEASURE_LABELS[measure]} ({iso3}, {year})", value, low, high, unit, low_open=low_open)
+    return _check_range(
+        f"{MEASURE_LABELS[measure]} ({iso3}, {year})", value, low, high, unit, low_open=low_open
+    )
 
 
 def _validate_target_year(scenario: Scenario, field: str, year: object) -> int:
     if isinstance(year, bool) or not isinstance(year, (int, np.integer)):
         raise ScenarioInputError(field, f"expected a year, got {year!r}")
     if not scenario.base_year < year <= MAX_HORIZON:
-        raise ScenarioInputError(field, f"must be between {scenario.base_year + 1} and {MAX_HORIZON}, got {year}")
+        raise ScenarioInputError(
+            field, f"must be between {scenario.base_year + 1} and {MAX_HORIZON}, got {year}"
+        )
     return int(year)
 
 
@@ -448,11 +469,19 @@ def _enum_value(enum: type[StrEnum], value: object, field: str) -> StrEnum:
 def _validate_core_policy(scenario: Scenario, iso3: str, policy: CorePolicy) -> CorePolicy:
     label = f"core budget policy ({iso3})"
     kind = _enum_value(BudgetPolicy, policy.kind, f"{label} kind")
-    rate = _check_range(f"{label} growth rate", policy.rate_pct, -100.0, 1000.0, "% a year", low_open=True)
-    share = None if policy.share_pct is None else _check_range(f"{label} share", policy.share_pct, 0.0, 100.0, "% of GDP")
+    rate = _check_range(
+        f"{label} growth rate", policy.rate_pct, -100.0, 1000.0, "% a year", low_open=True
+    )
+    share = (
+        None
+        if policy.share_pct is None
+        else _check_range(f"{label} share", policy.share_pct, 0.0, 100.0, "% of GDP")
+    )
     target = _check_range(f"{label} target", policy.target_pct, 0.0, 100.0, "% of GDP")
     year = _validate_target_year(scenario, f"{label} target year", policy.target_year)
-    return replace(policy, kind=kind, rate_pct=rate, share_pct=share, target_pct=target, target_year=year)
+    return replace(
+        policy, kind=kind, rate_pct=rate, share_pct=share, target_pct=target, target_year=year
+    )
 
 
 def _validate_related_track(scenario: Scenario, iso3: str, track: RelatedTrack) -> RelatedTrack:

@@ -126,7 +126,10 @@ def test_match_codes_names_and_aliases(registry: AllyRegistry, text: str, iso3: 
     assert registry.resolve(text).iso3 == iso3
 
 
-@pytest.mark.parametrize("text", ["Austria", "Ireland", "Switzerland", "Ukraine", "Malta", "AT", "IE", "CH", "UA", "", "XYZ"])
+@pytest.mark.parametrize(
+    "text",
+    ["Austria", "Ireland", "Switzerland", "Ukraine", "Malta", "AT", "IE", "CH", "UA", "", "XYZ"],
+)
 def test_non_members_are_not_matched(registry: AllyRegistry, text: str) -> None:
     assert registry.match(text) is None
     with pytest.raises(UnknownAllyError) as caught:
@@ -141,7 +144,13 @@ def test_match_none_is_none(registry: AllyRegistry) -> None:
 
 @pytest.mark.parametrize(
     ("typo", "iso3"),
-    [("Germny", "DEU"), ("Polland", "POL"), ("Lithuana", "LTU"), ("Nederlands", "NLD"), ("Portugall", "PRT")],
+    [
+        ("Germny", "DEU"),
+        ("Polland", "POL"),
+        ("Lithuana", "LTU"),
+        ("Nederlands", "NLD"),
+        ("Portugall", "PRT"),
+    ],
 )
 def test_misspellings_get_a_suggestion(registry: AllyRegistry, typo: str, iso3: str) -> None:
     assert registry.match(typo) is None
@@ -167,10 +176,24 @@ def test_currencies_as_in_nato_tables(registry: AllyRegistry) -> None:
     # NATO's 2026 tables give Bulgaria and Croatia in euros for every year
     # (SOURCES.md §1); the other non-euro allies keep their own currency.
     expected = {
-        "BGR": "EUR", "HRV": "EUR", "MNE": "EUR", "DEU": "EUR", "EST": "EUR",
-        "POL": "PLN", "CZE": "CZK", "HUN": "HUF", "ROU": "RON", "ALB": "ALL",
-        "MKD": "MKD", "DNK": "DKK", "NOR": "NOK", "SWE": "SEK", "TUR": "TRY",
-        "GBR": "GBP", "USA": "USD", "CAN": "CAD",
+        "BGR": "EUR",
+        "HRV": "EUR",
+        "MNE": "EUR",
+        "DEU": "EUR",
+        "EST": "EUR",
+        "POL": "PLN",
+        "CZE": "CZK",
+        "HUN": "HUF",
+        "ROU": "RON",
+        "ALB": "ALL",
+        "MKD": "MKD",
+        "DNK": "DKK",
+        "NOR": "NOK",
+        "SWE": "SEK",
+        "TUR": "TRY",
+        "GBR": "GBP",
+        "USA": "USD",
+        "CAN": "CAD",
     }
     for iso3, currency in expected.items():
         assert registry.get(iso3).currency == currency, iso3
@@ -179,8 +202,20 @@ def test_currencies_as_in_nato_tables(registry: AllyRegistry) -> None:
 
 
 def test_accession_years(registry: AllyRegistry) -> None:
-    expected = {"USA": 1949, "GRC": 1952, "TUR": 1952, "DEU": 1955, "ESP": 1982, "POL": 1999,
-                "EST": 2004, "HRV": 2009, "MNE": 2017, "MKD": 2020, "FIN": 2023, "SWE": 2024}
+    expected = {
+        "USA": 1949,
+        "GRC": 1952,
+        "TUR": 1952,
+        "DEU": 1955,
+        "ESP": 1982,
+        "POL": 1999,
+        "EST": 2004,
+        "HRV": 2009,
+        "MNE": 2017,
+        "MKD": 2020,
+        "FIN": 2023,
+        "SWE": 2024,
+    }
     for iso3, year in expected.items():
         assert registry.get(iso3).accession_year == year, iso3
     assert sum(a.accession_year == 1949 for a in registry) == 12  # the founding members

@@ -45,18 +45,33 @@ def test_history_covers_32_allies_and_2014_to_2026(dataset: Dataset) -> None:
     assert iceland["defence_share_gdp_pct"].isna().all()
     assert iceland["defence_exp_national_million"].isna().all()
     others = history[history["iso3"] != "ISL"]
-    assert others[["defence_share_gdp_pct", "defence_exp_usd_million_current",
-                   "gdp_usd_billion_current", "defence_exp_national_million"]].notna().all().all()
+    assert (
+        others[
+            [
+                "defence_share_gdp_pct",
+                "defence_exp_usd_million_current",
+                "gdp_usd_billion_current",
+                "defence_exp_national_million",
+            ]
+        ]
+        .notna()
+        .all()
+        .all()
+    )
 
 
 def test_usd_spending_over_usd_gdp_reproduces_published_share(armed: pd.DataFrame) -> None:
-    cash_share_pct = armed["defence_exp_usd_million_current"] / (armed["gdp_usd_billion_current"] * 1000) * 100
+    cash_share_pct = (
+        armed["defence_exp_usd_million_current"] / (armed["gdp_usd_billion_current"] * 1000) * 100
+    )
     deviation_pp = (cash_share_pct - armed["defence_share_gdp_pct"]).abs()
     keys = list(zip(armed["iso3"], armed["year"], strict=True))
     assert len(keys) == 31 * 13
 
     outside = {key for key, dev in zip(keys, deviation_pp, strict=True) if dev > TOLERANCE_PP}
-    flagged = {key for key, flag in zip(keys, armed["share_basis_diff_flag"], strict=True) if flag == 1}
+    flagged = {
+        key for key, flag in zip(keys, armed["share_basis_diff_flag"], strict=True) if flag == 1
+    }
     # The data flags exactly the Netherlands 2022-2026 ...
     assert flagged == FLAGGED_ROWS
     # ... and every other row reproduces NATO's share within ±0.02 pp, except
@@ -76,7 +91,9 @@ def test_usd_spending_over_usd_gdp_reproduces_published_share(armed: pd.DataFram
 def test_netherlands_2024_example_from_sources(armed: pd.DataFrame) -> None:
     row = armed[(armed["iso3"] == "NLD") & (armed["year"] == 2024)].iloc[0]
     assert row["defence_share_gdp_pct"] == 2.02
-    assert row["defence_exp_usd_million_current"] / row["gdp_usd_billion_current"] / 10 == pytest.approx(1.80, abs=0.005)
+    assert row["defence_exp_usd_million_current"] / row[
+        "gdp_usd_billion_current"
+    ] / 10 == pytest.approx(1.80, abs=0.005)
 
 
 def test_estimates_flagged_exactly_for_2025_and_2026(dataset: Dataset) -> None:
@@ -98,7 +115,9 @@ def test_2025_edition_column_for_comparison(dataset: Dataset) -> None:
     quoted_2025 = {"POL": 4.48, "LTU": 4.00, "LVA": 3.73, "EST": 3.38, "USA": 3.22, "GBR": 2.40}
     for iso3, share in quoted_2025.items():
         assert history.loc[(iso3, 2025), "defence_share_gdp_pct_ed2025"] == share, iso3
-    assert np.isnan(history.loc[("DEU", 2025), "defence_share_gdp_pct_ed2025"])  # no budget at cut-off
+    assert np.isnan(
+        history.loc[("DEU", 2025), "defence_share_gdp_pct_ed2025"]
+    )  # no budget at cut-off
     # The revisions SOURCES.md lists between the 2025 and 2026 editions.
     for (iso3, year), (old, new) in {
         ("ALB", 2023): (1.75, 1.29),
@@ -179,7 +198,11 @@ def test_imf_april_2026_values_quoted_in_sources(dataset: Dataset) -> None:
 
 
 def test_vintages_newest_first(dataset: Dataset) -> None:
-    assert dataset.forecast_vintages == ["IMF WEO April 2026", "IMF WEO October 2025", "IMF WEO April 2025"]
+    assert dataset.forecast_vintages == [
+        "IMF WEO April 2026",
+        "IMF WEO October 2025",
+        "IMF WEO April 2025",
+    ]
 
 
 def test_allies_2026_spending_adds_up_to_nato_total(dataset: Dataset) -> None:
@@ -193,7 +216,8 @@ def test_allies_2026_spending_adds_up_to_nato_total(dataset: Dataset) -> None:
     # 31 figures, each rounded by NATO to a whole million: at most ±0.5 each.
     assert total == pytest.approx(1_809_915, abs=15.5)
     assert europe_canada == pytest.approx(
-        aggregates.loc[("NATO Europe and Canada", 2026), "defence_exp_usd_million_current"], abs=15.5
+        aggregates.loc[("NATO Europe and Canada", 2026), "defence_exp_usd_million_current"],
+        abs=15.5,
     )
 
 
@@ -209,7 +233,9 @@ def test_aggregates_count_the_members_of_each_year(dataset: Dataset) -> None:
         rows = history[(history["year"] == year) & (history["iso3"].map(accession) <= year)]
         usd_mn = rows["defence_exp_usd_million_current"]
         published_total = aggregates.loc[("NATO total", year), "defence_exp_usd_million_current"]
-        published_ec = aggregates.loc[("NATO Europe and Canada", year), "defence_exp_usd_million_current"]
+        published_ec = aggregates.loc[
+            ("NATO Europe and Canada", year), "defence_exp_usd_million_current"
+        ]
         assert usd_mn.sum() == pytest.approx(published_total, abs=15.5), year
         assert usd_mn[rows["iso3"] != "USA"].sum() == pytest.approx(published_ec, abs=15.5), year
 
@@ -228,7 +254,9 @@ def test_forecast_held_flat_after_2031(dataset: Dataset) -> None:
     # The older vintages end in 2030 and hold that year flat.
     growth_old, _ = dataset.forecast_matrices("IMF WEO October 2025", years)
     october = dataset.forecasts[dataset.forecasts["vintage"] == "IMF WEO October 2025"]
-    deu_2030 = october[(october["iso3"] == "DEU") & (october["year"] == 2030)]["real_gdp_growth_pct"].item()
+    deu_2030 = october[(october["iso3"] == "DEU") & (october["year"] == 2030)][
+        "real_gdp_growth_pct"
+    ].item()
     assert (growth_old[dataset.registry.index_of("DEU"), 3:] == deu_2030).all()
     with pytest.raises(ValueError, match="IMF WEO April 2026"):
         dataset.forecast_matrices("IMF WEO April 2019", years)

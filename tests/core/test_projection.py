@@ -51,7 +51,9 @@ class Reference:
         self.share_b = float(row["defence_share_gdp_pct"])
         self.budget_b = float(row["defence_exp_national_million"])
         self.gdp_b = float(row["gdp_national_billion_derived"])
-        self.fx = float(row["defence_exp_national_million"]) / float(row["defence_exp_usd_million_current"])
+        self.fx = float(row["defence_exp_national_million"]) / float(
+            row["defence_exp_usd_million_current"]
+        )
         forecast = self.imf[(self.imf["iso3"] == iso3) & (self.imf["vintage"] == vintage)]
         self._forecast = forecast.set_index("year")
         self.last_forecast_year = int(forecast["year"].max())
@@ -62,7 +64,9 @@ class Reference:
     def cpi_pct(self, year: int) -> float:
         return float(self._forecast.loc[min(year, self.last_forecast_year), "cpi_inflation_pct"])
 
-    def gdp(self, last_year: int = 2040, growth=None, deflator=None, overrides=None) -> dict[int, float]:
+    def gdp(
+        self, last_year: int = 2040, growth=None, deflator=None, overrides=None
+    ) -> dict[int, float]:
         growth = growth or {}
         deflator = deflator or {}
         overrides = overrides or {}
@@ -161,7 +165,9 @@ def test_constant_share_at_another_level(scenario: Scenario) -> None:
 
 
 def test_germany_ramp_reaches_exactly_3_5_in_2035_linearly(scenario: Scenario) -> None:
-    scenario.set_core_policy("DEU", CorePolicy(kind=BudgetPolicy.RAMP_TO_TARGET, target_pct=3.5, target_year=2035))
+    scenario.set_core_policy(
+        "DEU", CorePolicy(kind=BudgetPolicy.RAMP_TO_TARGET, target_pct=3.5, target_year=2035)
+    )
     projection = Projection(scenario)
     shares = path_of(projection, "core_share_pct", "DEU")
     assert shares[2026] == 2.69
@@ -251,11 +257,19 @@ def test_required_growth_matches_formula_and_reproduces_target(scenario: Scenari
 
         # Applied as a nominal-growth policy, it lands exactly on 3.5% in 2035.
         trial = scenario.copy()
-        trial.set_core_policy(iso3, CorePolicy(kind=BudgetPolicy.NOMINAL_GROWTH, rate_pct=float(nominal_pct[row])))
-        assert path_of(Projection(trial), "core_share_pct", iso3)[2035] == pytest.approx(3.5, abs=1e-9)
+        trial.set_core_policy(
+            iso3, CorePolicy(kind=BudgetPolicy.NOMINAL_GROWTH, rate_pct=float(nominal_pct[row]))
+        )
+        assert path_of(Projection(trial), "core_share_pct", iso3)[2035] == pytest.approx(
+            3.5, abs=1e-9
+        )
         # ... and the real rate, applied as a real-growth policy, does too.
-        trial.set_core_policy(iso3, CorePolicy(kind=BudgetPolicy.REAL_GROWTH, rate_pct=float(real_pct[row])))
-        assert path_of(Projection(trial), "core_share_pct", iso3)[2035] == pytest.approx(3.5, abs=1e-9)
+        trial.set_core_policy(
+            iso3, CorePolicy(kind=BudgetPolicy.REAL_GROWTH, rate_pct=float(real_pct[row]))
+        )
+        assert path_of(Projection(trial), "core_share_pct", iso3)[2035] == pytest.approx(
+            3.5, abs=1e-9
+        )
 
 
 def test_required_growth_for_own_target_and_horizon(scenario: Scenario) -> None:
@@ -270,7 +284,9 @@ def test_required_growth_for_own_target_and_horizon(scenario: Scenario) -> None:
 
 # -- alliance aggregates -----------------------------------------------------
 def test_alliance_totals_in_usd_at_base_year_rates(scenario: Scenario) -> None:
-    scenario.set_core_policy("DEU", CorePolicy(kind=BudgetPolicy.RAMP_TO_TARGET, target_pct=3.5, target_year=2030))
+    scenario.set_core_policy(
+        "DEU", CorePolicy(kind=BudgetPolicy.RAMP_TO_TARGET, target_pct=3.5, target_year=2030)
+    )
     projection = Projection(scenario)
     alliance = projection.alliance().set_index("year")
     assert list(alliance.index) == list(range(2026, 2036))
@@ -309,22 +325,33 @@ def test_alliance_totals_in_usd_at_base_year_rates(scenario: Scenario) -> None:
             for threshold in counts:
                 counts[threshold] += share >= threshold - 1e-9
         assert alliance.loc[year, "nato_core_usd_mn"] == pytest.approx(total_usd, rel=1e-12)
-        assert alliance.loc[year, "europe_canada_core_usd_mn"] == pytest.approx(europe_usd, rel=1e-12)
+        assert alliance.loc[year, "europe_canada_core_usd_mn"] == pytest.approx(
+            europe_usd, rel=1e-12
+        )
         assert alliance.loc[year, "nato_gdp_usd_bn"] == pytest.approx(weights, rel=1e-12)
-        assert alliance.loc[year, "nato_core_share_pct"] == pytest.approx(weighted / weights, rel=1e-12)
+        assert alliance.loc[year, "nato_core_share_pct"] == pytest.approx(
+            weighted / weights, rel=1e-12
+        )
         assert alliance.loc[year, "allies_at_2pct"] == counts[2.0]
         assert alliance.loc[year, "allies_at_3_5pct"] == counts[3.5]
     # NATO's 2026 table: all but Slovenia at 2%; GRC, POL, LVA, EST, LTU at
     # 3.5%; EST and LTU (core alone) at 5% total.
-    assert alliance.loc[2026, ["allies_at_2pct", "allies_at_3_5pct", "allies_at_5pct_total"]].tolist() == [30, 5, 2]
+    assert alliance.loc[
+        2026, ["allies_at_2pct", "allies_at_3_5pct", "allies_at_5pct_total"]
+    ].tolist() == [30, 5, 2]
     assert alliance.loc[2030, "allies_at_3_5pct"] == 6  # Germany joins in 2030
 
 
 def test_related_track_adds_to_total_and_alliance(scenario: Scenario) -> None:
     scenario.set_related_track(
-        "DEU", RelatedTrack(kind=RelatedPolicy.RAMP_TO_TARGET, share_pct=0.5, target_pct=1.5, target_year=2030)
+        "DEU",
+        RelatedTrack(
+            kind=RelatedPolicy.RAMP_TO_TARGET, share_pct=0.5, target_pct=1.5, target_year=2030
+        ),
     )
-    scenario.set_related_track("POL", RelatedTrack(kind=RelatedPolicy.CONSTANT_SHARE, share_pct=0.4))
+    scenario.set_related_track(
+        "POL", RelatedTrack(kind=RelatedPolicy.CONSTANT_SHARE, share_pct=0.4)
+    )
     projection = Projection(scenario)
     related = path_of(projection, "related_share_pct", "DEU")
     for year in range(2026, 2041):
@@ -342,7 +369,8 @@ def test_related_track_adds_to_total_and_alliance(scenario: Scenario) -> None:
     deu = Reference("DEU")
     deu_gdp = deu.gdp(2035)
     expected_usd = (
-        reference.budget_for_share(0.4, 2033, gdp) / reference.fx + deu.budget_for_share(1.5, 2033, deu_gdp) / deu.fx
+        reference.budget_for_share(0.4, 2033, gdp) / reference.fx
+        + deu.budget_for_share(1.5, 2033, deu_gdp) / deu.fx
     )
     assert alliance.loc[2033, "nato_related_usd_mn"] == pytest.approx(expected_usd, rel=1e-12)
     assert alliance.loc[2026, "allies_at_5pct_total"] == 3  # EST, LTU and now POL
@@ -350,9 +378,13 @@ def test_related_track_adds_to_total_and_alliance(scenario: Scenario) -> None:
 
 # -- first year met and credibility -------------------------------------------
 def test_first_year_met(scenario: Scenario) -> None:
-    scenario.set_core_policy("DEU", CorePolicy(kind=BudgetPolicy.RAMP_TO_TARGET, target_pct=3.5, target_year=2031))
+    scenario.set_core_policy(
+        "DEU", CorePolicy(kind=BudgetPolicy.RAMP_TO_TARGET, target_pct=3.5, target_year=2031)
+    )
     scenario.set_targets("ESP", Targets(core_pct=2.1, total_pct=2.1))
-    scenario.set_core_policy("ESP", CorePolicy(kind=BudgetPolicy.RAMP_TO_TARGET, target_pct=2.1, target_year=2029))
+    scenario.set_core_policy(
+        "ESP", CorePolicy(kind=BudgetPolicy.RAMP_TO_TARGET, target_pct=2.1, target_year=2029)
+    )
     summary = Projection(scenario).summary()
     assert summary.loc["DEU", "first_year_core"] == 2031
     assert summary.loc["ESP", "first_year_core"] == 2029
@@ -363,7 +395,9 @@ def test_first_year_met(scenario: Scenario) -> None:
 
 def test_credible_path(scenario: Scenario) -> None:
     # Ramp to 3.5% by 2030: 3/4 of the increase done by the 2029 review.
-    scenario.set_core_policy("DEU", CorePolicy(kind=BudgetPolicy.RAMP_TO_TARGET, target_pct=3.5, target_year=2030))
+    scenario.set_core_policy(
+        "DEU", CorePolicy(kind=BudgetPolicy.RAMP_TO_TARGET, target_pct=3.5, target_year=2030)
+    )
     projection = Projection(scenario)
     credible, reasons = projection.credibility()
     row = scenario.row("DEU")
@@ -372,7 +406,9 @@ def test_credible_path(scenario: Scenario) -> None:
 
 def test_back_loaded_path_is_flagged(scenario: Scenario) -> None:
     # Linear ramp over 2026-2035: only 3/9 of the increase by 2029.
-    scenario.set_core_policy("DEU", CorePolicy(kind=BudgetPolicy.RAMP_TO_TARGET, target_pct=3.5, target_year=2035))
+    scenario.set_core_policy(
+        "DEU", CorePolicy(kind=BudgetPolicy.RAMP_TO_TARGET, target_pct=3.5, target_year=2035)
+    )
     credible, reasons = Projection(scenario).credibility()
     row = scenario.row("DEU")
     assert not credible[row]
@@ -384,7 +420,9 @@ def test_falling_path_is_flagged(scenario: Scenario) -> None:
     # A cut in 2027, then enough money from 2028 to reach 3.5% early.
     reference = Reference("DEU")
     gdp = reference.gdp()
-    scenario.set_core_policy("DEU", CorePolicy(kind=BudgetPolicy.RAMP_TO_TARGET, target_pct=3.5, target_year=2028))
+    scenario.set_core_policy(
+        "DEU", CorePolicy(kind=BudgetPolicy.RAMP_TO_TARGET, target_pct=3.5, target_year=2028)
+    )
     scenario.set_year_input(Measure.CORE_BUDGET, "DEU", 2027, 120_000.0)
     projection = Projection(scenario)
     shares = path_of(projection, "core_share_pct", "DEU")
@@ -422,11 +460,15 @@ def test_iceland_has_no_path(scenario: Scenario) -> None:
 
 def test_horizon_2040(scenario: Scenario) -> None:
     scenario.set_horizon(2040)
-    scenario.set_core_policy("DEU", CorePolicy(kind=BudgetPolicy.RAMP_TO_TARGET, target_pct=3.5, target_year=2040))
+    scenario.set_core_policy(
+        "DEU", CorePolicy(kind=BudgetPolicy.RAMP_TO_TARGET, target_pct=3.5, target_year=2040)
+    )
     projection = Projection(scenario)
     assert list(projection.years) == list(range(2026, 2041))
     assert list(projection.alliance()["year"]) == list(range(2026, 2041))
-    assert projection.summary().loc["DEU", "horizon_core_share_pct"] == pytest.approx(3.5, abs=1e-12)
+    assert projection.summary().loc["DEU", "horizon_core_share_pct"] == pytest.approx(
+        3.5, abs=1e-12
+    )
     reference = Reference("DEU")
     gdp = reference.gdp(2040)  # 2032-2040 at IMF's 2031 rates
     assert path_of(projection, "gdp_bn", "DEU")[2040] == pytest.approx(gdp[2040], rel=1e-12)
@@ -443,7 +485,9 @@ def test_target_already_met_in_base_year(scenario: Scenario) -> None:
     credible, reasons = projection.credibility()
     for iso3, share in (("POL", 4.68), ("LTU", 5.33)):
         assert summary.loc[iso3, "first_year_core"] == 2026
-        assert summary.loc[iso3, "core_gap_pp"] == pytest.approx(3.5 - share, abs=1e-12)  # negative: ahead
+        assert summary.loc[iso3, "core_gap_pp"] == pytest.approx(
+            3.5 - share, abs=1e-12
+        )  # negative: ahead
         assert credible[scenario.row(iso3)], reasons[scenario.row(iso3)]
     assert summary.loc["LTU", "first_year_total"] == 2026
     # Required growth below nominal GDP growth: the budget may grow more slowly.
@@ -494,7 +538,9 @@ def test_negative_growth(scenario: Scenario) -> None:
 
 
 def test_override_in_the_middle_of_a_ramp(scenario: Scenario) -> None:
-    scenario.set_core_policy("DEU", CorePolicy(kind=BudgetPolicy.RAMP_TO_TARGET, target_pct=3.5, target_year=2035))
+    scenario.set_core_policy(
+        "DEU", CorePolicy(kind=BudgetPolicy.RAMP_TO_TARGET, target_pct=3.5, target_year=2035)
+    )
     reference = Reference("DEU")
     gdp = reference.gdp()
     override_mn = reference.budget_for_share(3.2, 2030, gdp)  # 3.2% of GDP in 2030
@@ -508,7 +554,9 @@ def test_override_in_the_middle_of_a_ramp(scenario: Scenario) -> None:
     assert shares[2030] == pytest.approx(3.2, abs=1e-12)
     for year in range(2031, 2036):  # restarts from 3.2% toward 3.5% in 2035
         assert shares[year] == pytest.approx(3.2 + 0.3 * (year - 2030) / 5, abs=1e-12), year
-        assert budgets[year] == pytest.approx(reference.budget_for_share(shares[year], year, gdp), rel=1e-12)
+        assert budgets[year] == pytest.approx(
+            reference.budget_for_share(shares[year], year, gdp), rel=1e-12
+        )
     assert shares[2040] == pytest.approx(3.5, abs=1e-12)
 
 
@@ -526,11 +574,15 @@ def test_gdp_override(scenario: Scenario) -> None:
         budget *= 1.04
         assert got[year] == pytest.approx(gdp[year], rel=1e-12), year
         assert shares[year] == pytest.approx(reference.share(budget, year, gdp), rel=1e-12)
-    assert got[2031] == pytest.approx(5_000.0 * (1 + reference.growth_pct(2031) / 100) * (1 + reference.cpi_pct(2031) / 100))
+    assert got[2031] == pytest.approx(
+        5_000.0 * (1 + reference.growth_pct(2031) / 100) * (1 + reference.cpi_pct(2031) / 100)
+    )
     # Clearing it puts the IMF path back.
     scenario.set_year_input(Measure.NOMINAL_GDP, "POL", 2030, None)
     projection.update()
-    assert path_of(projection, "gdp_bn", "POL")[2030] == pytest.approx(reference.gdp()[2030], rel=1e-12)
+    assert path_of(projection, "gdp_bn", "POL")[2030] == pytest.approx(
+        reference.gdp()[2030], rel=1e-12
+    )
 
 
 def test_gaps_in_money(scenario: Scenario) -> None:
@@ -546,9 +598,19 @@ def test_gaps_in_money(scenario: Scenario) -> None:
 
 # -- incremental recompute ---------------------------------------------------
 def assert_same_paths(left: Projection, right: Projection) -> None:
-    for attribute in ("gdp_bn", "core_budget_mn", "core_share_pct", "related_share_pct", "pp_cost_mn"):
+    for attribute in (
+        "gdp_bn",
+        "core_budget_mn",
+        "core_share_pct",
+        "related_share_pct",
+        "pp_cost_mn",
+    ):
         np.testing.assert_allclose(
-            getattr(left.paths, attribute), getattr(right.paths, attribute), rtol=0, atol=0, equal_nan=True,
+            getattr(left.paths, attribute),
+            getattr(right.paths, attribute),
+            rtol=0,
+            atol=0,
+            equal_nan=True,
             err_msg=attribute,
         )
     pd.testing.assert_frame_equal(left.summary(), right.summary())
@@ -583,11 +645,24 @@ def test_second_projection_of_the_same_scenario_is_complete(scenario: Scenario) 
 ISO3 = ["DEU", "POL", "FRA", "USA", "EST", "ISL", "TUR", "MNE"]
 YEAR = st.integers(min_value=2027, max_value=2040)
 edit = st.one_of(
-    st.tuples(st.just("growth"), st.sampled_from(ISO3), YEAR, st.one_of(st.none(), st.floats(-5, 8))),
-    st.tuples(st.just("deflator"), st.sampled_from(ISO3), YEAR, st.one_of(st.none(), st.floats(-2, 30))),
-    st.tuples(st.just("gdp"), st.sampled_from(ISO3), YEAR, st.one_of(st.none(), st.floats(1, 50_000))),
-    st.tuples(st.just("budget"), st.sampled_from(ISO3), YEAR, st.one_of(st.none(), st.floats(0, 2_000_000))),
-    st.tuples(st.just("related"), st.sampled_from(ISO3), YEAR, st.one_of(st.none(), st.floats(0, 1.5))),
+    st.tuples(
+        st.just("growth"), st.sampled_from(ISO3), YEAR, st.one_of(st.none(), st.floats(-5, 8))
+    ),
+    st.tuples(
+        st.just("deflator"), st.sampled_from(ISO3), YEAR, st.one_of(st.none(), st.floats(-2, 30))
+    ),
+    st.tuples(
+        st.just("gdp"), st.sampled_from(ISO3), YEAR, st.one_of(st.none(), st.floats(1, 50_000))
+    ),
+    st.tuples(
+        st.just("budget"),
+        st.sampled_from(ISO3),
+        YEAR,
+        st.one_of(st.none(), st.floats(0, 2_000_000)),
+    ),
+    st.tuples(
+        st.just("related"), st.sampled_from(ISO3), YEAR, st.one_of(st.none(), st.floats(0, 1.5))
+    ),
     st.tuples(
         st.just("policy"),
         st.sampled_from(ISO3),
@@ -596,9 +671,18 @@ edit = st.one_of(
         st.floats(0.5, 6),
         YEAR,
     ),
-    st.tuples(st.just("track"), st.sampled_from(ISO3), st.sampled_from(list(RelatedPolicy)), st.floats(0, 1.5), YEAR),
+    st.tuples(
+        st.just("track"),
+        st.sampled_from(ISO3),
+        st.sampled_from(list(RelatedPolicy)),
+        st.floats(0, 1.5),
+        YEAR,
+    ),
     st.tuples(st.just("targets"), st.sampled_from(ISO3), st.floats(1, 5), st.floats(2, 7)),
-    st.tuples(st.just("vintage"), st.sampled_from(["IMF WEO April 2026", "IMF WEO October 2025", "IMF WEO April 2025"])),
+    st.tuples(
+        st.just("vintage"),
+        st.sampled_from(["IMF WEO April 2026", "IMF WEO October 2025", "IMF WEO April 2025"]),
+    ),
     st.tuples(st.just("horizon"), st.integers(2027, 2040)),
 )
 MEASURE_OF = {
@@ -618,11 +702,16 @@ def apply_edit(scenario: Scenario, change: tuple) -> None:
     elif kind == "policy":
         iso3, policy_kind, rate, share, year = args
         scenario.set_core_policy(
-            iso3, CorePolicy(kind=policy_kind, rate_pct=rate, share_pct=share, target_pct=share, target_year=year)
+            iso3,
+            CorePolicy(
+                kind=policy_kind, rate_pct=rate, share_pct=share, target_pct=share, target_year=year
+            ),
         )
     elif kind == "track":
         iso3, track_kind, share, year = args
-        scenario.set_related_track(iso3, RelatedTrack(kind=track_kind, share_pct=share, target_year=year))
+        scenario.set_related_track(
+            iso3, RelatedTrack(kind=track_kind, share_pct=share, target_year=year)
+        )
     elif kind == "targets":
         iso3, core, total = args
         scenario.set_targets(iso3, Targets(core, total))
@@ -632,9 +721,13 @@ def apply_edit(scenario: Scenario, change: tuple) -> None:
         scenario.set_horizon(args[0])
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(edits=st.lists(edit, min_size=1, max_size=12))
-def test_incremental_recompute_equals_projection_from_scratch(scenario_template: Scenario, edits: list) -> None:
+def test_incremental_recompute_equals_projection_from_scratch(
+    scenario_template: Scenario, edits: list
+) -> None:
     scenario = scenario_template.copy()
     incremental = Projection(scenario)
     for change in edits:
@@ -690,7 +783,9 @@ def test_bad_scenario_construction() -> None:
         (Measure.RELATED_SHARE, True, "related spending"),
     ],
 )
-def test_bad_year_values_name_the_input(scenario: Scenario, measure: Measure, value: object, field_words: str) -> None:
+def test_bad_year_values_name_the_input(
+    scenario: Scenario, measure: Measure, value: object, field_words: str
+) -> None:
     before = scenario.state()
     with pytest.raises(ScenarioInputError) as caught:
         scenario.set_year_input(measure, "DEU", 2030, value)  # type: ignore[arg-type]
@@ -732,7 +827,9 @@ def test_bad_core_policy(scenario: Scenario, policy: CorePolicy, words: str) -> 
 
 def test_bad_related_track_and_targets(scenario: Scenario) -> None:
     with pytest.raises(ScenarioInputError, match="related spending \\(DEU\\)"):
-        scenario.set_related_track("DEU", RelatedTrack(kind=RelatedPolicy.CONSTANT_SHARE, share_pct=-1.0))
+        scenario.set_related_track(
+            "DEU", RelatedTrack(kind=RelatedPolicy.CONSTANT_SHARE, share_pct=-1.0)
+        )
     with pytest.raises(ScenarioInputError, match="related spending \\(DEU\\) kind"):
         scenario.set_related_track("DEU", RelatedTrack(kind="lots"))  # type: ignore[arg-type]
     with pytest.raises(ScenarioInputError, match="core target \\(ESP\\)"):
