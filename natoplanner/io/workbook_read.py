@@ -92,8 +92,7 @@ class _Sheet:
         if row - 1 < len(self.rows):
             cells = self.rows[row - 1]
             if column - 1 < len(cells):
-                value = cells[column - 1]
-                return value.strip() if isinstance(value, str) and not value.strip() else value
+                return cells[column - 1]
         return None
 
     def problem(
@@ -209,20 +208,58 @@ def _read(path: Path, workbook, dataset: Dataset, sheet_names: list[str]) -> Loa
             )
         )
     n_allies = len(dataset.registry)
-    probe = Layout(n_allies, 2026)
-    last_row = probe.assumption_block_title_row(len(ASSUMPTION_BLOCKS)) + 40
-    sheet = _Sheet(
-        path, SHEET_ASSUMPTIONS, _rows(workbook, SHEET_ASSUMPTIONS, last_row, 40), errors
+    last_row = Layout(n_allies, dataset_base_year(dataset)).assumption_block_title_row(
+        len(ASSUMPTION_BLOCKS)
     )
-    scenario = _scenario_settings(path, sheet, dataset)
-    layout = Layout(n_allies, scenario.base_year)
+    rows = _rows(workbook, SHEET_ASSUMPTIONS, last_row + 40, 40)
+    scenario, assumption_warnings = scenario_from_assumptions(path, rows, dataset, version)
+    warnings.extend(assumption_warnings)
+    if SHEET_RESULTS in sheet_names:
+        layout = Layout(n_allies, scenario.base_year)
+        warnings.extend(_hand_edited_results(path, workbook, scenario, layout))
+    return LoadedScenario(scenario, warnings, version)
+
+
+def dataset_base_year(dataset: Dataset) -> int:
+    """Any base year: block rows do not depend on it (only year columns do)."""
+    return int(dataset.history_years[-1])
+
+
+def scenario_from_assumptions(
+    file: Path, rows: list[tuple], dataset: Dataset, version: int = SCHEMA_VERSION
+) -> tuple[Scenario, list[Problem]]:
+    """Build the scenario from the cell values of an ``Assumptions`` sheet.
+
+    Parameters
+    ----------
+    file : Path
+        Named in problems.
+    rows : list of tuple
+        Cell values, row 1 first (as ``iter_rows(values_only=True)`` gives them).
+    dataset : Dataset
+    version : int
+        Workbook schema version the rows follow.
+
+    Returns
+    -------
+    (Scenario, list of Problem)
+        The scenario and the warnings met.
+
+    Raises
+    ------
+    FileProblemError
+        Listing every bad cell (at most 50).
+    """
+    errors: list[Problem] = []
+    warnings: list[Problem] = []
+    sheet = _Sheet(Path(file), SHEET_ASSUMPTIONS, rows, errors)
+    scenario = _scenario_settings(Path(file), sheet, dataset)
+    layout = Layout(len(dataset.registry), scenario.base_year)
     _policies(sheet, scenario, layout, version, warnings)
     _year_blocks(sheet, scenario, layout, warnings)
     if errors:
         raise FileProblemError(errors[:50])
-    if SHEET_RESULTS in sheet_names:
-        warnings.extend(_hand_edited_results(path, workbook, scenario, layout))
-    return LoadedScenario(scenario, warnings, version)
+    return scenario, warnings
 
 
 def _schema_version(path: Path, about: _Sheet) -> int:

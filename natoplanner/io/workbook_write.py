@@ -123,7 +123,7 @@ def build_workbook(scenario: Scenario, projection: Projection | None = None) -> 
     about = workbook.active
     about.title = SHEET_ABOUT
     _write_about(about, scenario)
-    _write_assumptions(workbook.create_sheet(SHEET_ASSUMPTIONS), scenario, layout)
+    write_assumptions(workbook.create_sheet(SHEET_ASSUMPTIONS), scenario, layout)
     has_data = projection.has_target_path
     _write_results(workbook.create_sheet(SHEET_RESULTS), scenario, layout, has_data)
     _write_summary(workbook.create_sheet(SHEET_SUMMARY), scenario, projection, layout)
@@ -199,7 +199,8 @@ def _write_about(ws: Worksheet, scenario: Scenario) -> None:
 
 
 # -- Assumptions -------------------------------------------------------------------
-def _write_assumptions(ws: Worksheet, scenario: Scenario, layout: Layout) -> None:
+def write_assumptions(ws: Worksheet, scenario: Scenario, layout: Layout) -> None:
+    """Fill ``ws`` with every input of ``scenario`` (the sheet read back on load)."""
     ws["A1"] = (
         "Assumptions — the only sheet natoplanner reads back. Edit the pale-yellow cells; grey "
         "cells are reference data."
@@ -305,7 +306,7 @@ def _write_input_blocks(ws: Worksheet, scenario: Scenario, layout: Layout) -> No
     for index, block in enumerate(ASSUMPTION_BLOCKS):
         values = scenario.year_inputs(block.measure) if block.measure else arrays[block.key]
         title_row = layout.assumption_block_title_row(index)
-        _block_frame(ws, title_row, block.title, scenario, years)
+        _block_frame(ws, title_row, block.title, scenario, years, styles)
         fill = INPUT_FILL if block.measure else REFERENCE_FILL
         # The input/reference colour comes from one always-true rule per block,
         # not from styling every (mostly empty) cell: a third of the save time.
@@ -322,18 +323,22 @@ def _write_input_blocks(ws: Worksheet, scenario: Scenario, layout: Layout) -> No
 
 
 def _block_frame(
-    ws: Worksheet, title_row: int, title: str, scenario: Scenario, years: list[int]
+    ws: Worksheet,
+    title_row: int,
+    title: str,
+    scenario: Scenario,
+    years: list[int],
+    styles: CellStyles,
 ) -> None:
-    ws.cell(title_row, 1, title).font = BLOCK_TITLE
+    styles.apply(ws.cell(title_row, 1, title), font=BLOCK_TITLE)
     header = title_row + 1
-    for column, text in ((1, "ISO3"), (2, "Ally (currency)")):
-        cell = ws.cell(header, column, text)
-        cell.font, cell.fill = BOLD, HEADER_FILL
-    for offset, year in enumerate(years):
-        cell = ws.cell(header, FIRST_YEAR_COLUMN + offset, year)
-        cell.font, cell.fill = BOLD, HEADER_FILL
+    labels = [(1, "ISO3"), (2, "Ally (currency)")]
+    labels += [(FIRST_YEAR_COLUMN + offset, year) for offset, year in enumerate(years)]
+    for column, text in labels:
+        styles.apply(ws.cell(header, column, text), fill=HEADER_FILL, font=BOLD)
     for i, ally in enumerate(scenario.allies):
         ws.cell(header + 1 + i, 1, ally.iso3)
+        # Registry names are not user input, but they go through the same safe path.
         put_text(ws, header + 1 + i, 2, f"{ally.name_en} ({ally.currency})")
 
 
@@ -349,7 +354,7 @@ def _write_results(ws: Worksheet, scenario: Scenario, layout: Layout, has_data: 
     styles = CellStyles()
     for index, block in enumerate(RESULT_BLOCKS):
         title_row = layout.result_block_title_row(index)
-        _block_frame(ws, title_row, block.title, scenario, years)
+        _block_frame(ws, title_row, block.title, scenario, years, styles)
         for i in range(len(scenario.allies)):
             row = title_row + 2 + i
             if not has_data[i]:
