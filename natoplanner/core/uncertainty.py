@@ -30,6 +30,7 @@ on the chunk size.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -65,6 +66,12 @@ def revision_spread_table(dataset: Dataset) -> pd.DataFrame:
     ("revisions" or "fallback"), ``n_revisions`` (forecast years in both
     vintages).
     """
+    return _revision_spreads(dataset).copy()
+
+
+# A dataset is read-only once loaded; the table costs ~20 ms to build.
+@functools.lru_cache(maxsize=4)
+def _revision_spreads(dataset: Dataset) -> pd.DataFrame:
     forecasts = dataset.forecasts
     older, newer = (
         forecasts[forecasts["vintage"] == v].set_index(["iso3", "year"]) for v in REVISION_VINTAGES
@@ -84,7 +91,7 @@ def revision_spread_table(dataset: Dataset) -> pd.DataFrame:
 
 def default_spread_pp(scenario: Scenario, measure: str = "growth") -> np.ndarray:
     """Default σ (pp) per ally × projection year (``scenario.years``) for "growth" or "deflator"."""
-    per_ally = revision_spread_table(scenario.dataset)[f"{measure}_spread_pp"].to_numpy()
+    per_ally = _revision_spreads(scenario.dataset)[f"{measure}_spread_pp"].to_numpy()
     return np.repeat(per_ally[:, None], len(scenario.years), axis=1)
 
 

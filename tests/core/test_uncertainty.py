@@ -1,0 +1,190 @@
+"""Monte Carlo over GDP growth: exactness at zero spread, statistics checked by hand."""
+
+from __future__ import annotations
+
+import math
+from statistics import NormalDist
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from natoplanner.core.projection import Projection
+from natoplanner.core.scenario import (
+    BudgetPolicy,
+    CorePolicy,
+    Measure,
+    RelatedPolicy,
+    RelatedTrack,
+    Scenario,
+)
+from natoplanner.core.uncertainty import (
+    FALLBACK_GROWTH_SPREAD_PP,
+    PERCENTILES,
+    MonteCarloCancelled,
+    MonteCarloSettings,
+    revision_spread_table,
+    run_monte_carlo,
+)
+from tests.core import hand_calc as hand
+
+
+def mixed_scenario() -> Scenario:
+    """Every kind of policy and override, so every branch of the recursion runs."""
+    scenario = Scenario()
+    scenario.set_core_policy("POL", CorePolicy(BudgetPolicy.NOMINAL_GROWTH, rate_pct=5.0))
+    scenario.set_core_policy("DEU", CorePolicy(BudgetPolicy.REAL_GROWTH, rate_pct=3.0))
+    scenario.set_core_policy(
+        "FRA", CorePolicy(BudgetPolicy.RAMP_TO_TARGET, target_pct=3.5, target_year=2032)
+    )
+    scenario.set_core_policy("ITA", CorePolicy(BudgetPolicy.EXPLICIT))
+    scenario.set_core_policy("NLD", CorePolicy(BudgetPolicy.CONSTANT_SHARE, share_pct=3.0))
+    scenario.set_year_input(Measure.CORE_BUDGET, "FRA", 2029, 80_000.0)
+    scenario.set_year_input(Measure.CORE_BUDGET, "ITA", 2028, 45_000.0)
+    scenario.set_year_input(Measure.NOMINAL_GDP, "GBR", 2030, 4_000.0)
+    scenario.set_year_input(Measure.REAL_GROWTH, "ESP", 2028, -1.0)
+    scenario.set_related_track("ESP", RelatedTrack(RelatedPolicy.RAMP_TO_TARGET, 0.5, 1.5, 2030))
+    return scenario
+
+
+def test_default_spread_is_the_rms_of_imf_revisions() -> None:
+    forecasts = hand.forecasts()
+    older = forecasts[forecasts["vintage"] == "IMF WEO April 2025"].set_index(["iso3", "year"])
+    newer = forecasts[forecasts["vintage"] == "IMF WEO October 2025"].set_index(["iso3", "year"])
+    columns = ["real_gdp_growth_pct", "cpi_inflation_pct"]
+    revision = newer[columns] - older[columns].reindex(newer.index)
+    table = revision_spread_table(Scenario().dataset)
+    usa = revision.loc["USA"]
+    assert len(usa) == 6  # 2025-2030 in both vintages
+    assert table.at["USA", "growth_spread_pp"] == pytest.approx(
+        math.sqrt((usa["real_gdp_growth_pct"] ** 2).mean())
+    )
+    assert table.at["USA", "deflator_spread_pp"] == pytest.approx(
+        math.sqrt((usa["cpi_inflation_pct"] ** 2).mean())
+    )
+    assert table.at["USA", "growth_source"] == "revisions"
+    # The IMF did not revise Montenegro's growth at all: the documented constant.
+    assert (revision.loc["MNE", "real_gdp_growth_pct"] == 0).all()
+    assert table.at["MNE", "growth_spread_pp"] == FALLBACK_GROWTH_SPREAD_PP
+    assert table.at["MNE", "growth_source"] == "fallback"
+
+
+def test_zero_spread_equals_the_deterministic_projection() -> None:
+    scenario = mixed_scenario()
+    settings = MonteCarloSettings(
+        n_draws=64, growth_spread_pp=0.0, draw_deflator=True, deflator_spread_pp=0.0, chunk_draws=25
+    )
+    result = run_monte_carlo(scenario, settings)
+    paths = Projection(scenario.copy()).paths
+    n = scenario.horizon - scenario.base_year + 1
+    has = ~np.isnan(paths.core_share_pct[:, 0])
+    for q in range(len(PERCENTILES)):
+        assert np.array_equal(result.core_share_pct[has, q], paths.core_share_pct[has, :n])
+        assert np.array_equal(result.total_share_pct[has, q], paths.total_share_pct[has, :n])
+    assert np.isnan(result.core_share_pct[~has]).all()  # Iceland
+    met = paths.core_share_pct[has, n - 1] >= result.core_targets_pct[has] - 1e-9
+    assert np.array_equal(result.prob_core[has], met.astype(float))
+    assert np.array_equal(
+        result.horizon_core_draws_pct[:, has], np.tile(paths.core_share_pct[has, n - 1], (64, 1))
+    )
+
+
+def test_one_year_percentiles_and_probability_by_hand() -> None:
+    # Poland, budget +5% nominal in 2027: share = 4.68·1.05 / ((1+g)(1+p)),
+    # falling in g, so its p10 is at g's p90 (mean + 1.2816σ) and so on.
+    scenario = Scenario(horizon=2027)
+    scenario.set_core_policy("POL", CorePolicy(BudgetPolicy.NOMINAL_GROWTH, rate_pct=5.0))
+    sigma = 1.0
+    mean_g, p = hand.growth_pct("POL", 2027), hand.cpi_pct("POL", 2027)
+
+    def share(g: float) -> float:
+        return 4.68 * 1.05 / ((1 + g / 100) * (1 + p / 100))
+
+    target = share(mean_g + sigma)  # met when g ≤ mean + σ: probability Φ(1)
+    scenario.set_targets("POL", scenario.targets("POL").__class__(core_pct=target, total_pct=5.0))
+    result = run_monte_carlo(scenario, MonteCarloSettings(growth_spread_pp=sigma))
+    band = result.band("POL").set_index("year").loc[2027]
+    for q in PERCENTILES:
+        z = NormalDist().inv_cdf(1 - q / 100)
+        assert band[f"p{q}"] == pytest.approx(share(mean_g + z * sigma), abs=0.005)
+    row = result.iso3.index("POL")
+    assert result.prob_core[row] == pytest.approx(NormalDist().cdf(1.0), abs=0.015)
+    assert result.band("POL").at[0, "p10"] == 4.68  # the base year is NATO's figure
+
+
+def test_probabilities_are_monotone_in_the_target() -> None:
+    scenario = Scenario()
+    for ally in scenario.allies:
+        if ally.iso3 != "ISL":
+            scenario.set_core_policy(
+                ally.iso3, CorePolicy(BudgetPolicy.NOMINAL_GROWTH, rate_pct=7.0)
+            )
+    result = run_monte_carlo(scenario, MonteCarloSettings(n_draws=4000, growth_spread_pp=1.5))
+    targets = np.linspace(1.0, 6.0, 51)
+    core = np.array([result.probability_core_at_least(t) for t in targets])
+    total = np.array([result.probability_total_at_least(t) for t in targets])
+    has = ~np.isnan(core[0])
+    assert has.sum() == 31
+    assert np.all(np.diff(core[:, has], axis=0) <= 0) and np.all(
+        np.diff(total[:, has], axis=0) <= 0
+    )
+    assert core[0, has].max() == 1.0 and core[-1, has].min() == 0.0
+    assert (core[:, has] > 0).any() & ((core[:, has] > 0) & (core[:, has] < 1)).any()
+    # Bands are ordered p10 ≤ p25 ≤ … ≤ p90.
+    assert np.all(np.diff(result.core_share_pct[has], axis=1) >= 0)
+
+
+def test_seed_reproducibility_and_chunk_size() -> None:
+    scenario = mixed_scenario()
+    first = run_monte_carlo(scenario, MonteCarloSettings(n_draws=3000, seed=7, draw_deflator=True))
+    again = run_monte_carlo(
+        scenario, MonteCarloSettings(n_draws=3000, seed=7, draw_deflator=True, chunk_draws=700)
+    )
+    other = run_monte_carlo(scenario, MonteCarloSettings(n_draws=3000, seed=8, draw_deflator=True))
+    assert np.array_equal(first.core_share_pct, again.core_share_pct, equal_nan=True)
+    assert np.array_equal(first.prob_core, again.prob_core, equal_nan=True)
+    pol = first.iso3.index("POL")
+    assert not np.array_equal(first.core_share_pct[pol], other.core_share_pct[pol])
+
+
+def test_which_policies_react_to_gdp_and_deflator() -> None:
+    scenario = mixed_scenario()
+    width = {}
+    for label, settings in {
+        "growth": MonteCarloSettings(n_draws=2000, growth_spread_pp=0.8),
+        "deflator": MonteCarloSettings(
+            n_draws=2000, growth_spread_pp=0.0, draw_deflator=True, deflator_spread_pp=0.8
+        ),
+    }.items():
+        result = run_monte_carlo(scenario, settings)
+        width[label] = pd.Series(
+            result.core_share_pct[:, -1, -1] - result.core_share_pct[:, 0, -1], index=result.iso3
+        )
+    # Fixed money (nominal growth, explicit) reacts to both; real growth only to real GDP;
+    # share-based policies to neither; the ramp restarted from a typed budget in 2029
+    # reaches its 2032 target whatever GDP does.
+    for iso3 in ("POL", "ITA"):
+        assert width["growth"][iso3] > 0.05 and width["deflator"][iso3] > 0.05
+    assert width["growth"]["DEU"] > 0.05 and width["deflator"]["DEU"] < 1e-9
+    for iso3 in ("NLD", "ESP", "USA", "FRA", "GBR"):
+        assert width["growth"][iso3] < 1e-9 and width["deflator"][iso3] < 1e-9
+
+
+def test_progress_and_cancellation() -> None:
+    scenario = mixed_scenario()
+    reports: list[tuple[int, int]] = []
+    run_monte_carlo(
+        scenario,
+        MonteCarloSettings(n_draws=1000, chunk_draws=300),
+        progress=lambda done, total: reports.append((done, total)),
+    )
+    assert reports == [(300, 1000), (600, 1000), (900, 1000), (1000, 1000)]
+    reports.clear()
+    with pytest.raises(MonteCarloCancelled):
+        run_monte_carlo(
+            scenario,
+            MonteCarloSettings(n_draws=1000, chunk_draws=300),
+            progress=lambda done, total: reports.append((done, total)),
+            is_cancelled=lambda: len(reports) >= 1,
+        )
+    assert reports == [(300, 1000)]
