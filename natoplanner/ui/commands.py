@@ -141,3 +141,14 @@ class ReplaceInputs(_DocumentCommand):
 
     def _apply(self, state: ScenarioState) -> None:
         self.document.scenario.restore(state)
+
+
+class RenameScenario(_DocumentCommand):
+    def __init__(self, document: ScenarioDocument, name: str) -> None:
+        super().__init__(document, f"Rename scenario to {name}")
+        self.old_value = document.scenario.name
+        self.new_value = name
+
+    def _apply(self, value: str) -> None:
+        self.document.scenario.name = value
+        self.document.file_changed.emit()

@@ -17,6 +17,9 @@ def parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("scenario", nargs="?", help="scenario workbook (.xlsx) to open")
     parser.add_argument("--screenshot", metavar="PATH", help="render the window to a PNG and exit")
     parser.add_argument("--lang", default=None, help="user interface language (en or fr)")
+    # Diagnostics for benchmarks/bench_ui.py: quit after the first paint and
+    # print the resident memory, so start-up is measured as a whole process.
+    parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(list(argv))
 
 
@@ -30,12 +33,14 @@ def run_gui(argv: Sequence[str]) -> int:
     from PySide6.QtWidgets import QApplication
 
     from natoplanner.ui.main_window import MainWindow
+    from natoplanner.ui.workspace import Workspace
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("natoplanner")
     app.setOrganizationName("natoplanner")
     language = args.lang or "en"
-    window = MainWindow(language=language)
+    workspace = Workspace(language)
+    window = MainWindow(language=language, workspace=workspace)
     if args.scenario and not window.open_scenario(Path(args.scenario)):
         if args.screenshot:
             print(f"natoplanner: cannot open {args.scenario}", file=sys.stderr)
@@ -44,7 +49,20 @@ def run_gui(argv: Sequence[str]) -> int:
         return save_screenshot(window, Path(args.screenshot))
     window.show()
     window.allies_panel.select_iso3(["DEU", "POL"])
+    if args.startup_probe:
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, lambda: _report_startup(app))
     return app.exec()
+
+
+def _report_startup(app) -> None:
+    """Print "first-paint rss_mb=N" once the first frame is painted, then quit."""
+    import resource
+
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"first-paint rss_mb={rss_mb:.1f}", flush=True)
+    app.quit()
 
 
 def save_screenshot(window, path: Path) -> int:

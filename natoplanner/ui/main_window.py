@@ -20,14 +20,16 @@ from PySide6.QtWidgets import (
 )
 
 from natoplanner.core.dataset import NATO_EDITION
-from natoplanner.core.scenario import MAX_HORIZON, Scenario
+from natoplanner.core.scenario import MAX_HORIZON
 from natoplanner.ui.alliance_strip import AllianceStrip
 from natoplanner.ui.allies_table import AlliesPanel
-from natoplanner.ui.commands import SetHorizon
+from natoplanner.ui.commands import RenameScenario, SetHorizon
 from natoplanner.ui.document import ScenarioDocument
+from natoplanner.ui.features import install_features
 from natoplanner.ui.path_plot import PathPlot, PlotMode
 from natoplanner.ui.policy_panel import PolicyPanel
 from natoplanner.ui.prompts import DialogPrompts, Unsaved
+from natoplanner.ui.workspace import Workspace
 from natoplanner.ui.year_editor import YearEditorModel, YearEditorView
 
 WORKBOOK_FILTER = "Scenario workbooks (*.xlsx)"
@@ -41,9 +43,19 @@ class MainWindow(QMainWindow):
     tests pass a :class:`~natoplanner.ui.prompts.ScriptedPrompts`.
     """
 
-    def __init__(self, document: ScenarioDocument | None = None, language: str = "en", prompts=None) -> None:
+    def __init__(
+        self,
+        document: ScenarioDocument | None = None,
+        language: str = "en",
+        prompts=None,
+        workspace: Workspace | None = None,
+    ) -> None:
         super().__init__()
-        self.document = document if document is not None else ScenarioDocument(parent=self)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, workspace is not None)
+        self.document = document if document is not None else ScenarioDocument()
+        self.document.setParent(self)
+        self.workspace = workspace if workspace is not None else Workspace(language, parent=self)
+        self.workspace.register(self)
         self.language = language
         self.prompts = prompts if prompts is not None else DialogPrompts(self)
 
@@ -95,6 +107,7 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._build_status_bar()
+        install_features(self)
 
         self.allies_panel.view.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.allies_panel.view.selectionModel().currentRowChanged.connect(self._on_selection_changed)
@@ -127,30 +140,36 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         standard = QKeySequence.StandardKey
-        self.new_action = self._action(self.tr("&New scenario"), self.new_scenario, standard.New, self.tr("Start from the default scenario"))
+        self.new_action = self._action(self.tr("&New scenario"), lambda: self.workspace.new_scenario(self.document.scenario.dataset), standard.New, self.tr("Open the default scenario in a new window"))
+        self.duplicate_action = self._action(self.tr("&Duplicate scenario"), lambda: self.workspace.duplicate(self.document), "Ctrl+Shift+D", self.tr("Open a copy of this scenario in a new window"))
+        self.rename_action = self._action(self.tr("&Rename scenario…"), lambda: self.rename_scenario(), "F2", self.tr("Change the scenario's name"))
+        self.close_action = self._action(self.tr("&Close"), self.close, standard.Close, self.tr("Close this scenario's window"))
         self.open_action = self._action(self.tr("&Open…"), self.open_scenario, standard.Open, self.tr("Open a scenario workbook"))
         self.save_action = self._action(self.tr("&Save"), self.save, standard.Save, self.tr("Save the scenario workbook"))
         self.save_as_action = self._action(self.tr("Save &As…"), self.save_as, standard.SaveAs, self.tr("Save under a new name"))
-        self.quit_action = self._action(self.tr("&Quit"), self.close, standard.Quit)
+        self.quit_action = self._action(self.tr("&Quit"), self.quit_all, standard.Quit, self.tr("Close every scenario window"))
         self.undo_action = self.document.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence(standard.Undo))
         self.redo_action = self.document.undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcuts([QKeySequence(standard.Redo), QKeySequence("Ctrl+Shift+Z")])
         self.find_action = self._action(self.tr("&Find ally"), self.allies_panel.filter_edit.setFocus, standard.Find)
 
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        for action in (self.new_action, self.open_action, self.save_action, self.save_as_action):
+        file_menu = self.file_menu = self.menuBar().addMenu(self.tr("&File"))
+        for action in (self.new_action, self.duplicate_action, self.open_action, self.save_action, self.save_as_action, self.rename_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
+        self.export_menu = file_menu.addMenu(self.tr("&Export"))
+        file_menu.addSeparator()
+        file_menu.addAction(self.close_action)
         file_menu.addAction(self.quit_action)
 
-        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        edit_menu = self.edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
 
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        view_menu = self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         toggle_history = self.undo_dock.toggleViewAction()
         toggle_history.setShortcut(QKeySequence("Ctrl+H"))
         view_menu.addAction(toggle_history)
@@ -164,7 +183,10 @@ class MainWindow(QMainWindow):
             modes.addAction(action)
             view_menu.addAction(action)
 
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.analysis_menu = self.menuBar().addMenu(self.tr("&Analysis"))
+        self.window_menu = self.menuBar().addMenu(self.tr("&Window"))
+        self.window_menu.aboutToShow.connect(self._fill_window_menu)
+        help_menu = self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&About natoplanner"), self.show_about))
 
         toolbar = self.addToolBar(self.tr("Scenario"))
@@ -235,7 +257,10 @@ class MainWindow(QMainWindow):
         self._on_selection_changed()
 
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{self.document.display_name()}[*] — {APP_NAME}")
+        name = self.document.display_name()
+        if self.document.path is not None and self.document.scenario.name != self.document.path.stem:
+            name = f"{self.document.scenario.name} — {name}"
+        self.setWindowTitle(f"{name}[*] — {APP_NAME}")
         self.setWindowModified(self.document.is_modified)
 
     # -- files -----------------------------------------------------------------------
@@ -248,9 +273,26 @@ class MainWindow(QMainWindow):
             return self.save()
         return answer == Unsaved.DISCARD
 
-    def new_scenario(self) -> None:
-        if self.maybe_keep_changes():
-            self.document.replace_scenario(Scenario(self.document.scenario.dataset), None)
+    def rename_scenario(self, name: str | None = None) -> None:
+        """Rename the scenario (undoable); asks for the name when none is given."""
+        if name is None:
+            name = self.prompts.text(self.tr("Rename scenario"), self.tr("Scenario name:"), self.document.scenario.name)
+        if name and name.strip() and name.strip() != self.document.scenario.name:
+            self.document.push(RenameScenario(self.document, name.strip()))
+
+    def quit_all(self) -> None:
+        """Close every window, each asking about its own unsaved changes."""
+        for window in reversed(self.workspace.windows):
+            if not window.close():
+                return
+
+    def _fill_window_menu(self) -> None:
+        self.window_menu.clear()
+        for number, window in enumerate(self.workspace.windows, start=1):
+            action = self.window_menu.addAction(f"&{number} {window.document.display_name()}")
+            action.setCheckable(True)
+            action.setChecked(window is self)
+            action.triggered.connect(lambda _checked, w=window: (w.show(), w.raise_(), w.activateWindow()))
 
     def open_scenario(self, path: Path | None = None) -> bool:
         if not self.maybe_keep_changes():
@@ -301,6 +343,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.maybe_keep_changes():
+            self.workspace.unregister(self)
             event.accept()
         else:
             event.ignore()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from enum import Enum
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 
 class Unsaved(Enum):
@@ -51,6 +51,10 @@ class DialogPrompts:
     def error(self, title: str, message: str) -> None:
         QMessageBox.critical(self.parent, title, message)
 
+    def text(self, title: str, label: str, current: str) -> str | None:
+        value, ok = QInputDialog.getText(self.parent, title, label, text=current)
+        return value if ok else None
+
     def information(self, title: str, message: str) -> None:
         QMessageBox.information(self.parent, title, message)
 
@@ -63,8 +67,10 @@ class ScriptedPrompts:
         unsaved: Unsaved = Unsaved.CANCEL,
         open_path: Path | None = None,
         save_path: Path | None = None,
+        text: str | None = None,
     ) -> None:
         self.unsaved = unsaved
+        self.next_text = text
         self.next_open_path = open_path
         self.next_save_path = save_path
         self.asked: list[tuple[str, str]] = []
@@ -83,6 +89,10 @@ class ScriptedPrompts:
 
     def error(self, title: str, message: str) -> None:
         self.asked.append(("error", message))
+
+    def text(self, title: str, label: str, current: str) -> str | None:
+        self.asked.append(("text", label))
+        return self.next_text
 
     def information(self, title: str, message: str) -> None:
         self.asked.append(("information", message))

@@ -75,9 +75,8 @@ class YearEditorModel(QAbstractTableModel):
         super().__init__(parent)
         self.document = document
         self.iso3: str | None = None
-        self._values = np.empty((len(EditorRow), 0))
-        self._overrides = np.zeros((len(EditorRow), 0), dtype=bool)
         self._horizon = document.scenario.horizon
+        self._values, self._overrides = self._compute()
         document.projected.connect(self._on_projected)
         document.reset.connect(self._reset)
 
@@ -117,6 +116,8 @@ class YearEditorModel(QAbstractTableModel):
         self.endResetModel()
 
     def _on_projected(self, _rows: list[int]) -> None:
+        if self.iso3 is None:
+            return
         if self.document.scenario.horizon != self._horizon:
             self._reset()
             return
@@ -312,13 +313,22 @@ class YearEditorView(QTableView):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self.setItemDelegate(YearCellDelegate(self))
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths: ResizeToContents would measure every cell on every edit.
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.horizontalHeader().setDefaultSectionSize(self.fontMetrics().horizontalAdvance("0,000,000") + 12)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
 
     def setModel(self, model: YearEditorModel) -> None:  # type: ignore[override]
         super().setModel(model)
         model.input_rejected.connect(self.show_rejection)
+        model.modelReset.connect(self._fit_row_labels)
+        self._fit_row_labels()
+
+    def _fit_row_labels(self) -> None:
+        labels = [self.model().headerData(r, Qt.Orientation.Vertical) or "" for r in range(self.model().rowCount())]
+        width = max((self.fontMetrics().horizontalAdvance(t) for t in labels), default=80) + 16
+        self.verticalHeader().setFixedWidth(width)
 
     def show_rejection(self, index: QModelIndex, message: str) -> None:
         rect = self.visualRect(index)

@@ -1,0 +1,122 @@
+"""Interactive speed of the window, measured offscreen.
+
+- One core-budget edit through the real UI path: the undo command is pushed,
+  the core recomputes, the table, year editor, alliance strip and plot update,
+  and the event loop repaints the window. Median and p95 over 300 edits.
+  Goal: median ≤ 8 ms, p95 ≤ 16 ms.
+- Reference: a matplotlib ``FigureCanvasQTAgg`` redraw of the same curves
+  (goal: the UI edit at least 10× faster).
+- Cold start to first paint as a whole process (goal ≤ 1.0 s) and resident
+  memory after start (goal ≤ 200 MB).
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+EDITS = 300
+
+
+def _percentile(samples: list[float], q: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def edit_latency_ms() -> tuple[float, float, list[str]]:
+    from PySide6.QtWidgets import QApplication
+
+    from natoplanner.core.scenario import Measure
+    from natoplanner.ui.commands import SetYearInput
+    from natoplanner.ui.main_window import MainWindow
+    from natoplanner.ui.prompts import ScriptedPrompts
+
+    app = QApplication.instance() or QApplication([])
+    window = MainWindow(prompts=ScriptedPrompts())
+    window.show()
+    window.allies_panel.select_iso3(["POL", "DEU", "FRA", "ESP", "USA"])
+    app.processEvents()
+    budget_2030 = window.document.projection.paths.core_budget_mn[window.document.scenario.row("POL"), 4]
+    samples = []
+    for i in range(EDITS):
+        # Alternate years so edits do not merge into a single undo step.
+        year = 2028 + i % 6
+        start = time.perf_counter()
+        window.document.push(SetYearInput(window.document, Measure.CORE_BUDGET, "POL", year, budget_2030 * (1 + i / 1000)))
+        # Processing events paints what the edit invalidated (table cells,
+        # editor cells, strip labels, plot), as it would on screen.
+        app.processEvents()
+        samples.append((time.perf_counter() - start) * 1000)
+    window.document.undo_stack.setClean()
+    curves = [window.plot.series(code) for code in window.plot.allies]
+    window.close()
+    return statistics.median(samples), _percentile(samples, 0.95), curves
+
+
+def matplotlib_redraw_ms(curves) -> float:
+    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+    from matplotlib.figure import Figure
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    figure = Figure(figsize=(8, 4.5), dpi=100)
+    canvas = FigureCanvasQTAgg(figure)
+    canvas.show()
+    axes = figure.add_subplot()
+    lines = []
+    for years, history, _est, projected_years, projected in curves:
+        lines.append(axes.plot(years, history)[0])
+        lines.append(axes.plot(projected_years, projected, linestyle="--")[0])
+    for level in (2.0, 3.5, 5.0):
+        axes.axhline(level, linestyle=":")
+    samples = []
+    for i in range(40):
+        start = time.perf_counter()
+        lines[1].set_ydata(curves[0][4] * (1 + i / 1000))
+        canvas.draw()
+        canvas.repaint()
+        app.processEvents()
+        samples.append((time.perf_counter() - start) * 1000)
+    canvas.close()
+    return statistics.median(samples)
+
+
+def cold_start() -> tuple[float, float]:
+    """Seconds from process start to first paint, and resident memory (MB) then; best of 3."""
+    best_seconds, rss = float("inf"), float("nan")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    for _ in range(3):
+        start = time.perf_counter()
+        result = subprocess.run(
+            [sys.executable, "-m", "natoplanner", "--startup-probe"],
+            capture_output=True, text=True, env=env, timeout=60, check=True,
+        )
+        elapsed = time.perf_counter() - start
+        line = next(line for line in result.stdout.splitlines() if line.startswith("first-paint"))
+        if elapsed < best_seconds:
+            best_seconds, rss = elapsed, float(line.split("rss_mb=")[1])
+    return best_seconds, rss
+
+
+def run() -> list[tuple[str, float, str]]:
+    median, p95, curves = edit_latency_ms()
+    reference = matplotlib_redraw_ms(curves)
+    start_seconds, rss_mb = cold_start()
+    return [
+        ("ui_edit_median", round(median, 2), "ms"),
+        ("ui_edit_p95", round(p95, 2), "ms"),
+        ("matplotlib_redraw_median", round(reference, 2), "ms"),
+        ("ui_edit_speedup_vs_matplotlib", round(reference / median, 1), "x"),
+        ("cold_start_to_first_paint", round(start_seconds, 3), "s"),
+        ("rss_after_start", round(rss_mb, 1), "MB"),
+    ]
+
+
+if __name__ == "__main__":
+    for name, value, unit in run():
+        print(f"{name}: {value} {unit}")
