@@ -76,7 +76,8 @@ def describe(preview: ImportPreview) -> str:
         f"sheet: {s.sheet} (of {', '.join(preview.table.sheet_names)})",
         f"layout: {s.layout.value}, header row {s.header_row + 1}, "
         f"country column {cell_address(0, s.country_column)[:-1]}",
-        f"measure: {s.measure.value} ({s.measure.label}); unit: {s.unit.value} ({s.unit.label})",
+        f"measure: {s.measure.value} = {s.measure.label}",
+        f"unit: {s.unit.value} = {s.unit.label}",
         "",
         preview.plan.summary(),
     ]

@@ -248,6 +248,10 @@ def _year_headers(row: list[object]) -> list[tuple[int, int]]:
     """(column, year) pairs of a row that reads like a header of distinct, ordered years."""
     pairs = [(c, y) for c, cell in enumerate(row) if (y := year_from_header(cell)) is not None]
     years = [y for _, y in pairs]
+    if len(years) == 1:
+        # One year column counts only beside a column headed "Country" (or similar).
+        named = any(isinstance(c, str) and normalise_name(c) in _COUNTRY_NAMES for c in row)
+        return pairs if named else []
     if len(set(years)) < 2:
         return []
     steps = np.diff(years)
@@ -380,6 +384,14 @@ def _detect_sheet(
             found=_first_text(sheet),
         )
     header_row, year_columns, year_column, value_column = layout
+    if not any(any(c != "" for c in row) for row in sheet.rows[header_row + 1 :]):
+        raise FileProblemError.at(
+            table.path,
+            "the table has a header but no rows under it",
+            sheet=sheet.name,
+            cell=cell_address(header_row, 0),
+            expected="one row per country under the header",
+        )
     country_column = _country_column(
         sheet, header_row, year_columns, year_column, value_column, registry
     )
@@ -461,7 +473,7 @@ def _find_wide(sheet: RawSheet) -> tuple[int, list[tuple[int, int]], None, None]
         pairs = _year_headers(row)
         if len(pairs) > len(best_pairs):
             best_row, best_pairs = r, pairs
-    if len(best_pairs) < 2:
+    if not best_pairs:
         return None
     return best_row, best_pairs, None, None
 

@@ -263,11 +263,50 @@ class ImportPreview:
     rows: list[RowReport]
     plan: ImportPlan
 
+    def __post_init__(self) -> None:
+        self._row_reports = {r.row: r for r in self.rows}
+        s = self.settings
+        self._value_columns = (
+            {c for c, _ in s.year_columns} if s.layout is Layout.WIDE else {s.value_column}
+        )
+
     def report_at(self, row: int, col: int) -> CellReport | None:
-        return self.cells.get((row, col))
+        """The report of a value cell, None for titles, headers, labels and empty cells.
+
+        Cells in rows that are not allies (regions, other countries, unknown
+        names) are reported as skipped with the row's reason.
+        """
+        report = self.cells.get((row, col))
+        if report is not None:
+            return report
+        row_report = self._row_reports.get(row)
+        if (
+            row_report is None
+            or row_report.kind is LabelKind.ALLY
+            or col not in self._value_columns
+        ):
+            return None
+        if _blank(self.sheet.cell(row, col)):
+            return None
+        year = dict(self.settings.year_columns).get(col)
+        return CellReport(
+            row,
+            col,
+            cell_address(row, col, self.sheet.name),
+            CellStatus.SKIPPED,
+            row_report.reason,
+            year=year,
+        )
 
     def counts(self) -> Counter[CellStatus]:
-        return Counter(report.status for report in self.cells.values())
+        """How many value cells are ok, skipped and invalid."""
+        counts = Counter(report.status for report in self.cells.values())
+        for row_report in self.rows:
+            if row_report.kind is not LabelKind.ALLY:
+                counts[CellStatus.SKIPPED] += sum(
+                    not _blank(self.sheet.cell(row_report.row, c)) for c in self._value_columns
+                )
+        return counts
 
 
 # -- building the preview --------------------------------------------------------
@@ -351,6 +390,8 @@ class _PlanBuilder:
         self.seen: dict[tuple[str, int], str] = {}
         self.ally_rows: dict[str, str] = {}
         self._labels: dict[str, LabelMatch] = {}
+        self._reasons: dict[int, str] = {}
+        self._years_read: dict[object, int | None] = {}
         self._no_forces = {a.iso3 for a in scenario.allies if a.no_armed_forces}
 
     # -- rows ---------------------------------------------------------------
@@ -372,7 +413,11 @@ class _PlanBuilder:
         self._add_notes()
 
     def _long_year(self, row: list[object], r: int) -> int | None:
-        return year_from_header(_at(row, self.settings.year_column))
+        cell = _at(row, self.settings.year_column)
+        key = cell if isinstance(cell, (str, float)) else repr(cell)
+        if key not in self._years_read:
+            self._years_read[key] = year_from_header(cell)
+        return self._years_read[key]
 
     def _label(self, cell: object) -> LabelMatch:
         key = cell if isinstance(cell, str) else repr(cell)
@@ -390,7 +435,9 @@ class _PlanBuilder:
     ) -> None:
         has_values = any(not _blank(_at(row, c)) for c, _ in value_cells)
         if label.kind is not LabelKind.ALLY:
-            reason = _label_reason(label)
+            reason = self._reasons.get(id(label))
+            if reason is None:
+                reason = self._reasons[id(label)] = _label_reason(label)
             self.rows.append(
                 RowReport(
                     r,
@@ -404,9 +451,6 @@ class _PlanBuilder:
             )
             if has_values or label.kind in (LabelKind.REGION, LabelKind.OTHER_COUNTRY):
                 self._record_unmatched_row(address, label, reason)
-            for c, year in value_cells:
-                if not _blank(_at(row, c)):
-                    self._cell(r, c, CellStatus.SKIPPED, reason, year=year)
             return
         iso3 = label.ally.iso3
         self.rows.append(RowReport(r, address, label.text, label.kind, iso3))
@@ -663,7 +707,9 @@ def _at(row: list[object], col: int | None) -> object:
 
 
 def _blank(cell: object) -> bool:
-    return isinstance(cell, str) and is_missing_marker(cell)
+    if cell == "":
+        return True
+    return isinstance(cell, str) and len(cell) <= 8 and is_missing_marker(cell)
 
 
 def _label_reason(label: LabelMatch) -> str:

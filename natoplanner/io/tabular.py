@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import io
 from collections import Counter
 from dataclasses import dataclass, field
@@ -36,13 +37,19 @@ Cell = object  # str | float | bool | date | datetime | timedelta
 
 def cell_address(row: int, col: int, sheet: str | None = None) -> str:
     """Excel address of a 0-based cell: (6, 2) → "C7", with sheet → "Sheet1!C7"."""
+    address = f"{column_letters(col)}{row + 1}"
+    return f"{sheet}!{address}" if sheet else address
+
+
+@functools.lru_cache(maxsize=20_000)
+def column_letters(col: int) -> str:
+    """Excel column letters of a 0-based column: 0 → "A", 16383 → "XFD"."""
     letters = ""
     number = col + 1
     while number:
         number, rest = divmod(number - 1, 26)
         letters = chr(65 + rest) + letters
-    address = f"{letters}{row + 1}"
-    return f"{sheet}!{address}" if sheet else address
+    return letters
 
 
 @dataclass(frozen=True)
@@ -252,10 +259,16 @@ def _read_csv(path: Path) -> RawTable:
         )
     text, encoding = decode_text(path, data)
     delimiter = detect_delimiter(text)
-    rows = [
-        [c.strip() for c in row]
-        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    ]
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        rows = [[c.strip() for c in row] for row in reader]
+    except csv.Error as error:
+        raise FileProblemError.at(
+            path,
+            f"line {reader.line_num} cannot be read: a cell is too long or a quote is not closed",
+            expected=f"cells of at most {csv.field_size_limit():,} characters",
+            found=str(error),
+        ) from None
     if not any(any(c for c in row) for row in rows):
         raise FileProblemError.at(
             path,
@@ -293,7 +306,7 @@ def decode_text(path: Path, data: bytes) -> tuple[str, str]:
         and sample[1::2].count(0) == 0
     ):
         return _decode(path, data, "utf-16-be"), "UTF-16"
-    if b"\x00" in sample:
+    if sample.count(0) > max(8, len(sample) // 100):
         raise FileProblemError.at(
             path,
             "this is not a spreadsheet or a CSV text file",
@@ -304,6 +317,7 @@ def decode_text(path: Path, data: bytes) -> tuple[str, str]:
         text, encoding = data.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError:
         text, encoding = data.decode("cp1252", errors="replace"), "cp1252 (Windows Western)"
+    text = text.replace("\x00", "")  # a stray NUL (a broken export) would end csv's lines
     controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\t\r\n")
     if controls > 0.05 * min(len(text), 65536):
         raise FileProblemError.at(
@@ -329,7 +343,9 @@ def _decode(path: Path, data: bytes, encoding: str) -> str:
 
 def detect_delimiter(text: str, sample_lines: int = 60) -> str:
     """The delimiter (",", ";" or tab) splitting most sample lines into equal field counts."""
-    lines = [line for line in text.splitlines()[: sample_lines * 2] if line.strip()][:sample_lines]
+    # Lines cut at 10,000 characters: a huge cell must not break the guess.
+    lines = [line[:10_000] for line in text.splitlines()[: sample_lines * 2] if line.strip()]
+    lines = lines[:sample_lines]
     best, best_score = ",", -1
     for delimiter in (",", ";", "\t"):
         counts = [len(row) for row in csv.reader(lines, delimiter=delimiter)]
