@@ -77,6 +77,7 @@ class Dataset:
         self.vintages = vintages
         self.aggregates = aggregates
         self.edition = NATO_EDITION
+        self._matrices: dict[str, np.ndarray] = {}
 
     @classmethod
     def bundled(cls) -> Dataset:
@@ -89,10 +90,18 @@ class Dataset:
         return np.arange(FIRST_HISTORY_YEAR, LAST_DATA_YEAR + 1)
 
     def history_matrix(self, column: str) -> np.ndarray:
-        """``column`` of the NATO table as an (allies × 2014..2026) array."""
-        wide = self.history.pivot(index="iso3", columns="year", values=column)
-        wide = wide.reindex(index=list(self.registry.iso3_codes), columns=self.history_years)
-        return wide.to_numpy(dtype=float)
+        """``column`` of the NATO table as a read-only (allies × 2014..2026) array.
+
+        Cached: the plot and the year editor read it on every edit.
+        """
+        cached = self._matrices.get(column)
+        if cached is None:
+            wide = self.history.pivot(index="iso3", columns="year", values=column)
+            wide = wide.reindex(index=list(self.registry.iso3_codes), columns=self.history_years)
+            cached = wide.to_numpy(dtype=float)
+            cached.flags.writeable = False
+            self._matrices[column] = cached
+        return cached
 
     def base_year_data(self, year: int) -> BaseYearData:
         """The figures projections start from in ``year`` (2014-2026)."""

@@ -328,41 +328,47 @@ class Projection:
     # -- tables ------------------------------------------------------------
     def summary(self, language: str = "en") -> pd.DataFrame:
         """One row per ally at the horizon (index iso3). Shares in %, growth in % a year."""
+        columns = self.summary_columns(language)
+        for name in ("first_year_core", "first_year_total"):
+            years = columns[name]
+            columns[name] = pd.array(np.where(years == NO_YEAR, None, years), dtype="Int64")
+        return pd.DataFrame(
+            columns, index=pd.Index(self.scenario.dataset.registry.iso3_codes, name="iso3")
+        )
+
+    def summary_columns(self, language: str = "en") -> dict[str, np.ndarray | list]:
+        """The columns of :meth:`summary` as plain arrays and lists, in registry order.
+
+        First years are ``NO_YEAR`` (0) where the target is never met. The
+        window reads this on every edit; building a DataFrame would double the cost.
+        """
         paths, h = self.paths, self.horizon_col
         nominal, real = self.required_growth_pct()
         credible, reasons = self.credibility()
         first_core = self.first_year_met(paths.core_share_pct, self.core_targets_pct())
         first_total = self.first_year_met(paths.total_share_pct, self.total_targets_pct())
         core_gap = self.core_gap_pp()[:, h]
-        frame = pd.DataFrame(
-            {
-                "name": [a.name(language) for a in self.scenario.allies],
-                "base_core_share_pct": paths.core_share_pct[:, 0],
-                "horizon_core_share_pct": paths.core_share_pct[:, h],
-                "horizon_related_share_pct": paths.related_share_pct[:, h],
-                "horizon_total_share_pct": paths.total_share_pct[:, h],
-                "core_target_pct": self.core_targets_pct(),
-                "total_target_pct": self.total_targets_pct(),
-                "core_gap_pp": core_gap,
-                "core_gap_mn": self.gap_mn(self.core_gap_pp())[:, h],
-                "core_gap_usd_mn": self.gap_mn(self.core_gap_pp())[:, h] / self.fx_per_usd(),
-                "total_gap_pp": self.total_gap_pp()[:, h],
-                "first_year_core": pd.array(
-                    np.where(first_core == NO_YEAR, None, first_core), dtype="Int64"
-                ),
-                "first_year_total": pd.array(
-                    np.where(first_total == NO_YEAR, None, first_total), dtype="Int64"
-                ),
-                "required_nominal_growth_pct": nominal,
-                "required_real_growth_pct": real,
-                "core_policy": [p.describe() for p in self.scenario.core_policies],
-                "related_track": [t.describe() for t in self.scenario.related_tracks],
-                "credible": credible,
-                "credibility_note": reasons,
-            },
-            index=pd.Index(self.scenario.dataset.registry.iso3_codes, name="iso3"),
-        )
-        return frame
+        return {
+            "name": [a.name(language) for a in self.scenario.allies],
+            "base_core_share_pct": paths.core_share_pct[:, 0],
+            "horizon_core_share_pct": paths.core_share_pct[:, h],
+            "horizon_related_share_pct": paths.related_share_pct[:, h],
+            "horizon_total_share_pct": paths.total_share_pct[:, h],
+            "core_target_pct": self.core_targets_pct(),
+            "total_target_pct": self.total_targets_pct(),
+            "core_gap_pp": core_gap,
+            "core_gap_mn": self.gap_mn(self.core_gap_pp())[:, h],
+            "core_gap_usd_mn": self.gap_mn(self.core_gap_pp())[:, h] / self.fx_per_usd(),
+            "total_gap_pp": self.total_gap_pp()[:, h],
+            "first_year_core": first_core,
+            "first_year_total": first_total,
+            "required_nominal_growth_pct": nominal,
+            "required_real_growth_pct": real,
+            "core_policy": [p.describe() for p in self.scenario.core_policies],
+            "related_track": [t.describe() for t in self.scenario.related_tracks],
+            "credible": credible,
+            "credibility_note": reasons,
+        }
 
     def ally_years(self) -> pd.DataFrame:
         """Tidy frame, one row per ally × year base..horizon, with units in column names."""
@@ -396,6 +402,10 @@ class Projection:
         Shares are GDP-weighted means of the allies' anchored shares, so they
         stay on NATO's basis. Counts cover the 31 allies with armed forces.
         """
+        return pd.DataFrame(self.alliance_columns())
+
+    def alliance_columns(self) -> dict[str, np.ndarray]:
+        """The columns of :meth:`alliance` as arrays (years base..horizon)."""
         paths, n = self.paths, self.horizon_col + 1
         fx = self.fx_per_usd()[:, None]
         has = self._has_data
@@ -422,7 +432,7 @@ class Projection:
         # Counted against the Hague thresholds, not an ally's own target.
         columns["allies_at_3_5pct"] = (core >= CORE_TARGET_PCT - TOLERANCE_PP).sum(axis=0)
         columns["allies_at_5pct_total"] = (total >= TOTAL_TARGET_PCT - TOLERANCE_PP).sum(axis=0)
-        return pd.DataFrame(columns)
+        return columns
 
     def history_share_pct(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """NATO's published core shares 2014..base year: (years, shares, is_estimate)."""

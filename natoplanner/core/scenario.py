@@ -293,12 +293,23 @@ class Scenario:
         view.flags.writeable = False
         return view
 
+    def check_year_input(
+        self, measure: Measure, iso3: str, year: int, value: object
+    ) -> float | None:
+        """Validate a value for :meth:`set_year_input` without setting it; returns it as float.
+
+        Raises :class:`ScenarioInputError` naming the input when it is not acceptable.
+        """
+        measure = Measure(measure)
+        self.row(iso3)
+        self.column(year, f"{MEASURE_LABELS[measure]} year")
+        return None if value is None else _validate_year_value(measure, iso3, year, value)
+
     def set_year_input(self, measure: Measure, iso3: str, year: int, value: float | None) -> None:
         """Set (or with None, clear) one year's input for one ally; validates first."""
         measure = Measure(measure)
-        row, col = self.row(iso3), self.column(year, f"{MEASURE_LABELS[measure]} year")
-        if value is not None:
-            value = _validate_year_value(measure, iso3, year, value)
+        value = self.check_year_input(measure, iso3, year, value)
+        row, col = self.row(iso3), self.column(year)
         self._year_inputs[measure][row, col] = np.nan if value is None else value
         self._touch([row])
 
@@ -320,6 +331,11 @@ class Scenario:
     def core_policy(self, iso3: str) -> CorePolicy:
         return self._core_policies[self.row(iso3)]
 
+    def check_core_policy(self, iso3: str, policy: CorePolicy) -> CorePolicy:
+        """Validate a policy for :meth:`set_core_policy`; raises :class:`ScenarioInputError`."""
+        self.row(iso3)
+        return _validate_core_policy(self, iso3, policy)
+
     def set_core_policy(self, iso3: str, policy: CorePolicy) -> None:
         """Set an ally's core budget policy (validated)."""
         row = self.row(iso3)
@@ -328,6 +344,11 @@ class Scenario:
 
     def related_track(self, iso3: str) -> RelatedTrack:
         return self._related_tracks[self.row(iso3)]
+
+    def check_related_track(self, iso3: str, track: RelatedTrack) -> RelatedTrack:
+        """Validate a track for :meth:`set_related_track`; raises :class:`ScenarioInputError`."""
+        self.row(iso3)
+        return _validate_related_track(self, iso3, track)
 
     def set_related_track(self, iso3: str, track: RelatedTrack) -> None:
         """Set an ally's related-spending path (validated)."""

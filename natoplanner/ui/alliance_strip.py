@@ -37,7 +37,7 @@ class AllianceStrip(QFrame):
 
     def refresh(self) -> None:
         scenario = self.document.scenario
-        at_horizon = self.document.projection.alliance().iloc[-1]
+        at_horizon = {name: values[-1] for name, values in self.document.projection.alliance_columns().items()}
         horizon = scenario.horizon
         self.nato_label.setText(
             self.tr("NATO %1: core %2 of GDP, total %3, USD %4 bn").replace("%1", str(horizon))

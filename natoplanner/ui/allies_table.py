@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from enum import IntEnum
 
 import numpy as np
-import pandas as pd
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
@@ -85,19 +84,6 @@ BAND_LABELS = {
 }
 
 
-_SUMMARY_COLUMNS = (
-    "name",
-    "base_core_share_pct",
-    "horizon_core_share_pct",
-    "horizon_total_share_pct",
-    "core_gap_pp",
-    "required_nominal_growth_pct",
-    "core_policy",
-    "credible",
-    "credibility_note",
-)
-
-
 @dataclass
 class _Row:
     """Everything the table shows for one ally (recomputed from the projection)."""
@@ -124,21 +110,20 @@ class AlliesTableModel(QAbstractTableModel):
 
     # -- data refresh ------------------------------------------------------
     def _rebuild(self) -> None:
-        summary = self.document.projection.summary(self.language)
-        columns = {name: summary[name].tolist() for name in _SUMMARY_COLUMNS}
-        first_years = [None if pd.isna(y) else int(y) for y in summary["first_year_core"]]
+        columns = self.document.projection.summary_columns(self.language)
+        codes = self.document.scenario.dataset.registry.iso3_codes
         self._rows = [
             _Row(
                 iso3=iso3,
                 name=columns["name"][i],
                 values=[
                     columns["name"][i],
-                    columns["base_core_share_pct"][i],
-                    columns["horizon_core_share_pct"][i],
-                    columns["horizon_total_share_pct"][i],
-                    columns["core_gap_pp"][i],
-                    first_years[i],
-                    columns["required_nominal_growth_pct"][i],
+                    float(columns["base_core_share_pct"][i]),
+                    float(columns["horizon_core_share_pct"][i]),
+                    float(columns["horizon_total_share_pct"][i]),
+                    float(columns["core_gap_pp"][i]),
+                    int(columns["first_year_core"][i]) or None,
+                    float(columns["required_nominal_growth_pct"][i]),
                     columns["core_policy"][i],
                     bool(columns["credible"][i]),
                 ],
@@ -146,7 +131,7 @@ class AlliesTableModel(QAbstractTableModel):
                 credible=bool(columns["credible"][i]),
                 has_path=not np.isnan(columns["base_core_share_pct"][i]),
             )
-            for i, iso3 in enumerate(summary.index)
+            for i, iso3 in enumerate(codes)
         ]
 
     def _on_projected(self, _rows: list[int]) -> None:
