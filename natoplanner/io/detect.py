@@ -151,6 +151,21 @@ class ImportSettings:
         updated.validate()
         return updated
 
+    def with_measure(self, measure: SourceMeasure, unit: Unit | None = None) -> ImportSettings:
+        """A copy for another measure; keeps the unit if it fits, else the measure's usual unit."""
+        measure = SourceMeasure(measure)
+        fitting = units_for(measure)
+        if unit is None:
+            if self.unit in fitting:
+                unit = self.unit
+            else:
+                unit = (
+                    Unit.NATIONAL_MILLIONS if measure is SourceMeasure.CORE_BUDGET else fitting[0]
+                )
+                if measure is SourceMeasure.NOMINAL_GDP:
+                    unit = Unit.NATIONAL_BILLIONS
+        return self.with_changes(measure=measure, unit=Unit(unit))
+
     def validate(self) -> None:
         """Raise ValueError when the settings cannot describe a table."""
         if Unit(self.unit) not in units_for(self.measure):
@@ -518,11 +533,14 @@ def _is_number(cell: object) -> bool:
     if isinstance(cell, float) and not isinstance(cell, bool):
         return True
     if isinstance(cell, str):
-        try:
-            parse_number(cell, None)
-        except NumberTextError:
-            return is_missing_marker(cell)
-        return True
+        if is_missing_marker(cell):
+            return True
+        for decimal in (".", ","):
+            try:
+                parse_number(cell, decimal)
+            except NumberTextError:
+                continue
+            return True
     return False
 
 

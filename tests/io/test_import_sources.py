@@ -275,3 +275,11 @@ def test_apply_is_one_step_and_all_or_nothing(sipri, scenario_2024):
     with pytest.raises(ScenarioInputError):
         apply_plan(scenario, preview.plan)
     assert scenario.inputs_equal(scenario_2024)
+
+
+def test_changing_measure_keeps_or_resets_unit(sipri, scenario_2024):
+    settings = plan_file(sipri, scenario_2024, sheet="Share of GDP").settings
+    assert settings.with_measure(SourceMeasure.REAL_GROWTH).unit is Unit.FRACTION
+    assert settings.with_measure(SourceMeasure.CORE_BUDGET).unit is Unit.NATIONAL_MILLIONS
+    assert settings.with_measure(SourceMeasure.NOMINAL_GDP).unit is Unit.NATIONAL_BILLIONS
+    assert settings.with_measure(SourceMeasure.CORE_BUDGET, Unit.USD).unit is Unit.USD
