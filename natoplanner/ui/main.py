@@ -20,6 +20,9 @@ def parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
     # Diagnostics for benchmarks/bench_ui.py: quit after the first paint and
     # print the resident memory, so start-up is measured as a whole process.
     parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
+    # Test hook (tests/ui/test_autosave.py): apply one edit as if typed, so a
+    # subprocess has unsaved changes to autosave. MEASURE:ISO3:YEAR:VALUE.
+    parser.add_argument("--apply-edit", metavar="EDIT", help=argparse.SUPPRESS)
     return parser.parse_args(list(argv))
 
 
@@ -32,28 +35,54 @@ def run_gui(argv: Sequence[str]) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
+    from natoplanner.ui import settings
+    from natoplanner.ui.icons import app_icon
+    from natoplanner.ui.language import install_language
     from natoplanner.ui.main_window import MainWindow
     from natoplanner.ui.workspace import Workspace
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("natoplanner")
     app.setOrganizationName("natoplanner")
-    language = args.lang or "en"
+    app.setWindowIcon(app_icon())
+    if args.lang is not None and args.lang not in settings.LANGUAGES:
+        print(f"natoplanner: unknown language {args.lang!r} (expected en or fr)", file=sys.stderr)
+        return 2
+    language = args.lang or settings.language()
+    install_language(app, language)
     workspace = Workspace(language)
     window = MainWindow(language=language, workspace=workspace)
     if args.scenario and not window.open_scenario(Path(args.scenario)):
         if args.screenshot:
             print(f"natoplanner: cannot open {args.scenario}", file=sys.stderr)
             return 1
+    if args.apply_edit:
+        _apply_edit(window, args.apply_edit)
     if args.screenshot:
         return save_screenshot(window, Path(args.screenshot))
     window.show()
     window.allies_panel.select_iso3(["DEU", "POL"])
-    if args.startup_probe:
-        from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QTimer
 
+    if args.startup_probe:
         QTimer.singleShot(0, lambda: _report_startup(app))
+    else:
+        from natoplanner.ui.autosave import Autosave, offer_recovery
+
+        autosave = Autosave(workspace)
+        app.aboutToQuit.connect(autosave.finish)
+        # After the first paint, so the question appears over the window.
+        QTimer.singleShot(0, lambda: offer_recovery(window, autosave))
     return app.exec()
+
+
+def _apply_edit(window, edit: str) -> None:
+    """Push one year input (``MEASURE:ISO3:YEAR:VALUE``) through the undo stack."""
+    from natoplanner.core.scenario import Measure
+    from natoplanner.ui.commands import SetYearInput
+
+    measure, iso3, year, value = edit.split(":")
+    window.document.push(SetYearInput(window.document, Measure(measure), iso3, int(year), float(value)))
 
 
 def _report_startup(app) -> None:

@@ -8,7 +8,6 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
-    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -21,11 +20,13 @@ from PySide6.QtWidgets import (
 
 from natoplanner.core.dataset import NATO_EDITION
 from natoplanner.core.scenario import MAX_HORIZON
+from natoplanner.ui import settings
 from natoplanner.ui.alliance_strip import AllianceStrip
 from natoplanner.ui.allies_table import AlliesPanel
 from natoplanner.ui.commands import RenameScenario, SetHorizon
 from natoplanner.ui.document import ScenarioDocument
 from natoplanner.ui.features import install_features
+from natoplanner.ui.icons import app_icon
 from natoplanner.ui.path_plot import PathPlot, PlotMode
 from natoplanner.ui.policy_panel import PolicyPanel
 from natoplanner.ui.prompts import DialogPrompts, Unsaved
@@ -116,7 +117,43 @@ class MainWindow(QMainWindow):
         self.document.reset.connect(self._on_reset)
         self.document.projected.connect(lambda _rows: self._sync_horizon())
         self._update_title()
+        self.setWindowIcon(app_icon())
         self.resize(QSize(1440, 900))
+        self._set_tab_order()
+        settings.restore_window_layout(self, self.splitters())
+        self._restore_plot_mode()
+
+    def splitters(self) -> dict[str, QSplitter]:
+        """The window's splitters by the name their state is remembered under."""
+        return {"main": self.main_splitter, "right": self.right_splitter}
+
+    def _set_tab_order(self) -> None:
+        """Keyboard order: filter → allies → plotted measure → year editor → policy → horizon."""
+        chain = [
+            self.allies_panel.filter_edit,
+            self.allies_panel.view,
+            self.plot.mode_combo,
+            self.year_view,
+            self.policy_panel,
+            self.horizon_spin,
+        ]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+    def _restore_plot_mode(self) -> None:
+        try:
+            mode = PlotMode(settings.plot_mode(self.plot.mode))
+        except ValueError:
+            return
+        if mode != self.plot.mode:
+            self._set_plot_mode(mode)
+
+    def _set_plot_mode(self, mode: PlotMode) -> None:
+        """Show ``mode`` and remember it as the preferred plot units."""
+        self.plot.set_mode(mode)
+        for action in self.plot_mode_actions.actions():
+            action.setChecked(action.data() == str(mode))
+        settings.set_plot_mode(str(mode))
 
     def _fit_year_view_height(self) -> None:
         """The editor's rows are fixed (7 measures): no empty band below them."""
@@ -155,7 +192,11 @@ class MainWindow(QMainWindow):
         self.find_action = self._action(self.tr("&Find ally"), self.allies_panel.filter_edit.setFocus, standard.Find)
 
         file_menu = self.file_menu = self.menuBar().addMenu(self.tr("&File"))
-        for action in (self.new_action, self.duplicate_action, self.open_action, self.save_action, self.save_as_action, self.rename_action):
+        for action in (self.new_action, self.duplicate_action, self.open_action):
+            file_menu.addAction(action)
+        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
+        self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
+        for action in (self.save_action, self.save_as_action, self.rename_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         self.export_menu = file_menu.addMenu(self.tr("&Export"))
@@ -174,14 +215,26 @@ class MainWindow(QMainWindow):
         toggle_history.setShortcut(QKeySequence("Ctrl+H"))
         view_menu.addAction(toggle_history)
         view_menu.addSeparator()
-        modes = QActionGroup(self)
+        modes = self.plot_mode_actions = QActionGroup(self)
         for index, mode in enumerate(PlotMode):
             action = QAction(self.plot.mode_combo.itemText(index), self, checkable=True)
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             action.setChecked(mode == self.plot.mode)
-            action.triggered.connect(lambda _checked, m=mode: self.plot.set_mode(m))
+            action.setData(str(mode))
+            action.triggered.connect(lambda _checked, m=mode: self._set_plot_mode(m))
             modes.addAction(action)
             view_menu.addAction(action)
+        self.plot.mode_combo.activated.connect(lambda _i: self._set_plot_mode(self.plot.mode))
+        view_menu.addSeparator()
+        self.language_menu = view_menu.addMenu(self.tr("&Language"))
+        languages = QActionGroup(self)
+        for code, label in (("en", "&English"), ("fr", "&Français")):
+            action = self.language_menu.addAction(label)
+            action.setCheckable(True)
+            action.setChecked(code == self.language)
+            action.setData(code)
+            action.triggered.connect(lambda _checked, c=code: self.choose_language(c))
+            languages.addAction(action)
 
         self.analysis_menu = self.menuBar().addMenu(self.tr("&Analysis"))
         self.window_menu = self.menuBar().addMenu(self.tr("&Window"))
@@ -208,6 +261,47 @@ class MainWindow(QMainWindow):
         horizon_label.setBuddy(self.horizon_spin)
         toolbar.addWidget(horizon_label)
         toolbar.addWidget(self.horizon_spin)
+
+    # -- recent files and language --------------------------------------------------
+    def fill_recent_menu(self) -> None:
+        """File > Open Recent: the remembered workbooks, newest first, then Clear list."""
+        self.recent_menu.clear()
+        files = settings.recent_files()
+        for number, path in enumerate(files, start=1):
+            action = self.recent_menu.addAction(f"&{number % 10} {path.name}")
+            action.setToolTip(str(path))
+            action.setStatusTip(str(path))
+            action.setData(str(path))
+            action.triggered.connect(lambda _checked, p=path: self.open_recent(p))
+        if not files:
+            self.recent_menu.addAction(self.tr("No recent files")).setEnabled(False)
+        self.recent_menu.addSeparator()
+        clear = self.recent_menu.addAction(self.tr("&Clear list"), settings.clear_recent_files)
+        clear.setEnabled(bool(files))
+
+    def open_recent(self, path: Path) -> bool:
+        """Open a recent workbook; one that has gone is dropped from the list, with a message."""
+        if not Path(path).is_file():
+            missing = [p for p in settings.recent_files() if not p.is_file()]
+            settings.remove_recent_files(missing)
+            self.prompts.information(
+                self.tr("File not found"),
+                self.tr("%1 no longer exists; it was removed from the recent files.").replace("%1", str(path)),
+            )
+            return False
+        return self.open_scenario(Path(path))
+
+    def choose_language(self, code: str) -> None:
+        """Remember the interface language; it applies from the next start."""
+        settings.set_language(code)
+        if code == self.language:
+            return
+        self.prompts.information(
+            self.tr("Language"),
+            self.tr("The language changes when natoplanner starts again.")
+            + "\n"
+            + ("La langue change au prochain démarrage de natoplanner." if code == "fr" else "The language changes when natoplanner starts again."),
+        )
 
     def _build_status_bar(self) -> None:
         scenario = self.document.scenario
@@ -308,6 +402,7 @@ class MainWindow(QMainWindow):
             self.prompts.error(self.tr("Cannot open"), str(error))
             return False
         self.document.replace_scenario(loaded.scenario, Path(path))
+        settings.add_recent_file(Path(path))
         if loaded.warnings:
             self.prompts.information(self.tr("Opened with warnings"), "\n".join(str(w) for w in loaded.warnings))
         return True
@@ -335,14 +430,16 @@ class MainWindow(QMainWindow):
             self.prompts.error(self.tr("Cannot save"), str(error))
             return False
         self.document.mark_saved(path)
+        settings.add_recent_file(path)
         self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 5000)
         return True
 
     def _folder(self) -> Path:
-        return self.document.path.parent if self.document.path else Path.home()
+        return self.document.path.parent if self.document.path else settings.last_folder()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.maybe_keep_changes():
+            settings.save_window_layout(self, self.splitters())
             self.workspace.unregister(self)
             event.accept()
         else:

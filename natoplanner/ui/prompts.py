@@ -9,6 +9,7 @@ from __future__ import annotations
 from enum import Enum
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 
@@ -16,6 +17,35 @@ class Unsaved(Enum):
     SAVE = "save"
     DISCARD = "discard"
     CANCEL = "cancel"
+
+
+class Recovery(Enum):
+    """The answer to "restore the scenarios of the session that crashed?"."""
+
+    RESTORE = "restore"
+    DISCARD = "discard"
+    LATER = "later"
+
+
+def _tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    # One fixed context, so Qt Linguist and the run time agree whatever
+    # window asks (self.parent.tr would use the window's class name).
+    return QCoreApplication.translate("DialogPrompts", text, disambiguation, n)
+
+
+def describe_recovery(entries: list) -> str:
+    """One line per recovered scenario: name, time saved (local, UI locale), original file."""
+    lines = []
+    for entry in entries:
+        when = entry.saved_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        origin = str(entry.original_path) if entry.original_path else _tr("never saved")
+        lines.append(
+            _tr("• %1 — autosaved %2 — file: %3")
+            .replace("%1", entry.name)
+            .replace("%2", when)
+            .replace("%3", origin)
+        )
+    return "\n".join(lines)
 
 
 class DialogPrompts:
@@ -27,11 +57,13 @@ class DialogPrompts:
     def unsaved_changes(self, name: str) -> Unsaved:
         box = QMessageBox(self.parent)
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.parent.tr("Unsaved changes"))
-        box.setText(self.parent.tr("“%1” has unsaved changes.").replace("%1", name))
-        box.setInformativeText(self.parent.tr("Save them before closing?"))
+        box.setWindowTitle(_tr("Unsaved changes"))
+        box.setText(_tr("“%1” has unsaved changes.").replace("%1", name))
+        box.setInformativeText(_tr("Save them before closing?"))
         box.setStandardButtons(
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel
         )
         box.setDefaultButton(QMessageBox.StandardButton.Save)
         answer = box.exec()
@@ -41,11 +73,11 @@ class DialogPrompts:
         }.get(QMessageBox.StandardButton(answer), Unsaved.CANCEL)
 
     def open_path(self, folder: str, filter_text: str) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(self.parent, self.parent.tr("Open"), folder, filter_text)
+        name, _ = QFileDialog.getOpenFileName(self.parent, _tr("Open"), folder, filter_text)
         return Path(name) if name else None
 
     def save_path(self, suggested: str, filter_text: str) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(self.parent, self.parent.tr("Save as"), suggested, filter_text)
+        name, _ = QFileDialog.getSaveFileName(self.parent, _tr("Save as"), suggested, filter_text)
         return Path(name) if name else None
 
     def error(self, title: str, message: str) -> None:
@@ -58,6 +90,30 @@ class DialogPrompts:
     def information(self, title: str, message: str) -> None:
         QMessageBox.information(self.parent, title, message)
 
+    def recover(self, entries: list) -> Recovery:
+        """Offer to restore what a crashed session autosaved; lists every scenario."""
+        box = QMessageBox(self.parent)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(_tr("Recover unsaved scenarios"))
+        box.setText(
+            _tr(
+                "natoplanner did not close normally. "
+                "%n scenario(s) with unsaved changes can be restored.",
+                None,
+                len(entries),
+            )
+        )
+        box.setInformativeText(describe_recovery(entries))
+        restore = box.addButton(_tr("&Restore"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(_tr("&Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(_tr("Ask &later"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(restore)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is restore:
+            return Recovery.RESTORE
+        return Recovery.DISCARD if clicked is discard else Recovery.LATER
+
 
 class ScriptedPrompts:
     """Answers given in advance (tests); records what was asked."""
@@ -68,8 +124,10 @@ class ScriptedPrompts:
         open_path: Path | None = None,
         save_path: Path | None = None,
         text: str | None = None,
+        recovery: Recovery = Recovery.LATER,
     ) -> None:
         self.unsaved = unsaved
+        self.recovery = recovery
         self.next_text = text
         self.next_open_path = open_path
         self.next_save_path = save_path
@@ -96,3 +154,7 @@ class ScriptedPrompts:
 
     def information(self, title: str, message: str) -> None:
         self.asked.append(("information", message))
+
+    def recover(self, entries: list) -> Recovery:
+        self.asked.append(("recover", describe_recovery(entries)))
+        return self.recovery
