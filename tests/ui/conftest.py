@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
 
 from natoplanner.ui.document import ScenarioDocument
 from natoplanner.ui.main_window import MainWindow
@@ -18,6 +19,31 @@ def isolated_settings(tmp_path, qapp):
     qapp.setOrganizationName("natoplanner-tests")
     qapp.setApplicationName("natoplanner-tests")
     yield
+
+
+@pytest.fixture(autouse=True)
+def no_blocking_dialogs(qapp):
+    """Fail (instead of hanging) when code under test opens a modal dialog.
+
+    Every question goes through ``window.prompts`` (ScriptedPrompts in tests);
+    a modal dialog that slips through is closed at once by this watchdog and
+    the test fails, naming it.
+    """
+    seen: list[str] = []
+
+    def close_modal() -> None:
+        widget = QApplication.activeModalWidget()
+        if widget is not None:
+            seen.append(f"{type(widget).__name__}: {widget.windowTitle()}")
+            widget.close()
+
+    watchdog = QTimer()
+    watchdog.setInterval(50)
+    watchdog.timeout.connect(close_modal)
+    watchdog.start()
+    yield seen
+    watchdog.stop()
+    assert not seen, f"a modal dialog was opened during the test: {seen}"
 
 
 @pytest.fixture

@@ -52,7 +52,12 @@ def test_second_window_restores_geometry_splitters_dock_and_plot_units(qtbot):
     assert second.undo_dock.isVisible()
     assert second.plot.mode == PlotMode.AMOUNT_USD
     assert second.plot.mode_combo.currentText() == "Core spending (million USD)"
-    assert [a.isChecked() for a in second.plot_mode_actions.actions()] == [False, False, False, True]
+    assert [a.isChecked() for a in second.plot_mode_actions.actions()] == [
+        False,
+        False,
+        False,
+        True,
+    ]
     second.close()
 
 
@@ -67,7 +72,18 @@ def test_recent_files_newest_first_capped_at_ten_and_shared_by_windows(qtbot, tm
 
     window = new_window(qtbot)
     texts = recent_menu_texts(window)
-    expected_order = [paths[5], paths[11], paths[10], paths[9], paths[8], paths[7], paths[6], paths[4], paths[3], paths[2]]
+    expected_order = [
+        paths[5],
+        paths[11],
+        paths[10],
+        paths[9],
+        paths[8],
+        paths[7],
+        paths[6],
+        paths[4],
+        paths[3],
+        paths[2],
+    ]
     assert texts[:10] == [f"&{(n + 1) % 10} {p.name}" for n, p in enumerate(expected_order)]
     assert texts[10] == "&Clear list"
     assert settings.last_folder() == tmp_path.resolve()
