@@ -21,7 +21,7 @@ import os
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer
+from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QStandardPaths, QTimer
 
 from natoplanner.io.recovery import (
     RecoveryEntry,
@@ -212,7 +212,8 @@ def offer_recovery(window, autosave: Autosave) -> list:
         document.undo_stack.resetClean()  # unsaved until the user saves it
         opened.append(window.workspace.open_window(document))
     if problems:
-        window.prompts.error(window.tr("Recovery"), "\n".join(problems))
+        title = QCoreApplication.translate("Autosave", "Recovery")
+        window.prompts.error(title, "\n".join(problems))
         return opened
     autosave.discard_crashed()
     autosave.save_now()

@@ -33,7 +33,6 @@ from natoplanner.ui.prompts import DialogPrompts, Unsaved
 from natoplanner.ui.workspace import Workspace
 from natoplanner.ui.year_editor import YearEditorModel, YearEditorView
 
-WORKBOOK_FILTER = "Scenario workbooks (*.xlsx)"
 APP_NAME = "natoplanner"
 
 
@@ -391,7 +390,7 @@ class MainWindow(QMainWindow):
     def open_scenario(self, path: Path | None = None) -> bool:
         if not self.maybe_keep_changes():
             return False
-        path = path or self.prompts.open_path(str(self._folder()), self.tr(WORKBOOK_FILTER))
+        path = path or self.prompts.open_path(str(self._folder()), self._workbook_filter())
         if path is None:
             return False
         try:
@@ -414,7 +413,7 @@ class MainWindow(QMainWindow):
 
     def save_as(self) -> bool:
         suggested = self.document.path or self._folder() / f"{self.document.scenario.name}.xlsx"
-        path = self.prompts.save_path(str(suggested), self.tr(WORKBOOK_FILTER))
+        path = self.prompts.save_path(str(suggested), self._workbook_filter())
         if path is None:
             return False
         if path.suffix.lower() != ".xlsx":
@@ -433,6 +432,9 @@ class MainWindow(QMainWindow):
         settings.add_recent_file(path)
         self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 5000)
         return True
+
+    def _workbook_filter(self) -> str:
+        return self.tr("Scenario workbooks (*.xlsx)")
 
     def _folder(self) -> Path:
         return self.document.path.parent if self.document.path else settings.last_folder()

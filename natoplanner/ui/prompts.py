@@ -27,20 +27,18 @@ class Recovery(Enum):
     LATER = "later"
 
 
-def _tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    # One fixed context, so Qt Linguist and the run time agree whatever
-    # window asks (self.parent.tr would use the window's class name).
-    return QCoreApplication.translate("DialogPrompts", text, disambiguation, n)
-
-
 def describe_recovery(entries: list) -> str:
     """One line per recovered scenario: name, time saved (local, UI locale), original file."""
     lines = []
     for entry in entries:
         when = entry.saved_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
-        origin = str(entry.original_path) if entry.original_path else _tr("never saved")
+        origin = (
+            str(entry.original_path)
+            if entry.original_path
+            else QCoreApplication.translate("DialogPrompts", "never saved")
+        )
         lines.append(
-            _tr("• %1 — autosaved %2 — file: %3")
+            QCoreApplication.translate("DialogPrompts", "• %1 — autosaved %2 — file: %3")
             .replace("%1", entry.name)
             .replace("%2", when)
             .replace("%3", origin)
@@ -57,9 +55,15 @@ class DialogPrompts:
     def unsaved_changes(self, name: str) -> Unsaved:
         box = QMessageBox(self.parent)
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(_tr("Unsaved changes"))
-        box.setText(_tr("“%1” has unsaved changes.").replace("%1", name))
-        box.setInformativeText(_tr("Save them before closing?"))
+        box.setWindowTitle(QCoreApplication.translate("DialogPrompts", "Unsaved changes"))
+        box.setText(
+            QCoreApplication.translate("DialogPrompts", "“%1” has unsaved changes.").replace(
+                "%1", name
+            )
+        )
+        box.setInformativeText(
+            QCoreApplication.translate("DialogPrompts", "Save them before closing?")
+        )
         box.setStandardButtons(
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
@@ -73,11 +77,18 @@ class DialogPrompts:
         }.get(QMessageBox.StandardButton(answer), Unsaved.CANCEL)
 
     def open_path(self, folder: str, filter_text: str) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(self.parent, _tr("Open"), folder, filter_text)
+        name, _ = QFileDialog.getOpenFileName(
+            self.parent, QCoreApplication.translate("DialogPrompts", "Open"), folder, filter_text
+        )
         return Path(name) if name else None
 
     def save_path(self, suggested: str, filter_text: str) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(self.parent, _tr("Save as"), suggested, filter_text)
+        name, _ = QFileDialog.getSaveFileName(
+            self.parent,
+            QCoreApplication.translate("DialogPrompts", "Save as"),
+            suggested,
+            filter_text,
+        )
         return Path(name) if name else None
 
     def error(self, title: str, message: str) -> None:
@@ -94,19 +105,28 @@ class DialogPrompts:
         """Offer to restore what a crashed session autosaved; lists every scenario."""
         box = QMessageBox(self.parent)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(_tr("Recover unsaved scenarios"))
+        box.setWindowTitle(QCoreApplication.translate("DialogPrompts", "Recover unsaved scenarios"))
         box.setText(
-            _tr(
-                "natoplanner did not close normally. "
-                "%n scenario(s) with unsaved changes can be restored.",
+            QCoreApplication.translate(
+                "DialogPrompts",
+                "natoplanner did not close normally. %n scenario(s) can be restored.",
                 None,
                 len(entries),
             )
         )
         box.setInformativeText(describe_recovery(entries))
-        restore = box.addButton(_tr("&Restore"), QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton(_tr("&Discard"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(_tr("Ask &later"), QMessageBox.ButtonRole.RejectRole)
+        restore = box.addButton(
+            QCoreApplication.translate("DialogPrompts", "&Restore"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        discard = box.addButton(
+            QCoreApplication.translate("DialogPrompts", "&Discard"),
+            QMessageBox.ButtonRole.DestructiveRole,
+        )
+        box.addButton(
+            QCoreApplication.translate("DialogPrompts", "Ask &later"),
+            QMessageBox.ButtonRole.RejectRole,
+        )
         box.setDefaultButton(restore)
         box.exec()
         clicked = box.clickedButton()

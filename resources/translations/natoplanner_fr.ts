@@ -1,0 +1,1920 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr" sourcelanguage="en">
+    <context>
+        <name>AllianceStrip</name>
+        <message>
+            <source>NATO %1: core %2 of GDP, total %3, USD %4 bn</source>
+            <translation>OTAN %1 : défense essentielle %2 du PIB, total %3, %4 Md USD</translation>
+        </message>
+        <message>
+            <source>Allies ≥ 2%: %1 · ≥ 3.5%: %2 · ≥ 5% total: %3 (of 31)</source>
+            <translation>Alliés ≥ 2 % : %1 · ≥ 3,5 % : %2 · ≥ 5 % au total : %3 (sur 31)</translation>
+        </message>
+        <message>
+            <source>US %1 · Europe + Canada %2</source>
+            <translation>États-Unis %1 · Europe + Canada %2</translation>
+        </message>
+        <message>
+            <source>Alliance figures at the horizon %1; shares are GDP-weighted on NATO's basis, amounts in US dollars at %2 exchange rates.</source>
+            <translation>Chiffres de l'Alliance à l'horizon %1 ; parts pondérées par le PIB sur la base de l'OTAN, montants en dollars US aux taux de change de %2.</translation>
+        </message>
+    </context>
+    <context>
+        <name>AllianceView</name>
+        <message>
+            <source>Year</source>
+            <translation>Année</translation>
+        </message>
+        <message>
+            <source>Years up to %1 show NATO's figures; later years the projection</source>
+            <translation>Jusqu'en %1 : chiffres de l'OTAN ; au-delà : projection</translation>
+        </message>
+        <message>
+            <source>Share ranked</source>
+            <translation>Part classée</translation>
+        </message>
+        <message>
+            <source>Core share of GDP</source>
+            <translation>Part de la défense essentielle dans le PIB</translation>
+        </message>
+        <message>
+            <source>Total share of GDP (core + related)</source>
+            <translation>Part totale du PIB (essentielle + connexe)</translation>
+        </message>
+        <message>
+            <source>Share of NATO core spending by ally</source>
+            <translation>Part de chaque Allié dans les dépenses de défense de l'OTAN</translation>
+        </message>
+        <message>
+            <source>&amp;Year:</source>
+            <translation>&amp;Année :</translation>
+        </message>
+        <message>
+            <source>&amp;Rank by:</source>
+            <translation>&amp;Classer par :</translation>
+        </message>
+        <message>
+            <source>Ranking</source>
+            <translation>Classement</translation>
+        </message>
+        <message>
+            <source>Burden sharing</source>
+            <translation>Partage du fardeau</translation>
+        </message>
+        <message>
+            <source>Revisions</source>
+            <translation>Révisions</translation>
+        </message>
+        <message>
+            <source>Alliance view — %1</source>
+            <translation>Vue de l'Alliance — %1</translation>
+        </message>
+        <message>
+            <source>Share of NATO core spending in %1, % (USD at %2 rates)</source>
+            <translation>Part des dépenses de défense de l'OTAN en %1, % (USD aux taux de %2)</translation>
+        </message>
+        <message>
+            <source>%1: shares up to %2 are NATO's published figures (2025 and 2026 estimates); later years are this scenario's projection. Amounts in USD at %2 exchange rates. Iceland has no armed forces.</source>
+            <translation>%1 : jusqu'en %2, parts publiées par l'OTAN (2025 et 2026 sont des estimations) ; ensuite, projection de ce scénario. Montants en USD aux taux de change de %2. L'Islande n'a pas de forces armées.</translation>
+        </message>
+    </context>
+    <context>
+        <name>AlliesPanel</name>
+        <message>
+            <source>Filter allies (name or code)…</source>
+            <translation>Filtrer les Alliés (nom ou code)…</translation>
+        </message>
+        <message>
+            <source>Filter allies</source>
+            <translation>Filtrer les Alliés</translation>
+        </message>
+        <message>
+            <source>Allies</source>
+            <translation>Alliés</translation>
+        </message>
+    </context>
+    <context>
+        <name>AlliesTableModel</name>
+        <message>
+            <source>Ally</source>
+            <extracomment>Raw value for sorting and copying (the DisplayRole is formatted text). ISO3 code of the row's ally.</extracomment>
+            <translation>Allié</translation>
+        </message>
+        <message>
+            <source>Ally (NATO short name)</source>
+            <translation>Allié (nom court de l'OTAN)</translation>
+        </message>
+        <message>
+            <source>Core %1</source>
+            <translation>Essentielle %1</translation>
+        </message>
+        <message>
+            <source>Core defence share of GDP, %, in the base year, NATO 2026 edition (estimate)</source>
+            <translation>Part des dépenses de défense essentielles dans le PIB, %, année de base, édition 2026 de l'OTAN (estimation)</translation>
+        </message>
+        <message>
+            <source>Projected core defence share of GDP at the horizon, %</source>
+            <translation>Part projetée des dépenses de défense essentielles dans le PIB à l'horizon, %</translation>
+        </message>
+        <message>
+            <source>Total %1</source>
+            <translation>Total %1</translation>
+        </message>
+        <message>
+            <source>Core plus defence- and security-related spending, % of GDP, at the horizon</source>
+            <translation>Dépenses essentielles plus dépenses liées à la défense et à la sécurité, % du PIB, à l'horizon</translation>
+        </message>
+        <message>
+            <source>Gap pp</source>
+            <translation>Écart pts</translation>
+        </message>
+        <message>
+            <source>Core target minus projected core share at the horizon, percentage points (positive: short of the target)</source>
+            <translation>Objectif moins part projetée à l'horizon, en points de pourcentage (positif : en deçà de l'objectif)</translation>
+        </message>
+        <message>
+            <source>At target</source>
+            <translation>Objectif</translation>
+        </message>
+        <message>
+            <source>First year the core share reaches the ally's core target (3.5% unless set)</source>
+            <translation>Première année où la part atteint l'objectif de l'Allié (3,5 % sauf indication)</translation>
+        </message>
+        <message>
+            <source>Need %/yr</source>
+            <translation>Besoin %/an</translation>
+        </message>
+        <message>
+            <source>Constant nominal budget growth, % a year, that reaches the core target at the horizon</source>
+            <translation>Croissance nominale constante du budget, % par an, qui atteint l'objectif à l'horizon</translation>
+        </message>
+        <message>
+            <source>Budget policy</source>
+            <translation>Politique budgétaire</translation>
+        </message>
+        <message>
+            <source>How the core budget moves after the base year</source>
+            <translation>Évolution du budget de défense après l'année de base</translation>
+        </message>
+        <message>
+            <source>Path</source>
+            <translation>Trajectoire</translation>
+        </message>
+        <message>
+            <source>Credible, incremental path: reaches the target, never falls, at least half the increase by the 2029 review</source>
+            <translation>Trajectoire crédible et progressive : atteint l'objectif, ne baisse jamais, au moins la moitié de la hausse avant l'examen de 2029</translation>
+        </message>
+        <message>
+            <source>met</source>
+            <translation>atteint</translation>
+        </message>
+        <message>
+            <source>no armed forces</source>
+            <translation>pas de forces armées</translation>
+        </message>
+        <message>
+            <source>Iceland has no armed forces and is not in NATO's expenditure tables</source>
+            <translation>L'Islande n'a pas de forces armées et ne figure pas dans les tableaux de dépenses de l'OTAN</translation>
+        </message>
+        <message>
+            <source>Credible, incremental path</source>
+            <translation>Trajectoire crédible et progressive</translation>
+        </message>
+        <message>
+            <source>Core target not reached by %1</source>
+            <translation>Objectif non atteint en %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Autosave</name>
+        <message>
+            <source>Recovery</source>
+            <extracomment>Environment variable that overrides the autosave interval (seconds, may be fractional).</extracomment>
+            <translation>Récupération</translation>
+        </message>
+    </context>
+    <context>
+        <name>Background</name>
+        <message>
+            <source>Working…</source>
+            <translation>Calcul en cours…</translation>
+        </message>
+    </context>
+    <context>
+        <name>BackgroundTask</name>
+        <message>
+            <source>Cancelling…</source>
+            <translation>Annulation…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Annuler</translation>
+        </message>
+        <message>
+            <source>Stop %1</source>
+            <translation>Arrêter %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Charts</name>
+        <message>
+            <source>2% guideline</source>
+            <extracomment>One line style per compared scenario (with one colour each), so scenarios stay apart in grey-scale print and for colour-blind readers.</extracomment>
+            <translation>ligne directrice 2 %</translation>
+        </message>
+        <message>
+            <source>3.5% core</source>
+            <translation>3,5 % essentielle</translation>
+        </message>
+        <message>
+            <source>5% total</source>
+            <translation>5 % total</translation>
+        </message>
+    </context>
+    <context>
+        <name>CompareDialog</name>
+        <message>
+            <source>Compare scenarios</source>
+            <translation>Comparer des scénarios</translation>
+        </message>
+        <message>
+            <source>Scenarios to compare</source>
+            <translation>Scénarios à comparer</translation>
+        </message>
+        <message>
+            <source>Reference scenario</source>
+            <translation>Scénario de référence</translation>
+        </message>
+        <message>
+            <source>Ally plotted</source>
+            <translation>Allié représenté</translation>
+        </message>
+        <message>
+            <source>Plotted measure</source>
+            <translation>Mesure représentée</translation>
+        </message>
+        <message>
+            <source>Core share of GDP (%)</source>
+            <translation>Part essentielle du PIB (%)</translation>
+        </message>
+        <message>
+            <source>Total share of GDP (%)</source>
+            <translation>Part totale du PIB (%)</translation>
+        </message>
+        <message>
+            <source>Core budget (million national currency)</source>
+            <translation>Budget de défense (millions de monnaie nationale)</translation>
+        </message>
+        <message>
+            <source>&amp;Reference:</source>
+            <translation>&amp;Référence :</translation>
+        </message>
+        <message>
+            <source>&amp;Ally plotted:</source>
+            <translation>&amp;Allié représenté :</translation>
+        </message>
+        <message>
+            <source>&amp;Show:</source>
+            <translation>A&amp;fficher :</translation>
+        </message>
+        <message>
+            <source>Scenarios (tick two or more):</source>
+            <translation>Scénarios (en cocher deux ou plus) :</translation>
+        </message>
+        <message>
+            <source>Paths of the compared scenarios</source>
+            <translation>Trajectoires des scénarios comparés</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>Année</translation>
+        </message>
+        <message>
+            <source>NATO published</source>
+            <translation>Publié par l'OTAN</translation>
+        </message>
+        <message>
+            <source>Difference table</source>
+            <translation>Tableau des écarts</translation>
+        </message>
+        <message>
+            <source>&amp;Copy table</source>
+            <translation>&amp;Copier le tableau</translation>
+        </message>
+        <message>
+            <source>&amp;Copy table (TSV)</source>
+            <translation>&amp;Copier le tableau (TSV)</translation>
+        </message>
+        <message>
+            <source>Copy the whole table, as sorted, for Excel or LibreOffice</source>
+            <translation>Copier tout le tableau, dans l'ordre affiché, pour Excel ou LibreOffice</translation>
+        </message>
+        <message>
+            <source>Tick at least two scenarios to compare them.</source>
+            <translation>Cochez au moins deux scénarios pour les comparer.</translation>
+        </message>
+        <message>
+            <source>Values in %1 (the reference's horizon); differences are each scenario minus “%2”. Bold: differs from the reference.</source>
+            <translation>Valeurs en %1 (horizon de la référence) ; écarts : chaque scénario moins « %2 ». En gras : diffère de la référence.</translation>
+        </message>
+        <message>
+            <source>Core defence, % of GDP</source>
+            <translation>Défense essentielle, % du PIB</translation>
+        </message>
+        <message>
+            <source>Core + related, % of GDP</source>
+            <translation>Essentielle + connexe, % du PIB</translation>
+        </message>
+        <message>
+            <source>Core defence, million %1</source>
+            <translation>Défense essentielle, millions %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>CompareTableModel</name>
+        <message>
+            <source>Core %1</source>
+            <extracomment>Raw value of a cell (float, NaN when missing), for sorting and copying. Row code: ally ISO3, or "NATO" / "EUROPE_CANADA" for the alliance rows. Compared measures, in column order (see core.compare.METRICS for units).</extracomment>
+            <translation>Essentielle %1</translation>
+        </message>
+        <message>
+            <source>Total %1</source>
+            <translation>Total %1</translation>
+        </message>
+        <message>
+            <source>Budget %1, mn USD</source>
+            <translation>Budget %1, M USD</translation>
+        </message>
+        <message>
+            <source>At 3.5%/target</source>
+            <translation>À 3,5 %/objectif</translation>
+        </message>
+        <message>
+            <source>Ally</source>
+            <translation>Allié</translation>
+        </message>
+        <message>
+            <source>Path
+%1</source>
+            <translation>Trajectoire
+%1</translation>
+        </message>
+        <message>
+            <source>Core defence share of GDP, %, in %1 (differences in percentage points)</source>
+            <translation>Part des dépenses de défense essentielles dans le PIB, %, en %1 (écarts en points de pourcentage)</translation>
+        </message>
+        <message>
+            <source>Core plus related spending, % of GDP, in %1 (differences in percentage points)</source>
+            <translation>Dépenses essentielles plus connexes, % du PIB, en %1 (écarts en points de pourcentage)</translation>
+        </message>
+        <message>
+            <source>Core defence budget in %1, million USD at base-year exchange rates</source>
+            <translation>Budget de défense essentielle en %1, millions USD aux taux de change de l'année de base</translation>
+        </message>
+        <message>
+            <source>First year at the ally's own core target (3.5% unless set; alliance: 3.5%), up to %1</source>
+            <translation>Première année à l'objectif propre de l'Allié (3,5 % sauf indication ; Alliance : 3,5 %), jusqu'en %1</translation>
+        </message>
+        <message>
+            <source>Ally, then the alliance: NATO total and Europe and Canada (GDP-weighted shares)</source>
+            <translation>Allié, puis l'Alliance : total OTAN et Europe et Canada (parts pondérées par le PIB)</translation>
+        </message>
+        <message>
+            <source>Credible, incremental path in %1 (reasons in each cell's tooltip)</source>
+            <translation>Trajectoire crédible et progressive en %1 (raisons dans l'infobulle de chaque cellule)</translation>
+        </message>
+        <message>
+            <source>%1 minus the reference %2</source>
+            <translation>%1 moins la référence %2</translation>
+        </message>
+        <message>
+            <source>credible</source>
+            <translation>crédible</translation>
+        </message>
+        <message>
+            <source>flagged</source>
+            <translation>signalée</translation>
+        </message>
+        <message>
+            <source>now reached</source>
+            <translation>désormais atteint</translation>
+        </message>
+        <message>
+            <source>no longer</source>
+            <translation>plus atteint</translation>
+        </message>
+        <message>
+            <source>not by %1</source>
+            <translation>pas avant %1</translation>
+        </message>
+        <message>
+            <source> yr</source>
+            <translation> an</translation>
+        </message>
+        <message>
+            <source> pp</source>
+            <translation> pts</translation>
+        </message>
+        <message>
+            <source>Iceland has no armed forces and is not in NATO's expenditure tables</source>
+            <translation>L'Islande n'a pas de forces armées et ne figure pas dans les tableaux de dépenses de l'OTAN</translation>
+        </message>
+        <message>
+            <source>Credible, incremental path</source>
+            <translation>Trajectoire crédible et progressive</translation>
+        </message>
+    </context>
+    <context>
+        <name>DialogPrompts</name>
+        <message>
+            <source>never saved</source>
+            <translation>jamais enregistré</translation>
+        </message>
+        <message>
+            <source>• %1 — autosaved %2 — file: %3</source>
+            <translation>• %1 — enregistré automatiquement le %2 — fichier : %3</translation>
+        </message>
+        <message>
+            <source>Unsaved changes</source>
+            <translation>Modifications non enregistrées</translation>
+        </message>
+        <message>
+            <source>“%1” has unsaved changes.</source>
+            <translation>« %1 » contient des modifications non enregistrées.</translation>
+        </message>
+        <message>
+            <source>Save them before closing?</source>
+            <translation>Les enregistrer avant de fermer ?</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Ouvrir</translation>
+        </message>
+        <message>
+            <source>Save as</source>
+            <translation>Enregistrer sous</translation>
+        </message>
+        <message>
+            <source>Recover unsaved scenarios</source>
+            <translation>Récupérer les scénarios non enregistrés</translation>
+        </message>
+        <message>
+            <source>&amp;Restore</source>
+            <translation>&amp;Restaurer</translation>
+        </message>
+        <message>
+            <source>&amp;Discard</source>
+            <translation>&amp;Abandonner</translation>
+        </message>
+        <message>
+            <source>Ask &amp;later</source>
+            <translation>Demander &amp;plus tard</translation>
+        </message>
+    </context>
+    <context>
+        <name>GoalSeek</name>
+        <message>
+            <source>&amp;Goal seek…</source>
+            <translation>&amp;Valeur cible…</translation>
+        </message>
+        <message>
+            <source>Budget growth that reaches a target share of GDP by a year, for the selected allies</source>
+            <translation>Croissance budgétaire qui atteint une part du PIB visée à une année donnée, pour les Alliés sélectionnés</translation>
+        </message>
+    </context>
+    <context>
+        <name>GoalSeekDialog</name>
+        <message>
+            <source>Goal seek</source>
+            <translation>Valeur cible</translation>
+        </message>
+        <message>
+            <source>core defence</source>
+            <translation>défense essentielle</translation>
+        </message>
+        <message>
+            <source>total (core + related)</source>
+            <translation>total (essentielle + connexe)</translation>
+        </message>
+        <message>
+            <source>Target measure</source>
+            <translation>Mesure visée</translation>
+        </message>
+        <message>
+            <source> % of GDP</source>
+            <translation> % du PIB</translation>
+        </message>
+        <message>
+            <source>Target share of GDP</source>
+            <translation>Part du PIB visée</translation>
+        </message>
+        <message>
+            <source>each ally's own target</source>
+            <translation>objectif propre de chaque Allié</translation>
+        </message>
+        <message>
+            <source>Use the targets set per ally in the policy panel (e.g. Spain's own target)</source>
+            <translation>Utiliser les objectifs fixés par Allié dans le panneau des politiques (p. ex. l'objectif propre de l'Espagne)</translation>
+        </message>
+        <message>
+            <source>Target year</source>
+            <translation>Année visée</translation>
+        </message>
+        <message>
+            <source>Reach</source>
+            <translation>Atteindre</translation>
+        </message>
+        <message>
+            <source>by</source>
+            <translation>en</translation>
+        </message>
+        <message>
+            <source>Allies:</source>
+            <translation>Alliés :</translation>
+        </message>
+        <message>
+            <source>Goal:</source>
+            <translation>Objectif :</translation>
+        </message>
+        <message>
+            <source>Goal-seek results</source>
+            <translation>Résultats de la valeur cible</translation>
+        </message>
+        <message>
+            <source>&amp;Apply path</source>
+            <translation>&amp;Appliquer la trajectoire</translation>
+        </message>
+        <message>
+            <source>Set each listed ally's core budget to grow at the rate shown (one undoable step)</source>
+            <translation>Faire croître le budget de chaque Allié listé au taux indiqué (une seule étape annulable)</translation>
+        </message>
+        <message>
+            <source>Apply to all allies &amp;below target</source>
+            <translation>Appliquer à tous les Alliés &amp;sous l'objectif</translation>
+        </message>
+        <message>
+            <source>Goal seek and apply for every ally below the target in the target year (one undoable step)</source>
+            <translation>Calculer et appliquer pour chaque Allié sous l'objectif l'année visée (une seule étape annulable)</translation>
+        </message>
+        <message>
+            <source>none — select allies in the table (Ctrl+click for several)</source>
+            <translation>aucun — sélectionnez des Alliés dans le tableau (Ctrl+clic pour plusieurs)</translation>
+        </message>
+        <message>
+            <source>Apply sets a constant nominal growth policy for each ally and clears its typed core budgets up to the target year; after that year the budget keeps growing at the same rate. Real growth deflates by the scenario's average deflator (IMF CPI). Amounts in million national currency. “Path” flags a share that falls before the target or leaves more than half of the increase to after the %1 review (hover for the reason).</source>
+            <translation>Appliquer fixe une politique de croissance nominale constante pour chaque Allié et efface ses budgets saisis jusqu'à l'année visée ; ensuite, le budget continue de croître au même taux. La croissance réelle est déflatée par le déflateur moyen du scénario (IPC du FMI). Montants en millions de monnaie nationale. « Trajectoire » signale une part qui baisse avant l'objectif ou qui reporte plus de la moitié de la hausse après l'examen de %1 (survolez pour la raison).</translation>
+        </message>
+        <message>
+            <source>core</source>
+            <translation>essentielle</translation>
+        </message>
+        <message>
+            <source>total</source>
+            <translation>total</translation>
+        </message>
+        <message>
+            <source>own target</source>
+            <translation>objectif propre</translation>
+        </message>
+        <message>
+            <source>%1 %2 by %3</source>
+            <translation>%1 %2 en %3</translation>
+        </message>
+        <message>
+            <source>Goal seek: %1 to %2</source>
+            <translation>Valeur cible : %1 à %2</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n allies</source>
+            <translation>
+                <numerusform>%n Allié</numerusform>
+                <numerusform>%n Alliés</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Every ally already meets %1.</source>
+            <translation>Chaque Allié atteint déjà %1.</translation>
+        </message>
+        <message numerus="yes">
+            <source>all %n allies below target</source>
+            <translation>
+                <numerusform>l'Allié sous l'objectif</numerusform>
+                <numerusform>les %n Alliés sous l'objectif</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>GoalSeekModel</name>
+        <message>
+            <source>Core budget in %1 on the goal-seek path, million national currency</source>
+            <extracomment>The raw value of a cell (float, or the row's credibility as bool) for tests and copy.</extracomment>
+            <translation>Budget de défense en %1 sur la trajectoire calculée, millions de monnaie nationale</translation>
+        </message>
+        <message>
+            <source>%1
+mn</source>
+            <translation>%1
+M</translation>
+        </message>
+        <message>
+            <source>Ally</source>
+            <translation>Allié</translation>
+        </message>
+        <message>
+            <source>Currency</source>
+            <translation>Monnaie</translation>
+        </message>
+        <message>
+            <source>National currency of the amounts</source>
+            <translation>Monnaie nationale des montants</translation>
+        </message>
+        <message>
+            <source>Plan now
+%1 (% GDP)</source>
+            <translation>Plan actuel
+%1 (% PIB)</translation>
+        </message>
+        <message>
+            <source>Share in %1 under the scenario as it stands, % of GDP</source>
+            <translation>Part en %1 selon le scénario actuel, % du PIB</translation>
+        </message>
+        <message>
+            <source>Nominal growth
+(% a year)</source>
+            <translation>Croissance nominale
+(% par an)</translation>
+        </message>
+        <message>
+            <source>Constant nominal growth of the core budget that reaches the target, % a year</source>
+            <translation>Croissance nominale constante du budget de défense qui atteint l'objectif, % par an</translation>
+        </message>
+        <message>
+            <source>Real growth
+(% a year)</source>
+            <translation>Croissance réelle
+(% par an)</translation>
+        </message>
+        <message>
+            <source>The same growth after the average deflator, % a year</source>
+            <translation>La même croissance après le déflateur moyen, % par an</translation>
+        </message>
+        <message>
+            <source>Path</source>
+            <translation>Trajectoire</translation>
+        </message>
+        <message>
+            <source>Credible, incremental path: never falls before the target, at least half the increase by the %1 review</source>
+            <translation>Trajectoire crédible et progressive : ne baisse jamais avant l'objectif, au moins la moitié de la hausse avant l'examen de %1</translation>
+        </message>
+        <message>
+            <source>%1 review
+(% GDP)</source>
+            <translation>Examen %1
+(% PIB)</translation>
+        </message>
+        <message>
+            <source>Core share at the %1 review on the goal-seek path, % of GDP</source>
+            <translation>Part essentielle à l'examen de %1 sur la trajectoire calculée, % du PIB</translation>
+        </message>
+        <message>
+            <source>%1 budget
+(mn)</source>
+            <translation>Budget %1
+(M)</translation>
+        </message>
+        <message>
+            <source>Core budget at the %1 review, million national currency</source>
+            <translation>Budget de défense à l'examen de %1, millions de monnaie nationale</translation>
+        </message>
+        <message>
+            <source>Plan holds if
+GDP growth ≤</source>
+            <translation>Plan tenu si
+croissance du PIB ≤</translation>
+        </message>
+        <message>
+            <source>Inverse: the highest constant real GDP growth (% a year) at which the current plan still meets the target in %1</source>
+            <translation>Inverse : la plus forte croissance réelle constante du PIB (% par an) pour laquelle le plan actuel atteint encore l'objectif en %1</translation>
+        </message>
+        <message>
+            <source>credible</source>
+            <translation>crédible</translation>
+        </message>
+        <message>
+            <source>⚠ check</source>
+            <translation>⚠ à vérifier</translation>
+        </message>
+        <message>
+            <source>met (share held)</source>
+            <translation>atteint (part maintenue)</translation>
+        </message>
+        <message>
+            <source>missed (share held)</source>
+            <translation>manqué (part maintenue)</translation>
+        </message>
+        <message>
+            <source>any growth</source>
+            <translation>toute croissance</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>jamais</translation>
+        </message>
+        <message>
+            <source>Credible, incremental path</source>
+            <translation>Trajectoire crédible et progressive</translation>
+        </message>
+        <message>
+            <source> — the plan sets a share of GDP, so GDP growth does not change it</source>
+            <translation> — le plan fixe une part du PIB : la croissance du PIB ne la change pas</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportDialog</name>
+        <message>
+            <source>Import figures</source>
+            <translation>Importer des chiffres</translation>
+        </message>
+        <message>
+            <source>File to import</source>
+            <translation>Fichier à importer</translation>
+        </message>
+        <message>
+            <source>Choose a spreadsheet (.xlsx, .csv)…</source>
+            <translation>Choisissez un classeur (.xlsx, .csv)…</translation>
+        </message>
+        <message>
+            <source>&amp;Choose file…</source>
+            <translation>&amp;Choisir un fichier…</translation>
+        </message>
+        <message>
+            <source>&amp;File:</source>
+            <translation>&amp;Fichier :</translation>
+        </message>
+        <message>
+            <source>Cancel &amp;reading</source>
+            <translation>Annuler la &amp;lecture</translation>
+        </message>
+        <message>
+            <source>Spreadsheet row that holds the column headings (years, “Country”)</source>
+            <translation>Ligne du classeur qui porte les en-têtes de colonnes (années, « Pays »)</translation>
+        </message>
+        <message>
+            <source>Wide — a row per country, a column per year</source>
+            <translation>Large — une ligne par pays, une colonne par année</translation>
+        </message>
+        <message>
+            <source>Long — country, year and value columns</source>
+            <translation>Long — colonnes pays, année et valeur</translation>
+        </message>
+        <message>
+            <source>Columns whose heading in the header row is a year</source>
+            <translation>Colonnes dont l'en-tête est une année</translation>
+        </message>
+        <message>
+            <source>Year columns:</source>
+            <translation>Colonnes d'années :</translation>
+        </message>
+        <message>
+            <source>&amp;Year column:</source>
+            <translation>Colonne des &amp;années :</translation>
+        </message>
+        <message>
+            <source>&amp;Value column:</source>
+            <translation>Colonne des &amp;valeurs :</translation>
+        </message>
+        <message>
+            <source>&amp;Sheet:</source>
+            <translation>&amp;Feuille :</translation>
+        </message>
+        <message>
+            <source>&amp;Header row:</source>
+            <translation>Ligne d'&amp;en-tête :</translation>
+        </message>
+        <message>
+            <source>&amp;Layout:</source>
+            <translation>&amp;Disposition :</translation>
+        </message>
+        <message>
+            <source>C&amp;ountry column:</source>
+            <translation>Colonne des &amp;pays :</translation>
+        </message>
+        <message>
+            <source>&amp;Measure:</source>
+            <translation>&amp;Mesure :</translation>
+        </message>
+        <message>
+            <source>&amp;Unit:</source>
+            <translation>&amp;Unité :</translation>
+        </message>
+        <message>
+            <source>Import preview</source>
+            <translation>Aperçu de l'import</translation>
+        </message>
+        <message>
+            <source>Tinted green: imported · %1 skipped · %2 name not matched · %3 invalid</source>
+            <translation>En vert : importé · %1 ignorées · %2 nom non reconnu · %3 invalides</translation>
+        </message>
+        <message>
+            <source> — hover a cell for the reason</source>
+            <translation> — survolez une cellule pour la raison</translation>
+        </message>
+        <message>
+            <source>Import details</source>
+            <translation>Détails de l'import</translation>
+        </message>
+        <message>
+            <source>Apply to “%1” as per-year overrides (one undo step)</source>
+            <translation>Appliquer à « %1 » comme valeurs annuelles saisies (une étape d'annulation)</translation>
+        </message>
+        <message>
+            <source>Open as a &amp;new scenario</source>
+            <translation>Ouvrir comme &amp;nouveau scénario</translation>
+        </message>
+        <message>
+            <source>&amp;Import</source>
+            <translation>&amp;Importer</translation>
+        </message>
+        <message>
+            <source>Imported</source>
+            <translation>Importé</translation>
+        </message>
+        <message>
+            <source>Reading %1…</source>
+            <translation>Lecture de %1…</translation>
+        </message>
+        <message>
+            <source>Finding the table…</source>
+            <translation>Recherche du tableau…</translation>
+        </message>
+        <message>
+            <source>Checking every cell…</source>
+            <translation>Vérification de chaque cellule…</translation>
+        </message>
+        <message>
+            <source>Reading cancelled.</source>
+            <translation>Lecture annulée.</translation>
+        </message>
+        <message>
+            <source>Cancelled: the preview still shows the earlier settings.</source>
+            <translation>Annulé : l'aperçu montre encore les réglages précédents.</translation>
+        </message>
+        <message>
+            <source>Nothing can be imported from this file.</source>
+            <translation>Rien ne peut être importé de ce fichier.</translation>
+        </message>
+        <message>
+            <source>Cannot import %1</source>
+            <translation>Impossible d'importer %1</translation>
+        </message>
+        <message>
+            <source> (hidden)</source>
+            <translation> (masquée)</translation>
+        </message>
+        <message>
+            <source> (detected)</source>
+            <translation> (détecté)</translation>
+        </message>
+        <message>
+            <source>none — the header row holds no years</source>
+            <translation>aucune — la ligne d'en-tête ne contient pas d'années</translation>
+        </message>
+        <message>
+            <source>Detected: %1 — %2</source>
+            <translation>Détecté : %1 — %2</translation>
+        </message>
+        <message>
+            <source>; you chose %1 in %2</source>
+            <translation> ; vous avez choisi %1 en %2</translation>
+        </message>
+        <message>
+            <source>Reading sheet %1…</source>
+            <translation>Lecture de la feuille %1…</translation>
+        </message>
+        <message>
+            <source>These settings describe no table: %1</source>
+            <translation>Ces réglages ne décrivent aucun tableau : %1</translation>
+        </message>
+        <message>
+            <source>Will set %1 inputs for %2 allies, %3</source>
+            <translation>Fixera %1 valeurs pour %2 Alliés, %3</translation>
+        </message>
+        <message>
+            <source>Nothing to import with these settings</source>
+            <translation>Rien à importer avec ces réglages</translation>
+        </message>
+        <message>
+            <source> · %1 cells skipped · %2 invalid</source>
+            <translation> · %1 cellules ignorées · %2 invalides</translation>
+        </message>
+        <message>
+            <source> · %1 names not matched</source>
+            <translation> · %1 noms non reconnus</translation>
+        </message>
+        <message>
+            <source>Import %1 cells from %2</source>
+            <translation>Importer %1 cellules de %2</translation>
+        </message>
+        <message>
+            <source>Imported from %1</source>
+            <translation>Importé de %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportPreviewModel</name>
+        <message>
+            <source>country</source>
+            <extracomment>What a cell is in the import: one of the ``Mark`` values below, or None. Columns shown at most (a sheet may claim 16,384); the summary still counts all.</extracomment>
+            <translation>pays</translation>
+        </message>
+        <message>
+            <source>year</source>
+            <translation>année</translation>
+        </message>
+        <message>
+            <source>value</source>
+            <translation>valeur</translation>
+        </message>
+        <message>
+            <source>%1: above the header row, not read</source>
+            <translation>%1 : au-dessus de la ligne d'en-tête, non lu</translation>
+        </message>
+        <message>
+            <source>%1: header row</source>
+            <translation>%1 : ligne d'en-tête</translation>
+        </message>
+        <message>
+            <source>%1: header of the %2 column</source>
+            <translation>%1 : en-tête de la colonne %2</translation>
+        </message>
+        <message>
+            <source>%1: matched to %2 (%3)</source>
+            <translation>%1 : reconnu comme %2 (%3)</translation>
+        </message>
+        <message>
+            <source>%1: imported — %2 %3, %4 = %5</source>
+            <translation>%1 : importé — %2 %3, %4 = %5</translation>
+        </message>
+        <message>
+            <source>skipped</source>
+            <translation>ignorée</translation>
+        </message>
+        <message>
+            <source>invalid</source>
+            <translation>invalide</translation>
+        </message>
+        <message>
+            <source>Column %1 (%2)</source>
+            <translation>Colonne %1 (%2)</translation>
+        </message>
+        <message>
+            <source>Column %1 (not read)</source>
+            <translation>Colonne %1 (non lue)</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>&lt;original scenario&gt;</source>
+            <translation>&lt;scénario d'origine&gt;</translation>
+        </message>
+        <message>
+            <source>Undo history</source>
+            <translation>Historique des modifications</translation>
+        </message>
+        <message>
+            <source>&amp;New scenario</source>
+            <translation>&amp;Nouveau scénario</translation>
+        </message>
+        <message>
+            <source>Open the default scenario in a new window</source>
+            <translation>Ouvrir le scénario par défaut dans une nouvelle fenêtre</translation>
+        </message>
+        <message>
+            <source>&amp;Duplicate scenario</source>
+            <translation>&amp;Dupliquer le scénario</translation>
+        </message>
+        <message>
+            <source>Open a copy of this scenario in a new window</source>
+            <translation>Ouvrir une copie de ce scénario dans une nouvelle fenêtre</translation>
+        </message>
+        <message>
+            <source>&amp;Rename scenario…</source>
+            <translation>Re&amp;nommer le scénario…</translation>
+        </message>
+        <message>
+            <source>Change the scenario's name</source>
+            <translation>Changer le nom du scénario</translation>
+        </message>
+        <message>
+            <source>&amp;Close</source>
+            <translation>&amp;Fermer</translation>
+        </message>
+        <message>
+            <source>Close this scenario's window</source>
+            <translation>Fermer la fenêtre de ce scénario</translation>
+        </message>
+        <message>
+            <source>&amp;Open…</source>
+            <translation>&amp;Ouvrir…</translation>
+        </message>
+        <message>
+            <source>Open a scenario workbook</source>
+            <translation>Ouvrir un classeur de scénario</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>&amp;Enregistrer</translation>
+        </message>
+        <message>
+            <source>Save the scenario workbook</source>
+            <translation>Enregistrer le classeur du scénario</translation>
+        </message>
+        <message>
+            <source>Save &amp;As…</source>
+            <translation>Enregistrer &amp;sous…</translation>
+        </message>
+        <message>
+            <source>Save under a new name</source>
+            <translation>Enregistrer sous un nouveau nom</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Quitter</translation>
+        </message>
+        <message>
+            <source>Close every scenario window</source>
+            <translation>Fermer toutes les fenêtres de scénario</translation>
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>&amp;Annuler</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>&amp;Rétablir</translation>
+        </message>
+        <message>
+            <source>&amp;Find ally</source>
+            <translation>&amp;Chercher un Allié</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;Fichier</translation>
+        </message>
+        <message>
+            <source>Open &amp;Recent</source>
+            <translation>Fichiers &amp;récents</translation>
+        </message>
+        <message>
+            <source>&amp;Export</source>
+            <translation>E&amp;xporter</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>É&amp;dition</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>&amp;Affichage</translation>
+        </message>
+        <message>
+            <source>&amp;Language</source>
+            <translation>&amp;Langue</translation>
+        </message>
+        <message>
+            <source>&amp;Analysis</source>
+            <translation>A&amp;nalyse</translation>
+        </message>
+        <message>
+            <source>&amp;Window</source>
+            <translation>Fe&amp;nêtre</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>A&amp;ide</translation>
+        </message>
+        <message>
+            <source>&amp;About natoplanner</source>
+            <translation>À &amp;propos de natoplanner</translation>
+        </message>
+        <message>
+            <source>Scenario</source>
+            <translation>Scénario</translation>
+        </message>
+        <message>
+            <source> &amp;Horizon: </source>
+            <translation> &amp;Horizon : </translation>
+        </message>
+        <message>
+            <source>Horizon year</source>
+            <translation>Année d'horizon</translation>
+        </message>
+        <message>
+            <source>Last projected year (the Hague commitment: 2035)</source>
+            <translation>Dernière année projetée (engagement de La Haye : 2035)</translation>
+        </message>
+        <message>
+            <source>No recent files</source>
+            <translation>Aucun fichier récent</translation>
+        </message>
+        <message>
+            <source>&amp;Clear list</source>
+            <translation>&amp;Effacer la liste</translation>
+        </message>
+        <message>
+            <source>File not found</source>
+            <translation>Fichier introuvable</translation>
+        </message>
+        <message>
+            <source>%1 no longer exists; it was removed from the recent files.</source>
+            <translation>%1 n'existe plus ; il a été retiré des fichiers récents.</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Langue</translation>
+        </message>
+        <message>
+            <source>The language changes when natoplanner starts again.</source>
+            <translation>La langue change au prochain démarrage de natoplanner.</translation>
+        </message>
+        <message>
+            <source>%1 · base year %2 · GDP: %3 (CPI as deflator)</source>
+            <translation>%1 · année de base %2 · PIB : %3 (IPC comme déflateur)</translation>
+        </message>
+        <message>
+            <source>Select an ally in the table to edit its years.</source>
+            <translation>Sélectionnez un Allié dans le tableau pour modifier ses années.</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;%1&lt;/b&gt; — amounts in %2; bold cells are your overrides (Delete clears)</source>
+            <translation>&lt;b&gt;%1&lt;/b&gt; — montants en %2 ; en gras, vos valeurs saisies (Suppr les efface)</translation>
+        </message>
+        <message>
+            <source>Rename scenario</source>
+            <translation>Renommer le scénario</translation>
+        </message>
+        <message>
+            <source>Scenario name:</source>
+            <translation>Nom du scénario :</translation>
+        </message>
+        <message>
+            <source>Cannot open</source>
+            <translation>Ouverture impossible</translation>
+        </message>
+        <message>
+            <source>Opened with warnings</source>
+            <translation>Ouvert avec des avertissements</translation>
+        </message>
+        <message>
+            <source>Cannot save</source>
+            <translation>Enregistrement impossible</translation>
+        </message>
+        <message>
+            <source>Saved %1</source>
+            <translation>%1 enregistré</translation>
+        </message>
+        <message>
+            <source>Scenario workbooks (*.xlsx)</source>
+            <translation>Classeurs de scénario (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>About natoplanner</source>
+            <translation>À propos de natoplanner</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;natoplanner&lt;/b&gt; — scenario planner for the Hague commitment (25 June 2025): 3.5% of GDP on core defence and 5% in total by 2035, with a review in 2029.&lt;/p&gt;&lt;p&gt;Data: NATO, &lt;i&gt;Defence Expenditure of NATO Countries (2014-2026)&lt;/i&gt;, 2026 edition (cut-off 3 July 2026; 2025 and 2026 are estimates); NATO 2025 edition for comparison; IMF World Economic Outlook April 2026, October 2025 and April 2025 (real GDP growth, CPI as the deflator).&lt;/p&gt;&lt;p&gt;Shares are on NATO's basis (constant 2021 prices), anchored on the published base-year share. Luxembourg is measured against GNI from 2023. Iceland has no armed forces. See SOURCES.md in the data folder for every source and caveat.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;natoplanner&lt;/b&gt; — planification de scénarios pour l'engagement de La Haye (25 juin 2025) : 3,5 % du PIB pour la défense essentielle et 5 % au total d'ici 2035, avec un examen en 2029.&lt;/p&gt;&lt;p&gt;Données : OTAN, &lt;i&gt;Dépenses de défense des pays de l'OTAN (2014-2026)&lt;/i&gt;, édition 2026 (arrêtée au 3 juillet 2026 ; 2025 et 2026 sont des estimations) ; édition 2025 de l'OTAN pour comparaison ; FMI, Perspectives de l'économie mondiale d'avril 2026, d'octobre 2025 et d'avril 2025 (croissance réelle du PIB, IPC comme déflateur).&lt;/p&gt;&lt;p&gt;Les parts sont sur la base de l'OTAN (prix constants de 2021), ancrées sur la part publiée de l'année de base. Le Luxembourg est mesuré par rapport au RNB depuis 2023. L'Islande n'a pas de forces armées. Voir SOURCES.md dans le dossier des données pour chaque source et réserve.&lt;/p&gt;</translation>
+        </message>
+    </context>
+    <context>
+        <name>PathPlot</name>
+        <message>
+            <source>Plotted measure</source>
+            <translation>Mesure représentée</translation>
+        </message>
+        <message>
+            <source>Core share of GDP (%)</source>
+            <translation>Part essentielle du PIB (%)</translation>
+        </message>
+        <message>
+            <source>Total share of GDP (%)</source>
+            <translation>Part totale du PIB (%)</translation>
+        </message>
+        <message>
+            <source>Core spending (million national currency)</source>
+            <translation>Dépenses essentielles (millions de monnaie nationale)</translation>
+        </message>
+        <message>
+            <source>Core spending (million USD)</source>
+            <translation>Dépenses essentielles (millions USD)</translation>
+        </message>
+        <message>
+            <source>&amp;Show:</source>
+            <translation>A&amp;fficher :</translation>
+        </message>
+        <message>
+            <source>Value under the mouse</source>
+            <translation>Valeur sous la souris</translation>
+        </message>
+        <message>
+            <source>Path plot</source>
+            <translation>Graphique des trajectoires</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>Année</translation>
+        </message>
+        <message>
+            <source>2% guideline</source>
+            <translation>ligne directrice 2 %</translation>
+        </message>
+        <message>
+            <source>3.5% core</source>
+            <translation>3,5 % essentielle</translation>
+        </message>
+        <message>
+            <source>5% total</source>
+            <translation>5 % total</translation>
+        </message>
+        <message>
+            <source>%1 review</source>
+            <translation>examen de %1</translation>
+        </message>
+        <message>
+            <source>horizon</source>
+            <translation>horizon</translation>
+        </message>
+        <message>
+            <source>Core defence, % of GDP</source>
+            <translation>Défense essentielle, % du PIB</translation>
+        </message>
+        <message>
+            <source>Core + related, % of GDP</source>
+            <translation>Essentielle + connexe, % du PIB</translation>
+        </message>
+        <message>
+            <source>Core defence, million national currency</source>
+            <translation>Défense essentielle, millions de monnaie nationale</translation>
+        </message>
+        <message>
+            <source>Core defence, million USD (projection at base-year rates)</source>
+            <translation>Défense essentielle, millions USD (projection aux taux de l'année de base)</translation>
+        </message>
+        <message>
+            <source>projection</source>
+            <translation>projection</translation>
+        </message>
+        <message>
+            <source>NATO estimate</source>
+            <translation>estimation OTAN</translation>
+        </message>
+        <message>
+            <source>NATO</source>
+            <translation>OTAN</translation>
+        </message>
+    </context>
+    <context>
+        <name>PolicyPanel</name>
+        <message>
+            <source>Core budget policy</source>
+            <translation>Politique du budget de défense</translation>
+        </message>
+        <message>
+            <source>Constant share of GDP</source>
+            <translation>Part du PIB constante</translation>
+        </message>
+        <message>
+            <source>Ramp to target by year</source>
+            <translation>Montée vers l'objectif à une année</translation>
+        </message>
+        <message>
+            <source>Nominal growth</source>
+            <translation>Croissance nominale</translation>
+        </message>
+        <message>
+            <source>Real growth</source>
+            <translation>Croissance réelle</translation>
+        </message>
+        <message>
+            <source>Explicit amounts</source>
+            <translation>Montants saisis</translation>
+        </message>
+        <message>
+            <source>Budget growth rate</source>
+            <translation>Taux de croissance du budget</translation>
+        </message>
+        <message>
+            <source>Share of GDP held</source>
+            <translation>Part du PIB maintenue</translation>
+        </message>
+        <message>
+            <source>base-year share</source>
+            <translation>part de l'année de base</translation>
+        </message>
+        <message>
+            <source>Core target share</source>
+            <translation>Part visée (essentielle)</translation>
+        </message>
+        <message>
+            <source>Target year</source>
+            <translation>Année visée</translation>
+        </message>
+        <message>
+            <source>&amp;Policy:</source>
+            <translation>&amp;Politique :</translation>
+        </message>
+        <message>
+            <source>&amp;Growth:</source>
+            <translation>&amp;Croissance :</translation>
+        </message>
+        <message>
+            <source>&amp;Share held:</source>
+            <translation>Part &amp;maintenue :</translation>
+        </message>
+        <message>
+            <source>Ramp &amp;to:</source>
+            <translation>Monter &amp;jusqu'à :</translation>
+        </message>
+        <message>
+            <source>&amp;By year:</source>
+            <translation>&amp;En :</translation>
+        </message>
+        <message>
+            <source>Related spending (1.5% track)</source>
+            <translation>Dépenses connexes (volet de 1,5 %)</translation>
+        </message>
+        <message>
+            <source>Related spending policy</source>
+            <translation>Politique des dépenses connexes</translation>
+        </message>
+        <message>
+            <source>Not set (0%)</source>
+            <translation>Non fixée (0 %)</translation>
+        </message>
+        <message>
+            <source>Constant share</source>
+            <translation>Part constante</translation>
+        </message>
+        <message>
+            <source>Related share (start)</source>
+            <translation>Part connexe (départ)</translation>
+        </message>
+        <message>
+            <source>Related target share</source>
+            <translation>Part connexe visée</translation>
+        </message>
+        <message>
+            <source>Related target year</source>
+            <translation>Année visée (connexe)</translation>
+        </message>
+        <message>
+            <source>P&amp;olicy:</source>
+            <translation>P&amp;olitique :</translation>
+        </message>
+        <message>
+            <source>S&amp;hare (start):</source>
+            <translation>P&amp;art (départ) :</translation>
+        </message>
+        <message>
+            <source>T&amp;arget:</source>
+            <translation>O&amp;bjectif :</translation>
+        </message>
+        <message>
+            <source>B&amp;y year:</source>
+            <translation>E&amp;n :</translation>
+        </message>
+        <message>
+            <source>Targets (% of GDP)</source>
+            <translation>Objectifs (% du PIB)</translation>
+        </message>
+        <message>
+            <source>Core target</source>
+            <translation>Objectif essentiel</translation>
+        </message>
+        <message>
+            <source>Total target</source>
+            <translation>Objectif total</translation>
+        </message>
+        <message>
+            <source>Co&amp;re:</source>
+            <translation>Esse&amp;ntiel :</translation>
+        </message>
+        <message>
+            <source>To&amp;tal:</source>
+            <translation>To&amp;tal :</translation>
+        </message>
+        <message>
+            <source>Select an ally to edit its policy</source>
+            <translation>Sélectionnez un Allié pour modifier sa politique</translation>
+        </message>
+        <message>
+            <source>%1: no armed forces, no target path</source>
+            <translation>%1 : pas de forces armées, pas de trajectoire visée</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProbabilityModel</name>
+        <message>
+            <source>Ally</source>
+            <extracomment>Band opacity (0-255): the outer p10–p90 band lighter than the inner p25–p75 band. Progress reports per run (the chunk size never changes the numbers).</extracomment>
+            <translation>Allié</translation>
+        </message>
+        <message>
+            <source>Core %1
+p10–p90 (% GDP)</source>
+            <translation>Essentielle %1
+p10–p90 (% PIB)</translation>
+        </message>
+        <message>
+            <source>Core share at the horizon: 10th and 90th percentile of the draws, % of GDP</source>
+            <translation>Part essentielle à l'horizon : 10e et 90e centiles des tirages, % du PIB</translation>
+        </message>
+        <message>
+            <source>Core target
+(% GDP)</source>
+            <translation>Objectif essentiel
+(% PIB)</translation>
+        </message>
+        <message>
+            <source>The ally's core target, % of GDP</source>
+            <translation>Objectif essentiel de l'Allié, % du PIB</translation>
+        </message>
+        <message>
+            <source>P(core ≥ target)
+(%)</source>
+            <translation>P(essentielle ≥ objectif)
+(%)</translation>
+        </message>
+        <message>
+            <source>Share of draws meeting the core target at the horizon, %</source>
+            <translation>Part des tirages qui atteignent l'objectif essentiel à l'horizon, %</translation>
+        </message>
+        <message>
+            <source>Total target
+(% GDP)</source>
+            <translation>Objectif total
+(% PIB)</translation>
+        </message>
+        <message>
+            <source>The ally's total target (core + related), % of GDP</source>
+            <translation>Objectif total de l'Allié (essentielle + connexe), % du PIB</translation>
+        </message>
+        <message>
+            <source>P(total ≥ target)
+(%)</source>
+            <translation>P(total ≥ objectif)
+(%)</translation>
+        </message>
+        <message>
+            <source>Share of draws meeting the total target at the horizon, %</source>
+            <translation>Part des tirages qui atteignent l'objectif total à l'horizon, %</translation>
+        </message>
+        <message>
+            <source>Median %1</source>
+            <translation>Médiane %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProgressDialog</name>
+        <message>
+            <source>Cancel</source>
+            <extracomment>A quick job finishes without a progress dialog flashing up (milliseconds).</extracomment>
+            <translation>Annuler</translation>
+        </message>
+    </context>
+    <context>
+        <name>RankingChart</name>
+        <message>
+            <source>Ranking of allies by share of GDP</source>
+            <extracomment>Bar colours by band (below 2%, 2% to the core target, at or above): the same red / amber / green reading as the allies table, at full strength.</extracomment>
+            <translation>Classement des Alliés par part du PIB</translation>
+        </message>
+        <message>
+            <source>projection</source>
+            <translation>projection</translation>
+        </message>
+        <message>
+            <source>NATO published</source>
+            <translation>Publié par l'OTAN</translation>
+        </message>
+        <message>
+            <source>Core + related, % of GDP, %1 (%2)</source>
+            <translation>Essentielle + connexe, % du PIB, %1 (%2)</translation>
+        </message>
+        <message>
+            <source>Core defence, % of GDP, %1 (%2)</source>
+            <translation>Défense essentielle, % du PIB, %1 (%2)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportExporter</name>
+        <message>
+            <source>&amp;Briefing report (PDF)…</source>
+            <extracomment>Allies plotted when none is selected in the window. Chart images are rendered at this many device pixels per widget pixel (sharp on paper).</extracomment>
+            <translation>&amp;Note de synthèse (PDF)…</translation>
+        </message>
+        <message>
+            <source>Write an A4 briefing: assumptions, alliance figures, charts, summary table</source>
+            <translation>Rédiger une note A4 : hypothèses, chiffres de l'Alliance, graphiques, tableau récapitulatif</translation>
+        </message>
+        <message>
+            <source>Briefing report written: %1 (%2 pages)</source>
+            <translation>Note de synthèse écrite : %1 (%2 pages)</translation>
+        </message>
+        <message>
+            <source>Writing the briefing report</source>
+            <translation>Rédaction de la note de synthèse</translation>
+        </message>
+    </context>
+    <context>
+        <name>RevisionsModel</name>
+        <message>
+            <source>Year</source>
+            <translation>Année</translation>
+        </message>
+        <message>
+            <source>Spread, pp</source>
+            <translation>Écart, pts</translation>
+        </message>
+        <message>
+            <source>Year the figure is for</source>
+            <translation>Année du chiffre</translation>
+        </message>
+        <message>
+            <source>Highest minus lowest published share for the year, percentage points</source>
+            <translation>Part publiée la plus haute moins la plus basse pour l'année, points de pourcentage</translation>
+        </message>
+        <message>
+            <source> — published %1; % of GDP</source>
+            <translation> — publié en %1 ; % du PIB</translation>
+        </message>
+        <message>
+            <source>Not published in this edition</source>
+            <translation>Non publié dans cette édition</translation>
+        </message>
+        <message>
+            <source>%1 for %2: %3%4</source>
+            <translation>%1 pour %2 : %3%4</translation>
+        </message>
+        <message>
+            <source> (estimate)</source>
+            <translation> (estimation)</translation>
+        </message>
+        <message>
+            <source>Change from the previous publication: %1 pp</source>
+            <translation>Variation depuis la publication précédente : %1 pt</translation>
+        </message>
+        <message>
+            <source>Source: %1</source>
+            <translation>Source : %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>RevisionsPanel</name>
+        <message>
+            <source>Ally</source>
+            <translation>Allié</translation>
+        </message>
+        <message>
+            <source>NATO editions only (drop the Secretary General's reports, rounded to 0.1)</source>
+            <translation>Éditions de l'OTAN seulement (sans les rapports du Secrétaire général, arrondis à 0,1)</translation>
+        </message>
+        <message>
+            <source>Published shares by edition</source>
+            <translation>Parts publiées par édition</translation>
+        </message>
+        <message>
+            <source>Core defence, % of GDP (as published)</source>
+            <translation>Défense essentielle, % du PIB (tel que publié)</translation>
+        </message>
+        <message>
+            <source>Year the figure is for</source>
+            <translation>Année du chiffre</translation>
+        </message>
+        <message>
+            <source>“e”: NATO estimate at the time. Each line is one publication; where lines part, NATO revised its figure.</source>
+            <translation>« e » : estimation de l'OTAN à l'époque. Chaque ligne est une publication ; là où les lignes divergent, l'OTAN a révisé son chiffre.</translation>
+        </message>
+        <message>
+            <source>Ally:</source>
+            <translation>Allié :</translation>
+        </message>
+    </context>
+    <context>
+        <name>SplitChart</name>
+        <message>
+            <source>United States and Europe plus Canada over time</source>
+            <translation>États-Unis et Europe plus Canada dans le temps</translation>
+        </message>
+        <message>
+            <source>Core defence, billion USD at base-year rates</source>
+            <translation>Défense essentielle, milliards USD aux taux de l'année de base</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>Année</translation>
+        </message>
+        <message>
+            <source>United States (stacked on top)</source>
+            <translation>États-Unis (empilés au-dessus)</translation>
+        </message>
+        <message>
+            <source>Europe and Canada</source>
+            <translation>Europe et Canada</translation>
+        </message>
+        <message>
+            <source>projection →</source>
+            <translation>projection →</translation>
+        </message>
+        <message>
+            <source>United States' share of NATO core spending: %1 in %2, %3 in %4, %5 in %6.</source>
+            <translation>Part des États-Unis dans les dépenses de défense de l'OTAN : %1 en %2, %3 en %4, %5 en %6.</translation>
+        </message>
+    </context>
+    <context>
+        <name>UncertaintyDialog</name>
+        <message>
+            <source>Uncertainty (Monte Carlo)</source>
+            <translation>Incertitude (Monte-Carlo)</translation>
+        </message>
+        <message>
+            <source>from IMF forecast revisions (%1 → %2), per ally</source>
+            <translation>d'après les révisions des prévisions du FMI (%1 → %2), par Allié</translation>
+        </message>
+        <message>
+            <source>σ per ally = root mean square of the IMF's revisions of its forecast between the two vintages; %1 pp where the IMF did not revise it. A six-month revision understates the full forecast error.</source>
+            <translation>σ par Allié = moyenne quadratique des révisions de sa prévision par le FMI entre les deux éditions ; %1 pt là où le FMI ne l'a pas révisée. Une révision à six mois sous-estime l'erreur de prévision totale.</translation>
+        </message>
+        <message>
+            <source>constant</source>
+            <translation>constant</translation>
+        </message>
+        <message>
+            <source> pp</source>
+            <translation> pts</translation>
+        </message>
+        <message>
+            <source>Constant spread, percentage points</source>
+            <translation>Écart constant, points de pourcentage</translation>
+        </message>
+        <message>
+            <source>Standard deviation of real GDP growth (and of the deflator, if drawn) in every ally and year</source>
+            <translation>Écart-type de la croissance réelle du PIB (et du déflateur, s'il est tiré) pour chaque Allié et chaque année</translation>
+        </message>
+        <message>
+            <source>Number of draws</source>
+            <translation>Nombre de tirages</translation>
+        </message>
+        <message>
+            <source>Random seed</source>
+            <translation>Graine aléatoire</translation>
+        </message>
+        <message>
+            <source>The same seed and number of draws give the same results</source>
+            <translation>La même graine et le même nombre de tirages donnent les mêmes résultats</translation>
+        </message>
+        <message>
+            <source>also draw the deflator (CPI)</source>
+            <translation>tirer aussi le déflateur (IPC)</translation>
+        </message>
+        <message>
+            <source>Independent draws of the deflator: its own spread from IMF CPI revisions, or the constant above</source>
+            <translation>Tirages indépendants du déflateur : son propre écart d'après les révisions de l'IPC du FMI, ou la constante ci-dessus</translation>
+        </message>
+        <message>
+            <source>Spread of real GDP growth:</source>
+            <translation>Dispersion de la croissance réelle du PIB :</translation>
+        </message>
+        <message>
+            <source>Draws:</source>
+            <translation>Tirages :</translation>
+        </message>
+        <message>
+            <source>Seed:</source>
+            <translation>Graine :</translation>
+        </message>
+        <message>
+            <source>Probability of meeting the targets</source>
+            <translation>Probabilité d'atteindre les objectifs</translation>
+        </message>
+        <message>
+            <source>&amp;Run</source>
+            <translation>&amp;Lancer</translation>
+        </message>
+        <message>
+            <source>&amp;Draw fan chart</source>
+            <translation>&amp;Tracer l'éventail</translation>
+        </message>
+        <message>
+            <source>Show the bands for the allies selected in the table</source>
+            <translation>Afficher les bandes pour les Alliés sélectionnés dans le tableau</translation>
+        </message>
+        <message>
+            <source>C&amp;lear fan chart</source>
+            <translation>E&amp;ffacer l'éventail</translation>
+        </message>
+        <message>
+            <source>Running %1 draws…</source>
+            <translation>%1 tirages en cours…</translation>
+        </message>
+        <message>
+            <source>Monte Carlo</source>
+            <translation>Monte-Carlo</translation>
+        </message>
+        <message>
+            <source>σ = %1 pp</source>
+            <translation>σ = %1 pt</translation>
+        </message>
+        <message>
+            <source>σ from IMF revisions</source>
+            <translation>σ d'après les révisions du FMI</translation>
+        </message>
+        <message>
+            <source>%1 draws, seed %2, %3%4. Bands: p10–p90 (light) and p25–p75 (dark) around each selected ally's path.</source>
+            <translation>%1 tirages, graine %2, %3%4. Bandes : p10–p90 (claire) et p25–p75 (foncée) autour de la trajectoire de chaque Allié sélectionné.</translation>
+        </message>
+        <message>
+            <source>, deflator drawn</source>
+            <translation>, déflateur tiré</translation>
+        </message>
+        <message>
+            <source>The Monte Carlo run failed: %1</source>
+            <translation>Le calcul de Monte-Carlo a échoué : %1</translation>
+        </message>
+        <message>
+            <source>Cancelled; no results changed.</source>
+            <translation>Annulé ; aucun résultat modifié.</translation>
+        </message>
+        <message>
+            <source>The scenario changed since this run: run again for current results.</source>
+            <translation>Le scénario a changé depuis ce calcul : relancez-le pour des résultats à jour.</translation>
+        </message>
+    </context>
+    <context>
+        <name>YearEditorModel</name>
+        <message>
+            <source>Real GDP growth (%)</source>
+            <extracomment>Raw float under EditRole/this role (None when the cell shows a dash). True when the cell holds a user override.</extracomment>
+            <translation>Croissance réelle du PIB (%)</translation>
+        </message>
+        <message>
+            <source>Deflator (CPI, %)</source>
+            <translation>Déflateur (IPC, %)</translation>
+        </message>
+        <message>
+            <source>Nominal GDP (bn %1)</source>
+            <translation>PIB nominal (Md %1)</translation>
+        </message>
+        <message>
+            <source>Core budget (mn %1)</source>
+            <translation>Budget de défense (M %1)</translation>
+        </message>
+        <message>
+            <source>Core share (% GDP)</source>
+            <translation>Part essentielle (% PIB)</translation>
+        </message>
+        <message>
+            <source>Related share (% GDP)</source>
+            <translation>Part connexe (% PIB)</translation>
+        </message>
+        <message>
+            <source>Total share (% GDP)</source>
+            <translation>Part totale (% PIB)</translation>
+        </message>
+        <message>
+            <source>Real GDP growth, % a year. Default: IMF WEO forecast, held flat after its last year.</source>
+            <translation>Croissance réelle du PIB, % par an. Par défaut : prévision des Perspectives du FMI, maintenue après sa dernière année.</translation>
+        </message>
+        <message>
+            <source>GDP deflator, % a year. CPI inflation from the IMF WEO stands in for the deflator.</source>
+            <translation>Déflateur du PIB, % par an. L'inflation IPC des Perspectives du FMI tient lieu de déflateur.</translation>
+        </message>
+        <message>
+            <source>Nominal GDP, billion national currency. Type a value to override the growth path.</source>
+            <translation>PIB nominal, milliards de monnaie nationale. Saisissez une valeur pour remplacer la trajectoire de croissance.</translation>
+        </message>
+        <message>
+            <source>Core defence budget, million national currency (NATO definition). A typed amount overrides the policy for that year.</source>
+            <translation>Budget de défense essentielle, millions de monnaie nationale (définition de l'OTAN). Un montant saisi remplace la politique pour cette année.</translation>
+        </message>
+        <message>
+            <source>Core defence share of GDP, % (NATO basis, anchored on the published base-year share). Derived.</source>
+            <translation>Part des dépenses de défense essentielles dans le PIB, % (base OTAN, ancrée sur la part publiée de l'année de base). Calculée.</translation>
+        </message>
+        <message>
+            <source>Defence- and security-related spending, % of GDP (the 1.5% track): a user assumption.</source>
+            <translation>Dépenses liées à la défense et à la sécurité, % du PIB (volet de 1,5 %) : hypothèse de l'utilisateur.</translation>
+        </message>
+        <message>
+            <source>Core plus related, % of GDP. Derived.</source>
+            <translation>Essentielle plus connexe, % du PIB. Calculée.</translation>
+        </message>
+        <message>
+            <source>Base year: NATO 2026 edition estimate (read-only)</source>
+            <translation>Année de base : estimation de l'édition 2026 de l'OTAN (lecture seule)</translation>
+        </message>
+        <message>
+            <source>Override typed by you; press Delete to clear it.</source>
+            <translation>Valeur saisie par vous ; appuyez sur Suppr pour l'effacer.</translation>
+        </message>
+        <message>
+            <source>Read-only.</source>
+            <translation>Lecture seule.</translation>
+        </message>
+        <message>
+            <source>“%1” is not a number</source>
+            <translation>« %1 » n'est pas un nombre</translation>
+        </message>
+    </context>
+    <context>
+        <name>YearEditorView</name>
+        <message>
+            <source>Year editor</source>
+            <translation>Éditeur des années</translation>
+        </message>
+        <message numerus="yes">
+            <source>Clear %n override(s)</source>
+            <translation>
+                <numerusform>Effacer %n valeur saisie</numerusform>
+                <numerusform>Effacer %n valeurs saisies</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>context</name>
+        <message>
+            <source>detected as fractions (0.0425 = 4.25%)</source>
+            <translation>détecté en fractions (0,0425 = 4,25 %)</translation>
+        </message>
+        <message>
+            <source>detected as percent (4.25 = 4.25%)</source>
+            <translation>détecté en pourcentage (4,25 = 4,25 %)</translation>
+        </message>
+        <message>
+            <source>detected in %1</source>
+            <translation>détecté en %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>window</name>
+        <message>
+            <source>&amp;Alliance view</source>
+            <translation>Vue de l'&amp;Alliance</translation>
+        </message>
+        <message>
+            <source>Ranking of allies, burden sharing and NATO's revisions</source>
+            <translation>Classement des Alliés, partage du fardeau et révisions de l'OTAN</translation>
+        </message>
+        <message>
+            <source>&amp;Copy</source>
+            <translation>&amp;Copier</translation>
+        </message>
+        <message>
+            <source>Copy the allies table or the year editor's cells as tab-separated text</source>
+            <translation>Copier le tableau des Alliés ou les cellules de l'éditeur des années en texte séparé par des tabulations</translation>
+        </message>
+        <message>
+            <source>&amp;Paste</source>
+            <translation>C&amp;oller</translation>
+        </message>
+        <message>
+            <source>Fill the year editor from the current cell with cells copied from a spreadsheet</source>
+            <translation>Remplir l'éditeur des années depuis la cellule courante avec des cellules copiées d'un classeur</translation>
+        </message>
+        <message>
+            <source>&amp;Compare scenarios…</source>
+            <translation>Co&amp;mparer des scénarios…</translation>
+        </message>
+        <message>
+            <source>Compare two or more open scenarios against a reference</source>
+            <translation>Comparer deux scénarios ouverts ou plus à une référence</translation>
+        </message>
+        <message>
+            <source>Results as &amp;Excel (.xlsx)…</source>
+            <extracomment>PNG width in pixels (a full-width slide at 1600 px stays sharp).</extracomment>
+            <translation>Résultats en &amp;Excel (.xlsx)…</translation>
+        </message>
+        <message>
+            <source>Results as &amp;CSV (.csv)…</source>
+            <translation>Résultats en &amp;CSV (.csv)…</translation>
+        </message>
+        <message>
+            <source>Plot as &amp;PNG image…</source>
+            <translation>Graphique en image &amp;PNG…</translation>
+        </message>
+        <message>
+            <source>Plot as &amp;SVG drawing…</source>
+            <translation>Graphique en dessin &amp;SVG…</translation>
+        </message>
+        <message>
+            <source>&amp;Import…</source>
+            <translation>&amp;Importer…</translation>
+        </message>
+        <message>
+            <source>Import figures from a spreadsheet (NATO, SIPRI, IMF, World Bank…)</source>
+            <translation>Importer des chiffres d'un classeur (OTAN, SIPRI, FMI, Banque mondiale…)</translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""Regenerate the French translation source and compile it.
+
+    python scripts/update_translations.py
+
+1. ``pyside6-lupdate`` reads every ``tr()`` / ``QCoreApplication.translate()``
+   string in natoplanner/ui/*.py into resources/translations/natoplanner_fr.ts
+   (existing translations are kept; new strings appear as "unfinished").
+2. Strings still untranslated are filled from scripts/translations_fr.py
+   (source text → French), then listed: translate what is left there or in
+   Qt Linguist (``pyside6-linguist``).
+3. ``pyside6-lrelease`` compiles natoplanner_fr.qm, which ships in the wheel
+   (pyproject package-data) and is loaded by natoplanner/ui/language.py.
+
+Both tools come with PySide6-Essentials (next to the Python interpreter).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TRANSLATIONS = ROOT / "resources" / "translations"
+LANGUAGES = ("fr",)
+
+
+def tool(name: str) -> str:
+    """The PySide6 tool ``name``, next to this interpreter or on PATH."""
+    beside = Path(sys.executable).with_name(name)
+    found = str(beside) if beside.exists() else shutil.which(name)
+    if not found:
+        sys.exit(f"{name} not found: install PySide6-Essentials")
+    return found
+
+
+def fill(ts: Path, translations: dict) -> list[str]:
+    """Fill unfinished messages of ``ts`` from ``translations``; returns the sources still missing."""
+    tree = ET.parse(ts)
+    missing = []
+    for message in tree.getroot().iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        if translation.get("type") != "unfinished":
+            continue
+        french = translations.get(source)
+        if french is None:
+            missing.append(source)
+            continue
+        if message.get("numerus") == "yes":
+            for form in list(translation):
+                translation.remove(form)
+            for text in french if isinstance(french, tuple) else (french, french):
+                ET.SubElement(translation, "numerusform").text = text
+        else:
+            translation.text = french if isinstance(french, str) else french[-1]
+        del translation.attrib["type"]
+    ET.indent(tree, space="    ")
+    body = ET.tostring(tree.getroot(), encoding="unicode")
+    ts.write_text(f'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n{body}\n', encoding="utf-8")
+    return missing
+
+
+def main() -> int:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from translations_fr import FR
+
+    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "natoplanner" / "ui").glob("*.py"))
+    TRANSLATIONS.mkdir(parents=True, exist_ok=True)
+    for code in LANGUAGES:
+        ts = TRANSLATIONS / f"natoplanner_{code}.ts"
+        subprocess.run(
+            [tool("pyside6-lupdate"), *sources, "-source-language", "en", "-target-language", code,
+             "-no-obsolete", "-locations", "none", "-ts", str(ts.relative_to(ROOT))],
+            cwd=ROOT,
+            check=True,
+        )
+        missing = fill(ts, {"fr": FR}[code])
+        for source in missing:
+            print(f"untranslated ({code}): {source!r}")
+        subprocess.run([tool("pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))], cwd=ROOT, check=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
