@@ -2,7 +2,7 @@
 
 Anki's ``aqt/operations`` idea: a job is a plain function that knows nothing
 about Qt; this module runs it on :class:`QThreadPool`, shows its progress (a
-:class:`QProgressDialog`, or a progress bar in a status bar), and calls back
+:class:`ProgressDialog`, or a progress bar in a status bar), and calls back
 on the GUI thread exactly once with the result, an error message, or "cancelled".
 
 Usage::
@@ -37,13 +37,17 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
     QMessageBox,
     QProgressBar,
-    QProgressDialog,
+    QPushButton,
     QStatusBar,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -72,6 +76,57 @@ def error_message(error: BaseException) -> str:
         return text
     kind = type(error).__name__
     return f"{kind}: {text}" if text else kind
+
+
+class ProgressDialog(QDialog):
+    """Window-modal progress with a Cancel button, shown only if the job outlasts a moment.
+
+    Not a QProgressDialog: a modal QProgressDialog runs processEvents() inside
+    setValue(), which could deliver the job's outcome (and delete the dialog)
+    in the middle of the call.
+    """
+
+    canceled = Signal()
+
+    def __init__(self, title: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setMinimumWidth(380)
+        self.label = QLabel(title, self)
+        self.bar = QProgressBar(self)
+        self.bar.setRange(0, 100)
+        self.bar.setAccessibleName(title)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.clicked.connect(self._on_cancel)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
+        layout.addLayout(buttons)
+        self._title = title
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.open)
+        self._timer.start(SHOW_PROGRESS_AFTER_MS)
+
+    def show_progress(self, percent: int, text: str) -> None:
+        self.bar.setValue(percent)
+        self.label.setText(text or self._title)
+
+    def _on_cancel(self) -> None:
+        self.cancel_button.setEnabled(False)
+        self.canceled.emit()
+
+    def reject(self) -> None:
+        # Escape or the window's close button: the same as Cancel.
+        self._on_cancel()
+
+    def finish(self) -> None:
+        self._timer.stop()
+        self.hide()
 
 
 class _Carrier(QObject):
@@ -153,7 +208,7 @@ class BackgroundTask(QObject):
         self._runnable = _Runnable(job, self._carrier, self._cancel_event, self._done_event)
         # Closing the owner (a window) stops the job at its next cancelled() poll.
         parent.destroyed.connect(self._cancel_event.set)
-        self.progress_dialog: QProgressDialog | None = None
+        self.progress_dialog: ProgressDialog | None = None
         self._status_widgets: list[QWidget] = []
         self._status_bar: QStatusBar | None = None
         self._last_percent = 0
@@ -188,26 +243,10 @@ class BackgroundTask(QObject):
 
     # -- progress display ------------------------------------------------------
     def show_dialog(self, parent: QWidget, title: str) -> None:
-        dialog = QProgressDialog(title, self.tr("Cancel"), 0, 100, parent)
-        dialog.setWindowTitle(title)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(SHOW_PROGRESS_AFTER_MS)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.setMinimumWidth(380)
-        dialog.setValue(0)
+        dialog = ProgressDialog(title, parent)
         dialog.canceled.connect(self.cancel)
-        self._title = title
-        self.progressed.connect(self._show_in_dialog)
+        self.progressed.connect(dialog.show_progress)
         self.progress_dialog = dialog
-
-    def _show_in_dialog(self, value: int, text: str) -> None:
-        # A modal QProgressDialog runs processEvents() inside setValue(), so the
-        # outcome may be delivered (and the dialog closed) during the call.
-        if self.progress_dialog is not None:
-            self.progress_dialog.setLabelText(text or self._title)
-        if self.progress_dialog is not None:
-            self.progress_dialog.setValue(value)
 
     def show_in_status_bar(self, status_bar: QStatusBar, title: str) -> None:
         bar = QProgressBar(status_bar)
@@ -230,9 +269,9 @@ class BackgroundTask(QObject):
     def _close_progress(self) -> None:
         dialog, self.progress_dialog = self.progress_dialog, None
         if dialog is not None:
-            self.progressed.disconnect(self._show_in_dialog)
+            self.progressed.disconnect(dialog.show_progress)
             dialog.canceled.disconnect(self.cancel)
-            dialog.close()
+            dialog.finish()
             dialog.deleteLater()
         for widget in self._status_widgets:
             if self._status_bar is not None:
