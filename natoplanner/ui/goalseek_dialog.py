@@ -399,7 +399,7 @@ class GoalSeekDialog(QDialog):
         self.document.reset.connect(self.refresh)
         selection = window.allies_panel.view.selectionModel()
         selection.selectionChanged.connect(self.refresh)
-        self.resize(1180, 420)
+        self.resize(1400, 400)
 
     # -- inputs ------------------------------------------------------------
     @property

@@ -62,7 +62,7 @@ from natoplanner.ui.path_plot import PathPlot, PlotMode
 RawValueRole = Qt.ItemDataRole.UserRole + 1
 _ROOT = QModelIndex()  # the invalid index: the parent of every row of a table model
 #: Band opacity (0-255): the outer p10–p90 band lighter than the inner p25–p75 band.
-OUTER_ALPHA, INNER_ALPHA = 45, 95
+OUTER_ALPHA, INNER_ALPHA = 70, 130
 #: Progress reports per run (the chunk size never changes the numbers).
 PROGRESS_STEPS = 20
 
@@ -333,6 +333,8 @@ class UncertaintyDialog(QDialog):
             )
         )
 
+        for spin in (self.draws_spin, self.seed_spin):
+            spin.setMaximumWidth(160)
         form = QFormLayout()
         form.addRow(self.tr("Spread of real GDP growth:"), self.revision_radio)
         form.addRow("", constant)
@@ -368,7 +370,9 @@ class UncertaintyDialog(QDialog):
         buttons.rejected.connect(self.close)
 
         layout = QVBoxLayout(self)
+        self.table_title = QLabel(self)
         layout.addLayout(form)
+        layout.addWidget(self.table_title)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
@@ -428,6 +432,11 @@ class UncertaintyDialog(QDialog):
     def _on_done(self, result: MonteCarloResult) -> None:
         self.result, self._stale = result, False
         self.model.set_result(result)
+        self.table_title.setText(
+            self.tr(
+                "<b>Chance of meeting the targets in %1</b> (share of draws, every ally)"
+            ).replace("%1", str(int(result.years[-1])))
+        )
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         spread = (
             self.tr("σ = %1 pp").replace("%1", number(self.spread_spin.value()))

@@ -117,7 +117,7 @@ def test_inverse_growth_at_which_the_plan_still_meets_the_target(qtbot, window) 
     dialog = open_dialog(qtbot, window, "DEU", "ISL")
     dialog.set_goal(3.5, 2035)
     assert dialog.model.rowCount() == 1  # Iceland has no armed forces: no target path
-    # share[2035] = 2.69 · 1.07^9 / Π (1+g)(1+p_t) ≥ 3.5  ⇔  (1+g)^9 ≤ 2.69 · 1.07^9 / (3.5 · Π(1+p_t))
+    # share[2035] = 2.69·1.07^9 / Π(1+g)(1+p_t) ≥ 3.5 ⇔ (1+g)^9 ≤ 2.69·1.07^9 / (3.5·Π(1+p_t))
     prices = np.prod([1 + hand.cpi_pct("DEU", y) / 100 for y in range(2027, 2036)])
     growth_pct = ((2.69 * 1.07**9) / (3.5 * prices)) ** (1 / 9) * 100 - 100
     assert cell(dialog, "DEU", 8, RawValueRole) == pytest.approx(growth_pct, abs=1e-6)
