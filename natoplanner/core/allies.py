@@ -8,12 +8,12 @@ offices) for the same countries.
 
 from __future__ import annotations
 
+import csv
 import difflib
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-
-import pandas as pd
+from types import SimpleNamespace
 
 from natoplanner.core.resources import data_path
 
@@ -130,10 +130,10 @@ class AllyRegistry:
     @classmethod
     def bundled(cls) -> AllyRegistry:
         """The registry built from the bundled ``allies.csv``."""
-        with data_path("allies.csv").open("rb") as handle:
-            frame = pd.read_csv(handle, dtype=str, keep_default_na=False)
+        with data_path("allies.csv").open("r", encoding="utf-8", newline="") as handle:
+            rows = [SimpleNamespace(**record) for record in csv.DictReader(handle)]
         allies = []
-        for row in frame.itertuples(index=False):
+        for row in rows:
             aliases = tuple(a for a in (row.name_fr_alt,) if a) + EXTRA_ALIASES.get(row.iso3, ())
             allies.append(
                 Ally(

@@ -8,14 +8,18 @@ shares in percent (``*_pct``).
 
 from __future__ import annotations
 
+import csv
 import functools
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 from natoplanner.core.allies import AllyRegistry
 from natoplanner.core.resources import data_path
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 FIRST_HISTORY_YEAR = 2014
 LAST_DATA_YEAR = 2026
@@ -24,9 +28,37 @@ NATO_EDITION_SHORT = "NATO 2026 edition"
 LATEST_VINTAGE = "IMF WEO April 2026"
 
 
-def _read_csv(name: str, **kwargs) -> pd.DataFrame:
-    with data_path(name).open("rb") as handle:
-        return pd.read_csv(handle, **kwargs)
+class _CsvTable:
+    """A bundled CSV as columns of strings, read with the standard library.
+
+    The window's start-up needs only a few numeric matrices; reading with
+    :mod:`csv` keeps pandas (about 0.3 s to import) off that path. The
+    DataFrame views are built on first use.
+    """
+
+    def __init__(self, name: str) -> None:
+        with data_path(name).open("r", encoding="utf-8", newline="") as handle:
+            reader = csv.reader(handle)
+            self.header = next(reader)
+            rows = list(reader)
+        self.columns = {column: [row[i] for row in rows] for i, column in enumerate(self.header)}
+        self.name = name
+
+    def numbers(self, column: str) -> np.ndarray:
+        """A numeric column (empty cells as NaN)."""
+        return np.array([float(v) if v else np.nan for v in self.columns[column]])
+
+    def frame(self, text_columns: tuple[str, ...] = ()):
+        """The table as a DataFrame (empty cells NaN; ``text_columns`` kept as text)."""
+        import pandas as pd
+
+        with data_path(self.name).open("rb") as handle:
+            return pd.read_csv(
+                handle,
+                dtype={c: str for c in text_columns},
+                keep_default_na=False,
+                na_values=[""],
+            )
 
 
 @dataclass(frozen=True)
@@ -63,21 +95,32 @@ class Dataset:
         NATO total and NATO Europe and Canada as published.
     """
 
-    def __init__(
-        self,
-        registry: AllyRegistry,
-        history: pd.DataFrame,
-        forecasts: pd.DataFrame,
-        vintages: pd.DataFrame,
-        aggregates: pd.DataFrame,
-    ) -> None:
+    def __init__(self, registry: AllyRegistry) -> None:
         self.registry = registry
-        self.history = history
-        self.forecasts = forecasts
-        self.vintages = vintages
-        self.aggregates = aggregates
         self.edition = NATO_EDITION
+        self._history = _CsvTable("nato_defence_expenditure.csv")
+        self._forecasts = _CsvTable("gdp_forecast.csv")
         self._matrices: dict[str, np.ndarray] = {}
+        codes = registry.iso3_codes
+        self._history_index = _ally_year_index(self._history, codes, FIRST_HISTORY_YEAR)
+
+    @functools.cached_property
+    def history(self) -> pd.DataFrame:
+        frame = self._history.frame(text_columns=("estimate_flag", "estimate_flag_ed2025", "notes"))
+        frame["is_estimate"] = frame["estimate_flag"] == "e"
+        return frame
+
+    @functools.cached_property
+    def forecasts(self) -> pd.DataFrame:
+        return self._forecasts.frame()
+
+    @functools.cached_property
+    def vintages(self) -> pd.DataFrame:
+        return _CsvTable("nato_share_gdp_vintages.csv").frame(text_columns=("estimate_flag",))
+
+    @functools.cached_property
+    def aggregates(self) -> pd.DataFrame:
+        return _CsvTable("nato_aggregates.csv").frame(text_columns=("estimate_flag",))
 
     @classmethod
     def bundled(cls) -> Dataset:
@@ -92,13 +135,20 @@ class Dataset:
     def history_matrix(self, column: str) -> np.ndarray:
         """``column`` of the NATO table as a read-only (allies × 2014..2026) array.
 
-        Cached: the plot and the year editor read it on every edit.
+        ``is_estimate`` gives 1.0 for NATO's estimates. Cached: the plot and
+        the year editor read it on every edit.
         """
         cached = self._matrices.get(column)
         if cached is None:
-            wide = self.history.pivot(index="iso3", columns="year", values=column)
-            wide = wide.reindex(index=list(self.registry.iso3_codes), columns=self.history_years)
-            cached = wide.to_numpy(dtype=float)
+            if column == "is_estimate":
+                values = np.array(
+                    [v == "e" for v in self._history.columns["estimate_flag"]], dtype=float
+                )
+            else:
+                values = self._history.numbers(column)
+            cached = np.full((len(self.registry), len(self.history_years)), np.nan)
+            rows, cols = self._history_index
+            cached[rows, cols] = values
             cached.flags.writeable = False
             self._matrices[column] = cached
         return cached
@@ -109,25 +159,30 @@ class Dataset:
             raise ValueError(
                 f"base year {year} is outside NATO's data ({FIRST_HISTORY_YEAR}-{LAST_DATA_YEAR})"
             )
-        rows = self.history[self.history["year"] == year].set_index("iso3")
-        rows = rows.reindex(list(self.registry.iso3_codes))
-        budget = rows["defence_exp_national_million"].to_numpy(dtype=float)
-        usd = rows["defence_exp_usd_million_current"].to_numpy(dtype=float)
+        col = year - FIRST_HISTORY_YEAR
+        budget = self.history_matrix("defence_exp_national_million")[:, col]
+        usd = self.history_matrix("defence_exp_usd_million_current")[:, col]
         return BaseYearData(
             year=year,
-            gdp_bn=rows["gdp_national_billion_derived"].to_numpy(dtype=float),
-            core_budget_mn=budget,
-            core_share_pct=rows["defence_share_gdp_pct"].to_numpy(dtype=float),
+            gdp_bn=self.history_matrix("gdp_national_billion_derived")[:, col].copy(),
+            core_budget_mn=budget.copy(),
+            core_share_pct=self.history_matrix("defence_share_gdp_pct")[:, col].copy(),
             fx_per_usd=budget / usd,
-            is_estimate=(rows["estimate_flag"] == "e").to_numpy(),
+            is_estimate=self.history_matrix("is_estimate")[:, col] == 1.0,
         )
 
     # -- forecasts -------------------------------------------------------
     @property
     def forecast_vintages(self) -> list[str]:
         """IMF WEO vintages in the data, newest first."""
-        dated = self.forecasts.groupby("vintage")["publication_date"].first()
-        return list(dated.sort_values(ascending=False).index)
+        dates = dict(
+            zip(
+                self._forecasts.columns["vintage"],
+                self._forecasts.columns["publication_date"],
+                strict=True,
+            )
+        )
+        return sorted(dates, key=dates.__getitem__, reverse=True)
 
     def forecast_matrices(self, vintage: str, years: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Real GDP growth and CPI inflation (%) per ally for ``years``.
@@ -136,37 +191,47 @@ class Dataset:
         (DESIGN §4); years before its first use its first value. Missing
         single years inside the range take the nearest earlier year.
         """
-        if vintage not in set(self.forecasts["vintage"]):
+        table = self._forecasts
+        chosen = [i for i, v in enumerate(table.columns["vintage"]) if v == vintage]
+        if not chosen:
             raise ValueError(
                 f"unknown GDP forecast vintage '{vintage}'; "
                 f"available: {', '.join(self.forecast_vintages)}"
             )
-        rows = self.forecasts[self.forecasts["vintage"] == vintage]
+        forecast_years = np.array([int(table.columns["year"][i]) for i in chosen])
+        first, last = min(forecast_years.min(), years.min()), max(forecast_years.max(), years.max())
+        rows = np.array([self.registry.index_of(table.columns["iso3"][i]) for i in chosen])
         result = []
         for column in ("real_gdp_growth_pct", "cpi_inflation_pct"):
-            wide = rows.pivot(index="iso3", columns="year", values=column)
-            wide = wide.reindex(index=list(self.registry.iso3_codes))
-            full = wide.reindex(
-                columns=range(
-                    min(wide.columns.min(), years.min()), max(wide.columns.max(), years.max()) + 1
-                )
-            )
-            full = full.ffill(axis=1).bfill(axis=1)
-            result.append(full.loc[:, list(years)].to_numpy(dtype=float))
+            values = table.numbers(column)[chosen]
+            full = np.full((len(self.registry), last - first + 1), np.nan)
+            full[rows, forecast_years - first] = values
+            result.append(_fill_along_years(full)[:, np.asarray(years) - first])
         return result[0], result[1]
+
+
+def _ally_year_index(
+    table: _CsvTable, codes: tuple[str, ...], first_year: int
+) -> tuple[np.ndarray, np.ndarray]:
+    position = {code: i for i, code in enumerate(codes)}
+    rows = np.array([position[code] for code in table.columns["iso3"]])
+    cols = np.array([int(year) - first_year for year in table.columns["year"]])
+    return rows, cols
+
+
+def _fill_along_years(matrix: np.ndarray) -> np.ndarray:
+    """Forward-fill each row's gaps, then back-fill what precedes its first value."""
+    filled = matrix.copy()
+    for j in range(1, filled.shape[1]):
+        gap = np.isnan(filled[:, j])
+        filled[gap, j] = filled[gap, j - 1]
+    for j in range(filled.shape[1] - 2, -1, -1):
+        gap = np.isnan(filled[:, j])
+        filled[gap, j] = filled[gap, j + 1]
+    return filled
 
 
 @functools.cache
 def _bundled_dataset() -> Dataset:
     # Read-only after loading; cached so every scenario shares one copy.
-    history = _read_csv(
-        "nato_defence_expenditure.csv",
-        dtype={"estimate_flag": str, "estimate_flag_ed2025": str, "notes": str},
-        keep_default_na=False,
-        na_values=[""],
-    )
-    history["is_estimate"] = history["estimate_flag"] == "e"
-    forecasts = _read_csv("gdp_forecast.csv")
-    vintages = _read_csv("nato_share_gdp_vintages.csv", dtype={"estimate_flag": str})
-    aggregates = _read_csv("nato_aggregates.csv", dtype={"estimate_flag": str})
-    return Dataset(AllyRegistry.bundled(), history, forecasts, vintages, aggregates)
+    return Dataset(AllyRegistry.bundled())

@@ -18,9 +18,9 @@ million/billion units, and would put the Netherlands' "constant 2.0%" at
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 from natoplanner.core.dataset import FIRST_HISTORY_YEAR
 from natoplanner.core.scenario import (
@@ -33,6 +33,9 @@ from natoplanner.core.scenario import (
     RelatedPolicy,
     Scenario,
 )
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # Shares are compared with targets after rounding noise of this size.
 TOLERANCE_PP = 1e-9
@@ -328,6 +331,8 @@ class Projection:
     # -- tables ------------------------------------------------------------
     def summary(self, language: str = "en") -> pd.DataFrame:
         """One row per ally at the horizon (index iso3). Shares in %, growth in % a year."""
+        import pandas as pd
+
         columns = self.summary_columns(language)
         for name in ("first_year_core", "first_year_total"):
             years = columns[name]
@@ -372,6 +377,8 @@ class Projection:
 
     def ally_years(self) -> pd.DataFrame:
         """Tidy frame, one row per ally × year base..horizon, with units in column names."""
+        import pandas as pd
+
         paths, n = self.paths, self.horizon_col + 1
         n_allies = len(self.scenario.allies)
         fx = self.fx_per_usd()[:, None]
@@ -402,6 +409,8 @@ class Projection:
         Shares are GDP-weighted means of the allies' anchored shares, so they
         stay on NATO's basis. Counts cover the 31 allies with armed forces.
         """
+        import pandas as pd
+
         return pd.DataFrame(self.alliance_columns())
 
     def alliance_columns(self) -> dict[str, np.ndarray]:
