@@ -446,3 +446,27 @@ FR: dict[str, str | tuple[str, str]] = {
     "&Import…": "&Importer…",
     "Import figures from a spreadsheet (NATO, SIPRI, IMF, World Bank…)": "Importer des chiffres d'un classeur (OTAN, SIPRI, FMI, Banque mondiale…)",
 }
+
+FR.update(
+    {
+        # -- labels for values core/ describes in English (natoplanner/ui/labels.py)
+        "below the 2% guideline": "sous la ligne des 2 %",
+        "between 2% and 3.5%": "entre 2 % et 3,5 %",
+        "at or above 3.5%": "3,5 % ou plus",
+        "NATO 2026 edition (2014-2026), cut-off 2026-07-03": "OTAN, édition 2026 (2014-2026), arrêtée au 03/07/2026",
+        "IMF WEO April 2026": "FMI, Perspectives avril 2026",
+        "IMF WEO October 2025": "FMI, Perspectives octobre 2025",
+        "IMF WEO April 2025": "FMI, Perspectives avril 2025",
+        "explicit amounts": "montants saisis",
+        "nominal growth %1/yr": "croissance nominale %1/an",
+        "real growth %1/yr": "croissance réelle %1/an",
+        "hold base-year share": "part initiale maintenue",
+        "hold %1 of GDP": "%1 du PIB maintenu",
+        "ramp to %1 by %2": "montée à %1 en %2",
+        "not set": "non fixée",
+        "ramp %1 → %2 by %3": "montée %1 → %2 en %3",
+        # -- added by other features after the first pass
+        "natoplanner plot": "graphique natoplanner",
+        "<b>Chance of meeting the targets in %1</b> (share of draws, every ally)": "<b>Probabilité d'atteindre les objectifs en %1</b> (part des tirages, chaque Allié)",
+    }
+)

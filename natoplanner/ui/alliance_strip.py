@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
-from natoplanner.ui.allies_table import BAND_LABELS, Band, band_brush
+from natoplanner.ui.allies_table import Band, band_brush, band_label
 from natoplanner.ui.document import ScenarioDocument
 from natoplanner.ui.formatting import number, percent
 
@@ -27,7 +27,7 @@ class AllianceStrip(QFrame):
             layout.addSpacing(18)
         layout.addStretch(1)
         for band in Band:
-            swatch = QLabel(BAND_LABELS[band], self)
+            swatch = QLabel(band_label(band), self)
             colour = band_brush(band, self.palette()).color().name()
             swatch.setStyleSheet(f"background:{colour}; padding:1px 6px; border-radius:3px;")
             layout.addWidget(swatch)

@@ -7,18 +7,28 @@ from enum import IntEnum
 
 import numpy as np
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from natoplanner.core.scenario import CORE_TARGET_PCT, GUIDELINE_PCT
 from natoplanner.ui.document import ScenarioDocument
 from natoplanner.ui.formatting import DASH, number, percent
+from natoplanner.ui.labels import core_policy_label
 
 #: Raw value for sorting and copying (the DisplayRole is formatted text).
 SortRole = Qt.ItemDataRole.UserRole + 1
@@ -78,10 +88,15 @@ def band_brush(band: Band | None, palette: QPalette) -> QBrush | None:
 
 
 BAND_LABELS = {
-    Band.BELOW_GUIDELINE: "below the 2% guideline",
-    Band.GUIDELINE: "between 2% and 3.5%",
-    Band.TARGET: "at or above 3.5%",
+    Band.BELOW_GUIDELINE: QT_TRANSLATE_NOOP("Labels", "below the 2% guideline"),
+    Band.GUIDELINE: QT_TRANSLATE_NOOP("Labels", "between 2% and 3.5%"),
+    Band.TARGET: QT_TRANSLATE_NOOP("Labels", "at or above 3.5%"),
 }
+
+
+def band_label(band: Band) -> str:
+    """The band's legend in the interface language."""
+    return QCoreApplication.translate("Labels", BAND_LABELS[band])
 
 
 @dataclass
@@ -237,7 +252,9 @@ class AlliesTableModel(QAbstractTableModel):
         if column == Column.REQUIRED_GROWTH:
             return number(value, 1)
         if column == Column.POLICY:
-            return str(value) if row.has_path else self.tr("no armed forces")
+            if not row.has_path:
+                return self.tr("no armed forces")
+            return core_policy_label(self.document.scenario.core_policy(row.iso3))
         if column == Column.CREDIBLE:
             return "✓" if value else "⚠"
         return str(value)
@@ -249,7 +266,7 @@ class AlliesTableModel(QAbstractTableModel):
             return self.tr("Credible, incremental path") if row.credible else row.note
         if column in (Column.BASE_CORE, Column.HORIZON_CORE):
             band = band_of(value)
-            return f"{percent(value)}: {BAND_LABELS[band]}" if band is not None else None
+            return f"{percent(value)}: {band_label(band)}" if band is not None else None
         if column == Column.FIRST_YEAR and value is None:
             return self.tr("Core target not reached by %1").replace("%1", str(self.document.scenario.horizon))
         return self.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)

@@ -44,6 +44,10 @@ def run_gui(argv: Sequence[str]) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("natoplanner")
     app.setOrganizationName("natoplanner")
+    if args.screenshot:
+        # The documentation picture shows the default layout, whatever the
+        # user's remembered one, and leaves the user's settings untouched.
+        _use_throwaway_settings()
     app.setWindowIcon(app_icon())
     if args.lang is not None and args.lang not in settings.LANGUAGES:
         print(f"natoplanner: unknown language {args.lang!r} (expected en or fr)", file=sys.stderr)
@@ -51,7 +55,7 @@ def run_gui(argv: Sequence[str]) -> int:
     language = args.lang or settings.language()
     install_language(app, language)
     workspace = Workspace(language)
-    window = MainWindow(language=language, workspace=workspace)
+    window = MainWindow(language=language, workspace=workspace, defer_features=not args.screenshot)
     if args.scenario and not window.open_scenario(Path(args.scenario)):
         if args.screenshot:
             print(f"natoplanner: cannot open {args.scenario}", file=sys.stderr)
@@ -76,22 +80,36 @@ def run_gui(argv: Sequence[str]) -> int:
     return app.exec()
 
 
+def _use_throwaway_settings() -> None:
+    """Point QSettings at a temporary folder removed at exit."""
+    import atexit
+    import shutil
+    import tempfile
+
+    from PySide6.QtCore import QSettings
+
+    folder = tempfile.mkdtemp(prefix="natoplanner-settings-")
+    atexit.register(shutil.rmtree, folder, True)
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
+
+
 def _apply_edit(window, edit: str) -> None:
     """Push one year input (``MEASURE:ISO3:YEAR:VALUE``) through the undo stack."""
     from natoplanner.core.scenario import Measure
     from natoplanner.ui.commands import SetYearInput
 
     measure, iso3, year, value = edit.split(":")
-    window.document.push(SetYearInput(window.document, Measure(measure), iso3, int(year), float(value)))
+    command = SetYearInput(window.document, Measure(measure), iso3, int(year), float(value))
+    window.document.push(command)
 
 
 def _report_startup(app) -> None:
-    """Print "first-paint rss_mb=N" once the first frame is painted, then quit."""
+    """Print "first-paint rss_mb=N" (resident memory after the first paint)."""
     import resource
 
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"first-paint rss_mb={rss_mb:.1f}", flush=True)
-    app.quit()
 
 
 def save_screenshot(window, path: Path) -> int:

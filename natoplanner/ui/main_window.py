@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -27,6 +27,7 @@ from natoplanner.ui.commands import RenameScenario, SetHorizon
 from natoplanner.ui.document import ScenarioDocument
 from natoplanner.ui.features import install_features
 from natoplanner.ui.icons import app_icon
+from natoplanner.ui.labels import data_label
 from natoplanner.ui.path_plot import PathPlot, PlotMode
 from natoplanner.ui.policy_panel import PolicyPanel
 from natoplanner.ui.prompts import DialogPrompts, Unsaved
@@ -49,6 +50,7 @@ class MainWindow(QMainWindow):
         language: str = "en",
         prompts=None,
         workspace: Workspace | None = None,
+        defer_features: bool = False,
     ) -> None:
         super().__init__()
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, workspace is not None)
@@ -107,7 +109,12 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._build_status_bar()
-        install_features(self)
+        if defer_features:
+            # The first paint needs only the planning core; analysis, import
+            # and report modules (and pandas with them) load just after it.
+            QTimer.singleShot(0, lambda: install_features(self))
+        else:
+            install_features(self)
 
         self.allies_panel.view.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.allies_panel.view.selectionModel().currentRowChanged.connect(self._on_selection_changed)
@@ -308,7 +315,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.data_label)
         self.data_label.setText(
             self.tr("%1 · base year %2 · GDP: %3 (CPI as deflator)")
-            .replace("%1", NATO_EDITION).replace("%2", str(scenario.base_year)).replace("%3", scenario.gdp_vintage)
+            .replace("%1", data_label(NATO_EDITION))
+            .replace("%2", str(scenario.base_year))
+            .replace("%3", data_label(scenario.gdp_vintage))
         )
 
     # -- reactions ----------------------------------------------------------------

@@ -98,7 +98,6 @@
         <name>AlliesTableModel</name>
         <message>
             <source>Ally</source>
-            <extracomment>Raw value for sorting and copying (the DisplayRole is formatted text). ISO3 code of the row's ally.</extracomment>
             <translation>Allié</translation>
         </message>
         <message>
@@ -470,6 +469,14 @@
         <message>
             <source>Ask &amp;later</source>
             <translation>Demander &amp;plus tard</translation>
+        </message>
+    </context>
+    <context>
+        <name>Export</name>
+        <message>
+            <source>natoplanner plot</source>
+            <extracomment>PNG width in pixels (a full-width slide at 1600 px stays sharp).</extracomment>
+            <translation>graphique natoplanner</translation>
         </message>
     </context>
     <context>
@@ -971,6 +978,71 @@ croissance du PIB ≤</translation>
         <message>
             <source>Column %1 (not read)</source>
             <translation>Colonne %1 (non lue)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Labels</name>
+        <message>
+            <source>below the 2% guideline</source>
+            <extracomment>Raw value for sorting and copying (the DisplayRole is formatted text). ISO3 code of the row's ally.</extracomment>
+            <translation>sous la ligne des 2 %</translation>
+        </message>
+        <message>
+            <source>between 2% and 3.5%</source>
+            <translation>entre 2 % et 3,5 %</translation>
+        </message>
+        <message>
+            <source>at or above 3.5%</source>
+            <translation>3,5 % ou plus</translation>
+        </message>
+        <message>
+            <source>NATO 2026 edition (2014-2026), cut-off 2026-07-03</source>
+            <extracomment>Data labels from core/dataset.py, marked for Qt Linguist; unknown ones pass through.</extracomment>
+            <translation>OTAN, édition 2026 (2014-2026), arrêtée au 03/07/2026</translation>
+        </message>
+        <message>
+            <source>IMF WEO April 2026</source>
+            <translation>FMI, Perspectives avril 2026</translation>
+        </message>
+        <message>
+            <source>IMF WEO October 2025</source>
+            <translation>FMI, Perspectives octobre 2025</translation>
+        </message>
+        <message>
+            <source>IMF WEO April 2025</source>
+            <translation>FMI, Perspectives avril 2025</translation>
+        </message>
+        <message>
+            <source>explicit amounts</source>
+            <translation>montants saisis</translation>
+        </message>
+        <message>
+            <source>nominal growth %1/yr</source>
+            <translation>croissance nominale %1/an</translation>
+        </message>
+        <message>
+            <source>real growth %1/yr</source>
+            <translation>croissance réelle %1/an</translation>
+        </message>
+        <message>
+            <source>hold base-year share</source>
+            <translation>part initiale maintenue</translation>
+        </message>
+        <message>
+            <source>hold %1 of GDP</source>
+            <translation>%1 du PIB maintenu</translation>
+        </message>
+        <message>
+            <source>ramp to %1 by %2</source>
+            <translation>montée à %1 en %2</translation>
+        </message>
+        <message>
+            <source>not set</source>
+            <translation>non fixée</translation>
+        </message>
+        <message>
+            <source>ramp %1 → %2 by %3</source>
+            <translation>montée %1 → %2 en %3</translation>
         </message>
     </context>
     <context>
@@ -1724,6 +1796,10 @@ p10–p90 (% PIB)</translation>
             <translation>Monte-Carlo</translation>
         </message>
         <message>
+            <source>&lt;b&gt;Chance of meeting the targets in %1&lt;/b&gt; (share of draws, every ally)</source>
+            <translation>&lt;b&gt;Probabilité d'atteindre les objectifs en %1&lt;/b&gt; (part des tirages, chaque Allié)</translation>
+        </message>
+        <message>
             <source>σ = %1 pp</source>
             <translation>σ = %1 pt</translation>
         </message>
@@ -1893,7 +1969,6 @@ p10–p90 (% PIB)</translation>
         </message>
         <message>
             <source>Results as &amp;Excel (.xlsx)…</source>
-            <extracomment>PNG width in pixels (a full-width slide at 1600 px stays sharp).</extracomment>
             <translation>Résultats en &amp;Excel (.xlsx)…</translation>
         </message>
         <message>

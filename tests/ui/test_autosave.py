@@ -34,7 +34,8 @@ def make_window(
         prompts=ScriptedPrompts(recovery=answer),
         workspace=workspace,
     )
-    qtbot.addWidget(window)
+    # Not qtbot.addWidget: workspace windows delete themselves on close; the
+    # workspace fixture closes what is left.
     return window
 
 

@@ -32,7 +32,7 @@ def test_every_path_that_would_lose_work_asks_first(qtbot, tmp_path):
     prompts = ScriptedPrompts(unsaved=Unsaved.CANCEL)
     workspace = Workspace(prompts_factory=lambda w: prompts)
     window = MainWindow(ScenarioDocument(), prompts=prompts, workspace=workspace)
-    qtbot.addWidget(window)
+    # Not qtbot.addWidget: a workspace window deletes itself when closed (Quit below).
     window.show()
     edit(window.document)
     name = window.document.display_name()
