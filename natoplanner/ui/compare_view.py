@@ -387,6 +387,7 @@ class CompareDialog(QDialog):
 
         self.scenario_list = QListWidget(self)
         self.scenario_list.setAccessibleName(self.tr("Scenarios to compare"))
+        self.scenario_list.setMaximumHeight(220)
         self.scenario_list.itemChanged.connect(lambda _item: self._on_choice_changed())
         self.reference_combo = QComboBox(self)
         self.reference_combo.setAccessibleName(self.tr("Reference scenario"))
@@ -420,6 +421,7 @@ class CompareDialog(QDialog):
         left_layout.addWidget(self.scenario_list, 1)
         left_layout.addLayout(choices)
         left_layout.addWidget(self.message)
+        left_layout.addStretch(0)
 
         self.plot_widget = make_plot_widget(self, self.tr("Paths of the compared scenarios"))
         self.plot_item = self.plot_widget.getPlotItem()
