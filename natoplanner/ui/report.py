@@ -51,6 +51,7 @@ from natoplanner.core.dataset import LAST_DATA_YEAR, NATO_EDITION
 from natoplanner.core.scenario import CorePolicy, Measure, RelatedTrack, Targets
 from natoplanner.ui.document import ScenarioDocument
 from natoplanner.ui.formatting import DASH, number, percent
+from natoplanner.ui.labels import core_policy_label, data_label, related_policy_label
 
 PDF_FILTER = "PDF documents (*.pdf)"
 #: Allies plotted when none is selected in the window.
@@ -103,12 +104,12 @@ def build_report(
             'Defence spending: %1 (NATO, "Defence Expenditure of NATO Countries"); 2025 and '
             "2026 are NATO "
             "estimates. Shares of GDP on NATO's basis (constant 2021 prices)."
-        ).replace("%1", NATO_EDITION),
+        ).replace("%1", data_label(NATO_EDITION)),
         _tr(
             "GDP: %1 real growth and CPI inflation (CPI stands in for the GDP deflator); after "
             "the last "
             "forecast year the last values are held."
-        ).replace("%1", scenario.gdp_vintage),
+        ).replace("%1", data_label(scenario.gdp_vintage)),
         _tr(
             "Amounts in US dollars are at %1 exchange rates implied by NATO's tables. Iceland "
             "has no armed "
@@ -217,10 +218,10 @@ def _policy_lines(scenario, language: str) -> list[str]:
         parts = []
         core = scenario.core_policy(ally.iso3)
         if core != default_core:
-            parts.append(_tr("core budget: %1").replace("%1", core.describe()))
+            parts.append(_tr("core budget: %1").replace("%1", core_policy_label(core)))
         related = scenario.related_track(ally.iso3)
         if related != default_related:
-            parts.append(_tr("related: %1").replace("%1", related.describe()))
+            parts.append(_tr("related: %1").replace("%1", related_policy_label(related)))
         targets = scenario.targets(ally.iso3)
         if targets != default_targets:
             parts.append(
@@ -304,7 +305,7 @@ def _summary_table(document: ScenarioDocument, language: str):
                 or str(first) == "<NA>"
                 else str(first),
                 number(row["required_nominal_growth_pct"], 1),
-                row["core_policy"],
+                core_policy_label(scenario.core_policy(iso3)),
                 _tr("credible")
                 if row["credible"]
                 else _tr("flagged: %1").replace("%1", row["credibility_note"]),
