@@ -25,7 +25,9 @@ Rules for jobs
 - ``cancelled()``: poll it between steps; stop by raising
   :class:`JobCancelled` (or any exception, or by returning): once the user
   has cancelled, the outcome is "cancelled" whatever the job does.
-- Never touch widgets or a live document from the job: give it copies.
+- Never touch widgets or a live document from the job: give it copies. The
+  progress dialog is not modal, so the user may edit meanwhile: ``on_done``
+  checks whether its input is still current (or pass ``modal=True``).
 - An exception is reported by ``on_error(message)`` on the GUI thread; when
   no ``on_error`` is given, the message goes to ``parent.prompts.error`` (the
   window's prompts, scripted in tests) or a message box.
@@ -79,19 +81,21 @@ def error_message(error: BaseException) -> str:
 
 
 class ProgressDialog(QDialog):
-    """Window-modal progress with a Cancel button, shown only if the job outlasts a moment.
+    """Progress with a Cancel button, shown only if the job outlasts a moment.
 
     Not a QProgressDialog: a modal QProgressDialog runs processEvents() inside
     setValue(), which could deliver the job's outcome (and delete the dialog)
-    in the middle of the call.
+    in the middle of the call. Non-modal unless asked: it stays above its
+    window while the user keeps working.
     """
 
     canceled = Signal()
 
-    def __init__(self, title: str, parent: QWidget) -> None:
+    def __init__(self, title: str, parent: QWidget, modal: bool = False) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.setWindowModality(Qt.WindowModality.WindowModal)
+        if modal:
+            self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setMinimumWidth(380)
         self.label = QLabel(title, self)
         self.bar = QProgressBar(self)
@@ -109,7 +113,7 @@ class ProgressDialog(QDialog):
         self._title = title
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.open)
+        self._timer.timeout.connect(self.open if modal else self.show)  # open() is window-modal
         self._timer.start(SHOW_PROGRESS_AFTER_MS)
 
     def show_progress(self, percent: int, text: str) -> None:
@@ -242,8 +246,8 @@ class BackgroundTask(QObject):
         return self._done_event.wait(timeout_s)
 
     # -- progress display ------------------------------------------------------
-    def show_dialog(self, parent: QWidget, title: str) -> None:
-        dialog = ProgressDialog(title, parent)
+    def show_dialog(self, parent: QWidget, title: str, modal: bool = False) -> None:
+        dialog = ProgressDialog(title, parent, modal)
         dialog.canceled.connect(self.cancel)
         self.progressed.connect(dialog.show_progress)
         self.progress_dialog = dialog
@@ -344,13 +348,14 @@ def run_in_background(
     title: str = "",
     on_cancelled: Callable[[], None] | None = None,
     status_bar: QStatusBar | None = None,
+    modal: bool = False,
 ) -> BackgroundTask:
     """Run ``job(progress, cancelled)`` on the thread pool and call back on the GUI thread.
 
     Parameters
     ----------
     parent : QWidget
-        Owns the task; the progress dialog is window-modal over it.
+        Owns the task; the progress dialog stays above it.
     job : callable(progress, cancelled) -> result
         ``progress(percent 0..100, message)``; ``cancelled() -> bool``.
         Must not touch widgets or live documents.
@@ -368,6 +373,11 @@ def run_in_background(
     status_bar : QStatusBar, optional
         Show progress and a Cancel button in this status bar instead of a
         progress dialog (for work the user may keep working around).
+    modal : bool
+        Make the progress dialog window-modal (blocks the window). Default
+        False: the user may keep working, so ``on_done`` must cope with a
+        document that changed since the job started (the job works on a
+        copy). Tests' ``no_blocking_dialogs`` watchdog closes modal dialogs.
 
     Returns
     -------
@@ -380,6 +390,6 @@ def run_in_background(
     if status_bar is not None:
         task.show_in_status_bar(status_bar, title)
     else:
-        task.show_dialog(parent, title)
+        task.show_dialog(parent, title, modal)
     task.start()
     return task

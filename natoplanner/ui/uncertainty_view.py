@@ -27,7 +27,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QAction, QColor
+from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -274,6 +274,9 @@ class UncertaintyDialog(QDialog):
         self.task: BackgroundTask | None = None
         self._stale = False
         self._fan_wanted = False  # the user wants bands; kept across plot-mode switches
+        # Edits since the dialog opened; a run is stale if it changed meanwhile
+        # (the progress dialog is not modal: the user may keep editing).
+        self._revision = self._run_revision = 0
         self.setWindowTitle(self.tr("Uncertainty (Monte Carlo)"))
         self.setModal(False)
 
@@ -413,6 +416,7 @@ class UncertaintyDialog(QDialog):
         if self.is_running:
             return self.task
         settings = self.settings()
+        self._run_revision = self._revision
         self.status.setText(self.tr("Running %1 draws…").replace("%1", number(settings.n_draws, 0)))
         self.task = run_in_background(
             self,
@@ -430,7 +434,7 @@ class UncertaintyDialog(QDialog):
             self.task.cancel()
 
     def _on_done(self, result: MonteCarloResult) -> None:
-        self.result, self._stale = result, False
+        self.result, self._stale = result, self._revision != self._run_revision
         self.model.set_result(result)
         self.table_title.setText(
             self.tr(
@@ -455,6 +459,13 @@ class UncertaintyDialog(QDialog):
                 "%4", self.tr(", deflator drawn") if result.deflator_spread_pp is not None else ""
             )
         )
+        if self._stale:
+            self.status.setText(
+                self.tr(
+                    "The scenario changed during the run: these results are for the scenario "
+                    "as it was when you pressed Run. Run again for current results."
+                )
+            )
         self.draw_fan()
         self._update_controls()
 
@@ -486,6 +497,7 @@ class UncertaintyDialog(QDialog):
             self.draw_fan()
 
     def _on_scenario_changed(self, *_args) -> None:
+        self._revision += 1
         if self.result is None:
             return
         self._stale = True
@@ -521,6 +533,7 @@ def open_uncertainty(window) -> UncertaintyDialog:
 def install(window: QWidget) -> None:
     """Add Analysis > Uncertainty (Monte Carlo)…."""
     action = QAction(_tr("&Uncertainty (Monte Carlo)…"), window)
+    action.setShortcut(QKeySequence("Ctrl+Shift+U"))
     tip = _tr(
         "Draw GDP growth many times: fan chart and the chance of meeting 3.5% core and 5% total"
     )

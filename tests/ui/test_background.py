@@ -105,6 +105,7 @@ def test_cancel_stops_the_job_without_an_error(qtbot, parent, prompts) -> None:
     qtbot.waitUntil(
         dialog.isVisible, timeout=5000
     )  # shown once the job outlasts SHOW_PROGRESS_AFTER_MS
+    assert dialog.windowModality() == Qt.WindowModality.NonModal  # the user may keep working
     (cancel_button,) = dialog.findChildren(QPushButton)
     assert cancel_button.text() == "Cancel"
     with qtbot.waitSignal(task.finished, timeout=5000) as finished:

@@ -160,3 +160,16 @@ def test_probability_model_is_a_well_behaved_model(qtmodeltester) -> None:
     model.set_result(run_monte_carlo(scenario, MonteCarloSettings(n_draws=100)))
     qtmodeltester.check(model)
     assert model.index(0, 3).data(RawValueRole) in (0.0, 100.0)
+
+
+def test_an_edit_during_the_run_makes_its_result_stale(qtbot, window, prompts) -> None:
+    dialog = open_view(qtbot, window, "DEU")
+    dialog.draws_spin.setValue(20_000)
+    dialog.run()
+    # The progress dialog is not modal: the user may keep editing while the draws run.
+    window.document.push(SetYearInput(window.document, Measure.CORE_BUDGET, "DEU", 2030, 150_000.0))
+    qtbot.waitUntil(lambda: not dialog.is_running, timeout=20_000)
+    assert dialog.task.outcome == "done" and prompts.asked == []
+    assert dialog.model.rowCount() == 31  # the results of the run are shown...
+    assert fills(window) == [] and not dialog.draw_button.isEnabled()  # ...but not as current
+    assert "changed during the run" in dialog.status.text()
