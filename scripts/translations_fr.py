@@ -246,7 +246,7 @@ FR: dict[str, str | tuple[str, str]] = {
     "Open the default scenario in a new window": "Ouvrir le scénario par défaut dans une nouvelle fenêtre",
     "&Duplicate scenario": "&Dupliquer le scénario",
     "Open a copy of this scenario in a new window": "Ouvrir une copie de ce scénario dans une nouvelle fenêtre",
-    "&Rename scenario…": "Re&nommer le scénario…",
+    "&Rename scenario…": "Reno&mmer le scénario…",
     "Change the scenario's name": "Changer le nom du scénario",
     "&Close": "&Fermer",
     "Close this scenario's window": "Fermer la fenêtre de ce scénario",
@@ -262,7 +262,7 @@ FR: dict[str, str | tuple[str, str]] = {
     "&Redo": "&Rétablir",
     "&Find ally": "&Chercher un Allié",
     "&File": "&Fichier",
-    "Open &Recent": "Fichiers &récents",
+    "Open Recen&t": "Fichiers &récents",
     "&Export": "E&xporter",
     "&Edit": "É&dition",
     "&View": "&Affichage",
@@ -467,6 +467,7 @@ FR.update(
         "ramp %1 → %2 by %3": "montée %1 → %2 en %3",
         # -- added by other features after the first pass
         "natoplanner plot": "graphique natoplanner",
+        "The scenario changed during the run: these results are for the scenario as it was when you pressed Run. Run again for current results.": "Le scénario a changé pendant le calcul : ces résultats portent sur le scénario tel qu'il était quand vous avez cliqué sur Lancer. Relancez pour des résultats à jour.",
         "<b>Chance of meeting the targets in %1</b> (share of draws, every ally)": "<b>Probabilité d'atteindre les objectifs en %1</b> (part des tirages, chaque Allié)",
     }
 )

@@ -143,6 +143,10 @@ class MainWindow(QMainWindow):
             self.policy_panel,
             self.horizon_spin,
         ]
+        # The allies table is read-only: Tab leaves it (arrows move between
+        # rows). The year editor keeps Tab for moving between cells, like a
+        # spreadsheet; Ctrl+Tab leaves it.
+        self.allies_panel.view.setTabKeyNavigation(False)
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
@@ -191,6 +195,8 @@ class MainWindow(QMainWindow):
         self.save_action = self._action(self.tr("&Save"), self.save, standard.Save, self.tr("Save the scenario workbook"))
         self.save_as_action = self._action(self.tr("Save &As…"), self.save_as, standard.SaveAs, self.tr("Save under a new name"))
         self.quit_action = self._action(self.tr("&Quit"), self.quit_all, standard.Quit, self.tr("Close every scenario window"))
+        if self.quit_action.shortcut().isEmpty():  # no platform Quit key (Windows, offscreen)
+            self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.undo_action = self.document.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence(standard.Undo))
         self.redo_action = self.document.undo_stack.createRedoAction(self, self.tr("&Redo"))
@@ -200,7 +206,7 @@ class MainWindow(QMainWindow):
         file_menu = self.file_menu = self.menuBar().addMenu(self.tr("&File"))
         for action in (self.new_action, self.duplicate_action, self.open_action):
             file_menu.addAction(action)
-        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
+        self.recent_menu = file_menu.addMenu(self.tr("Open Recen&t"))
         self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
         for action in (self.save_action, self.save_as_action, self.rename_action):
             file_menu.addAction(action)

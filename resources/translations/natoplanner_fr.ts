@@ -1073,7 +1073,7 @@ croissance du PIB ≤</translation>
         </message>
         <message>
             <source>&amp;Rename scenario…</source>
-            <translation>Re&amp;nommer le scénario…</translation>
+            <translation>Reno&amp;mmer le scénario…</translation>
         </message>
         <message>
             <source>Change the scenario's name</source>
@@ -1136,7 +1136,7 @@ croissance du PIB ≤</translation>
             <translation>&amp;Fichier</translation>
         </message>
         <message>
-            <source>Open &amp;Recent</source>
+            <source>Open Recen&amp;t</source>
             <translation>Fichiers &amp;récents</translation>
         </message>
         <message>
@@ -1814,6 +1814,10 @@ p10–p90 (% PIB)</translation>
         <message>
             <source>, deflator drawn</source>
             <translation>, déflateur tiré</translation>
+        </message>
+        <message>
+            <source>The scenario changed during the run: these results are for the scenario as it was when you pressed Run. Run again for current results.</source>
+            <translation>Le scénario a changé pendant le calcul : ces résultats portent sur le scénario tel qu'il était quand vous avez cliqué sur Lancer. Relancez pour des résultats à jour.</translation>
         </message>
         <message>
             <source>The Monte Carlo run failed: %1</source>
