@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 
 from natoplanner.core.scenario import BudgetPolicy, CorePolicy, Scenario
 from natoplanner.ui.commands import set_core_policy
-from natoplanner.ui.goalseek_dialog import GoalSeekDialog, RawValueRole
+from natoplanner.ui.goalseek_dialog import GoalSeekDialog, GoalSeekModel, RawValueRole
 from tests.core import hand_calc as hand
 
 WITHIN_PP = 0.005
@@ -140,3 +140,22 @@ def test_nothing_to_apply_without_allies_and_bad_goals_are_explained(
     dialog.set_goal(5.0, 2035, measure="total")
     nominal_pct = ((5.0 / 2.69) * hand.gdp_ratio("DEU", 2035)) ** (1 / 9) * 100 - 100
     assert cell(dialog, "DEU", 3) == f"{nominal_pct:.2f}%"
+
+
+def test_target_year_after_the_horizon_extends_the_budget_columns(
+    qtbot, window, qtmodeltester
+) -> None:
+    dialog = open_dialog(qtbot, window, "NLD", "DEU")
+    dialog.set_goal(3.5, 2038)
+    qtmodeltester.check(dialog.model)
+    last = dialog.model.columnCount() - 1
+    assert dialog.model.headerData(last, Qt.Orientation.Horizontal).startswith("2038")
+    assert dialog.model.columnCount() == GoalSeekModel.FIXED_COLUMNS + (2038 - 2026)
+    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    scenario = window.document.scenario
+    assert scenario.horizon == 2035  # goal seek does not move the horizon
+    # Beyond the horizon the core still projects (years run to 2040): on target in 2038.
+    paths = window.document.projection.paths
+    for iso3 in ("NLD", "DEU"):
+        share = paths.core_share_pct[scenario.row(iso3), 2038 - scenario.base_year]
+        assert share == pytest.approx(3.5, abs=WITHIN_PP)
