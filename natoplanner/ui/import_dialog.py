@@ -233,7 +233,11 @@ class ImportDialog(QDialog):
         self.view.horizontalHeader().setDefaultSectionSize(
             self.fontMetrics().horizontalAdvance("⊘ 0.000000") + 14
         )
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows_header = self.view.verticalHeader()
+        rows_header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows_header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        # Fixed: measuring 200,000 row headings would stall; fits "12345  ⊘ North Macedonia".
+        rows_header.setFixedWidth(self.fontMetrics().horizontalAdvance("00000  ⊘ ") + 170)
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.legend = QLabel(
             self.tr("Tinted green: imported · %1 skipped · %2 name not matched · %3 invalid")
@@ -368,6 +372,12 @@ class ImportDialog(QDialog):
         self.table = self.detection = None
         self._show_preview(None)
         self._set_settings_enabled(False)
+        self._updating = True
+        for combo in (self.sheet_combo, self.country_combo, self.year_combo, self.value_combo):
+            combo.clear()
+        self._updating = False
+        self.years_label.clear()
+        self.detected_label.clear()
         scenario = self._target_scenario()
         steps = (
             self.tr("Reading %1…").replace("%1", path.name),
@@ -686,9 +696,12 @@ class ImportDialog(QDialog):
         # Show the title rows when they are few, then the first imported cell.
         top = 0 if settings.header_row < 8 else settings.header_row - 1
         self.view.scrollTo(self.model.index(top, 0), QAbstractItemView.ScrollHint.PositionAtTop)
-        first = next((c for c in preview.cells.values() if c.status is CellStatus.OK), None)
-        if first is not None and first.col < self.model.columnCount():
-            self.view.scrollTo(self.model.index(first.row, first.col))
+        imported = [c for c in preview.cells.values() if c.status is CellStatus.OK]
+        if imported:
+            first = min(imported, key=lambda c: (c.row, c.col))
+            last_col = min(max(c.col for c in imported), self.model.columnCount() - 1)
+            self.view.scrollTo(self.model.index(first.row, last_col))
+            self.view.scrollTo(self.model.index(first.row, min(first.col, last_col)))
         self._update_import_button()
 
     def summary_line(self, preview: ImportPreview) -> str:

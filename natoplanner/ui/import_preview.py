@@ -30,6 +30,7 @@ MarkRole = Qt.ItemDataRole.UserRole + 1
 #: Columns shown at most (a sheet may claim 16,384); the summary still counts all.
 MAX_PREVIEW_COLUMNS = 256
 MAX_CELL_CHARS = 60
+ROW_NAME_CHARS = 22
 
 
 class Mark:
@@ -189,6 +190,22 @@ class ImportPreviewModel(QAbstractTableModel):
         verdict = self.tr("skipped") if report.status is CellStatus.SKIPPED else self.tr("invalid")
         return f"{address}: {verdict} — {report.reason}"
 
+    def _row_heading(self, row: int) -> str:
+        """Excel's row number and, below the header, the row's country as the file names it.
+
+        The name stays in view when the preview is scrolled to the year
+        columns (as Excel's frozen first column would).
+        """
+        number_text = str(row + 1)
+        if row <= self.preview.settings.header_row:
+            return number_text
+        name = cell_text(self.preview.sheet.cell(row, self.preview.settings.country_column))
+        if not name:
+            return number_text
+        name = name if len(name) <= ROW_NAME_CHARS else name[: ROW_NAME_CHARS - 1] + "…"
+        glyph = GLYPHS.get(self.mark(row, self.preview.settings.country_column))
+        return f"{number_text}  {glyph} {name}" if glyph else f"{number_text}  {name}"
+
     # -- Qt model interface ---------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() or self.preview is None else self.preview.sheet.n_rows
@@ -202,8 +219,12 @@ class ImportPreviewModel(QAbstractTableModel):
         if self.preview is None:
             return None
         if orientation == Qt.Orientation.Vertical:
-            if role == Qt.ItemDataRole.DisplayRole and 0 <= section < self.rowCount():
-                return str(section + 1)  # Excel's row number
+            if not 0 <= section < self.rowCount():
+                return None
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self._row_heading(section)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.reason(section, self.preview.settings.country_column)
             return None
         if not 0 <= section < self._n_cols:
             return None

@@ -95,6 +95,12 @@ def test_sipri_preview_marks_regions_and_missing_markers_with_reasons(
     assert cell(dialog, 10, 13, MarkRole) == Mark.OK
     assert "Poland 2025" in cell(dialog, 10, 13, Qt.ItemDataRole.ToolTipRole)
 
+    # Row headings keep the country in view when the preview scrolls to the year columns.
+    assert dialog.model.headerData(10, Qt.Orientation.Vertical) == "11  Poland"
+    assert (
+        dialog.model.headerData(5, Qt.Orientation.Vertical) == f"6  {GLYPHS[Mark.SKIPPED]} Africa"
+    )
+
     assert dialog.summary_label.text().startswith("Will set 14 inputs for 7 allies, 2025–2026")
     assert "Czechoslovakia" in dialog.details.toPlainText()
     assert dialog.import_button.isEnabled()
