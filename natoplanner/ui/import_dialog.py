@@ -654,11 +654,11 @@ class ImportDialog(QDialog):
         if self._closing:
             return
         if self.target == Target.OPEN_SCENARIO and self.preview is not None:
-            self._repreview(self.preview.settings)
+            self._on_settings_edited()
 
     def _on_target_changed(self, _button, checked: bool) -> None:
-        if checked and self.preview is not None and self.table is not None:
-            self._repreview(self.preview.settings)
+        if checked and self.preview is not None:
+            self._on_settings_edited()
 
     def _repreview(self, settings: ImportSettings) -> None:
         table, scenario = self.table, self._target_scenario()

@@ -16,6 +16,7 @@ from natoplanner.core.projection import Projection
 from natoplanner.core.scenario import Measure, Scenario
 from natoplanner.io.detect import Unit
 from natoplanner.io.workbook import save_scenario
+from natoplanner.ui.commands import SetYearInput
 from natoplanner.ui.document import ScenarioDocument
 from natoplanner.ui.import_dialog import ImportDialog, show_import_dialog
 from natoplanner.ui.import_preview import GLYPHS, Mark, MarkRole
@@ -282,3 +283,36 @@ def test_dropping_a_scenario_workbook_opens_it(qtbot, window, tmp_path):
     qtbot.waitUntil(lambda: window.document.path == path)
     assert window.document.scenario.horizon == 2038
     assert window.findChild(ImportDialog) is None
+
+
+def test_imf_long_extract_shows_year_and_value_columns(qtbot, window, tmp_path):
+    path = fx.imf_long_csv(tmp_path / "WEO extract.csv")
+    dialog = open_dialog(qtbot, window, path)
+    assert dialog.layout_combo.currentData() == "long"
+    assert dialog.year_combo.isVisible() and not dialog.years_label.isVisible()
+    assert dialog.year_combo.currentText() == "G — Year"
+    assert dialog.value_combo.currentText() == "H — Value"
+    assert dialog.measure_combo.currentData() == "real_growth"
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    scenario = window.document.scenario
+    for iso3 in fx.IMF_ALLIES:
+        for year in range(2027, 2032):  # 2026 is the base year: NATO data, not an input
+            assert scenario.year_input(Measure.REAL_GROWTH, iso3, year) == pytest.approx(
+                fx.imf(iso3, year)
+            )
+    assert scenario.year_input(Measure.REAL_GROWTH, "POL", 2032) is None
+
+
+def test_scenario_edited_while_the_dialog_is_open_is_previewed_again(qtbot, window_2024, sipri):
+    dialog = open_dialog(qtbot, window_2024, sipri)
+    choose(qtbot, dialog, dialog.sheet_combo, "Share of GDP")
+    document = window_2024.document
+    # The user raises Poland's 2025 real growth in the window: 2025 GDP grows, and
+    # so does the budget that 4.25% of it costs.
+    document.push(SetYearInput(document, Measure.REAL_GROWTH, "POL", 2025, 10.0))
+    wait_idle(qtbot, dialog)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    paths = document.projection.paths
+    share = paths.core_share_pct[document.scenario.row("POL"), 1]
+    assert share == pytest.approx(4.25)  # NATO 2025e, under the edited GDP path
+    assert document.undo_stack.count() == 2
