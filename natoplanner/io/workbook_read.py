@@ -478,78 +478,85 @@ def _year_blocks(
     sheet: _Sheet, scenario: Scenario, layout: Layout, warnings: list[Problem]
 ) -> None:
     years = list(layout.projection_years)
-    defaults = {
-        "growth_default": scenario.default_growth_pct(),
-        "deflator_default": scenario.default_deflator_pct(),
-    }
     for index, block in enumerate(ASSUMPTION_BLOCKS):
         header = layout.assumption_block_title_row(index) + 1
-        for year in years:
-            column = layout.assumption_column(year)
-            found = sheet.value(header, column)
-            if found != year and parse_text(found).strip() != str(year):
-                sheet.problem(
-                    header,
-                    column,
-                    f"the '{block.title.split(' —')[0]}' block has moved (rows or "
-                    "columns were inserted or deleted)",
-                    str(year),
-                    found,
-                )
-                return
+        name = block.title.split(" —")[0]
+        if not _block_in_place(sheet, header, years, layout, name):
+            return
         edited: list[str] = []
         for i, ally in enumerate(scenario.allies):
             row = header + 1 + i
             if parse_text(sheet.value(row, 1)).strip().upper() != ally.iso3:
-                sheet.problem(
-                    row,
-                    1,
-                    "allies are not in the order natoplanner wrote them",
-                    ally.iso3,
-                    sheet.value(row, 1),
-                )
+                sheet.problem(row, 1, _MOVED, ally.iso3, sheet.value(row, 1))
                 continue
-            for j, year in enumerate(years):
-                column = layout.assumption_column(year)
-                if block.measure is None:
-                    value = sheet.value(row, column)
-                    try:
-                        number = parse_number(value)
-                    except ValueError:
-                        number = None
-                    if number is None or not math.isclose(
-                        number, defaults[block.key][i, j], rel_tol=1e-9, abs_tol=1e-12
-                    ):
-                        edited.append(cell_name(column, row))
+            if block.measure is None:
+                edited += _edited_reference_cells(sheet, row, i, block.key, scenario, layout)
+                continue
+            first = layout.assumption_column(years[0])
+            cells = sheet.rows[row - 1][first - 1 :] if row - 1 < len(sheet.rows) else ()
+            for j, raw in enumerate(cells[: len(years)]):
+                if raw is None:  # most cells: no override
                     continue
-                number = sheet.number(
-                    row, column, f"{ally.name_en} {year}: {block.title.split(' (')[0]}"
-                )
-                if number is None:
-                    continue
-                _apply(
-                    sheet,
-                    row,
-                    column,
-                    scenario.set_year_input,
-                    block.measure,
-                    ally.iso3,
-                    year,
-                    number,
-                )
+                column, year = first + j, years[j]
+                number = sheet.number(row, column, f"{ally.name_en} {year}: {name.split(' (')[0]}")
+                if number is not None:
+                    _apply(
+                        sheet,
+                        row,
+                        column,
+                        scenario.set_year_input,
+                        block.measure,
+                        ally.iso3,
+                        year,
+                        number,
+                    )
         if edited:
             warnings.append(
                 Problem(
                     str(sheet.file),
-                    f"{len(edited)} reference cell(s) of '{block.title.split(' —')[0]}' differ "
-                    "from the "
-                    f"IMF data and were ignored ({_list_cells(edited)}); type changes into the "
-                    "override block instead",
+                    f"{len(edited)} reference cell(s) of '{name}' differ from the IMF data and "
+                    f"were ignored ({_list_cells(edited)}); type changes into the override "
+                    "block instead",
                     sheet.name,
                     edited[0],
                     severity="warning",
                 )
             )
+
+
+def _block_in_place(
+    sheet: _Sheet, header: int, years: list[int], layout: Layout, name: str
+) -> bool:
+    for year in years:
+        column = layout.assumption_column(year)
+        found = sheet.value(header, column)
+        if found != year and parse_text(found).strip() != str(year):
+            message = f"the '{name}' block has moved (rows or columns were inserted or deleted)"
+            sheet.problem(header, column, message, str(year), found)
+            return False
+    return True
+
+
+def _edited_reference_cells(
+    sheet: _Sheet, row: int, ally: int, key: str, scenario: Scenario, layout: Layout
+) -> list[str]:
+    """Addresses of IMF default cells in ``row`` that no longer hold the IMF figure."""
+    defaults = (
+        scenario.default_growth_pct()
+        if key == "growth_default"
+        else scenario.default_deflator_pct()
+    )
+    edited = []
+    for j, year in enumerate(layout.projection_years):
+        column = layout.assumption_column(year)
+        try:
+            number = parse_number(sheet.value(row, column))
+        except ValueError:
+            number = None
+        expected = defaults[ally, j]
+        if number is None or not math.isclose(number, expected, rel_tol=1e-9, abs_tol=1e-12):
+            edited.append(cell_name(column, row))
+    return edited
 
 
 def _list_cells(cells: list[str]) -> str:

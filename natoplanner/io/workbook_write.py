@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import math
 from copy import copy
+from dataclasses import dataclass
 from importlib import metadata
+from typing import BinaryIO
 
 import numpy as np
 from openpyxl import Workbook
@@ -49,6 +51,7 @@ from natoplanner.io.workbook_layout import (
     cell_name,
     policy_label,
 )
+from natoplanner.io.xlsx_fastsheet import FastCells, save_workbook
 
 BOLD = Font(bold=True)
 TITLE = Font(bold=True, size=14)
@@ -108,13 +111,38 @@ class CellStyles:
         return cell
 
 
+def put_value(ws: Worksheet, row: int, column: int, value: object):
+    """Write a number or None so that it reads back bit for bit.
+
+    openpyxl serialises floats with ``%.16g``, which rounds doubles that need
+    17 significant digits (0.1 + 0.2); Excel and LibreOffice write 17. The
+    shortest exact form (``repr``) is stored instead, still as a number.
+    """
+    cell = ws.cell(row, column, value)
+    if isinstance(value, float) and f"{value:.16g}" != repr(value):
+        cell._value = repr(value)  # data_type stays "n": written as <v>repr</v>
+    return cell
+
+
 def _number(value: float | None) -> float | None:
     return (
         None if value is None or (isinstance(value, float) and math.isnan(value)) else float(value)
     )
 
 
-def build_workbook(scenario: Scenario, projection: Projection | None = None) -> Workbook:
+@dataclass
+class ScenarioWorkbook:
+    """A built workbook: openpyxl's part plus the large sheets rendered directly."""
+
+    workbook: Workbook
+    fast_sheets: list[FastCells]
+
+    def save(self, handle: BinaryIO) -> None:
+        """Write the .xlsx content to an open binary file."""
+        save_workbook(self.workbook, handle, self.fast_sheets)
+
+
+def build_workbook(scenario: Scenario, projection: Projection | None = None) -> ScenarioWorkbook:
     """The whole scenario workbook, ready to save."""
     projection = projection if projection is not None else Projection(scenario)
     projection.update()
@@ -125,13 +153,15 @@ def build_workbook(scenario: Scenario, projection: Projection | None = None) -> 
     _write_about(about, scenario)
     write_assumptions(workbook.create_sheet(SHEET_ASSUMPTIONS), scenario, layout)
     has_data = projection.has_target_path
-    _write_results(workbook.create_sheet(SHEET_RESULTS), scenario, layout, has_data)
+    results = FastCells(workbook, workbook.create_sheet(SHEET_RESULTS))
+    _write_results(results, scenario, layout, has_data)
     _write_summary(workbook.create_sheet(SHEET_SUMMARY), scenario, projection, layout)
     _write_alliance(workbook.create_sheet(SHEET_ALLIANCE), projection)
-    _write_history(workbook.create_sheet(SHEET_HISTORY), scenario)
+    history = FastCells(workbook, workbook.create_sheet(SHEET_HISTORY))
+    _write_history(history, scenario)
     _define_names(workbook, layout)
     workbook.active = 1
-    return workbook
+    return ScenarioWorkbook(workbook, [results, history])
 
 
 # -- About ---------------------------------------------------------------------
@@ -199,13 +229,15 @@ def _write_about(ws: Worksheet, scenario: Scenario) -> None:
 
 
 # -- Assumptions -------------------------------------------------------------------
-def write_assumptions(ws: Worksheet, scenario: Scenario, layout: Layout) -> None:
-    """Fill ``ws`` with every input of ``scenario`` (the sheet read back on load)."""
-    ws["A1"] = (
-        "Assumptions — the only sheet natoplanner reads back. Edit the pale-yellow cells; grey "
-        "cells are reference data."
-    )
-    ws["A1"].font = BLOCK_TITLE
+ASSUMPTIONS_TITLE = (
+    "Assumptions — the only sheet natoplanner reads back. Edit the pale-yellow cells; grey "
+    "cells are reference data."
+)
+
+
+def assumption_cells(scenario: Scenario, layout: Layout) -> dict[tuple[int, int], object]:
+    """Every value of the ``Assumptions`` sheet by (row, column), before text escaping."""
+    cells: dict[tuple[int, int], object] = {(1, 1): ASSUMPTIONS_TITLE}
     settings = {
         "name": scenario.name,
         "notes": scenario.notes,
@@ -214,14 +246,104 @@ def write_assumptions(ws: Worksheet, scenario: Scenario, layout: Layout) -> None
         "base_year": scenario.base_year,
     }
     for key, label in SETTINGS:
-        row = SETTING_ROW[key]
-        ws.cell(row=row, column=1, value=label).font = BOLD
-        value = settings[key]
-        cell = (
-            put_text(ws, row, 2, value)
-            if isinstance(value, str)
-            else ws.cell(row=row, column=2, value=value)
+        cells[SETTING_ROW[key], 1] = label
+        cells[SETTING_ROW[key], 2] = settings[key]
+    for index, column in enumerate(POLICY_COLUMNS, start=1):
+        cells[POLICY_HEADER_ROW, index] = column.header
+    for i, values in enumerate(_policy_values(scenario)):
+        for index, column in enumerate(POLICY_COLUMNS, start=1):
+            if values[column.key] is not None:
+                cells[layout.policy_row(i), index] = values[column.key]
+    years = list(layout.projection_years)
+    for index, block in enumerate(ASSUMPTION_BLOCKS):
+        title_row = layout.assumption_block_title_row(index)
+        cells.update(_block_labels(title_row, block.title, scenario, years))
+        values = _block_values(scenario, block.key, block.measure)
+        rows, columns = np.nonzero(~np.isnan(values))
+        for i, j in zip(rows.tolist(), columns.tolist(), strict=True):
+            cells[title_row + 2 + i, layout.assumption_column(years[j])] = float(values[i, j])
+    return cells
+
+
+def assumption_rows(scenario: Scenario, layout: Layout) -> list[tuple]:
+    """The ``Assumptions`` sheet as stored (text escaped), row 1 first: an in-memory copy."""
+    cells = assumption_cells(scenario, layout)
+    n_rows = max(r for r, _ in cells)
+    n_columns = max(c for _, c in cells)
+    grid = [[None] * n_columns for _ in range(n_rows)]
+    for (row, column), value in cells.items():
+        grid[row - 1][column - 1] = escape_text(value) if isinstance(value, str) else value
+    return [tuple(row) for row in grid]
+
+
+def _policy_values(scenario: Scenario) -> list[dict[str, object]]:
+    base = scenario.base
+    rows = []
+    for i, ally in enumerate(scenario.allies):
+        policy, track = scenario.core_policies[i], scenario.related_tracks[i]
+        targets = scenario.all_targets[i]
+        rows.append(
+            {
+                "iso3": ally.iso3,
+                "ally": ally.name_en,
+                "currency": ally.currency,
+                "core_policy": policy_label(policy.kind),
+                "rate_pct": policy.rate_pct,
+                "share_pct": policy.share_pct,
+                "target_pct": policy.target_pct,
+                "target_year": policy.target_year,
+                "core_target_pct": targets.core_pct,
+                "total_target_pct": targets.total_pct,
+                "related_policy": policy_label(track.kind),
+                "related_share_pct": track.share_pct,
+                "related_target_pct": track.target_pct,
+                "related_target_year": track.target_year,
+                "base_gdp_bn": _number(base.gdp_bn[i]),
+                "base_budget_mn": _number(base.core_budget_mn[i]),
+                "base_share_pct": _number(base.core_share_pct[i]),
+                "fx_per_usd": _number(base.fx_per_usd[i]),
+            }
         )
+    return rows
+
+
+def _block_values(scenario: Scenario, key: str, measure) -> np.ndarray:
+    if measure is not None:
+        return scenario.year_inputs(measure)
+    return (
+        scenario.default_growth_pct()
+        if key == "growth_default"
+        else scenario.default_deflator_pct()
+    )
+
+
+def _block_labels(
+    title_row: int, title: str, scenario: Scenario, years: list[int]
+) -> dict[tuple[int, int], object]:
+    header = title_row + 1
+    labels: dict[tuple[int, int], object] = {(title_row, 1): title, (header, 1): "ISO3"}
+    labels[header, 2] = "Ally (currency)"
+    for offset, year in enumerate(years):
+        labels[header, FIRST_YEAR_COLUMN + offset] = year
+    for i, ally in enumerate(scenario.allies):
+        labels[header + 1 + i, 1] = ally.iso3
+        labels[header + 1 + i, 2] = f"{ally.name_en} ({ally.currency})"
+    return labels
+
+
+def write_assumptions(ws: Worksheet, scenario: Scenario, layout: Layout) -> None:
+    """Fill ``ws`` with every input of ``scenario`` (the sheet read back on load)."""
+    for (row, column), value in assumption_cells(scenario, layout).items():
+        if isinstance(value, str):
+            put_text(ws, row, column, value)
+        else:
+            put_value(ws, row, column, value)
+    styles = CellStyles()
+    ws["A1"].font = BLOCK_TITLE
+    for key, _ in SETTINGS:
+        row = SETTING_ROW[key]
+        ws.cell(row, 1).font = BOLD
+        cell = ws.cell(row, 2)
         cell.fill = REFERENCE_FILL if key == "base_year" else INPUT_FILL
         cell.alignment = Alignment(horizontal="left", vertical="top", wrap_text=key == "notes")
     vintages = scenario.dataset.forecast_vintages
@@ -230,58 +352,25 @@ def write_assumptions(ws: Worksheet, scenario: Scenario, layout: Layout) -> None
     )
     ws.add_data_validation(vintage_list)
     vintage_list.add(f"B{SETTING_ROW['gdp_vintage']}")
-    _write_policy_table(ws, scenario, layout)
-    _write_input_blocks(ws, scenario, layout)
+    _style_policy_table(ws, scenario, layout, styles)
+    _style_input_blocks(ws, scenario, layout, styles)
     ws.freeze_panes = ws.cell(row=POLICY_HEADER_ROW + 1, column=3)
     for index, column in enumerate(POLICY_COLUMNS, start=1):
         ws.column_dimensions[get_column_letter(index)].width = column.width
     ws.column_dimensions["B"].width = 30
 
 
-def _write_policy_table(ws: Worksheet, scenario: Scenario, layout: Layout) -> None:
-    for index, column in enumerate(POLICY_COLUMNS, start=1):
-        cell = ws.cell(row=POLICY_HEADER_ROW, column=index, value=column.header)
-        cell.font, cell.fill, cell.alignment = BOLD, HEADER_FILL, CENTER_WRAP
+def _style_policy_table(
+    ws: Worksheet, scenario: Scenario, layout: Layout, styles: CellStyles
+) -> None:
+    for index in range(1, len(POLICY_COLUMNS) + 1):
+        styles.apply(ws.cell(POLICY_HEADER_ROW, index), fill=HEADER_FILL, font=BOLD)
+        ws.cell(POLICY_HEADER_ROW, index).alignment = CENTER_WRAP
     ws.row_dimensions[POLICY_HEADER_ROW].height = 60
-    base = scenario.base
-    styles = CellStyles()
-    for i, ally in enumerate(scenario.allies):
-        policy, track, targets = (
-            scenario.core_policies[i],
-            scenario.related_tracks[i],
-            scenario.all_targets[i],
-        )
-        values = {
-            "iso3": ally.iso3,
-            "ally": ally.name_en,
-            "currency": ally.currency,
-            "core_policy": policy_label(policy.kind),
-            "rate_pct": policy.rate_pct,
-            "share_pct": policy.share_pct,
-            "target_pct": policy.target_pct,
-            "target_year": policy.target_year,
-            "core_target_pct": targets.core_pct,
-            "total_target_pct": targets.total_pct,
-            "related_policy": policy_label(track.kind),
-            "related_share_pct": track.share_pct,
-            "related_target_pct": track.target_pct,
-            "related_target_year": track.target_year,
-            "base_gdp_bn": _number(base.gdp_bn[i]),
-            "base_budget_mn": _number(base.core_budget_mn[i]),
-            "base_share_pct": _number(base.core_share_pct[i]),
-            "fx_per_usd": _number(base.fx_per_usd[i]),
-        }
-        row = layout.policy_row(i)
+    for i in range(len(scenario.allies)):
         for index, column in enumerate(POLICY_COLUMNS, start=1):
-            value = values[column.key]
-            cell = (
-                put_text(ws, row, index, value)
-                if isinstance(value, str)
-                else ws.cell(row, index, value)
-            )
-            styles.apply(
-                cell, column.number_format, INPUT_FILL if column.editable else REFERENCE_FILL
-            )
+            fill = INPUT_FILL if column.editable else REFERENCE_FILL
+            styles.apply(ws.cell(layout.policy_row(i), index), column.number_format, fill)
     first, last = layout.policy_row(0), layout.policy_row(len(scenario.allies) - 1)
     for key, labels in (
         ("core_policy", CORE_POLICY_LABELS),
@@ -296,76 +385,71 @@ def _write_policy_table(ws: Worksheet, scenario: Scenario, layout: Layout) -> No
         validation.add(f"{letter}{first}:{letter}{last}")
 
 
-def _write_input_blocks(ws: Worksheet, scenario: Scenario, layout: Layout) -> None:
+def _style_input_blocks(
+    ws: Worksheet, scenario: Scenario, layout: Layout, styles: CellStyles
+) -> None:
     years = list(layout.projection_years)
-    arrays = {
-        "growth_default": scenario.default_growth_pct(),
-        "deflator_default": scenario.default_deflator_pct(),
-    }
-    styles = CellStyles()
+    n_allies = len(scenario.allies)
     for index, block in enumerate(ASSUMPTION_BLOCKS):
-        values = scenario.year_inputs(block.measure) if block.measure else arrays[block.key]
         title_row = layout.assumption_block_title_row(index)
-        _block_frame(ws, title_row, block.title, scenario, years, styles)
-        fill = INPUT_FILL if block.measure else REFERENCE_FILL
+        _style_block_frame(ws, title_row, len(years), styles)
         # The input/reference colour comes from one always-true rule per block,
         # not from styling every (mostly empty) cell: a third of the save time.
         top = title_row + 2
         area = (
             f"{cell_name(layout.assumption_column(years[0]), top)}:"
-            f"{cell_name(layout.assumption_column(years[-1]), top + len(scenario.allies) - 1)}"
+            f"{cell_name(layout.assumption_column(years[-1]), top + n_allies - 1)}"
         )
+        fill = INPUT_FILL if block.measure else REFERENCE_FILL
         ws.conditional_formatting.add(area, FormulaRule(formula=["TRUE"], fill=fill))
-        rows, columns = np.nonzero(~np.isnan(values))
+        rows, columns = np.nonzero(~np.isnan(_block_values(scenario, block.key, block.measure)))
         for i, j in zip(rows.tolist(), columns.tolist(), strict=True):
-            cell = ws.cell(top + i, layout.assumption_column(years[j]), float(values[i, j]))
-            styles.apply(cell, block.number_format)
+            styles.apply(ws.cell(top + i, layout.assumption_column(years[j])), block.number_format)
 
 
-def _block_frame(
-    ws: Worksheet,
-    title_row: int,
-    title: str,
-    scenario: Scenario,
-    years: list[int],
-    styles: CellStyles,
-) -> None:
-    styles.apply(ws.cell(title_row, 1, title), font=BLOCK_TITLE)
-    header = title_row + 1
-    labels = [(1, "ISO3"), (2, "Ally (currency)")]
-    labels += [(FIRST_YEAR_COLUMN + offset, year) for offset, year in enumerate(years)]
-    for column, text in labels:
-        styles.apply(ws.cell(header, column, text), fill=HEADER_FILL, font=BOLD)
-    for i, ally in enumerate(scenario.allies):
-        ws.cell(header + 1 + i, 1, ally.iso3)
-        # Registry names are not user input, but they go through the same safe path.
-        put_text(ws, header + 1 + i, 2, f"{ally.name_en} ({ally.currency})")
+def _style_block_frame(ws: Worksheet, title_row: int, n_years: int, styles: CellStyles) -> None:
+    styles.apply(ws.cell(title_row, 1), font=BLOCK_TITLE)
+    for column in range(1, FIRST_YEAR_COLUMN + n_years):
+        styles.apply(ws.cell(title_row + 1, column), fill=HEADER_FILL, font=BOLD)
 
 
 # -- Results -----------------------------------------------------------------
-def _write_results(ws: Worksheet, scenario: Scenario, layout: Layout, has_data: np.ndarray) -> None:
-    ws["A1"] = (
+def _write_results(
+    fast: FastCells, scenario: Scenario, layout: Layout, has_data: np.ndarray
+) -> None:
+    fast.text(
+        1,
+        1,
         "Results — live formulas over 'Assumptions' (recomputed by Excel and LibreOffice). "
-        "Do not edit: natoplanner ignores this sheet when it reads the file."
+        "Do not edit: natoplanner ignores this sheet when it reads the file.",
+        fast.style(font=BLOCK_TITLE),
     )
-    ws["A1"].font = BLOCK_TITLE
     formulas = ResultFormulas(layout)
     years = list(layout.result_years)
-    styles = CellStyles()
+    title_style, header_style = (
+        fast.style(font=BLOCK_TITLE),
+        fast.style(font=BOLD, fill=HEADER_FILL),
+    )
+    note_style = fast.style(font=NOTE)
     for index, block in enumerate(RESULT_BLOCKS):
         title_row = layout.result_block_title_row(index)
-        _block_frame(ws, title_row, block.title, scenario, years, styles)
+        for (row, column), value in _block_labels(title_row, block.title, scenario, years).items():
+            style = title_style if row == title_row else header_style if row == title_row + 1 else 0
+            if isinstance(value, str):
+                fast.text(row, column, escape_text(value), style)
+            else:
+                fast.number(row, column, value, style)
+        style = fast.style(block.number_format)
         for i in range(len(scenario.allies)):
             row = title_row + 2 + i
             if not has_data[i]:
-                ws.cell(row, FIRST_YEAR_COLUMN, "no armed forces: no NATO figures").font = NOTE
+                fast.text(row, FIRST_YEAR_COLUMN, "no armed forces: no NATO figures", note_style)
                 continue
             for year in years:
                 formula = formulas.formula(block.key, i, year)
                 if formula is not None:
-                    styles.apply(
-                        ws.cell(row, layout.result_column(year), formula), block.number_format
-                    )
+                    fast.formula(row, layout.result_column(year), formula, style)
+    ws = fast.worksheet
     _colour_against_targets(ws, layout, len(scenario.allies))
     ws.freeze_panes = "C3"
     ws.column_dimensions["A"].width = 7
@@ -548,35 +632,35 @@ HISTORY_COLUMNS = (
 )
 
 
-def _write_history(ws: Worksheet, scenario: Scenario) -> None:
-    put_text(
-        ws, 1, 1, f"NATO data the scenario rests on — {scenario.dataset.edition}"
-    ).font = BLOCK_TITLE
-    ws["A2"] = (
+def _write_history(fast: FastCells, scenario: Scenario) -> None:
+    title = f"NATO data the scenario rests on — {scenario.dataset.edition}"
+    fast.text(1, 1, escape_text(title), fast.style(font=BLOCK_TITLE))
+    fast.text(
+        2,
+        1,
         "Source: NATO Public Diplomacy Division, 'Defence Expenditure of NATO Countries'; "
-        "'e' = NATO estimate. Iceland has no armed forces."
+        "'e' = NATO estimate. Iceland has no armed forces.",
+        fast.style(font=NOTE),
     )
-    ws["A2"].font = NOTE
     history = scenario.dataset.history
     header_row = 4
+    header_style = fast.style(font=BOLD, fill=HEADER_FILL, alignment=CENTER_WRAP)
+    ws = fast.worksheet
     for index, (_, text, _, width) in enumerate(HISTORY_COLUMNS, start=1):
-        cell = ws.cell(header_row, index, text)
-        cell.font, cell.fill, cell.alignment = BOLD, HEADER_FILL, CENTER_WRAP
+        fast.text(header_row, index, text, header_style)
         ws.column_dimensions[get_column_letter(index)].width = width
-    ws.row_dimensions[header_row].height = 60
+    fast.row_height(header_row, 60)
+    styles = [fast.style(number_format) for _, _, number_format, _ in HISTORY_COLUMNS]
     columns = [history[key].to_numpy(dtype=object) for key, *_ in HISTORY_COLUMNS]
-    styles = CellStyles()
     for offset, values in enumerate(zip(*columns, strict=True), start=1):
         row = header_row + offset
         for index, value in enumerate(values, start=1):
             if value is None or (isinstance(value, float) and math.isnan(value)):
                 continue
-            number_format = HISTORY_COLUMNS[index - 1][2]
             if isinstance(value, str):
-                put_text(ws, row, index, value)
+                fast.text(row, index, escape_text(value))
             else:
-                cell = ws.cell(row, index, value.item() if hasattr(value, "item") else value)
-                styles.apply(cell, number_format)
+                fast.number(row, index, value, styles[index - 1])
     ws.freeze_panes = "C5"
     ws.auto_filter.ref = (
         f"A{header_row}:{get_column_letter(len(HISTORY_COLUMNS))}{header_row + len(history)}"

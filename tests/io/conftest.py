@@ -121,21 +121,6 @@ def recalculate_with_libreoffice(files: list[Path], out_dir: Path, profile_dir: 
     return outputs
 
 
-def sparse_rows(worksheet) -> list[tuple]:
-    """Cell values of an in-memory worksheet as rows (only the cells that exist).
-
-    ``iter_rows`` would create every empty cell of the grid; reading the
-    worksheet's cell map keeps the 1,000-example property test fast.
-    """
-    cells = worksheet._cells  # openpyxl's {(row, column): Cell} map of an in-memory sheet
-    n_rows = max(r for r, _ in cells)
-    n_columns = max(c for _, c in cells)
-    grid = [[None] * n_columns for _ in range(n_rows)]
-    for (row, column), cell in cells.items():
-        grid[row - 1][column - 1] = cell.value
-    return [tuple(row) for row in grid]
-
-
 def arrays_close(found: np.ndarray, expected: np.ndarray, rel: float = 1e-9) -> float:
     """Worst relative difference (NaN must match NaN)."""
     assert np.array_equal(np.isnan(found), np.isnan(expected)), "missing values differ"
