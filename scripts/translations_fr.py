@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - one translation per line reads best
 """French for every English interface string (source text → translation).
 
 Used by ``scripts/update_translations.py --fill`` to fill the .ts file where

@@ -38,7 +38,7 @@ def tool(name: str) -> str:
 
 
 def fill(ts: Path, translations: dict) -> list[str]:
-    """Fill unfinished messages of ``ts`` from ``translations``; returns the sources still missing."""
+    """Fill unfinished messages of ``ts`` from ``translations``; returns sources still missing."""
     tree = ET.parse(ts)
     missing = []
     for message in tree.getroot().iter("message"):
@@ -60,7 +60,9 @@ def fill(ts: Path, translations: dict) -> list[str]:
         del translation.attrib["type"]
     ET.indent(tree, space="    ")
     body = ET.tostring(tree.getroot(), encoding="unicode")
-    ts.write_text(f'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n{body}\n', encoding="utf-8")
+    ts.write_text(
+        f'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n{body}\n', encoding="utf-8"
+    )
     return missing
 
 
@@ -73,15 +75,30 @@ def main() -> int:
     for code in LANGUAGES:
         ts = TRANSLATIONS / f"natoplanner_{code}.ts"
         subprocess.run(
-            [tool("pyside6-lupdate"), *sources, "-source-language", "en", "-target-language", code,
-             "-no-obsolete", "-locations", "none", "-ts", str(ts.relative_to(ROOT))],
+            [
+                tool("pyside6-lupdate"),
+                *sources,
+                "-source-language",
+                "en",
+                "-target-language",
+                code,
+                "-no-obsolete",
+                "-locations",
+                "none",
+                "-ts",
+                str(ts.relative_to(ROOT)),
+            ],
             cwd=ROOT,
             check=True,
         )
         missing = fill(ts, {"fr": FR}[code])
         for source in missing:
             print(f"untranslated ({code}): {source!r}")
-        subprocess.run([tool("pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))], cwd=ROOT, check=True)
+        subprocess.run(
+            [tool("pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))],
+            cwd=ROOT,
+            check=True,
+        )
     return 0
 
 

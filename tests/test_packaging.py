@@ -122,3 +122,13 @@ def test_installed_wheel_runs_the_summary_command(installed: Path, tmp_path: Pat
     lines = result.stdout.strip().splitlines()
     assert lines[0].startswith("iso3,name,")
     assert len(lines) == 33
+
+
+def test_wheel_ships_translations_and_icons(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for resource in (
+        "translations/natoplanner_fr.qm",
+        "translations/natoplanner_fr.ts",
+        "icons/natoplanner.svg",
+    ):
+        assert f"natoplanner/resources/{resource}" in names, resource
