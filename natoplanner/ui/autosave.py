@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import uuid
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QStandardPaths, QTimer
@@ -86,20 +87,27 @@ class Autosave(QObject):
         self._lock.setStaleLockTime(0)
         self._lock.tryLock(0)
         self._keys: dict[ScenarioDocument, str] = {}
+        self._next_key = 1
         self._dirty: set[str] = set()
         self._written: set[str] = set()
         self.last_error: str | None = None
+        # One worker thread does every file operation, in order: writing a
+        # workbook takes 0.2-0.5 s, which would stall typing on the GUI thread.
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="natoplanner-autosave")
+        self._running: Future | None = None
+        self._finished = False
         self.timer = QTimer(self)
         self.timer.setInterval(
             int(1000 * (interval_s if interval_s is not None else interval_seconds()))
         )
-        self.timer.timeout.connect(self.save_now)
+        self.timer.timeout.connect(lambda: self.save_now(wait=False))
         self.timer.start()
 
     def _key(self, document: ScenarioDocument) -> str:
         key = self._keys.get(document)
         if key is None:
-            key = f"scenario-{len(self._keys) + 1}"
+            key = f"scenario-{self._next_key}"
+            self._next_key += 1
             self._keys[document] = key
             self._dirty.add(key)
             document.undo_stack.indexChanged.connect(lambda _i, k=key: self._dirty.add(k))
@@ -111,37 +119,57 @@ class Autosave(QObject):
     def _forget(self, document: ScenarioDocument) -> None:
         key = self._keys.pop(document, None)
         if key is not None:
-            remove_recovery(self.folder, key)
-            self._written.discard(key)
+            self._remove(key)
 
-    def save_now(self) -> list[RecoveryEntry]:
+    def _remove(self, key: str) -> None:
+        self._written.discard(key)
+        if self._finished:
+            return
+        try:
+            self._worker.submit(remove_recovery, self.folder, key)
+        except RuntimeError:  # the worker is gone (interpreter exit): do it here
+            remove_recovery(self.folder, key)
+
+    def save_now(self, wait: bool = True) -> list[RecoveryEntry]:
         """Write every modified scenario that changed since the last save; drop saved ones.
 
-        Returns the copies written this time. A failure (full disk) is kept in
-        :attr:`last_error` and retried on the next tick; it never interrupts
-        the user.
+        The scenarios are copied here (on the GUI thread, microseconds) and
+        written by the worker thread. With ``wait`` (the default) this
+        returns the copies written; the timer does not wait, and skips a
+        tick while the previous save is still running. A failure (full disk)
+        is kept in :attr:`last_error` and retried on the next tick; it never
+        interrupts the user.
         """
-        written = []
+        if self._finished or (not wait and self._running is not None and not self._running.done()):
+            return []
         open_documents = set(self.workspace.documents)
         for document in list(self._keys):
             if document not in open_documents:
                 self._forget(document)
+        jobs = []
         for document in open_documents:
             key = self._key(document)
             if not document.is_modified:
                 if key in self._written:
-                    remove_recovery(self.folder, key)
-                    self._written.discard(key)
+                    self._remove(key)
                 continue
             if key not in self._dirty and key in self._written:
                 continue
-            try:
-                written.append(write_recovery(self.folder, key, document.scenario, document.path))
-            except OSError as error:
-                self.last_error = str(error)
-                continue
+            jobs.append((key, document.scenario.copy(), document.path))
             self._written.add(key)
             self._dirty.discard(key)
+        self._running = self._worker.submit(self._write, jobs)
+        return self._running.result() if wait else []
+
+    def _write(self, jobs: list) -> list[RecoveryEntry]:
+        """Worker thread: write each copy; a failed one is marked for the next tick."""
+        written = []
+        for key, scenario, original_path in jobs:
+            try:
+                written.append(write_recovery(self.folder, key, scenario, original_path))
+            except OSError as error:
+                self.last_error = str(error)
+                self._dirty.add(key)
         return written
 
     # -- crashed sessions -------------------------------------------------------
@@ -178,6 +206,8 @@ class Autosave(QObject):
     def finish(self) -> None:
         """A normal quit: stop saving and delete this session's folder."""
         self.timer.stop()
+        self._finished = True
+        self._worker.shutdown(wait=True)
         self._lock.unlock()
         discard_folder(self.folder)
 
@@ -216,7 +246,7 @@ def offer_recovery(window, autosave: Autosave) -> list:
         window.prompts.error(title, "\n".join(problems))
         return opened
     autosave.discard_crashed()
-    autosave.save_now()
+    autosave.save_now(wait=False)
     if opened and window.document.path is None and not window.document.is_modified:
         window.close()
     return opened

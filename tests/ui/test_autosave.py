@@ -181,6 +181,7 @@ def test_killed_application_is_recovered_at_next_start(qtbot, tmp_path, qapp):
     assert workspace.windows == [restored]  # the empty start window made way
     # The crashed session's folder is gone; the restored scenario is now in ours.
     assert [p for p in root.iterdir() if p != autosave.folder] == []
+    autosave.save_now()  # waits for the worker thread
     assert len(read_recovery(autosave.folder)) == 1
     document.undo_stack.setClean()
     autosave.finish()
