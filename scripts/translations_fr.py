@@ -108,7 +108,7 @@ FR: dict[str, str | tuple[str, str]] = {
     " pp": " pts",
     # -- prompts
     "never saved": "jamais enregistré",
-    "• %1 — autosaved %2 — file: %3": "• %1 — enregistré automatiquement le %2 — fichier : %3",
+    "• %1 — autosaved %2\n    file: %3": "• %1 — enregistré automatiquement le %2\n    fichier : %3",
     "Unsaved changes": "Modifications non enregistrées",
     "“%1” has unsaved changes.": "« %1 » contient des modifications non enregistrées.",
     "Save them before closing?": "Les enregistrer avant de fermer ?",
@@ -118,10 +118,8 @@ FR: dict[str, str | tuple[str, str]] = {
     "&Restore": "&Restaurer",
     "&Discard": "&Abandonner",
     "Ask &later": "Demander &plus tard",
-    "natoplanner did not close normally. %n scenario(s) can be restored.": (
-        "natoplanner ne s'est pas fermé normalement. %n scénario peut être restauré.",
-        "natoplanner ne s'est pas fermé normalement. %n scénarios peuvent être restaurés.",
-    ),
+    "natoplanner did not close normally. One scenario can be restored:": "natoplanner ne s'est pas fermé normalement. Un scénario peut être restauré :",
+    "natoplanner did not close normally. %1 scenarios can be restored:": "natoplanner ne s'est pas fermé normalement. %1 scénarios peuvent être restaurés :",
     "Recovery": "Récupération",
     # -- goal seek
     "&Goal seek…": "&Valeur cible…",

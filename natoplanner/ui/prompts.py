@@ -10,7 +10,14 @@ from enum import Enum
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QMessageBox,
+    QSizePolicy,
+    QSpacerItem,
+    QWidget,
+)
 
 
 class Unsaved(Enum):
@@ -31,14 +38,14 @@ def describe_recovery(entries: list) -> str:
     """One line per recovered scenario: name, time saved (local, UI locale), original file."""
     lines = []
     for entry in entries:
-        when = entry.saved_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        when = entry.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
         origin = (
             str(entry.original_path)
             if entry.original_path
             else QCoreApplication.translate("DialogPrompts", "never saved")
         )
         lines.append(
-            QCoreApplication.translate("DialogPrompts", "• %1 — autosaved %2 — file: %3")
+            QCoreApplication.translate("DialogPrompts", "• %1 — autosaved %2\n    file: %3")
             .replace("%1", entry.name)
             .replace("%2", when)
             .replace("%3", origin)
@@ -106,15 +113,25 @@ class DialogPrompts:
         box = QMessageBox(self.parent)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(QCoreApplication.translate("DialogPrompts", "Recover unsaved scenarios"))
-        box.setText(
-            QCoreApplication.translate(
-                "DialogPrompts",
-                "natoplanner did not close normally. %n scenario(s) can be restored.",
-                None,
-                len(entries),
-            )
-        )
+        if len(entries) == 1:
+            text = QCoreApplication.translate(
+                "DialogPrompts", "natoplanner did not close normally. One scenario can be restored:"
+            )  # noqa: E501
+        else:
+            text = QCoreApplication.translate(
+                "DialogPrompts", "natoplanner did not close normally. %1 scenarios can be restored:"
+            )  # noqa: E501
+        box.setText(text.replace("%1", str(len(entries))))
         box.setInformativeText(describe_recovery(entries))
+        # Wide enough for a file path per line (QMessageBox wraps narrowly).
+        grid = box.layout()
+        grid.addItem(
+            QSpacerItem(640, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding),
+            grid.rowCount(),
+            0,
+            1,
+            grid.columnCount(),
+        )
         restore = box.addButton(
             QCoreApplication.translate("DialogPrompts", "&Restore"),
             QMessageBox.ButtonRole.AcceptRole,

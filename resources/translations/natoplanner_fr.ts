@@ -431,8 +431,10 @@
             <translation>jamais enregistré</translation>
         </message>
         <message>
-            <source>• %1 — autosaved %2 — file: %3</source>
-            <translation>• %1 — enregistré automatiquement le %2 — fichier : %3</translation>
+            <source>• %1 — autosaved %2
+    file: %3</source>
+            <translation>• %1 — enregistré automatiquement le %2
+    fichier : %3</translation>
         </message>
         <message>
             <source>Unsaved changes</source>
@@ -457,6 +459,14 @@
         <message>
             <source>Recover unsaved scenarios</source>
             <translation>Récupérer les scénarios non enregistrés</translation>
+        </message>
+        <message>
+            <source>natoplanner did not close normally. One scenario can be restored:</source>
+            <translation>natoplanner ne s'est pas fermé normalement. Un scénario peut être restauré :</translation>
+        </message>
+        <message>
+            <source>natoplanner did not close normally. %1 scenarios can be restored:</source>
+            <translation>natoplanner ne s'est pas fermé normalement. %1 scénarios peuvent être restaurés :</translation>
         </message>
         <message>
             <source>&amp;Restore</source>
