@@ -36,7 +36,7 @@ FR: dict[str, str | tuple[str, str]] = {
     "Allies": "Alliés",
     "Ally": "Allié",
     "Ally (NATO short name)": "Allié (nom court de l'OTAN)",
-    "Core %1": "Essentielle %1",
+    "Core %1": "Défense %1",
     "Core defence share of GDP, %, in the base year, NATO 2026 edition (estimate)": "Part des dépenses de défense essentielles dans le PIB, %, année de base, édition 2026 de l'OTAN (estimation)",
     "Projected core defence share of GDP at the horizon, %": "Part projetée des dépenses de défense essentielles dans le PIB à l'horizon, %",
     "Total %1": "Total %1",

@@ -23,6 +23,9 @@ class AllianceStrip(QFrame):
         layout.setContentsMargins(8, 4, 8, 4)
         for label in (self.nato_label, self.counts_label, self.split_label):
             label.setTextFormat(label.textFormat().PlainText)
+            # Wraps on narrow screens (1366 px laptops, long French text)
+            # instead of forcing the window wider than the screen.
+            label.setWordWrap(True)
             layout.addWidget(label)
             layout.addSpacing(18)
         layout.addStretch(1)

@@ -106,7 +106,7 @@
         </message>
         <message>
             <source>Core %1</source>
-            <translation>Essentielle %1</translation>
+            <translation>Défense %1</translation>
         </message>
         <message>
             <source>Core defence share of GDP, %, in the base year, NATO 2026 edition (estimate)</source>
@@ -335,7 +335,7 @@
         <message>
             <source>Core %1</source>
             <extracomment>Raw value of a cell (float, NaN when missing), for sorting and copying. Row code: ally ISO3, or "NATO" / "EUROPE_CANADA" for the alliance rows. Compared measures, in column order (see core.compare.METRICS for units).</extracomment>
-            <translation>Essentielle %1</translation>
+            <translation>Défense %1</translation>
         </message>
         <message>
             <source>Total %1</source>

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRect, QSettings
+from PySide6.QtCore import QRect, QSettings, QSize
 
 from natoplanner.core.scenario import Scenario
 from natoplanner.io.workbook import save_scenario
@@ -35,30 +35,38 @@ def test_settings_are_isolated_in_the_test_folder(tmp_path):
     assert store.value("ui/language") == "fr"
 
 
-def test_second_window_restores_geometry_splitters_dock_and_plot_units(qtbot):
+def test_second_window_restores_geometry_splitters_and_plot_units(qtbot):
+    # Within the offscreen screen (800 x 800): Qt fits restored windows on screen.
     first = new_window(qtbot)
-    first.setGeometry(QRect(40, 50, 1100, 760))
-    first.main_splitter.setSizes([300, 780])
-    first.undo_dock.show()
+    first.setGeometry(QRect(5, 40, 792, 700))
+    first.main_splitter.setSizes([300, 480])
     first.plot_mode_actions.actions()[3].trigger()  # View > Core spending (million USD)
     qtbot.wait(10)
-    geometry = first.geometry()
+    size = first.size()
     sizes = first.main_splitter.sizes()
+    assert size != QSize(1440, 900) and sizes[0] < sizes[1]  # not the defaults
     first.close()
 
     second = new_window(qtbot)
-    assert second.size() == geometry.size()
+    assert second.size() == size
     assert second.main_splitter.sizes() == sizes
-    assert second.undo_dock.isVisible()
     assert second.plot.mode == PlotMode.AMOUNT_USD
     assert second.plot.mode_combo.currentText() == "Core spending (million USD)"
-    assert [a.isChecked() for a in second.plot_mode_actions.actions()] == [
-        False,
-        False,
-        False,
-        True,
-    ]
+    checked = [a.isChecked() for a in second.plot_mode_actions.actions()]
+    assert checked == [False, False, False, True]
     second.close()
+
+
+def test_second_window_restores_docks(qtbot):
+    first = new_window(qtbot)
+    assert not first.undo_dock.isVisible()
+    first.undo_dock.show()
+    first.close()
+    second = new_window(qtbot)
+    assert second.undo_dock.isVisible()
+    second.undo_dock.hide()
+    second.close()
+    assert not new_window(qtbot).undo_dock.isVisible()
 
 
 def test_recent_files_newest_first_capped_at_ten_and_shared_by_windows(qtbot, tmp_path):
