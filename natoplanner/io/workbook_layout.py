@@ -35,7 +35,7 @@ SHEETS = (
 # About: label in column A, value in column B.
 ABOUT_SCHEMA_LABEL = "Schema version"
 
-# Assumptions settings: (key, label), value in column B from row 3.
+# Assumptions settings: (key, label), from row 3.
 SETTINGS = (
     ("name", "Scenario name"),
     ("notes", "Notes"),
@@ -44,6 +44,9 @@ SETTINGS = (
     ("base_year", "Base year (NATO data)"),
 )
 SETTINGS_FIRST_ROW = 3
+# Labels span columns A:B, values C:H (merged), so both read in full.
+SETTING_VALUE_COLUMN = 3
+SETTING_VALUE_LAST_COLUMN = 8
 SETTING_ROW = {key: SETTINGS_FIRST_ROW + i for i, (key, _) in enumerate(SETTINGS)}
 POLICY_HEADER_ROW = SETTINGS_FIRST_ROW + len(SETTINGS) + 2
 

@@ -38,6 +38,7 @@ from natoplanner.io.workbook_layout import (
     RESULT_BLOCKS,
     SCHEMA_VERSION,
     SETTING_ROW,
+    SETTING_VALUE_COLUMN,
     SHEET_ABOUT,
     SHEET_ASSUMPTIONS,
     SHEET_RESULTS,
@@ -304,7 +305,7 @@ def _schema_version(path: Path, about: _Sheet) -> int:
 
 def _scenario_settings(path: Path, sheet: _Sheet, dataset: Dataset) -> Scenario:
     def setting(key: str) -> tuple[int, int]:
-        return SETTING_ROW[key], 2
+        return SETTING_ROW[key], SETTING_VALUE_COLUMN
 
     base_year = sheet.year(*setting("base_year"), "base year")
     horizon = sheet.year(*setting("horizon"), "horizon")

@@ -40,6 +40,8 @@ from natoplanner.io.workbook_layout import (
     RESULT_BLOCKS,
     SCHEMA_VERSION,
     SETTING_ROW,
+    SETTING_VALUE_COLUMN,
+    SETTING_VALUE_LAST_COLUMN,
     SETTINGS,
     SHEET_ABOUT,
     SHEET_ALLIANCE,
@@ -122,6 +124,12 @@ def put_value(ws: Worksheet, row: int, column: int, value: object):
     if isinstance(value, float) and f"{value:.16g}" != repr(value):
         cell._value = repr(value)  # data_type stays "n": written as <v>repr</v>
     return cell
+
+
+def _text_height(text: str, characters_per_line: int) -> float:
+    """Row height (points) that shows ``text`` wrapped in a cell that fits that many characters."""
+    lines = sum(max(1, -(-len(part) // characters_per_line)) for part in text.split("\n"))
+    return 15.0 * max(lines, 1)
 
 
 def _number(value: float | None) -> float | None:
@@ -224,6 +232,7 @@ def _write_about(ws: Worksheet, scenario: Scenario) -> None:
         )
         cell.alignment = Alignment(wrap_text=True, vertical="top", horizontal="left")
         ws.cell(row=row, column=1).alignment = WRAP
+        ws.row_dimensions[row].height = _text_height(str(value), 120)
     ws.column_dimensions["A"].width = 20
     ws.column_dimensions["B"].width = 110
 
@@ -247,7 +256,7 @@ def assumption_cells(scenario: Scenario, layout: Layout) -> dict[tuple[int, int]
     }
     for key, label in SETTINGS:
         cells[SETTING_ROW[key], 1] = label
-        cells[SETTING_ROW[key], 2] = settings[key]
+        cells[SETTING_ROW[key], SETTING_VALUE_COLUMN] = settings[key]
     for index, column in enumerate(POLICY_COLUMNS, start=1):
         cells[POLICY_HEADER_ROW, index] = column.header
     for i, values in enumerate(_policy_values(scenario)):
@@ -343,15 +352,25 @@ def write_assumptions(ws: Worksheet, scenario: Scenario, layout: Layout) -> None
     for key, _ in SETTINGS:
         row = SETTING_ROW[key]
         ws.cell(row, 1).font = BOLD
-        cell = ws.cell(row, 2)
+        ws.merge_cells(
+            start_row=row, start_column=1, end_row=row, end_column=SETTING_VALUE_COLUMN - 1
+        )
+        ws.merge_cells(
+            start_row=row,
+            start_column=SETTING_VALUE_COLUMN,
+            end_row=row,
+            end_column=SETTING_VALUE_LAST_COLUMN,
+        )
+        cell = ws.cell(row, SETTING_VALUE_COLUMN)
         cell.fill = REFERENCE_FILL if key == "base_year" else INPUT_FILL
         cell.alignment = Alignment(horizontal="left", vertical="top", wrap_text=key == "notes")
+    ws.row_dimensions[SETTING_ROW["notes"]].height = _text_height(scenario.notes, 95)
     vintages = scenario.dataset.forecast_vintages
     vintage_list = DataValidation(
         type="list", formula1='"' + ",".join(vintages) + '"', allow_blank=False
     )
     ws.add_data_validation(vintage_list)
-    vintage_list.add(f"B{SETTING_ROW['gdp_vintage']}")
+    vintage_list.add(cell_name(SETTING_VALUE_COLUMN, SETTING_ROW["gdp_vintage"]))
     _style_policy_table(ws, scenario, layout, styles)
     _style_input_blocks(ws, scenario, layout, styles)
     ws.freeze_panes = ws.cell(row=POLICY_HEADER_ROW + 1, column=3)
@@ -669,10 +688,10 @@ def _write_history(fast: FastCells, scenario: Scenario) -> None:
 
 # -- names -----------------------------------------------------------------
 def _define_names(workbook: Workbook, layout: Layout) -> None:
-    names = {
-        "Horizon": f"{SHEET_ASSUMPTIONS}!$B${SETTING_ROW['horizon']}",
-        "BaseYear": f"{SHEET_ASSUMPTIONS}!$B${SETTING_ROW['base_year']}",
-    }
+    def setting(key: str) -> str:
+        return f"{SHEET_ASSUMPTIONS}!{_absolute(cell_name(SETTING_VALUE_COLUMN, SETTING_ROW[key]))}"
+
+    names = {"Horizon": setting("horizon"), "BaseYear": setting("base_year")}
     first_year, last_year = layout.projection_years[0], layout.projection_years[-1]
     for index, block in enumerate(ASSUMPTION_BLOCKS):
         top = layout.assumption_block_title_row(index) + 2

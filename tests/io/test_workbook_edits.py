@@ -169,7 +169,7 @@ def test_sorted_rows_are_refused_rather_than_misread(saved):
 
 def test_an_unknown_vintage_or_horizon_names_its_cell(saved):
     path, _, _ = saved
-    edit(path, {(SHEET_ASSUMPTIONS, "B5"): 2050})
+    edit(path, {(SHEET_ASSUMPTIONS, "C5"): 2050})
     with pytest.raises(FileProblemError) as caught:
         load_scenario(path)
-    assert caught.value.problems[0].cell == "B5" and "2040" in str(caught.value)
+    assert caught.value.problems[0].cell == "C5" and "2040" in str(caught.value)

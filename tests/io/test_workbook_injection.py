@@ -34,14 +34,14 @@ def test_text_starting_with_a_formula_trigger_stays_text(tmp_path, dataset, trig
     workbook = openpyxl.load_workbook(path)
     name_cells = [
         workbook["About"]["B3"],
-        workbook["Assumptions"]["B3"],
-        workbook["Assumptions"]["B4"],
+        workbook["Assumptions"]["C3"],
+        workbook["Assumptions"]["C4"],
     ]
     for cell in name_cells:
         assert cell.data_type == "s", cell.coordinate
-    assert unescape_text(workbook["Assumptions"]["B3"].value) == trigger + PAYLOAD
+    assert unescape_text(workbook["Assumptions"]["C3"].value) == trigger + PAYLOAD
     if trigger in "=+-@":
-        assert workbook["Assumptions"]["B3"].quotePrefix  # Excel's "typed as text" marker
+        assert workbook["Assumptions"]["C3"].quotePrefix  # Excel's "typed as text" marker
     loaded = read_scenario(path)
     assert loaded.scenario.name == scenario.name and loaded.scenario.notes == scenario.notes
 
