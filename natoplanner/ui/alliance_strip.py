@@ -26,9 +26,8 @@ class AllianceStrip(QFrame):
             # Wraps on narrow screens (1366 px laptops, long French text)
             # instead of forcing the window wider than the screen.
             label.setWordWrap(True)
-            layout.addWidget(label)
+            layout.addWidget(label, 1)
             layout.addSpacing(18)
-        layout.addStretch(1)
         for band in Band:
             swatch = QLabel(band_label(band), self)
             colour = band_brush(band, self.palette()).color().name()
