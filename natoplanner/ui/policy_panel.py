@@ -63,7 +63,7 @@ class PolicyPanel(QWidget):
             (BudgetPolicy.EXPLICIT, self.tr("Explicit amounts")),
         ):
             self.policy_combo.addItem(label, kind)
-        self.rate_spin = _spin(core_box, " %/yr", -50.0, 100.0, 0.5, self.tr("Budget growth rate"))
+        self.rate_spin = _spin(core_box, self.tr(" %/yr"), -50.0, 100.0, 0.5, self.tr("Budget growth rate"))
         self.share_spin = _spin(core_box, " %", 0.0, 20.0, 0.1, self.tr("Share of GDP held"))
         self.share_spin.setSpecialValueText(self.tr("base-year share"))
         self.target_spin = _spin(core_box, " %", 0.0, 20.0, 0.1, self.tr("Core target share"))
@@ -105,6 +105,22 @@ class PolicyPanel(QWidget):
         targets_form = QFormLayout(targets_box)
         targets_form.addRow(self.tr("Co&re:"), self.core_target_spin)
         targets_form.addRow(self.tr("To&tal:"), self.total_target_spin)
+
+        # Every measure says what it is and its unit where the pointer rests.
+        for widget, tip in (
+            (self.policy_combo, self.tr("How the core defence budget moves after the base year")),
+            (self.rate_spin, self.tr("Core budget growth, % a year (nominal, or real after the deflator)")),
+            (self.share_spin, self.tr("Share of GDP the core budget holds, % of GDP (lowest value: the base-year share)")),
+            (self.target_spin, self.tr("Core share the ramp reaches, % of GDP")),
+            (self.target_year_spin, self.tr("Year the ramp reaches its target; the share holds after it")),
+            (self.related_combo, self.tr("Defence- and security-related spending (the 1.5% track): a user assumption")),
+            (self.related_share_spin, self.tr("Related spending held, or where the ramp starts, % of GDP")),
+            (self.related_target_spin, self.tr("Related spending the ramp reaches, % of GDP (the Hague: up to 1.5%)")),
+            (self.related_year_spin, self.tr("Year the related ramp reaches its target")),
+            (self.core_target_spin, self.tr("The ally's core defence target, % of GDP (the Hague: 3.5%)")),
+            (self.total_target_spin, self.tr("The ally's total target, core plus related, % of GDP (the Hague: 5%)")),
+        ):
+            widget.setToolTip(tip)
 
         # Side by side under the year editor, so the editor keeps the full width.
         boxes = QHBoxLayout()

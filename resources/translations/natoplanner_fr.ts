@@ -1388,6 +1388,10 @@ croissance du PIB ≤</translation>
             <translation>Taux de croissance du budget</translation>
         </message>
         <message>
+            <source> %/yr</source>
+            <translation> %/an</translation>
+        </message>
+        <message>
             <source>Share of GDP held</source>
             <translation>Part du PIB maintenue</translation>
         </message>
@@ -1486,6 +1490,50 @@ croissance du PIB ≤</translation>
         <message>
             <source>To&amp;tal:</source>
             <translation>To&amp;tal :</translation>
+        </message>
+        <message>
+            <source>How the core defence budget moves after the base year</source>
+            <translation>Évolution du budget de défense essentielle après l'année de base</translation>
+        </message>
+        <message>
+            <source>Core budget growth, % a year (nominal, or real after the deflator)</source>
+            <translation>Croissance du budget de défense, % par an (nominale, ou réelle après le déflateur)</translation>
+        </message>
+        <message>
+            <source>Share of GDP the core budget holds, % of GDP (lowest value: the base-year share)</source>
+            <translation>Part du PIB que le budget de défense maintient, % du PIB (valeur minimale : la part de l'année de base)</translation>
+        </message>
+        <message>
+            <source>Core share the ramp reaches, % of GDP</source>
+            <translation>Part essentielle atteinte par la montée, % du PIB</translation>
+        </message>
+        <message>
+            <source>Year the ramp reaches its target; the share holds after it</source>
+            <translation>Année où la montée atteint son objectif ; la part est maintenue ensuite</translation>
+        </message>
+        <message>
+            <source>Defence- and security-related spending (the 1.5% track): a user assumption</source>
+            <translation>Dépenses liées à la défense et à la sécurité (volet de 1,5 %) : hypothèse de l'utilisateur</translation>
+        </message>
+        <message>
+            <source>Related spending held, or where the ramp starts, % of GDP</source>
+            <translation>Dépenses connexes maintenues, ou point de départ de la montée, % du PIB</translation>
+        </message>
+        <message>
+            <source>Related spending the ramp reaches, % of GDP (the Hague: up to 1.5%)</source>
+            <translation>Dépenses connexes atteintes par la montée, % du PIB (La Haye : jusqu'à 1,5 %)</translation>
+        </message>
+        <message>
+            <source>Year the related ramp reaches its target</source>
+            <translation>Année où la montée connexe atteint son objectif</translation>
+        </message>
+        <message>
+            <source>The ally's core defence target, % of GDP (the Hague: 3.5%)</source>
+            <translation>Objectif de défense essentielle de l'Allié, % du PIB (La Haye : 3,5 %)</translation>
+        </message>
+        <message>
+            <source>The ally's total target, core plus related, % of GDP (the Hague: 5%)</source>
+            <translation>Objectif total de l'Allié, essentielle plus connexe, % du PIB (La Haye : 5 %)</translation>
         </message>
         <message>
             <source>Select an ally to edit its policy</source>

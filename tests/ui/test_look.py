@@ -109,6 +109,19 @@ def test_every_measure_has_a_tooltip_with_its_unit(window):
         tip = model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
         assert tip, column
     assert "2035" in window.horizon_spin.toolTip()
+    panel = window.policy_panel
+    for spin in (
+        panel.rate_spin,
+        panel.share_spin,
+        panel.target_spin,
+        panel.related_share_spin,
+        panel.related_target_spin,
+        panel.core_target_spin,
+        panel.total_target_spin,
+    ):
+        assert "%" in spin.toolTip(), spin.accessibleName()
+    for year_spin in (panel.target_year_spin, panel.related_year_spin):
+        assert "Year" in year_spin.toolTip()
 
 
 def test_widgets_have_accessible_names(window):
