@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from natoplanner.ui.document import ScenarioDocument
@@ -23,17 +23,19 @@ def isolated_settings(tmp_path, qapp):
 
 @pytest.fixture(autouse=True)
 def no_blocking_dialogs(qapp):
-    """Fail (instead of hanging) when code under test opens a modal dialog.
+    """Fail (instead of hanging) when code under test opens a blocking dialog.
 
-    Every question goes through ``window.prompts`` (ScriptedPrompts in tests);
-    a modal dialog that slips through is closed at once by this watchdog and
-    the test fails, naming it.
+    Every question goes through ``window.prompts`` (ScriptedPrompts in tests).
+    A dialog run with ``exec()`` (application-modal: QMessageBox and
+    QFileDialog helpers, ``dialog.exec()``) that slips through is closed at
+    once by this watchdog and the test fails, naming it. Dialogs opened with
+    ``open()`` (window-modal) or ``show()`` block nothing and are left alone.
     """
     seen: list[str] = []
 
     def close_modal() -> None:
         widget = QApplication.activeModalWidget()
-        if widget is not None:
+        if widget is not None and widget.windowModality() == Qt.WindowModality.ApplicationModal:
             seen.append(f"{type(widget).__name__}: {widget.windowTitle()}")
             widget.close()
 

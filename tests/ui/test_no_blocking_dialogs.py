@@ -26,6 +26,14 @@ def test_watchdog_closes_a_stray_modal_dialog(qtbot, no_blocking_dialogs):
     no_blocking_dialogs.clear()  # this test opened it on purpose
 
 
+def test_watchdog_leaves_dialogs_opened_with_open_alone(qtbot, window, no_blocking_dialogs):
+    box = QMessageBox(QMessageBox.Icon.Information, "Window-modal", "Non-blocking.", parent=window)
+    box.open()
+    qtbot.wait(150)  # three watchdog ticks
+    assert box.isVisible() and no_blocking_dialogs == []
+    box.close()
+
+
 def test_every_path_that_would_lose_work_asks_first(qtbot, tmp_path):
     other_file = tmp_path / "other.xlsx"
     save_scenario(Scenario(name="Other"), other_file)
