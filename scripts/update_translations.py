@@ -17,6 +17,7 @@ Both tools come with PySide6-Essentials (next to the Python interpreter).
 
 from __future__ import annotations
 
+import ast
 import shutil
 import subprocess
 import sys
@@ -35,6 +36,73 @@ def tool(name: str) -> str:
     if not found:
         sys.exit(f"{name} not found: install PySide6-Essentials")
     return found
+
+
+#: ``name.tr("…")`` outside a class: lupdate files these under the variable's
+#: name, Qt looks them up under the object's class at run time.
+OBJECT_CONTEXTS = {"window": "MainWindow", "context": "ImportDialog"}
+
+
+def wrapper_strings(path: Path) -> list[tuple[str, str]]:
+    """(context, text) pairs lupdate cannot see in ``path``.
+
+    Feature modules translate through a module helper
+    ``def _tr(text): return QCoreApplication.translate("Ctx", text)`` or call
+    ``window.tr("…")`` in functions; lupdate reads neither correctly.
+    """
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    helpers: dict[str, str] = {}
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef):
+            for call in ast.walk(node):
+                if (
+                    isinstance(call, ast.Call)
+                    and isinstance(call.func, ast.Attribute)
+                    and call.func.attr == "translate"
+                    and call.args
+                    and isinstance(call.args[0], ast.Constant)
+                    and len(call.args) > 1
+                    and isinstance(call.args[1], ast.Name)
+                ):
+                    helpers[node.name] = str(call.args[0].value)
+    found = []
+    for call in ast.walk(tree):
+        if not isinstance(call, ast.Call) or not call.args:
+            continue
+        text = call.args[0]
+        if not (isinstance(text, ast.Constant) and isinstance(text.value, str)):
+            continue
+        if isinstance(call.func, ast.Name) and call.func.id in helpers:
+            found.append((helpers[call.func.id], text.value))
+        elif (
+            isinstance(call.func, ast.Attribute)
+            and call.func.attr == "tr"
+            and isinstance(call.func.value, ast.Name)
+            and call.func.value.id in OBJECT_CONTEXTS
+        ):
+            found.append((OBJECT_CONTEXTS[call.func.value.id], text.value))
+    return found
+
+
+def add_wrapper_strings(ts: Path, pairs: list[tuple[str, str]]) -> None:
+    """Put ``pairs`` in their run-time contexts; drop lupdate's variable-name contexts."""
+    tree = ET.parse(ts)
+    root = tree.getroot()
+    contexts = {c.findtext("name"): c for c in root.iter("context")}
+    for name in OBJECT_CONTEXTS:
+        if name in contexts:
+            root.remove(contexts.pop(name))
+    for context_name, text in pairs:
+        context = contexts.get(context_name)
+        if context is None:
+            context = contexts[context_name] = ET.SubElement(root, "context")
+            ET.SubElement(context, "name").text = context_name
+        if any(m.findtext("source") == text for m in context.iter("message")):
+            continue
+        message = ET.SubElement(context, "message")
+        ET.SubElement(message, "source").text = text
+        ET.SubElement(message, "translation", type="unfinished")
+    tree.write(ts, encoding="utf-8")
 
 
 def fill(ts: Path, translations: dict) -> list[str]:
@@ -91,6 +159,8 @@ def main() -> int:
             cwd=ROOT,
             check=True,
         )
+        pairs = [pair for source in sources for pair in wrapper_strings(ROOT / source)]
+        add_wrapper_strings(ts, pairs)
         missing = fill(ts, {"fr": FR}[code])
         for source in missing:
             print(f"untranslated ({code}): {source!r}")

@@ -488,6 +488,38 @@
             <extracomment>PNG width in pixels (a full-width slide at 1600 px stays sharp).</extracomment>
             <translation>graphique natoplanner</translation>
         </message>
+        <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Classeur Excel (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>CSV, UTF-8 (*.csv)</source>
+            <translation>CSV, UTF-8 (*.csv)</translation>
+        </message>
+        <message>
+            <source>results</source>
+            <translation>résultats</translation>
+        </message>
+        <message>
+            <source>PNG image (*.png)</source>
+            <translation>Image PNG (*.png)</translation>
+        </message>
+        <message>
+            <source>SVG drawing (*.svg)</source>
+            <translation>Dessin SVG (*.svg)</translation>
+        </message>
+        <message>
+            <source>plot</source>
+            <translation>graphique</translation>
+        </message>
+        <message>
+            <source>Cannot export</source>
+            <translation>Export impossible</translation>
+        </message>
+        <message>
+            <source>Exported %1</source>
+            <translation>%1 exporté</translation>
+        </message>
     </context>
     <context>
         <name>GoalSeek</name>
@@ -937,6 +969,18 @@ croissance du PIB ≤</translation>
             <source>Imported from %1</source>
             <translation>Importé de %1</translation>
         </message>
+        <message>
+            <source>detected as fractions (0.0425 = 4.25%)</source>
+            <translation>détecté en fractions (0,0425 = 4,25 %)</translation>
+        </message>
+        <message>
+            <source>detected as percent (4.25 = 4.25%)</source>
+            <translation>détecté en pourcentage (4,25 = 4,25 %)</translation>
+        </message>
+        <message>
+            <source>detected in %1</source>
+            <translation>détecté en %1</translation>
+        </message>
     </context>
     <context>
         <name>ImportPreviewModel</name>
@@ -1268,6 +1312,62 @@ croissance du PIB ≤</translation>
         <message>
             <source>&lt;p&gt;&lt;b&gt;natoplanner&lt;/b&gt; — scenario planner for the Hague commitment (25 June 2025): 3.5% of GDP on core defence and 5% in total by 2035, with a review in 2029.&lt;/p&gt;&lt;p&gt;Data: NATO, &lt;i&gt;Defence Expenditure of NATO Countries (2014-2026)&lt;/i&gt;, 2026 edition (cut-off 3 July 2026; 2025 and 2026 are estimates); NATO 2025 edition for comparison; IMF World Economic Outlook April 2026, October 2025 and April 2025 (real GDP growth, CPI as the deflator).&lt;/p&gt;&lt;p&gt;Shares are on NATO's basis (constant 2021 prices), anchored on the published base-year share. Luxembourg is measured against GNI from 2023. Iceland has no armed forces. See SOURCES.md in the data folder for every source and caveat.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;natoplanner&lt;/b&gt; — planification de scénarios pour l'engagement de La Haye (25 juin 2025) : 3,5 % du PIB pour la défense essentielle et 5 % au total d'ici 2035, avec un examen en 2029.&lt;/p&gt;&lt;p&gt;Données : OTAN, &lt;i&gt;Dépenses de défense des pays de l'OTAN (2014-2026)&lt;/i&gt;, édition 2026 (arrêtée au 3 juillet 2026 ; 2025 et 2026 sont des estimations) ; édition 2025 de l'OTAN pour comparaison ; FMI, Perspectives de l'économie mondiale d'avril 2026, d'octobre 2025 et d'avril 2025 (croissance réelle du PIB, IPC comme déflateur).&lt;/p&gt;&lt;p&gt;Les parts sont sur la base de l'OTAN (prix constants de 2021), ancrées sur la part publiée de l'année de base. Le Luxembourg est mesuré par rapport au RNB depuis 2023. L'Islande n'a pas de forces armées. Voir SOURCES.md dans le dossier des données pour chaque source et réserve.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&amp;Alliance view</source>
+            <translation>Vue de l'&amp;Alliance</translation>
+        </message>
+        <message>
+            <source>Ranking of allies, burden sharing and NATO's revisions</source>
+            <translation>Classement des Alliés, partage du fardeau et révisions de l'OTAN</translation>
+        </message>
+        <message>
+            <source>&amp;Copy</source>
+            <translation>&amp;Copier</translation>
+        </message>
+        <message>
+            <source>Copy the allies table or the year editor's cells as tab-separated text</source>
+            <translation>Copier le tableau des Alliés ou les cellules de l'éditeur des années en texte séparé par des tabulations</translation>
+        </message>
+        <message>
+            <source>&amp;Paste</source>
+            <translation>C&amp;oller</translation>
+        </message>
+        <message>
+            <source>Fill the year editor from the current cell with cells copied from a spreadsheet</source>
+            <translation>Remplir l'éditeur des années depuis la cellule courante avec des cellules copiées d'un classeur</translation>
+        </message>
+        <message>
+            <source>&amp;Compare scenarios…</source>
+            <translation>Co&amp;mparer des scénarios…</translation>
+        </message>
+        <message>
+            <source>Compare two or more open scenarios against a reference</source>
+            <translation>Comparer deux scénarios ouverts ou plus à une référence</translation>
+        </message>
+        <message>
+            <source>Results as &amp;Excel (.xlsx)…</source>
+            <translation>Résultats en &amp;Excel (.xlsx)…</translation>
+        </message>
+        <message>
+            <source>Results as &amp;CSV (.csv)…</source>
+            <translation>Résultats en &amp;CSV (.csv)…</translation>
+        </message>
+        <message>
+            <source>Plot as &amp;PNG image…</source>
+            <translation>Graphique en image &amp;PNG…</translation>
+        </message>
+        <message>
+            <source>Plot as &amp;SVG drawing…</source>
+            <translation>Graphique en dessin &amp;SVG…</translation>
+        </message>
+        <message>
+            <source>&amp;Import…</source>
+            <translation>&amp;Importer…</translation>
+        </message>
+        <message>
+            <source>Import figures from a spreadsheet (NATO, SIPRI, IMF, World Bank…)</source>
+            <translation>Importer des chiffres d'un classeur (OTAN, SIPRI, FMI, Banque mondiale…)</translation>
         </message>
     </context>
     <context>
@@ -1981,77 +2081,304 @@ p10–p90 (% PIB)</translation>
         </message>
     </context>
     <context>
-        <name>context</name>
+        <name>Clipboard</name>
         <message>
-            <source>detected as fractions (0.0425 = 4.25%)</source>
-            <translation>détecté en fractions (0,0425 = 4,25 %)</translation>
+            <source>Cannot paste</source>
+            <translation>Collage impossible</translation>
         </message>
         <message>
-            <source>detected as percent (4.25 = 4.25%)</source>
-            <translation>détecté en pourcentage (4,25 = 4,25 %)</translation>
+            <source>ISO3</source>
+            <translation>ISO3</translation>
         </message>
         <message>
-            <source>detected in %1</source>
-            <translation>détecté en %1</translation>
+            <source>Ally</source>
+            <translation>Allié</translation>
+        </message>
+        <message>
+            <source>First year at core target</source>
+            <translation>Première année à l'objectif essentiel</translation>
+        </message>
+        <message>
+            <source>Budget growth needed (% a year, nominal)</source>
+            <translation>Croissance budgétaire nécessaire (% par an, nominale)</translation>
+        </message>
+        <message>
+            <source>Budget policy</source>
+            <translation>Politique budgétaire</translation>
+        </message>
+        <message>
+            <source>Credible path</source>
+            <translation>Trajectoire crédible</translation>
+        </message>
+        <message>
+            <source>The clipboard holds no cells.</source>
+            <translation>Le presse-papiers ne contient aucune cellule.</translation>
+        </message>
+        <message>
+            <source>Select an ally in the table, then the first cell to fill.</source>
+            <translation>Sélectionnez un Allié dans le tableau, puis la première cellule à remplir.</translation>
+        </message>
+        <message>
+            <source>Pasted with cells left out</source>
+            <translation>Collé, avec des cellules écartées</translation>
+        </message>
+        <message>
+            <source>Core defence %1 (% of GDP)</source>
+            <translation>Défense essentielle %1 (% du PIB)</translation>
+        </message>
+        <message>
+            <source>Total %1 (% of GDP)</source>
+            <translation>Total %1 (% du PIB)</translation>
+        </message>
+        <message>
+            <source>Gap to core target %1 (percentage points)</source>
+            <translation>Écart à l'objectif essentiel %1 (points de pourcentage)</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>oui</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>non</translation>
+        </message>
+        <message>
+            <source>Copied %1 rows with a header (tab-separated)</source>
+            <translation>%1 lignes copiées avec un en-tête (séparées par des tabulations)</translation>
+        </message>
+        <message>
+            <source>%1 cells fell outside the editor and were not written.</source>
+            <translation>%1 cellules tombaient hors de l'éditeur et n'ont pas été écrites.</translation>
+        </message>
+        <message>
+            <source>Nothing was pasted: %1</source>
+            <translation>Rien n'a été collé : %1</translation>
+        </message>
+        <message>
+            <source>Paste %1 cells into %2</source>
+            <translation>Coller %1 cellules dans %2</translation>
+        </message>
+        <message>
+            <source>%1 cells fell on read-only cells and were not written: %2</source>
+            <translation>%1 cellules tombaient sur des cellules en lecture seule et n'ont pas été écrites : %2</translation>
+        </message>
+        <message>
+            <source>cell %1 → %2 %3: %4</source>
+            <translation>cellule %1 → %2 %3 : %4</translation>
         </message>
     </context>
     <context>
-        <name>window</name>
+        <name>BriefingReport</name>
         <message>
-            <source>&amp;Alliance view</source>
-            <translation>Vue de l'&amp;Alliance</translation>
+            <source>Ally</source>
+            <translation>Allié</translation>
         </message>
         <message>
-            <source>Ranking of allies, burden sharing and NATO's revisions</source>
-            <translation>Classement des Alliés, partage du fardeau et révisions de l'OTAN</translation>
+            <source>Gap, pp</source>
+            <translation>Écart, pts</translation>
         </message>
         <message>
-            <source>&amp;Copy</source>
-            <translation>&amp;Copier</translation>
+            <source>At target</source>
+            <translation>Objectif</translation>
         </message>
         <message>
-            <source>Copy the allies table or the year editor's cells as tab-separated text</source>
-            <translation>Copier le tableau des Alliés ou les cellules de l'éditeur des années en texte séparé par des tabulations</translation>
+            <source>Need, %/yr</source>
+            <translation>Besoin, %/an</translation>
         </message>
         <message>
-            <source>&amp;Paste</source>
-            <translation>C&amp;oller</translation>
+            <source>Budget policy</source>
+            <translation>Politique budgétaire</translation>
         </message>
         <message>
-            <source>Fill the year editor from the current cell with cells copied from a spreadsheet</source>
-            <translation>Remplir l'éditeur des années depuis la cellule courante avec des cellules copiées d'un classeur</translation>
+            <source>Path</source>
+            <translation>Trajectoire</translation>
         </message>
         <message>
-            <source>&amp;Compare scenarios…</source>
-            <translation>Co&amp;mparer des scénarios…</translation>
+            <source>Done</source>
+            <translation>Terminé</translation>
         </message>
         <message>
-            <source>Compare two or more open scenarios against a reference</source>
-            <translation>Comparer deux scénarios ouverts ou plus à une référence</translation>
+            <source>Alliance</source>
+            <translation>Alliance</translation>
         </message>
         <message>
-            <source>Results as &amp;Excel (.xlsx)…</source>
-            <translation>Résultats en &amp;Excel (.xlsx)…</translation>
+            <source>Real GDP growth (%)</source>
+            <translation>Croissance réelle du PIB (%)</translation>
         </message>
         <message>
-            <source>Results as &amp;CSV (.csv)…</source>
-            <translation>Résultats en &amp;CSV (.csv)…</translation>
+            <source>GDP deflator (%)</source>
+            <translation>Déflateur du PIB (%)</translation>
         </message>
         <message>
-            <source>Plot as &amp;PNG image…</source>
-            <translation>Graphique en image &amp;PNG…</translation>
+            <source>Nominal GDP (billion national currency)</source>
+            <translation>PIB nominal (milliards de monnaie nationale)</translation>
         </message>
         <message>
-            <source>Plot as &amp;SVG drawing…</source>
-            <translation>Graphique en dessin &amp;SVG…</translation>
+            <source>Core budget (million national currency)</source>
+            <translation>Budget de défense (millions de monnaie nationale)</translation>
         </message>
         <message>
-            <source>&amp;Import…</source>
-            <translation>&amp;Importer…</translation>
+            <source>Related spending (% of GDP)</source>
+            <translation>Dépenses connexes (% du PIB)</translation>
         </message>
         <message>
-            <source>Import figures from a spreadsheet (NATO, SIPRI, IMF, World Bank…)</source>
-            <translation>Importer des chiffres d'un classeur (OTAN, SIPRI, FMI, Banque mondiale…)</translation>
+            <source>Title page</source>
+            <translation>Page de titre</translation>
+        </message>
+        <message>
+            <source>Charts</source>
+            <translation>Graphiques</translation>
+        </message>
+        <message>
+            <source>Summary table</source>
+            <translation>Tableau récapitulatif</translation>
+        </message>
+        <message>
+            <source>Defence spending: %1 (NATO, "Defence Expenditure of NATO Countries"); 2025 and 2026 are NATO estimates. Shares of GDP on NATO's basis (constant 2021 prices).</source>
+            <translation>Dépenses de défense : %1 (OTAN, « Dépenses de défense des pays de l'OTAN ») ; 2025 et 2026 sont des estimations de l'OTAN. Parts du PIB sur la base de l'OTAN (prix constants de 2021).</translation>
+        </message>
+        <message>
+            <source>GDP: %1 real growth and CPI inflation (CPI stands in for the GDP deflator); after the last forecast year the last values are held.</source>
+            <translation>PIB : croissance réelle et inflation IPC de %1 (l'IPC tient lieu de déflateur du PIB) ; après la dernière année de prévision, les dernières valeurs sont maintenues.</translation>
+        </message>
+        <message>
+            <source>Amounts in US dollars are at %1 exchange rates implied by NATO's tables. Iceland has no armed forces. Related spending (up to 1.5% of GDP) is not published by NATO: it is an assumption of this scenario.</source>
+            <translation>Les montants en dollars US sont aux taux de change de %1 implicites dans les tableaux de l'OTAN. L'Islande n'a pas de forces armées. Les dépenses connexes (jusqu'à 1,5 % du PIB) ne sont pas publiées par l'OTAN : c'est une hypothèse de ce scénario.</translation>
+        </message>
+        <message>
+            <source>No policy, target or year differs from the default scenario.</source>
+            <translation>Aucune politique, aucun objectif ni aucune année ne diffère du scénario par défaut.</translation>
+        </message>
+        <message>
+            <source>Core %1</source>
+            <translation>Défense %1</translation>
+        </message>
+        <message>
+            <source>Total %1</source>
+            <translation>Total %1</translation>
+        </message>
+        <message>
+            <source>Unless listed below, every ally holds its %1 core share of GDP and sets no related spending; targets are the Hague 3.5% core and 5% total.</source>
+            <translation>Sauf indication ci-dessous, chaque Allié maintient sa part essentielle du PIB de %1 et ne fixe pas de dépenses connexes ; les objectifs sont ceux de La Haye : 3,5 % pour la défense essentielle et 5 % au total.</translation>
+        </message>
+        <message>
+            <source>Briefing on the path to the Hague commitment · %1</source>
+            <translation>Note sur la trajectoire vers l'engagement de La Haye · %1</translation>
+        </message>
+        <message>
+            <source>Data sources and edition</source>
+            <translation>Sources et édition des données</translation>
+        </message>
+        <message>
+            <source>Assumptions in brief</source>
+            <translation>Hypothèses en bref</translation>
+        </message>
+        <message>
+            <source>Allies ranked by core share of GDP in %1</source>
+            <translation>Alliés classés par part essentielle du PIB en %1</translation>
+        </message>
+        <message>
+            <source>Summary of all allies at the horizon %1</source>
+            <translation>Récapitulatif de tous les Alliés à l'horizon %1</translation>
+        </message>
+        <message>
+            <source>Core = core defence share of GDP (%); Total = core + related (%); gap in percentage points to the ally's core target; need = constant nominal budget growth (% a year) that reaches it by %1; path: credible, incremental path (reaches the target, never falls, at least half the increase by the 2029 review).</source>
+            <translation>Défense = part des dépenses de défense essentielles dans le PIB (%) ; Total = essentielle + connexe (%) ; écart en points de pourcentage à l'objectif essentiel de l'Allié ; besoin = croissance nominale constante du budget (% par an) qui l'atteint en %1 ; trajectoire : trajectoire crédible et progressive (atteint l'objectif, ne baisse jamais, au moins la moitié de la hausse avant l'examen de 2029).</translation>
+        </message>
+        <message>
+            <source>no armed forces</source>
+            <translation>pas de forces armées</translation>
+        </message>
+        <message>
+            <source>met</source>
+            <translation>atteint</translation>
+        </message>
+        <message>
+            <source>credible</source>
+            <translation>crédible</translation>
+        </message>
+        <message>
+            <source>Notes: %1</source>
+            <translation>Notes : %1</translation>
+        </message>
+        <message>
+            <source>core budget: %1</source>
+            <translation>budget de défense : %1</translation>
+        </message>
+        <message>
+            <source>related: %1</source>
+            <translation>connexe : %1</translation>
+        </message>
+        <message>
+            <source>NATO core defence, % of GDP</source>
+            <translation>OTAN, défense essentielle, % du PIB</translation>
+        </message>
+        <message>
+            <source>NATO core + related, % of GDP</source>
+            <translation>OTAN, essentielle + connexe, % du PIB</translation>
+        </message>
+        <message>
+            <source>NATO core spending, billion USD</source>
+            <translation>OTAN, dépenses essentielles, milliards USD</translation>
+        </message>
+        <message>
+            <source>United States, % of GDP</source>
+            <translation>États-Unis, % du PIB</translation>
+        </message>
+        <message>
+            <source>Europe and Canada, % of GDP</source>
+            <translation>Europe et Canada, % du PIB</translation>
+        </message>
+        <message>
+            <source>Allies at or above 2% core (of 31)</source>
+            <translation>Alliés à 2 % ou plus (sur 31)</translation>
+        </message>
+        <message>
+            <source>Allies at or above 3.5% core (of 31)</source>
+            <translation>Alliés à 3,5 % ou plus (sur 31)</translation>
+        </message>
+        <message>
+            <source>Allies at or above 5% total (of 31)</source>
+            <translation>Alliés à 5 % ou plus au total (sur 31)</translation>
+        </message>
+        <message>
+            <source>natoplanner · %1 · %2 · page %3</source>
+            <translation>natoplanner · %1 · %2 · page %3</translation>
+        </message>
+        <message>
+            <source>Core defence share of GDP: %1 (NATO figures to %2, then this scenario)</source>
+            <translation>Part des dépenses de défense essentielles dans le PIB : %1 (chiffres de l'OTAN jusqu'en %2, puis ce scénario)</translation>
+        </message>
+        <message>
+            <source>flagged: %1</source>
+            <translation>signalée : %1</translation>
+        </message>
+        <message>
+            <source>own targets %1% core, %2% total</source>
+            <translation>objectifs propres %1 % essentielle, %2 % total</translation>
+        </message>
+        <message>
+            <source>Base year %1 (NATO data to %2); horizon %3; 2029 review.</source>
+            <translation>Année de base %1 (données de l'OTAN jusqu'en %2) ; horizon %3 ; examen de 2029.</translation>
+        </message>
+        <message>
+            <source>%1 typed for %2 year(s): %3</source>
+            <translation>%1 saisi pour %2 année(s) : %3</translation>
+        </message>
+    </context>
+    <context>
+        <name>Uncertainty</name>
+        <message>
+            <source>Draw GDP growth many times: fan chart and the chance of meeting 3.5% core and 5% total</source>
+            <translation>Tirer la croissance du PIB de nombreuses fois : éventail et probabilité d'atteindre 3,5 % (essentielle) et 5 % (total)</translation>
+        </message>
+        <message>
+            <source>&amp;Uncertainty (Monte Carlo)…</source>
+            <translation>&amp;Incertitude (Monte-Carlo)…</translation>
+        </message>
+        <message>
+            <source>%1 of %2 draws</source>
+            <translation>%1 tirages sur %2</translation>
         </message>
     </context>
 </TS>

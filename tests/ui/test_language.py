@@ -150,3 +150,30 @@ def test_command_line_renders_the_french_window(tmp_path):
     assert result.returncode == 0, result.stderr
     image = QImage(str(picture))
     assert image.width() >= 1200 and image.height() >= 700
+
+
+def menu_texts(window) -> list[str]:
+    menus = (
+        window.file_menu,
+        window.edit_menu,
+        window.analysis_menu,
+        window.export_menu,
+        window.help_menu,
+    )
+    return [a.text() for menu in menus for a in menu.actions() if not a.isSeparator() and a.text()]
+
+
+def test_every_menu_entry_is_in_french_including_features(qtbot, qapp):
+    english = MainWindow(ScenarioDocument(), prompts=ScriptedPrompts())
+    qtbot.addWidget(english)
+    english_texts = menu_texts(english)
+    translators = install_language(qapp, "fr")
+    try:
+        french = MainWindow(ScenarioDocument(), language="fr", prompts=ScriptedPrompts())
+        qtbot.addWidget(french)
+        french_texts = menu_texts(french)
+    finally:
+        remove_language(qapp, translators)
+    assert len(french_texts) == len(english_texts) >= 15
+    untranslated = [text for text in french_texts if text in english_texts]
+    assert untranslated == []
