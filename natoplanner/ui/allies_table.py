@@ -299,8 +299,13 @@ class AlliesFilterProxy(QSortFilterProxyModel):
     def set_filter_text(self, text: str) -> None:
         from natoplanner.core.allies import normalise_name
 
-        self._needle = normalise_name(text)
-        self.invalidateRowsFilter()
+        if hasattr(self, "beginFilterChange"):  # Qt >= 6.10 deprecates invalidateRowsFilter
+            self.beginFilterChange()
+            self._needle = normalise_name(text)
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._needle = normalise_name(text)
+            self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
         if not self._needle:

@@ -66,17 +66,19 @@ def run_gui(argv: Sequence[str]) -> int:
         return save_screenshot(window, Path(args.screenshot))
     window.show()
     window.allies_panel.select_iso3(["DEU", "POL"])
+    if args.startup_probe:
+        window.repaint()  # the first paint, before the deferred feature modules load
+        _report_startup()
+        window.document.undo_stack.setClean()
+        return 0
     from PySide6.QtCore import QTimer
 
-    if args.startup_probe:
-        QTimer.singleShot(0, lambda: _report_startup(app))
-    else:
-        from natoplanner.ui.autosave import Autosave, offer_recovery
+    from natoplanner.ui.autosave import Autosave, offer_recovery
 
-        autosave = Autosave(workspace)
-        app.aboutToQuit.connect(autosave.finish)
-        # After the first paint, so the question appears over the window.
-        QTimer.singleShot(0, lambda: offer_recovery(window, autosave))
+    autosave = Autosave(workspace)
+    app.aboutToQuit.connect(autosave.finish)
+    # After the first paint, so the question appears over the window.
+    QTimer.singleShot(0, lambda: offer_recovery(window, autosave))
     return app.exec()
 
 
@@ -104,7 +106,7 @@ def _apply_edit(window, edit: str) -> None:
     window.document.push(command)
 
 
-def _report_startup(app) -> None:
+def _report_startup() -> None:
     """Print "first-paint rss_mb=N" (resident memory after the first paint)."""
     import resource
 
