@@ -41,13 +41,19 @@ def edit_latency_ms() -> tuple[float, float, list[str]]:
     window.show()
     window.allies_panel.select_iso3(["POL", "DEU", "FRA", "ESP", "USA"])
     app.processEvents()
-    budget_2030 = window.document.projection.paths.core_budget_mn[window.document.scenario.row("POL"), 4]
+    budget_2030 = window.document.projection.paths.core_budget_mn[
+        window.document.scenario.row("POL"), 4
+    ]
     samples = []
     for i in range(EDITS):
         # Alternate years so edits do not merge into a single undo step.
         year = 2028 + i % 6
         start = time.perf_counter()
-        window.document.push(SetYearInput(window.document, Measure.CORE_BUDGET, "POL", year, budget_2030 * (1 + i / 1000)))
+        window.document.push(
+            SetYearInput(
+                window.document, Measure.CORE_BUDGET, "POL", year, budget_2030 * (1 + i / 1000)
+            )
+        )
         # Processing events paints what the edit invalidated (table cells,
         # editor cells, strip labels, plot), as it would on screen.
         app.processEvents()
@@ -94,7 +100,11 @@ def cold_start() -> tuple[float, float]:
         start = time.perf_counter()
         result = subprocess.run(
             [sys.executable, "-m", "natoplanner", "--startup-probe"],
-            capture_output=True, text=True, env=env, timeout=60, check=True,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+            check=True,
         )
         elapsed = time.perf_counter() - start
         line = next(line for line in result.stdout.splitlines() if line.startswith("first-paint"))

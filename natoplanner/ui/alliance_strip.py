@@ -39,10 +39,13 @@ class AllianceStrip(QFrame):
 
     def refresh(self) -> None:
         scenario = self.document.scenario
-        at_horizon = {name: values[-1] for name, values in self.document.projection.alliance_columns().items()}
+        at_horizon = {
+            name: values[-1] for name, values in self.document.projection.alliance_columns().items()
+        }
         horizon = scenario.horizon
         self.nato_label.setText(
-            self.tr("NATO %1: core %2 of GDP, total %3, USD %4 bn").replace("%1", str(horizon))
+            self.tr("NATO %1: core %2 of GDP, total %3, USD %4 bn")
+            .replace("%1", str(horizon))
             .replace("%2", percent(at_horizon["nato_core_share_pct"]))
             .replace("%3", percent(at_horizon["nato_total_share_pct"]))
             .replace("%4", number(at_horizon["nato_core_usd_mn"] / 1000, 0))
@@ -54,11 +57,15 @@ class AllianceStrip(QFrame):
             .replace("%3", str(int(at_horizon["allies_at_5pct_total"])))
         )
         self.split_label.setText(
-            self.tr("US %1 · Europe + Canada %2").replace("%1", percent(at_horizon["usa_core_share_pct"]))
+            self.tr("US %1 · Europe + Canada %2")
+            .replace("%1", percent(at_horizon["usa_core_share_pct"]))
             .replace("%2", percent(at_horizon["europe_canada_core_share_pct"]))
         )
         self.setToolTip(
-            self.tr("Alliance figures at the horizon %1; shares are GDP-weighted on NATO's basis, "
-                    "amounts in US dollars at %2 exchange rates.").replace("%1", str(horizon))
+            self.tr(
+                "Alliance figures at the horizon %1; shares are GDP-weighted on NATO's basis, "
+                "amounts in US dollars at %2 exchange rates."
+            )
+            .replace("%1", str(horizon))
             .replace("%2", str(scenario.base_year))
         )

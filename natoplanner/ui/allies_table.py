@@ -73,7 +73,11 @@ def band_brush(band: Band | None, palette: QPalette) -> QBrush | None:
     """
     if band is None:
         return None
-    hues = {Band.BELOW_GUIDELINE: QColor(200, 40, 40), Band.GUIDELINE: QColor(235, 170, 30), Band.TARGET: QColor(60, 170, 90)}
+    hues = {
+        Band.BELOW_GUIDELINE: QColor(200, 40, 40),
+        Band.GUIDELINE: QColor(235, 170, 30),
+        Band.TARGET: QColor(60, 170, 90),
+    }
     strength = {Band.BELOW_GUIDELINE: 0.45, Band.GUIDELINE: 0.30, Band.TARGET: 0.18}
     base = palette.color(QPalette.ColorRole.Base)
     dark = base.lightness() < 128
@@ -180,21 +184,59 @@ class AlliesTableModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(Column)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
             return None
         scenario = self.document.scenario
         b, h = scenario.base_year, scenario.horizon
         headers = {
             Column.ALLY: (self.tr("Ally"), self.tr("Ally (NATO short name)")),
-            Column.BASE_CORE: (self.tr("Core %1").replace("%1", str(b)), self.tr("Core defence share of GDP, %, in the base year, NATO 2026 edition (estimate)")),
-            Column.HORIZON_CORE: (self.tr("Core %1").replace("%1", str(h)), self.tr("Projected core defence share of GDP at the horizon, %")),
-            Column.HORIZON_TOTAL: (self.tr("Total %1").replace("%1", str(h)), self.tr("Core plus defence- and security-related spending, % of GDP, at the horizon")),
-            Column.GAP: (self.tr("Gap pp"), self.tr("Core target minus projected core share at the horizon, percentage points (positive: short of the target)")),
-            Column.FIRST_YEAR: (self.tr("At target"), self.tr("First year the core share reaches the ally's core target (3.5% unless set)")),
-            Column.REQUIRED_GROWTH: (self.tr("Need %/yr"), self.tr("Constant nominal budget growth, % a year, that reaches the core target at the horizon")),
-            Column.POLICY: (self.tr("Budget policy"), self.tr("How the core budget moves after the base year")),
-            Column.CREDIBLE: (self.tr("Path"), self.tr("Credible, incremental path: reaches the target, never falls, at least half the increase by the 2029 review")),
+            Column.BASE_CORE: (
+                self.tr("Core %1").replace("%1", str(b)),
+                self.tr(
+                    "Core defence share of GDP, %, in the base year, NATO 2026 edition (estimate)"
+                ),
+            ),
+            Column.HORIZON_CORE: (
+                self.tr("Core %1").replace("%1", str(h)),
+                self.tr("Projected core defence share of GDP at the horizon, %"),
+            ),
+            Column.HORIZON_TOTAL: (
+                self.tr("Total %1").replace("%1", str(h)),
+                self.tr(
+                    "Core plus defence- and security-related spending, % of GDP, at the horizon"
+                ),
+            ),
+            Column.GAP: (
+                self.tr("Gap pp"),
+                self.tr(
+                    "Core target minus projected core share at the horizon, percentage points (positive: short of the target)"  # noqa: E501 (one translatable string)
+                ),
+            ),
+            Column.FIRST_YEAR: (
+                self.tr("At target"),
+                self.tr(
+                    "First year the core share reaches the ally's core target (3.5% unless set)"
+                ),
+            ),
+            Column.REQUIRED_GROWTH: (
+                self.tr("Need %/yr"),
+                self.tr(
+                    "Constant nominal budget growth, % a year, that reaches the core target at the horizon"  # noqa: E501 (one translatable string)
+                ),
+            ),
+            Column.POLICY: (
+                self.tr("Budget policy"),
+                self.tr("How the core budget moves after the base year"),
+            ),
+            Column.CREDIBLE: (
+                self.tr("Path"),
+                self.tr(
+                    "Credible, incremental path: reaches the target, never falls, at least half the increase by the 2029 review"  # noqa: E501 (one translatable string)
+                ),
+            ),
         }
         text, tip = headers[Column(section)]
         if role == Qt.ItemDataRole.DisplayRole:
@@ -203,7 +245,9 @@ class AlliesTableModel(QAbstractTableModel):
             return tip
         return None
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ):
         if not index.isValid():
             return None
         row = self._rows[index.row()]
@@ -225,7 +269,10 @@ class AlliesTableModel(QAbstractTableModel):
             if column == Column.CREDIBLE:
                 return int(Qt.AlignmentFlag.AlignCenter)
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.BackgroundRole and column in (Column.BASE_CORE, Column.HORIZON_CORE):
+        if role == Qt.ItemDataRole.BackgroundRole and column in (
+            Column.BASE_CORE,
+            Column.HORIZON_CORE,
+        ):
             return band_brush(band_of(value), QGuiApplication.palette())
         if role == Qt.ItemDataRole.FontRole and column in (Column.BASE_CORE, Column.HORIZON_CORE):
             if band_of(value) == Band.TARGET:
@@ -268,7 +315,9 @@ class AlliesTableModel(QAbstractTableModel):
             band = band_of(value)
             return f"{percent(value)}: {band_label(band)}" if band is not None else None
         if column == Column.FIRST_YEAR and value is None:
-            return self.tr("Core target not reached by %1").replace("%1", str(self.document.scenario.horizon))
+            return self.tr("Core target not reached by %1").replace(
+                "%1", str(self.document.scenario.horizon)
+            )
         return self.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
@@ -356,7 +405,10 @@ class AlliesPanel(QWidget):
         for column in Column:
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
             sample = samples.get(column, "00.00%")
-            header.resizeSection(column, max(metrics.horizontalAdvance(title) + 14, metrics.horizontalAdvance(sample) + 12))
+            header.resizeSection(
+                column,
+                max(metrics.horizontalAdvance(title) + 14, metrics.horizontalAdvance(sample) + 12),
+            )
         header.setHighlightSections(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -377,8 +429,13 @@ class AlliesPanel(QWidget):
             proxy_index = self.proxy.mapFromSource(source)
             if proxy_index.isValid():
                 selection.select(proxy_index, proxy_index)
-        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
         self.view.selectionModel().select(selection, flags)
         if codes:
             first = self.proxy.mapFromSource(self.model.index(self.model.row_of(codes[0]), 0))
-            self.view.selectionModel().setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
+            self.view.selectionModel().setCurrentIndex(
+                first, QItemSelectionModel.SelectionFlag.NoUpdate
+            )

@@ -50,7 +50,12 @@ class SetYearInput(_DocumentCommand):
     """Set or clear one ally's input for one year ("Set Poland core budget 2030")."""
 
     def __init__(
-        self, document: ScenarioDocument, measure: Measure, iso3: str, year: int, value: float | None
+        self,
+        document: ScenarioDocument,
+        measure: Measure,
+        iso3: str,
+        year: int,
+        value: float | None,
     ) -> None:
         scenario = document.scenario
         name = scenario.dataset.registry.get(iso3).name_en
@@ -100,7 +105,10 @@ class SetAllyValue(_DocumentCommand):
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         # Spin-box steps on one ally's policy merge into one undo step.
-        if not isinstance(other, SetAllyValue) or (other.iso3, other.what) != (self.iso3, self.what):
+        if not isinstance(other, SetAllyValue) or (other.iso3, other.what) != (
+            self.iso3,
+            self.what,
+        ):
             return False
         self.new_value = other.new_value
         return True
@@ -108,12 +116,21 @@ class SetAllyValue(_DocumentCommand):
 
 def set_core_policy(document: ScenarioDocument, iso3: str, policy: CorePolicy) -> SetAllyValue:
     scenario = document.scenario
-    return SetAllyValue(document, iso3, "core budget policy", scenario.core_policy, scenario.set_core_policy, policy)
+    return SetAllyValue(
+        document, iso3, "core budget policy", scenario.core_policy, scenario.set_core_policy, policy
+    )
 
 
 def set_related_track(document: ScenarioDocument, iso3: str, track: RelatedTrack) -> SetAllyValue:
     scenario = document.scenario
-    return SetAllyValue(document, iso3, "related spending track", scenario.related_track, scenario.set_related_track, track)
+    return SetAllyValue(
+        document,
+        iso3,
+        "related spending track",
+        scenario.related_track,
+        scenario.set_related_track,
+        track,
+    )
 
 
 def set_targets(document: ScenarioDocument, iso3: str, targets: Targets) -> SetAllyValue:
@@ -134,7 +151,9 @@ class SetHorizon(_DocumentCommand):
 class ReplaceInputs(_DocumentCommand):
     """Any multi-input change (paste, import, goal seek) as one undo step."""
 
-    def __init__(self, document: ScenarioDocument, text: str, before: ScenarioState, after: ScenarioState) -> None:
+    def __init__(
+        self, document: ScenarioDocument, text: str, before: ScenarioState, after: ScenarioState
+    ) -> None:
         super().__init__(document, text)
         self.old_value = before
         self.new_value = after

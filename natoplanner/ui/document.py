@@ -37,7 +37,12 @@ class ScenarioDocument(QObject):
     reset = Signal()
     file_changed = Signal()
 
-    def __init__(self, scenario: Scenario | None = None, path: Path | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        scenario: Scenario | None = None,
+        path: Path | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.scenario = scenario if scenario is not None else Scenario()
         self.projection = Projection(self.scenario)

@@ -11,7 +11,16 @@ from __future__ import annotations
 
 import importlib
 
-FEATURE_MODULES: tuple[str, ...] = ("goalseek_dialog", "uncertainty_view", "import_dialog", "clipboard_actions", "export_actions", "compare_view", "alliance_view", "report")
+FEATURE_MODULES: tuple[str, ...] = (
+    "goalseek_dialog",
+    "uncertainty_view",
+    "import_dialog",
+    "clipboard_actions",
+    "export_actions",
+    "compare_view",
+    "alliance_view",
+    "report",
+)
 
 
 def install_features(window) -> None:

@@ -27,7 +27,9 @@ def percent(value: float | None, decimals: int = 2, locale: QLocale | None = Non
     locale = locale or QLocale()
     text = number(value, decimals, locale)
     sign = locale.percent()
-    return f"{text}\u202f{sign}" if locale.language() == QLocale.Language.French else f"{text}{sign}"
+    return (
+        f"{text}\u202f{sign}" if locale.language() == QLocale.Language.French else f"{text}{sign}"
+    )
 
 
 def parse_number(text: str, locale: QLocale | None = None) -> float | None:

@@ -117,7 +117,9 @@ class MainWindow(QMainWindow):
             install_features(self)
 
         self.allies_panel.view.selectionModel().selectionChanged.connect(self._on_selection_changed)
-        self.allies_panel.view.selectionModel().currentRowChanged.connect(self._on_selection_changed)
+        self.allies_panel.view.selectionModel().currentRowChanged.connect(
+            self._on_selection_changed
+        )
         self.year_view.status_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.document.file_changed.connect(self._update_title)
         self.document.reset.connect(self._on_reset)
@@ -187,21 +189,51 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         standard = QKeySequence.StandardKey
-        self.new_action = self._action(self.tr("&New scenario"), lambda: self.workspace.new_scenario(self.document.scenario.dataset), standard.New, self.tr("Open the default scenario in a new window"))
-        self.duplicate_action = self._action(self.tr("&Duplicate scenario"), lambda: self.workspace.duplicate(self.document), "Ctrl+Shift+D", self.tr("Open a copy of this scenario in a new window"))
-        self.rename_action = self._action(self.tr("&Rename scenario…"), lambda: self.rename_scenario(), "F2", self.tr("Change the scenario's name"))
-        self.close_action = self._action(self.tr("&Close"), self.close, standard.Close, self.tr("Close this scenario's window"))
-        self.open_action = self._action(self.tr("&Open…"), self.open_scenario, standard.Open, self.tr("Open a scenario workbook"))
-        self.save_action = self._action(self.tr("&Save"), self.save, standard.Save, self.tr("Save the scenario workbook"))
-        self.save_as_action = self._action(self.tr("Save &As…"), self.save_as, standard.SaveAs, self.tr("Save under a new name"))
-        self.quit_action = self._action(self.tr("&Quit"), self.quit_all, standard.Quit, self.tr("Close every scenario window"))
+        self.new_action = self._action(
+            self.tr("&New scenario"),
+            lambda: self.workspace.new_scenario(self.document.scenario.dataset),
+            standard.New,
+            self.tr("Open the default scenario in a new window"),
+        )
+        self.duplicate_action = self._action(
+            self.tr("&Duplicate scenario"),
+            lambda: self.workspace.duplicate(self.document),
+            "Ctrl+Shift+D",
+            self.tr("Open a copy of this scenario in a new window"),
+        )
+        self.rename_action = self._action(
+            self.tr("&Rename scenario…"),
+            lambda: self.rename_scenario(),
+            "F2",
+            self.tr("Change the scenario's name"),
+        )
+        self.close_action = self._action(
+            self.tr("&Close"), self.close, standard.Close, self.tr("Close this scenario's window")
+        )
+        self.open_action = self._action(
+            self.tr("&Open…"),
+            self.open_scenario,
+            standard.Open,
+            self.tr("Open a scenario workbook"),
+        )
+        self.save_action = self._action(
+            self.tr("&Save"), self.save, standard.Save, self.tr("Save the scenario workbook")
+        )
+        self.save_as_action = self._action(
+            self.tr("Save &As…"), self.save_as, standard.SaveAs, self.tr("Save under a new name")
+        )
+        self.quit_action = self._action(
+            self.tr("&Quit"), self.quit_all, standard.Quit, self.tr("Close every scenario window")
+        )
         if self.quit_action.shortcut().isEmpty():  # no platform Quit key (Windows, offscreen)
             self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.undo_action = self.document.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence(standard.Undo))
         self.redo_action = self.document.undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcuts([QKeySequence(standard.Redo), QKeySequence("Ctrl+Shift+Z")])
-        self.find_action = self._action(self.tr("&Find ally"), self.allies_panel.filter_edit.setFocus, standard.Find)
+        self.find_action = self._action(
+            self.tr("&Find ally"), self.allies_panel.filter_edit.setFocus, standard.Find
+        )
 
         file_menu = self.file_menu = self.menuBar().addMenu(self.tr("&File"))
         for action in (self.new_action, self.duplicate_action, self.open_action):
@@ -298,7 +330,9 @@ class MainWindow(QMainWindow):
             settings.remove_recent_files(missing)
             self.prompts.information(
                 self.tr("File not found"),
-                self.tr("%1 no longer exists; it was removed from the recent files.").replace("%1", str(path)),
+                self.tr("%1 no longer exists; it was removed from the recent files.").replace(
+                    "%1", str(path)
+                ),
             )
             return False
         return self.open_scenario(Path(path))
@@ -312,7 +346,11 @@ class MainWindow(QMainWindow):
             self.tr("Language"),
             self.tr("The language changes when natoplanner starts again.")
             + "\n"
-            + ("La langue change au prochain démarrage de natoplanner." if code == "fr" else "The language changes when natoplanner starts again."),
+            + (
+                "La langue change au prochain démarrage de natoplanner."
+                if code == "fr"
+                else "The language changes when natoplanner starts again."
+            ),
         )
 
     def _build_status_bar(self) -> None:
@@ -347,7 +385,8 @@ class MainWindow(QMainWindow):
         ally = self.document.scenario.dataset.registry.get(iso3)
         self.editor_title.setText(
             self.tr("<b>%1</b> — amounts in %2; bold cells are your overrides (Delete clears)")
-            .replace("%1", ally.name(self.language)).replace("%2", ally.currency)
+            .replace("%1", ally.name(self.language))
+            .replace("%2", ally.currency)
         )
 
     def _on_horizon_edited(self, value: int) -> None:
@@ -366,7 +405,10 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         name = self.document.display_name()
-        if self.document.path is not None and self.document.scenario.name != self.document.path.stem:
+        if (
+            self.document.path is not None
+            and self.document.scenario.name != self.document.path.stem
+        ):
             name = f"{self.document.scenario.name} — {name}"
         self.setWindowTitle(f"{name}[*] — {APP_NAME}")
         self.setWindowModified(self.document.is_modified)
@@ -384,7 +426,9 @@ class MainWindow(QMainWindow):
     def rename_scenario(self, name: str | None = None) -> None:
         """Rename the scenario (undoable); asks for the name when none is given."""
         if name is None:
-            name = self.prompts.text(self.tr("Rename scenario"), self.tr("Scenario name:"), self.document.scenario.name)
+            name = self.prompts.text(
+                self.tr("Rename scenario"), self.tr("Scenario name:"), self.document.scenario.name
+            )
         if name and name.strip() and name.strip() != self.document.scenario.name:
             self.document.push(RenameScenario(self.document, name.strip()))
 
@@ -400,7 +444,9 @@ class MainWindow(QMainWindow):
             action = self.window_menu.addAction(f"&{number} {window.document.display_name()}")
             action.setCheckable(True)
             action.setChecked(window is self)
-            action.triggered.connect(lambda _checked, w=window: (w.show(), w.raise_(), w.activateWindow()))
+            action.triggered.connect(
+                lambda _checked, w=window: (w.show(), w.raise_(), w.activateWindow())
+            )
 
     def open_scenario(self, path: Path | None = None) -> bool:
         if not self.maybe_keep_changes():
@@ -418,7 +464,9 @@ class MainWindow(QMainWindow):
         self.document.replace_scenario(loaded.scenario, Path(path))
         settings.add_recent_file(Path(path))
         if loaded.warnings:
-            self.prompts.information(self.tr("Opened with warnings"), "\n".join(str(w) for w in loaded.warnings))
+            self.prompts.information(
+                self.tr("Opened with warnings"), "\n".join(str(w) for w in loaded.warnings)
+            )
         return True
 
     def save(self) -> bool:

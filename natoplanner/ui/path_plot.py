@@ -21,8 +21,16 @@ from natoplanner.ui.document import ScenarioDocument
 
 # Tableau 10: distinct on light and dark backgrounds and for common colour-vision deficiencies.
 CURVE_COLOURS = (
-    "#4E79A7", "#F28E2B", "#E15759", "#76B7B2", "#59A14F",
-    "#EDC948", "#B07AA1", "#FF9DA7", "#9C755F", "#BAB0AC",
+    "#4E79A7",
+    "#F28E2B",
+    "#E15759",
+    "#76B7B2",
+    "#59A14F",
+    "#EDC948",
+    "#B07AA1",
+    "#FF9DA7",
+    "#9C755F",
+    "#BAB0AC",
 )
 
 
@@ -62,7 +70,9 @@ class PathPlot(QWidget):
             (PlotMode.AMOUNT_USD, self.tr("Core spending (million USD)")),
         ):
             self.mode_combo.addItem(label, mode)
-        self.mode_combo.currentIndexChanged.connect(lambda _i: self.set_mode(self.mode_combo.currentData()))
+        self.mode_combo.currentIndexChanged.connect(
+            lambda _i: self.set_mode(self.mode_combo.currentData())
+        )
         mode_label = QLabel(self.tr("&Show:"), self)
         mode_label.setBuddy(self.mode_combo)
         self.readout = QLabel(self)
@@ -78,7 +88,9 @@ class PathPlot(QWidget):
         # No grid: pyqtgraph redraws grid lines on every repaint (about 5 ms
         # here), and the 2%, 3.5% and 5% lines already give the reading.
         self.plot_item.setMenuEnabled(False)
-        self.legend = self.plot_item.addLegend(offset=(10, 5), labelTextColor=self._foreground, colCount=3)
+        self.legend = self.plot_item.addLegend(
+            offset=(10, 5), labelTextColor=self._foreground, colCount=3
+        )
         for axis in ("left", "bottom"):
             self.plot_item.getAxis(axis).setTextPen(self._foreground)
             self.plot_item.getAxis(axis).setPen(self._foreground)
@@ -89,7 +101,9 @@ class PathPlot(QWidget):
             self._horizontal_line(CORE_TARGET_PCT, self.tr("3.5% core"), Qt.PenStyle.DashLine),
             self._horizontal_line(TOTAL_TARGET_PCT, self.tr("5% total"), Qt.PenStyle.DashDotLine),
         ]
-        self._review_line = self._vertical_line(REVIEW_YEAR, self.tr("%1 review").replace("%1", str(REVIEW_YEAR)))
+        self._review_line = self._vertical_line(
+            REVIEW_YEAR, self.tr("%1 review").replace("%1", str(REVIEW_YEAR))
+        )
         self._horizon_line = self._vertical_line(document.scenario.horizon, self.tr("horizon"))
 
         top = QHBoxLayout()
@@ -111,7 +125,11 @@ class PathPlot(QWidget):
     def _horizontal_line(self, value: float, label: str, style: Qt.PenStyle) -> pg.InfiniteLine:
         pen = pg.mkPen(self._foreground, width=1, style=style)
         line = pg.InfiniteLine(
-            pos=value, angle=0, pen=pen, movable=False, label=label,
+            pos=value,
+            angle=0,
+            pen=pen,
+            movable=False,
+            label=label,
             labelOpts={"position": 0.985, "color": self._foreground, "anchors": [(1, 1), (1, 1)]},
         )
         self.plot_item.addItem(line, ignoreBounds=False)
@@ -121,8 +139,12 @@ class PathPlot(QWidget):
         colour = QColor(self._foreground)
         colour.setAlpha(110)
         line = pg.InfiniteLine(
-            pos=year, angle=90, pen=pg.mkPen(colour, width=1, style=Qt.PenStyle.DashLine), movable=False,
-            label=label, labelOpts={"position": 0.04, "color": self._foreground, "anchors": [(1, 1), (1, 1)]},
+            pos=year,
+            angle=90,
+            pen=pg.mkPen(colour, width=1, style=Qt.PenStyle.DashLine),
+            movable=False,
+            label=label,
+            labelOpts={"position": 0.04, "color": self._foreground, "anchors": [(1, 1), (1, 1)]},
         )
         self.plot_item.addItem(line, ignoreBounds=True)
         return line
@@ -149,11 +171,18 @@ class PathPlot(QWidget):
 
     def _make_curves(self, code: str) -> _AllyCurves:
         used = {c.colour for c in self._curves.values()}
-        colour = next((c for c in CURVE_COLOURS if c not in used), CURVE_COLOURS[len(self._curves) % len(CURVE_COLOURS)])
+        colour = next(
+            (c for c in CURVE_COLOURS if c not in used),
+            CURVE_COLOURS[len(self._curves) % len(CURVE_COLOURS)],
+        )
         name = self.document.scenario.dataset.registry.get(code).name(self.language)
         history = pg.PlotDataItem(pen=pg.mkPen(colour, width=2))
-        projection = pg.PlotDataItem(pen=pg.mkPen(colour, width=2, style=Qt.PenStyle.DashLine), name=name)
-        estimates = pg.ScatterPlotItem(size=8, pen=pg.mkPen(colour, width=1.5), brush=pg.mkBrush(None), symbol="o")
+        projection = pg.PlotDataItem(
+            pen=pg.mkPen(colour, width=2, style=Qt.PenStyle.DashLine), name=name
+        )
+        estimates = pg.ScatterPlotItem(
+            size=8, pen=pg.mkPen(colour, width=1.5), brush=pg.mkBrush(None), symbol="o"
+        )
         for item in (history, projection, estimates):
             self.plot_item.addItem(item)
         return _AllyCurves(colour, history, projection, estimates)
@@ -190,12 +219,16 @@ class PathPlot(QWidget):
             PlotMode.CORE_SHARE: self.tr("Core defence, % of GDP"),
             PlotMode.TOTAL_SHARE: self.tr("Core + related, % of GDP"),
             PlotMode.AMOUNT_NATIONAL: self.tr("Core defence, million national currency"),
-            PlotMode.AMOUNT_USD: self.tr("Core defence, million USD (projection at base-year rates)"),
+            PlotMode.AMOUNT_USD: self.tr(
+                "Core defence, million USD (projection at base-year rates)"
+            ),
         }[self.mode]
         self.plot_item.setLabel("left", label)
 
     # -- data ----------------------------------------------------------------
-    def series(self, code: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    def series(
+        self, code: str
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """(history years, history values, estimate mask, projection years, projection values)."""
         scenario, projection = self.document.scenario, self.document.projection
         row = scenario.row(code)
@@ -207,7 +240,9 @@ class PathPlot(QWidget):
         projected_years = paths.years[:n]
         if self.mode in (PlotMode.CORE_SHARE, PlotMode.TOTAL_SHARE):
             history = shares[row]
-            values = paths.core_share_pct if self.mode == PlotMode.CORE_SHARE else paths.total_share_pct
+            values = (
+                paths.core_share_pct if self.mode == PlotMode.CORE_SHARE else paths.total_share_pct
+            )
             projected = values[row, :n]
         elif self.mode == PlotMode.AMOUNT_NATIONAL:
             history = dataset.history_matrix("defence_exp_national_million")[row, columns]
@@ -274,9 +309,15 @@ class PathPlot(QWidget):
         if is_share:
             text = percent(value)
         else:
-            currency = "USD" if self.mode == PlotMode.AMOUNT_USD else self.document.scenario.dataset.registry.get(code).currency
+            currency = (
+                "USD"
+                if self.mode == PlotMode.AMOUNT_USD
+                else self.document.scenario.dataset.registry.get(code).currency
+            )
             text = f"{number(value, 0)} mn {currency}"
-        kind = self.tr("projection") if year > self.document.scenario.base_year else (
-            self.tr("NATO estimate") if year >= 2025 else self.tr("NATO")
+        kind = (
+            self.tr("projection")
+            if year > self.document.scenario.base_year
+            else (self.tr("NATO estimate") if year >= 2025 else self.tr("NATO"))
         )
         return f"{name} {year}: {text} ({kind})"

@@ -26,7 +26,9 @@ from natoplanner.ui.commands import set_core_policy, set_related_track, set_targ
 from natoplanner.ui.document import ScenarioDocument
 
 
-def _spin(parent: QWidget, suffix: str, low: float, high: float, step: float, name: str) -> QDoubleSpinBox:
+def _spin(
+    parent: QWidget, suffix: str, low: float, high: float, step: float, name: str
+) -> QDoubleSpinBox:
     box = QDoubleSpinBox(parent)
     box.setRange(low, high)
     box.setDecimals(2)
@@ -63,7 +65,9 @@ class PolicyPanel(QWidget):
             (BudgetPolicy.EXPLICIT, self.tr("Explicit amounts")),
         ):
             self.policy_combo.addItem(label, kind)
-        self.rate_spin = _spin(core_box, self.tr(" %/yr"), -50.0, 100.0, 0.5, self.tr("Budget growth rate"))
+        self.rate_spin = _spin(
+            core_box, self.tr(" %/yr"), -50.0, 100.0, 0.5, self.tr("Budget growth rate")
+        )
         self.share_spin = _spin(core_box, " %", 0.0, 20.0, 0.1, self.tr("Share of GDP held"))
         self.share_spin.setSpecialValueText(self.tr("base-year share"))
         self.target_spin = _spin(core_box, " %", 0.0, 20.0, 0.1, self.tr("Core target share"))
@@ -87,8 +91,12 @@ class PolicyPanel(QWidget):
             (RelatedPolicy.RAMP_TO_TARGET, self.tr("Ramp to target by year")),
         ):
             self.related_combo.addItem(label, kind)
-        self.related_share_spin = _spin(related_box, " %", 0.0, 10.0, 0.1, self.tr("Related share (start)"))
-        self.related_target_spin = _spin(related_box, " %", 0.0, 10.0, 0.1, self.tr("Related target share"))
+        self.related_share_spin = _spin(
+            related_box, " %", 0.0, 10.0, 0.1, self.tr("Related share (start)")
+        )
+        self.related_target_spin = _spin(
+            related_box, " %", 0.0, 10.0, 0.1, self.tr("Related target share")
+        )
         self.related_year_spin = QSpinBox(related_box)
         self.related_year_spin.setAccessibleName(self.tr("Related target year"))
         self.related_year_spin.setKeyboardTracking(False)
@@ -109,16 +117,44 @@ class PolicyPanel(QWidget):
         # Every measure says what it is and its unit where the pointer rests.
         for widget, tip in (
             (self.policy_combo, self.tr("How the core defence budget moves after the base year")),
-            (self.rate_spin, self.tr("Core budget growth, % a year (nominal, or real after the deflator)")),
-            (self.share_spin, self.tr("Share of GDP the core budget holds, % of GDP (lowest value: the base-year share)")),
+            (
+                self.rate_spin,
+                self.tr("Core budget growth, % a year (nominal, or real after the deflator)"),
+            ),
+            (
+                self.share_spin,
+                self.tr(
+                    "Share of GDP the core budget holds, % of GDP (lowest value: the base-year share)"  # noqa: E501 (one translatable string)
+                ),
+            ),
             (self.target_spin, self.tr("Core share the ramp reaches, % of GDP")),
-            (self.target_year_spin, self.tr("Year the ramp reaches its target; the share holds after it")),
-            (self.related_combo, self.tr("Defence- and security-related spending (the 1.5% track): a user assumption")),
-            (self.related_share_spin, self.tr("Related spending held, or where the ramp starts, % of GDP")),
-            (self.related_target_spin, self.tr("Related spending the ramp reaches, % of GDP (the Hague: up to 1.5%)")),
+            (
+                self.target_year_spin,
+                self.tr("Year the ramp reaches its target; the share holds after it"),
+            ),
+            (
+                self.related_combo,
+                self.tr(
+                    "Defence- and security-related spending (the 1.5% track): a user assumption"
+                ),
+            ),
+            (
+                self.related_share_spin,
+                self.tr("Related spending held, or where the ramp starts, % of GDP"),
+            ),
+            (
+                self.related_target_spin,
+                self.tr("Related spending the ramp reaches, % of GDP (the Hague: up to 1.5%)"),
+            ),
             (self.related_year_spin, self.tr("Year the related ramp reaches its target")),
-            (self.core_target_spin, self.tr("The ally's core defence target, % of GDP (the Hague: 3.5%)")),
-            (self.total_target_spin, self.tr("The ally's total target, core plus related, % of GDP (the Hague: 5%)")),
+            (
+                self.core_target_spin,
+                self.tr("The ally's core defence target, % of GDP (the Hague: 3.5%)"),
+            ),
+            (
+                self.total_target_spin,
+                self.tr("The ally's total target, core plus related, % of GDP (the Hague: 5%)"),
+            ),
         ):
             widget.setToolTip(tip)
 
@@ -135,9 +171,15 @@ class PolicyPanel(QWidget):
         for widget in (self.policy_combo, self.related_combo):
             widget.currentIndexChanged.connect(self._on_edit)
         for widget in (
-            self.rate_spin, self.share_spin, self.target_spin, self.target_year_spin,
-            self.related_share_spin, self.related_target_spin, self.related_year_spin,
-            self.core_target_spin, self.total_target_spin,
+            self.rate_spin,
+            self.share_spin,
+            self.target_spin,
+            self.target_year_spin,
+            self.related_share_spin,
+            self.related_target_spin,
+            self.related_year_spin,
+            self.core_target_spin,
+            self.total_target_spin,
         ):
             widget.valueChanged.connect(self._on_edit)
         document.projected.connect(lambda _rows: self.refresh())
@@ -153,13 +195,20 @@ class PolicyPanel(QWidget):
         scenario = self.document.scenario
         self._refreshing = True
         try:
-            has_path = self.iso3 is not None and self.document.projection.has_target_path[scenario.row(self.iso3)]
+            has_path = (
+                self.iso3 is not None
+                and self.document.projection.has_target_path[scenario.row(self.iso3)]
+            )
             self.setEnabled(bool(has_path))
             if self.iso3 is None:
                 self.ally_label.setText(self.tr("Select an ally to edit its policy"))
                 return
             ally = scenario.dataset.registry.get(self.iso3)
-            self.ally_label.setText(ally.name_en if has_path else self.tr("%1: no armed forces, no target path").replace("%1", ally.name_en))
+            self.ally_label.setText(
+                ally.name_en
+                if has_path
+                else self.tr("%1: no armed forces, no target path").replace("%1", ally.name_en)
+            )
             for spin in (self.target_year_spin, self.related_year_spin):
                 spin.setRange(scenario.base_year + 1, MAX_HORIZON)
             policy = scenario.core_policy(self.iso3)
@@ -188,8 +237,12 @@ class PolicyPanel(QWidget):
         self._core_form.setRowVisible(self.target_spin, ramp)
         self._core_form.setRowVisible(self.target_year_spin, ramp)
         self._related_form.setRowVisible(self.related_share_spin, related != RelatedPolicy.NOT_SET)
-        self._related_form.setRowVisible(self.related_target_spin, related == RelatedPolicy.RAMP_TO_TARGET)
-        self._related_form.setRowVisible(self.related_year_spin, related == RelatedPolicy.RAMP_TO_TARGET)
+        self._related_form.setRowVisible(
+            self.related_target_spin, related == RelatedPolicy.RAMP_TO_TARGET
+        )
+        self._related_form.setRowVisible(
+            self.related_year_spin, related == RelatedPolicy.RAMP_TO_TARGET
+        )
 
     def _on_edit(self, *_args) -> None:
         if self._refreshing or self.iso3 is None:

@@ -23,7 +23,12 @@ class Workspace(QObject):
 
     windows_changed = Signal()
 
-    def __init__(self, language: str = "en", prompts_factory: Callable | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        language: str = "en",
+        prompts_factory: Callable | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.language = language
         self.prompts_factory = prompts_factory
@@ -61,7 +66,9 @@ class Workspace(QObject):
     def duplicate(self, document: ScenarioDocument):
         """Open a copy of ``document``'s scenario in a new, unsaved window."""
         copy = document.scenario.copy()
-        copy.name = unique_name(f"{document.scenario.name} (copy)", {d.scenario.name for d in self.documents})
+        copy.name = unique_name(
+            f"{document.scenario.name} (copy)", {d.scenario.name for d in self.documents}
+        )
         return self.open_window(ScenarioDocument(copy))
 
     def new_scenario(self, dataset: Dataset | None = None):

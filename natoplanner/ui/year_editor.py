@@ -11,7 +11,14 @@ from __future__ import annotations
 from enum import IntEnum
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -98,7 +105,9 @@ class YearEditorModel(QAbstractTableModel):
         values[EditorRow.REAL_GROWTH, 1:] = scenario.effective_growth_pct()[row, projected]
         values[EditorRow.DEFLATOR, 1:] = scenario.effective_deflator_pct()[row, projected]
         history_growth = scenario.dataset.history_matrix("real_gdp_growth_pct_derived")
-        values[EditorRow.REAL_GROWTH, 0] = history_growth[row, scenario.base_year - int(scenario.dataset.history_years[0])]
+        values[EditorRow.REAL_GROWTH, 0] = history_growth[
+            row, scenario.base_year - int(scenario.dataset.history_years[0])
+        ]
         if projection.has_target_path[row]:
             values[EditorRow.NOMINAL_GDP] = paths.gdp_bn[row, :n_years]
             values[EditorRow.CORE_BUDGET] = paths.core_budget_mn[row, :n_years]
@@ -128,7 +137,8 @@ class YearEditorModel(QAbstractTableModel):
         if changed.any():
             rows, cols = np.nonzero(changed)
             self.dataChanged.emit(
-                self.index(int(rows.min()), int(cols.min())), self.index(int(rows.max()), int(cols.max()))
+                self.index(int(rows.min()), int(cols.min())),
+                self.index(int(rows.max()), int(cols.max())),
             )
 
     def year_at(self, column: int) -> int:
@@ -158,16 +168,30 @@ class YearEditorModel(QAbstractTableModel):
 
     def row_tooltip(self, row: EditorRow) -> str:
         return {
-            EditorRow.REAL_GROWTH: self.tr("Real GDP growth, % a year. Default: IMF WEO forecast, held flat after its last year."),
-            EditorRow.DEFLATOR: self.tr("GDP deflator, % a year. CPI inflation from the IMF WEO stands in for the deflator."),
-            EditorRow.NOMINAL_GDP: self.tr("Nominal GDP, billion national currency. Type a value to override the growth path."),
-            EditorRow.CORE_BUDGET: self.tr("Core defence budget, million national currency (NATO definition). A typed amount overrides the policy for that year."),
-            EditorRow.CORE_SHARE: self.tr("Core defence share of GDP, % (NATO basis, anchored on the published base-year share). Derived."),
-            EditorRow.RELATED_SHARE: self.tr("Defence- and security-related spending, % of GDP (the 1.5% track): a user assumption."),
+            EditorRow.REAL_GROWTH: self.tr(
+                "Real GDP growth, % a year. Default: IMF WEO forecast, held flat after its last year."  # noqa: E501 (one translatable string)
+            ),
+            EditorRow.DEFLATOR: self.tr(
+                "GDP deflator, % a year. CPI inflation from the IMF WEO stands in for the deflator."
+            ),
+            EditorRow.NOMINAL_GDP: self.tr(
+                "Nominal GDP, billion national currency. Type a value to override the growth path."
+            ),
+            EditorRow.CORE_BUDGET: self.tr(
+                "Core defence budget, million national currency (NATO definition). A typed amount overrides the policy for that year."  # noqa: E501 (one translatable string)
+            ),
+            EditorRow.CORE_SHARE: self.tr(
+                "Core defence share of GDP, % (NATO basis, anchored on the published base-year share). Derived."  # noqa: E501 (one translatable string)
+            ),
+            EditorRow.RELATED_SHARE: self.tr(
+                "Defence- and security-related spending, % of GDP (the 1.5% track): a user assumption."  # noqa: E501 (one translatable string)
+            ),
             EditorRow.TOTAL_SHARE: self.tr("Core plus related, % of GDP. Derived."),
         }[row]
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ):
         if orientation == Qt.Orientation.Horizontal:
             if role == Qt.ItemDataRole.DisplayRole:
                 year = self.year_at(section)
@@ -186,7 +210,9 @@ class YearEditorModel(QAbstractTableModel):
     def is_editable(self, row: int, column: int) -> bool:
         return self.iso3 is not None and column > 0 and EditorRow(row) in ROW_MEASURE
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ):
         if not index.isValid():
             return None
         row, column = EditorRow(index.row()), index.column()
@@ -195,7 +221,11 @@ class YearEditorModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if missing:
                 return DASH
-            return percent(value, _DECIMALS[row]) if row in _SHARE_ROWS else number(value, _DECIMALS[row])
+            return (
+                percent(value, _DECIMALS[row])
+                if row in _SHARE_ROWS
+                else number(value, _DECIMALS[row])
+            )
         if role in (Qt.ItemDataRole.EditRole, RawValueRole):
             return None if missing else value
         if role == OverrideRole:
@@ -231,9 +261,18 @@ class YearEditorModel(QAbstractTableModel):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
-    def setData(self, index: QModelIndex | QPersistentModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        value,
+        role: int = Qt.ItemDataRole.EditRole,
+    ) -> bool:
         """Validate a typed value and push it as an undoable override (empty clears)."""
-        if role != Qt.ItemDataRole.EditRole or not index.isValid() or not self.is_editable(index.row(), index.column()):
+        if (
+            role != Qt.ItemDataRole.EditRole
+            or not index.isValid()
+            or not self.is_editable(index.row(), index.column())
+        ):
             return False
         command = self.command_for(index.row(), index.column(), value)
         if command is None:
@@ -249,7 +288,9 @@ class YearEditorModel(QAbstractTableModel):
         elif isinstance(value, str):
             number_value = parse_number(value)
             if number_value is None:
-                self.input_rejected.emit(index, self.tr("“%1” is not a number").replace("%1", value))
+                self.input_rejected.emit(
+                    index, self.tr("“%1” is not a number").replace("%1", value)
+                )
                 return None
         else:
             number_value = float(value)
@@ -291,15 +332,21 @@ class YearCellDelegate(QStyledItemDelegate):
         if editor.text():
             return  # an editor opened by typing keeps the typed text
         value = index.data(RawValueRole)
-        editor.setText("" if value is None else QLocale().toString(float(value), "g", 12).replace(QLocale().groupSeparator(), ""))
+        editor.setText(
+            ""
+            if value is None
+            else QLocale().toString(float(value), "g", 12).replace(QLocale().groupSeparator(), "")
+        )
         editor.selectAll()
 
-    def setModelData(self, editor: QLineEdit, model: QAbstractTableModel, index: QModelIndex) -> None:
+    def setModelData(
+        self, editor: QLineEdit, model: QAbstractTableModel, index: QModelIndex
+    ) -> None:
         model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
 
 
 class YearEditorView(QTableView):
-    """Table view for :class:`YearEditorModel`: Delete clears overrides, errors shown at the cell."""
+    """Table view for :class:`YearEditorModel`: Delete clears overrides, errors shown at the cell."""  # noqa: E501
 
     status_message = Signal(str)
 
@@ -315,7 +362,9 @@ class YearEditorView(QTableView):
         self.setItemDelegate(YearCellDelegate(self))
         # Fixed widths: ResizeToContents would measure every cell on every edit.
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.horizontalHeader().setDefaultSectionSize(self.fontMetrics().horizontalAdvance("0,000,000") + 12)
+        self.horizontalHeader().setDefaultSectionSize(
+            self.fontMetrics().horizontalAdvance("0,000,000") + 12
+        )
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
 
@@ -326,7 +375,10 @@ class YearEditorView(QTableView):
         self._fit_row_labels()
 
     def _fit_row_labels(self) -> None:
-        labels = [self.model().headerData(r, Qt.Orientation.Vertical) or "" for r in range(self.model().rowCount())]
+        labels = [
+            self.model().headerData(r, Qt.Orientation.Vertical) or ""
+            for r in range(self.model().rowCount())
+        ]
         width = max((self.fontMetrics().horizontalAdvance(t) for t in labels), default=80) + 16
         self.verticalHeader().setFixedWidth(width)
 

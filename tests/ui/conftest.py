@@ -15,7 +15,9 @@ from natoplanner.ui.prompts import ScriptedPrompts
 def isolated_settings(tmp_path, qapp):
     """Every UI test reads and writes settings in its own folder, never the user's."""
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
+    )
     qapp.setOrganizationName("natoplanner-tests")
     qapp.setApplicationName("natoplanner-tests")
     yield

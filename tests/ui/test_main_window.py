@@ -68,7 +68,9 @@ def test_typing_a_budget_updates_table_plot_and_strip_and_undo_restores(qtbot, w
     expected = independent_projection({(Measure.CORE_BUDGET, "POL", 2035): 400000.0})
     row = expected.scenario.row("POL")
     assert window.document.scenario.year_input(Measure.CORE_BUDGET, "POL", 2035) == 400000.0
-    assert table_value(window, "POL", Column.HORIZON_CORE) == pytest.approx(expected.paths.core_share_pct[row, 9], rel=1e-12)
+    assert table_value(window, "POL", Column.HORIZON_CORE) == pytest.approx(
+        expected.paths.core_share_pct[row, 9], rel=1e-12
+    )
     curve = window.plot._curves["POL"].projection.yData
     np.testing.assert_allclose(curve, expected.paths.core_share_pct[row, :10], rtol=1e-12)
     alliance = expected.alliance().iloc[-1]
@@ -83,7 +85,11 @@ def test_typing_a_budget_updates_table_plot_and_strip_and_undo_restores(qtbot, w
     assert not window.isWindowModified()
 
     window.redo_action.trigger()
-    np.testing.assert_allclose(window.plot._curves["POL"].projection.yData, expected.paths.core_share_pct[row, :10], rtol=1e-12)
+    np.testing.assert_allclose(
+        window.plot._curves["POL"].projection.yData,
+        expected.paths.core_share_pct[row, :10],
+        rtol=1e-12,
+    )
 
 
 def test_repeated_edits_of_one_cell_merge_into_one_undo_step(qtbot, window):
@@ -101,7 +107,9 @@ def test_override_is_shown_and_delete_clears_it(qtbot, window):
     type_into_year_cell(qtbot, window, EditorRow.CORE_BUDGET, 2028, "40000")
     index = window.year_model.index(EditorRow.CORE_BUDGET, 2028 - 2026)
     assert index.data(Qt.ItemDataRole.FontRole).bold()
-    window.year_view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    window.year_view.selectionModel().setCurrentIndex(
+        index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+    )
     qtbot.keyClick(window.year_view, Qt.Key.Key_Delete)
     assert window.document.scenario.year_input(Measure.CORE_BUDGET, "ESP", 2028) is None
     assert index.data(Qt.ItemDataRole.FontRole) is None
@@ -137,7 +145,9 @@ def test_ramp_policy_puts_germany_at_3_5_in_2035(qtbot, window):
     panel.policy_combo.setCurrentIndex(panel.policy_combo.findData(BudgetPolicy.RAMP_TO_TARGET))
     panel.target_spin.setValue(3.5)
     panel.target_year_spin.setValue(2035)
-    assert window.document.scenario.core_policy("DEU") == CorePolicy(BudgetPolicy.RAMP_TO_TARGET, target_pct=3.5, target_year=2035)
+    assert window.document.scenario.core_policy("DEU") == CorePolicy(
+        BudgetPolicy.RAMP_TO_TARGET, target_pct=3.5, target_year=2035
+    )
     assert table_value(window, "DEU", Column.HORIZON_CORE) == pytest.approx(3.5, abs=1e-12)
     assert window.year_model.index(EditorRow.CORE_SHARE, 9).data() == "3.50%"
     window.undo_action.trigger()
@@ -208,12 +218,14 @@ def test_screenshot_writes_a_non_blank_png(tmp_path, window):
     assert save_screenshot(window, path) == 0
     image = QImage(str(path))
     assert image.width() >= 1000 and image.height() >= 700
-    colours = {image.pixel(x, y) for x in range(0, image.width(), 37) for y in range(0, image.height(), 29)}
+    colours = {
+        image.pixel(x, y) for x in range(0, image.width(), 37) for y in range(0, image.height(), 29)
+    }
     assert len(colours) > 20
 
 
 def test_plot_survives_a_thousand_repaints(qtbot, window):
-    """Regression: PySide6 6.12.0 on Python 3.11 aborted with none_dealloc after a few hundred repaints."""
+    """Regression: PySide6 6.12.0 on Python 3.11 aborted with none_dealloc after a few hundred repaints."""  # noqa: E501
     select(window, "POL", "DEU")
     viewport = window.plot.plot_widget.viewport()
     for _ in range(1000):

@@ -14,7 +14,9 @@ def test_unique_name():
 
 
 def test_duplicate_rename_and_close(qtbot):
-    workspace = Workspace(prompts_factory=lambda window: ScriptedPrompts(unsaved=Unsaved.DISCARD, text="Plan B"))
+    workspace = Workspace(
+        prompts_factory=lambda window: ScriptedPrompts(unsaved=Unsaved.DISCARD, text="Plan B")
+    )
     first = workspace.open_window()
     first.document.push(SetYearInput(first.document, Measure.CORE_BUDGET, "DEU", 2030, 150000.0))
 
