@@ -33,7 +33,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -53,6 +53,7 @@ from natoplanner.core.dataset import FIRST_HISTORY_YEAR
 from natoplanner.core.projection import Projection
 from natoplanner.core.revisions import VINTAGE_PUBLISHED, revision_table, share_revisions
 from natoplanner.core.scenario import CORE_TARGET_PCT, GUIDELINE_PCT, TOTAL_TARGET_PCT
+from natoplanner.ui.actions import make_action
 from natoplanner.ui.charts import add_target_lines, foreground, make_plot_widget
 from natoplanner.ui.formatting import DASH, number, percent
 
@@ -677,9 +678,11 @@ def open_alliance_view(window) -> AllianceView:
 def install(window) -> None:
     """Analysis > Alliance view."""
     window.alliance_view = None
-    action = QAction(window.tr("&Alliance view"), window)
-    action.setShortcut(QKeySequence("Ctrl+Shift+A"))
-    action.setStatusTip(window.tr("Ranking of allies, burden sharing and NATO's revisions"))
-    action.triggered.connect(lambda: open_alliance_view(window))
-    window.analysis_menu.addAction(action)
-    window.alliance_view_action = action
+    window.alliance_view_action = make_action(
+        window,
+        window.tr("&Alliance view"),
+        lambda: open_alliance_view(window),
+        "Ctrl+Shift+A",
+        window.tr("Ranking of allies, burden sharing and NATO's revisions"),
+        window.analysis_menu,
+    )

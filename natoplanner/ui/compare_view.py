@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 from natoplanner.core.compare import ALLIANCE_ROWS, ScenarioComparison, compare_scenarios
 from natoplanner.core.errors import ScenarioInputError
 from natoplanner.io.clipboard import format_tsv
+from natoplanner.ui.actions import make_action
 from natoplanner.ui.charts import add_target_lines, foreground, make_plot_widget, scenario_pen
 from natoplanner.ui.document import ScenarioDocument
 from natoplanner.ui.formatting import DASH, number, percent
@@ -717,9 +718,11 @@ def open_compare(window) -> CompareDialog:
 def install(window) -> None:
     """Analysis > Compare scenarios… (Ctrl+Shift+C)."""
     window.compare_dialog = None
-    action = QAction(window.tr("&Compare scenarios…"), window)
-    action.setShortcut(QKeySequence("Ctrl+Shift+C"))
-    action.setStatusTip(window.tr("Compare two or more open scenarios against a reference"))
-    action.triggered.connect(lambda: open_compare(window))
-    window.analysis_menu.addAction(action)
-    window.compare_action = action
+    window.compare_action = make_action(
+        window,
+        window.tr("&Compare scenarios…"),
+        lambda: open_compare(window),
+        "Ctrl+Shift+C",
+        window.tr("Compare two or more open scenarios against a reference"),
+        window.analysis_menu,
+    )

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeySequence, QPalette
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -57,6 +57,7 @@ from natoplanner.core.scenario import (
     Scenario,
     Targets,
 )
+from natoplanner.ui.actions import make_action
 from natoplanner.ui.commands import ReplaceInputs
 from natoplanner.ui.document import ScenarioDocument
 from natoplanner.ui.formatting import number, percent
@@ -540,14 +541,15 @@ def open_goal_seek(window) -> GoalSeekDialog:
 
 def install(window: QWidget) -> None:
     """Add Analysis > Goal seek… (Ctrl+G)."""
-    action = QAction(QGuiApplication.translate("GoalSeek", "&Goal seek…"), window)
-    action.setShortcut(QKeySequence("Ctrl+G"))
     tip = QGuiApplication.translate(
         "GoalSeek",
         "Budget growth that reaches a target share of GDP by a year, for the selected allies",
     )
-    action.setStatusTip(tip)
-    action.setToolTip(tip)
-    action.triggered.connect(lambda: open_goal_seek(window))
-    window.analysis_menu.addAction(action)
-    window.goal_seek_action = action
+    window.goal_seek_action = make_action(
+        window,
+        QGuiApplication.translate("GoalSeek", "&Goal seek…"),
+        lambda: open_goal_seek(window),
+        "Ctrl+G",
+        tip,
+        window.analysis_menu,
+    )

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from natoplanner.core.dataset import NATO_EDITION
 from natoplanner.core.scenario import MAX_HORIZON
 from natoplanner.ui import settings
+from natoplanner.ui.actions import make_action
 from natoplanner.ui.alliance_strip import AllianceStrip
 from natoplanner.ui.allies_table import AlliesPanel
 from natoplanner.ui.commands import RenameScenario, SetHorizon
@@ -178,14 +179,7 @@ class MainWindow(QMainWindow):
 
     # -- actions and menus -----------------------------------------------------
     def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setStatusTip(tip)
-            action.setToolTip(tip)
-        action.triggered.connect(slot)
-        return action
+        return make_action(self, text, slot, shortcut, tip)
 
     def _build_actions(self) -> None:
         standard = QKeySequence.StandardKey

@@ -27,7 +27,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -55,6 +55,7 @@ from natoplanner.core.uncertainty import (
     MonteCarloSettings,
     run_monte_carlo,
 )
+from natoplanner.ui.actions import make_action
 from natoplanner.ui.background import BackgroundTask, run_in_background
 from natoplanner.ui.formatting import number, percent
 from natoplanner.ui.path_plot import PathPlot, PlotMode
@@ -532,16 +533,17 @@ def open_uncertainty(window) -> UncertaintyDialog:
 
 def install(window: QWidget) -> None:
     """Add Analysis > Uncertainty (Monte Carlo)…."""
-    action = QAction(_tr("&Uncertainty (Monte Carlo)…"), window)
-    action.setShortcut(QKeySequence("Ctrl+Shift+U"))
     tip = _tr(
         "Draw GDP growth many times: fan chart and the chance of meeting 3.5% core and 5% total"
     )
-    action.setStatusTip(tip)
-    action.setToolTip(tip)
-    action.triggered.connect(lambda: open_uncertainty(window))
-    window.analysis_menu.addAction(action)
-    window.uncertainty_action = action
+    window.uncertainty_action = make_action(
+        window,
+        _tr("&Uncertainty (Monte Carlo)…"),
+        lambda: open_uncertainty(window),
+        "Ctrl+Shift+U",
+        tip,
+        window.analysis_menu,
+    )
 
 
 __all__ = ["FanChart", "ProbabilityModel", "UncertaintyDialog", "install", "open_uncertainty"]

@@ -1,0 +1,33 @@
+"""One way to make a menu action: text, slot, optional shortcut and tip."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+
+def make_action(
+    parent: QObject,
+    text: str,
+    slot: Callable[[], object],
+    shortcut: QKeySequence.StandardKey | str | None = None,
+    tip: str = "",
+    menu: QMenu | None = None,
+) -> QAction:
+    """A QAction calling ``slot()`` (without the ``checked`` argument), added to ``menu`` if given.
+
+    ``tip`` becomes both the status-bar tip and the tooltip.
+    """
+    action = QAction(text, parent)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    if tip:
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+    action.triggered.connect(lambda _checked=False: slot())
+    if menu is not None:
+        menu.addAction(action)
+    return action
