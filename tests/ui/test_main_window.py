@@ -9,9 +9,10 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QAbstractItemView
 
 from natoplanner.core.projection import Projection
-from natoplanner.core.scenario import BudgetPolicy, CorePolicy, Measure, Scenario
+from natoplanner.core.scenario import BudgetPolicy, CorePolicy, Measure, RelatedPolicy, Scenario
 from natoplanner.ui.allies_table import Column, Iso3Role, SortRole
-from natoplanner.ui.prompts import Unsaved
+from natoplanner.ui.main_window import MainWindow
+from natoplanner.ui.prompts import ScriptedPrompts, Unsaved
 from natoplanner.ui.year_editor import EditorRow, RawValueRole
 
 
@@ -231,3 +232,35 @@ def test_plot_survives_a_thousand_repaints(qtbot, window):
     for _ in range(1000):
         viewport.repaint()
     assert window.plot.plot_widget.isVisible()
+
+
+def test_save_as_then_open_keeps_every_edit_and_a_bad_file_is_refused(
+    qtbot, window, prompts, tmp_path
+):
+    select(window, "DEU")
+    type_into_year_cell(qtbot, window, EditorRow.CORE_BUDGET, 2030, "150000")
+    panel = window.policy_panel
+    panel.related_combo.setCurrentIndex(panel.related_combo.findData(RelatedPolicy.CONSTANT_SHARE))
+    prompts.next_save_path = tmp_path / "plan"
+    assert window.save_as()
+    saved = tmp_path / "plan.xlsx"
+    assert saved.exists()
+    assert not window.isWindowModified()
+    assert "plan.xlsx" in window.windowTitle()
+
+    reopened = MainWindow(prompts=ScriptedPrompts())
+    qtbot.addWidget(reopened)
+    assert reopened.open_scenario(saved)
+    assert reopened.document.scenario.inputs_equal(window.document.scenario)
+    assert not reopened.isWindowModified()
+
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(saved.read_bytes()[:2000])  # a truncated download
+    before = reopened.document.scenario.state()
+    reopened.prompts = ScriptedPrompts()
+    assert not reopened.open_scenario(broken)
+    kind, message = reopened.prompts.asked[-1]
+    assert kind == "error" and "broken.xlsx" in message
+    assert reopened.document.scenario.inputs_equal(window.document.scenario)
+    assert reopened.document.scenario.state().horizon == before.horizon
+    reopened.document.undo_stack.setClean()
