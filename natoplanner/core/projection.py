@@ -11,8 +11,8 @@ year t therefore costs ``s · k[t]`` million national currency, where
 point of GDP on NATO's basis. Share-defined policies (constant share, ramp,
 the related track) use this, which keeps them consistent with the anchoring.
 (DESIGN's ``B[t] = s · GDP[t]`` would ignore both the anchoring and the
-million/billion units, and would put the Netherlands' "constant 2.0%" at
-1.78% on NATO's headline measure.)
+million/billion units: holding the Netherlands at its published 2.58% would
+show 2.91% on NATO's headline measure, its cash ratio being 2.29%.)
 """
 
 from __future__ import annotations
