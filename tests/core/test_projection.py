@@ -151,6 +151,32 @@ def test_poland_constant_share_stays_at_its_2026_share(scenario: Scenario) -> No
         assert budgets[year] == pytest.approx(reference.budget_b * gdp[year] / gdp[BASE], rel=1e-12)
 
 
+def test_netherlands_share_stays_on_natos_basis_not_the_cash_ratio(scenario: Scenario) -> None:
+    """DESIGN's B = s·GDP would hold the cash ratio; NATO's headline share differs for NLD.
+
+    NATO Table 3 gives the Netherlands 2.58% in 2026; Table 2 ÷ Table 5 gives
+    2.29% (flagged in SOURCES.md). Holding 2.58% must keep the headline at
+    2.58%, so the budget grows with nominal GDP from NATO's own 2026 amount.
+    """
+    table = pd.read_csv(
+        Path(__file__).resolve().parents[2] / "data" / "nato_defence_expenditure.csv"
+    )
+    row = table[(table["iso3"] == "NLD") & (table["year"] == BASE)].iloc[0]
+    cash_ratio_pct = (
+        row["defence_exp_usd_million_current"] / (row["gdp_usd_billion_current"] * 1000) * 100
+    )
+    assert row["defence_share_gdp_pct"] == 2.58 and round(cash_ratio_pct, 2) == 2.29
+    scenario.set_core_policy("NLD", CorePolicy(kind=BudgetPolicy.CONSTANT_SHARE, share_pct=2.58))
+    projection = Projection(scenario)
+    shares = path_of(projection, "core_share_pct", "NLD")
+    budgets = path_of(projection, "core_budget_mn", "NLD")
+    gdp = Reference("NLD").gdp()
+    for year in range(BASE + 1, 2041):
+        assert shares[year] == pytest.approx(2.58, abs=1e-12)
+        expected = row["defence_exp_national_million"] * gdp[year] / gdp[BASE]
+        assert budgets[year] == pytest.approx(expected, rel=1e-12)
+
+
 def test_constant_share_at_another_level(scenario: Scenario) -> None:
     scenario.set_core_policy("ESP", CorePolicy(kind=BudgetPolicy.CONSTANT_SHARE, share_pct=2.1))
     projection = Projection(scenario)
