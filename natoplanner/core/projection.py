@@ -301,30 +301,34 @@ class Projection:
         shares = self._until_horizon(self.paths.core_share_pct)
         targets = self.core_targets_pct()
         years = self.years
-        credible = np.ones(len(shares), dtype=bool)
-        reasons: list[str] = []
         review_col = min(max(REVIEW_YEAR - self.scenario.base_year, 0), self.horizon_col)
-        for i, path in enumerate(shares):
+        # All allies at once; only the flagged ones get a sentence.
+        with np.errstate(invalid="ignore"):
+            met = shares >= targets[:, None] - TOLERANCE_PP
+            reached = met.any(axis=1)
+            first = np.where(reached, met.argmax(axis=1), shares.shape[1] - 1)
+            falls = np.diff(shares, axis=1) < -TOLERANCE_PP
+            falls &= np.arange(1, shares.shape[1])[None, :] <= first[:, None]
+            needed = targets - shares[:, 0]
+            done = shares[:, review_col] - shares[:, 0]
+            backloaded = (needed > TOLERANCE_PP) & (done < 0.5 * needed - TOLERANCE_PP)
+        has_falls = falls.any(axis=1)
+        credible = self._has_data & reached & ~has_falls & ~backloaded
+        reasons: list[str] = []
+        for i in range(len(shares)):
             if not self._has_data[i]:
                 reasons.append("no armed forces: no target path")
-                credible[i] = False
                 continue
             problems = []
-            met = path >= targets[i] - TOLERANCE_PP
-            first = int(met.argmax()) if met.any() else None
-            if first is None:
+            if not reached[i]:
                 problems.append(f"does not reach {targets[i]:g}% by {years[-1]}")
-            before = path[: (first if first is not None else len(path) - 1) + 1]
-            falls = np.nonzero(np.diff(before) < -TOLERANCE_PP)[0]
-            if len(falls):
-                problems.append(f"share falls in {years[falls[0] + 1]}")
-            needed = targets[i] - path[0]
-            if needed > TOLERANCE_PP and path[review_col] - path[0] < 0.5 * needed - TOLERANCE_PP:
-                share_done = max(path[review_col] - path[0], 0.0) / needed
+            if has_falls[i]:
+                problems.append(f"share falls in {years[falls[i].argmax() + 1]}")
+            if backloaded[i]:
+                share_done = max(done[i], 0.0) / needed[i]
                 problems.append(
                     f"only {share_done:.0%} of the increase by the {REVIEW_YEAR} review"
                 )
-            credible[i] = not problems
             reasons.append("; ".join(problems))
         return credible, reasons
 
