@@ -130,41 +130,27 @@ class AlliesTableModel(QAbstractTableModel):
     # -- data refresh ------------------------------------------------------
     def _rebuild(self) -> None:
         columns = self.document.projection.summary_columns(self.language)
-        codes = self.document.scenario.dataset.registry.iso3_codes
-        self._rows = [
-            _Row(
-                iso3=iso3,
-                name=columns["name"][i],
-                values=[
-                    columns["name"][i],
-                    float(columns["base_core_share_pct"][i]),
-                    float(columns["horizon_core_share_pct"][i]),
-                    float(columns["horizon_total_share_pct"][i]),
-                    float(columns["core_gap_pp"][i]),
-                    int(columns["first_year_core"][i]) or None,
-                    float(columns["required_nominal_growth_pct"][i]),
-                    columns["core_policy"][i],
-                    bool(columns["credible"][i]),
-                ],
-                note=columns["credibility_note"][i],
-                credible=bool(columns["credible"][i]),
-                has_path=not np.isnan(columns["base_core_share_pct"][i]),
-            )
-            for i, iso3 in enumerate(codes)
-        ]
+        self._rows = [_make_row(i, iso3, columns) for i, iso3 in enumerate(self._codes())]
 
-    def _on_projected(self, _rows: list[int]) -> None:
-        # Summary columns depend on every input of an ally; recomputing the
-        # 32-row summary is cheaper than tracking which cells moved.
-        old = [r.values for r in self._rows]
-        self._rebuild()
-        changed = [i for i, r in enumerate(self._rows) if not _same(old[i], r.values)]
-        if changed:
-            top, bottom = min(changed), max(changed)
-            self.dataChanged.emit(self.index(top, 1), self.index(bottom, self.columnCount() - 1))
-        if self.document.scenario.horizon != getattr(self, "_horizon", None):
-            self._horizon = self.document.scenario.horizon
-            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+    def _codes(self) -> tuple[str, ...]:
+        return self.document.scenario.dataset.registry.iso3_codes
+
+    def _on_projected(self, rows: list[int]) -> None:
+        horizon = self.document.scenario.horizon
+        horizon_changed = horizon != getattr(self, "_horizon", horizon)
+        self._horizon = horizon
+        # An edit moves only the allies it touched; the horizon moves them all.
+        indices = range(len(self._rows)) if horizon_changed or not rows else rows
+        columns = self.document.projection.summary_columns(self.language)
+        codes = self._codes()
+        last_column = self.columnCount() - 1
+        for i in indices:
+            row = _make_row(i, codes[i], columns)
+            if not _same(self._rows[i].values, row.values) or self._rows[i].note != row.note:
+                self._rows[i] = row
+                self.dataChanged.emit(self.index(i, 1), self.index(i, last_column))
+        if horizon_changed:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, last_column)
 
     def _on_reset(self) -> None:
         self.beginResetModel()
@@ -324,6 +310,28 @@ class AlliesTableModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+def _make_row(i: int, iso3: str, columns: dict) -> _Row:
+    """One table row from the projection's summary columns."""
+    return _Row(
+        iso3=iso3,
+        name=columns["name"][i],
+        values=[
+            columns["name"][i],
+            float(columns["base_core_share_pct"][i]),
+            float(columns["horizon_core_share_pct"][i]),
+            float(columns["horizon_total_share_pct"][i]),
+            float(columns["core_gap_pp"][i]),
+            int(columns["first_year_core"][i]) or None,
+            float(columns["required_nominal_growth_pct"][i]),
+            columns["core_policy"][i],
+            bool(columns["credible"][i]),
+        ],
+        note=columns["credibility_note"][i],
+        credible=bool(columns["credible"][i]),
+        has_path=not np.isnan(columns["base_core_share_pct"][i]),
+    )
 
 
 def _same(a: list[object], b: list[object]) -> bool:

@@ -182,13 +182,18 @@ class PolicyPanel(QWidget):
             self.total_target_spin,
         ):
             widget.valueChanged.connect(self._on_edit)
-        document.projected.connect(lambda _rows: self.refresh())
+        document.projected.connect(self._on_projected)
         document.reset.connect(self.refresh)
         self.set_ally(None)
 
     def set_ally(self, iso3: str | None) -> None:
         self.iso3 = iso3
         self.refresh()
+
+    def _on_projected(self, rows: list[int]) -> None:
+        # Only this ally's inputs (or all, for an undo of a bulk change) concern the panel.
+        if self.iso3 is None or not rows or self.document.scenario.row(self.iso3) in rows:
+            self.refresh()
 
     def refresh(self) -> None:
         """Show the scenario's current values (after an edit, undo or load)."""
