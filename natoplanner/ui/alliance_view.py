@@ -33,7 +33,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -193,7 +193,9 @@ class HorizontalBars(QWidget):
         self.plot_item = self.plot_widget.getPlotItem()
         self.plot_item.invertY(True)
         self.plot_item.setMouseEnabled(x=False, y=False)
-        self.plot_item.getAxis("left").setStyle(tickLength=0)
+        # Every ally named: pyqtgraph drops a tick level whose labels fill over
+        # 80% of the axis (textFillLimits), which hid all names but one.
+        self.plot_item.getAxis("left").setStyle(tickLength=0, textFillLimits=[(0, 1.0)])
         self.bars = pg.BarGraphItem(x0=[], y=[], height=0.72, width=[])
         self.plot_item.addItem(self.bars)
         self.lines = add_target_lines(self.plot_item, vertical=True) if target_lines else []
@@ -222,7 +224,12 @@ class HorizontalBars(QWidget):
             brushes=[pg.mkBrush(c) for c in colours],
             pens=[pg.mkPen(QColor(c).darker(130)) for c in colours],
         )
-        self.plot_item.getAxis("left").setTicks([[(i, name) for i, name in enumerate(names)]])
+        axis = self.plot_item.getAxis("left")
+        axis.setTicks([[(i, name) for i, name in enumerate(names)]])
+        # Wide enough for the longest name: pyqtgraph drops labels that do not
+        # fit and widens the axis only after a paint, which left one name shown.
+        metrics = QFontMetrics(axis.font() if hasattr(axis, "font") else self.font())
+        axis.setWidth(max((metrics.horizontalAdvance(n) for n in names), default=40) + 16)
         while len(self._labels) < len(names):
             label = pg.TextItem(color=foreground(), anchor=(0, 0.5))
             self.plot_item.addItem(label)

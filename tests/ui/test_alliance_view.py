@@ -12,6 +12,7 @@ from importlib import resources
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 
 from natoplanner.core.scenario import BudgetPolicy, CorePolicy
 from natoplanner.ui.alliance_view import AllianceView
@@ -48,8 +49,11 @@ def test_ranking_2026_starts_with_lithuania_and_leaves_out_iceland(window):
     assert len(chart.names) == 31
     assert sorted(chart.values, reverse=True) == list(chart.values)
     assert dict(zip(chart.names, chart.values, strict=True)) == pytest.approx(published)
-    ticks = chart.plot_item.getAxis("left")._tickLevels[0]
-    assert ticks[0] == (0, "Lithuania")
+    axis = chart.plot_item.getAxis("left")
+    assert axis._tickLevels[0][0] == (0, "Lithuania")
+    # Every name fits: pyqtgraph hides axis labels wider than the axis.
+    widest = QFontMetrics(chart.font()).horizontalAdvance("North Macedonia")
+    assert axis.width() >= widest
 
 
 def test_ranking_follows_an_edit_in_the_projection(window, qtbot):
