@@ -11,6 +11,20 @@ et à la sécurité » (1,5 %). Plurals (%n) are (singular, plural) tuples.
 """
 
 FR: dict[str, str | tuple[str, str]] = {
+    # -- undo history (ui/commands.py)
+    "Set %1 %2 %3": "saisie : %2 %3 (%1)",
+    "Clear %1 %2 %3": "effacement : %2 %3 (%1)",
+    "Set %1 %2": "modification : %2 (%1)",
+    "Set horizon %1": "horizon %1",
+    "Rename scenario to %1": "renommage du scénario en %1",
+    "real GDP growth": "croissance réelle du PIB",
+    "GDP deflator": "déflateur du PIB",
+    "nominal GDP": "PIB nominal",
+    "core defence budget": "budget de défense essentielle",
+    "related spending": "dépenses connexes",
+    "core budget policy": "politique du budget de défense",
+    "related spending track": "volet des dépenses connexes",
+    "targets": "objectifs",
     # -- alliance strip and alliance view
     "NATO %1: core %2 of GDP, total %3, USD %4 bn": "OTAN %1 : défense essentielle %2 du PIB, total %3, %4 Md USD",
     "Allies ≥ 2%: %1 · ≥ 3.5%: %2 · ≥ 5% total: %3 (of 31)": "Alliés ≥ 2 % : %1 · ≥ 3,5 % : %2 · ≥ 5 % au total : %3 (sur 31)",

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 from PySide6.QtGui import QUndoCommand
 
 from natoplanner.core.scenario import (
-    MEASURE_LABELS,
     CorePolicy,
     Measure,
     RelatedTrack,
@@ -25,6 +25,28 @@ from natoplanner.ui.document import ScenarioDocument
 # Ids for QUndoCommand.mergeWith: one per command class that merges.
 _MERGE_YEAR_INPUT = 1
 _MERGE_POLICY = 2
+
+#: What an undo step names, marked for Qt Linguist (the history is shown in the UI language).
+_MEASURE_NAMES = {
+    Measure.REAL_GROWTH: QT_TRANSLATE_NOOP("Commands", "real GDP growth"),
+    Measure.DEFLATOR: QT_TRANSLATE_NOOP("Commands", "GDP deflator"),
+    Measure.NOMINAL_GDP: QT_TRANSLATE_NOOP("Commands", "nominal GDP"),
+    Measure.CORE_BUDGET: QT_TRANSLATE_NOOP("Commands", "core defence budget"),
+    Measure.RELATED_SHARE: QT_TRANSLATE_NOOP("Commands", "related spending"),
+}
+_CORE_POLICY = QT_TRANSLATE_NOOP("Commands", "core budget policy")
+_RELATED_TRACK = QT_TRANSLATE_NOOP("Commands", "related spending track")
+_TARGETS = QT_TRANSLATE_NOOP("Commands", "targets")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Commands", text)
+
+
+def _ally_name(document: ScenarioDocument, iso3: str) -> str:
+    """The ally's name in the interface language (QLocale's default follows it)."""
+    french = QLocale().language() == QLocale.Language.French
+    return document.scenario.dataset.registry.get(iso3).name("fr" if french else "en")
 
 
 class _DocumentCommand(QUndoCommand):
@@ -58,9 +80,13 @@ class SetYearInput(_DocumentCommand):
         value: float | None,
     ) -> None:
         scenario = document.scenario
-        name = scenario.dataset.registry.get(iso3).name_en
-        verb = "Clear" if value is None else "Set"
-        super().__init__(document, f"{verb} {name} {MEASURE_LABELS[measure].split(' (')[0]} {year}")
+        template = _tr("Clear %1 %2 %3") if value is None else _tr("Set %1 %2 %3")
+        text = (
+            template.replace("%1", _ally_name(document, iso3))
+            .replace("%2", _tr(_MEASURE_NAMES[Measure(measure)]))
+            .replace("%3", str(year))
+        )
+        super().__init__(document, text)
         self.key = (measure, iso3, year)
         self.old_value = scenario.year_input(measure, iso3, year)
         self.new_value = value
@@ -90,8 +116,8 @@ class SetAllyValue(_DocumentCommand):
         setter: Callable[[str, Any], None],
         value: Any,
     ) -> None:
-        name = document.scenario.dataset.registry.get(iso3).name_en
-        super().__init__(document, f"Set {name} {what}")
+        text = _tr("Set %1 %2").replace("%1", _ally_name(document, iso3)).replace("%2", _tr(what))
+        super().__init__(document, text)
         self.iso3, self.what = iso3, what
         self._setter = setter
         self.old_value = getter(iso3)
@@ -117,7 +143,7 @@ class SetAllyValue(_DocumentCommand):
 def set_core_policy(document: ScenarioDocument, iso3: str, policy: CorePolicy) -> SetAllyValue:
     scenario = document.scenario
     return SetAllyValue(
-        document, iso3, "core budget policy", scenario.core_policy, scenario.set_core_policy, policy
+        document, iso3, _CORE_POLICY, scenario.core_policy, scenario.set_core_policy, policy
     )
 
 
@@ -126,7 +152,7 @@ def set_related_track(document: ScenarioDocument, iso3: str, track: RelatedTrack
     return SetAllyValue(
         document,
         iso3,
-        "related spending track",
+        _RELATED_TRACK,
         scenario.related_track,
         scenario.set_related_track,
         track,
@@ -135,12 +161,12 @@ def set_related_track(document: ScenarioDocument, iso3: str, track: RelatedTrack
 
 def set_targets(document: ScenarioDocument, iso3: str, targets: Targets) -> SetAllyValue:
     scenario = document.scenario
-    return SetAllyValue(document, iso3, "targets", scenario.targets, scenario.set_targets, targets)
+    return SetAllyValue(document, iso3, _TARGETS, scenario.targets, scenario.set_targets, targets)
 
 
 class SetHorizon(_DocumentCommand):
     def __init__(self, document: ScenarioDocument, horizon: int) -> None:
-        super().__init__(document, f"Set horizon {horizon}")
+        super().__init__(document, _tr("Set horizon %1").replace("%1", str(horizon)))
         self.old_value = document.scenario.horizon
         self.new_value = horizon
 
@@ -164,7 +190,7 @@ class ReplaceInputs(_DocumentCommand):
 
 class RenameScenario(_DocumentCommand):
     def __init__(self, document: ScenarioDocument, name: str) -> None:
-        super().__init__(document, f"Rename scenario to {name}")
+        super().__init__(document, _tr("Rename scenario to %1").replace("%1", name))
         self.old_value = document.scenario.name
         self.new_value = name
 

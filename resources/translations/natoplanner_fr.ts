@@ -232,6 +232,62 @@
         </message>
     </context>
     <context>
+        <name>Commands</name>
+        <message>
+            <source>real GDP growth</source>
+            <extracomment>What an undo step names, marked for Qt Linguist (the history is shown in the UI language).</extracomment>
+            <translation>croissance réelle du PIB</translation>
+        </message>
+        <message>
+            <source>GDP deflator</source>
+            <translation>déflateur du PIB</translation>
+        </message>
+        <message>
+            <source>nominal GDP</source>
+            <translation>PIB nominal</translation>
+        </message>
+        <message>
+            <source>core defence budget</source>
+            <translation>budget de défense essentielle</translation>
+        </message>
+        <message>
+            <source>related spending</source>
+            <translation>dépenses connexes</translation>
+        </message>
+        <message>
+            <source>core budget policy</source>
+            <translation>politique du budget de défense</translation>
+        </message>
+        <message>
+            <source>related spending track</source>
+            <translation>volet des dépenses connexes</translation>
+        </message>
+        <message>
+            <source>targets</source>
+            <translation>objectifs</translation>
+        </message>
+        <message>
+            <source>Clear %1 %2 %3</source>
+            <translation>effacement : %2 %3 (%1)</translation>
+        </message>
+        <message>
+            <source>Set %1 %2 %3</source>
+            <translation>saisie : %2 %3 (%1)</translation>
+        </message>
+        <message>
+            <source>Set horizon %1</source>
+            <translation>horizon %1</translation>
+        </message>
+        <message>
+            <source>Rename scenario to %1</source>
+            <translation>renommage du scénario en %1</translation>
+        </message>
+        <message>
+            <source>Set %1 %2</source>
+            <translation>modification : %2 (%1)</translation>
+        </message>
+    </context>
+    <context>
         <name>CompareDialog</name>
         <message>
             <source>Compare scenarios</source>

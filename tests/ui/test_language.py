@@ -177,3 +177,28 @@ def test_every_menu_entry_is_in_french_including_features(qtbot, qapp):
     assert len(french_texts) == len(english_texts) >= 15
     untranslated = [text for text in french_texts if text in english_texts]
     assert untranslated == []
+
+
+def test_undo_history_speaks_french(qtbot):
+    """Undo steps name the ally and the measure in the interface language."""
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QApplication
+
+    from natoplanner.core.scenario import Measure
+    from natoplanner.ui.commands import SetYearInput
+    from natoplanner.ui.document import ScenarioDocument
+    from natoplanner.ui.language import install_language, remove_language
+
+    app = QApplication.instance()
+    previous = QLocale()
+    translators = install_language(app, "fr")
+    try:
+        document = ScenarioDocument()
+        document.push(SetYearInput(document, Measure.CORE_BUDGET, "DEU", 2030, 150000.0))
+        assert (
+            document.undo_stack.undoText()
+            == "saisie : budget de défense essentielle 2030 (Allemagne)"
+        )
+    finally:
+        remove_language(app, translators)
+        QLocale.setDefault(previous)
