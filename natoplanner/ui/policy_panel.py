@@ -47,6 +47,7 @@ class PolicyPanel(QWidget):
         self.document = document
         self.iso3: str | None = None
         self._refreshing = False
+        self._shown: tuple | None = None
 
         self.ally_label = QLabel(self)
         self.ally_label.setWordWrap(True)
@@ -191,13 +192,28 @@ class PolicyPanel(QWidget):
         self.refresh()
 
     def _on_projected(self, rows: list[int]) -> None:
-        # Only this ally's inputs (or all, for an undo of a bulk change) concern the panel.
+        # Only this ally's policy, track or targets concern the panel; a budget
+        # or growth edit leaves them as shown.
         if self.iso3 is None or not rows or self.document.scenario.row(self.iso3) in rows:
-            self.refresh()
+            if self._shown_inputs() != self._shown:
+                self.refresh()
+
+    def _shown_inputs(self) -> tuple | None:
+        if self.iso3 is None:
+            return None
+        scenario = self.document.scenario
+        return (
+            self.iso3,
+            scenario.core_policy(self.iso3),
+            scenario.related_track(self.iso3),
+            scenario.targets(self.iso3),
+            scenario.base_year,
+        )
 
     def refresh(self) -> None:
         """Show the scenario's current values (after an edit, undo or load)."""
         scenario = self.document.scenario
+        self._shown = self._shown_inputs()
         self._refreshing = True
         try:
             has_path = (

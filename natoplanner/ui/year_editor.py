@@ -8,6 +8,7 @@ base-year column (NATO data) are read-only and drawn in the disabled colour.
 
 from __future__ import annotations
 
+import functools
 from enum import IntEnum
 
 import numpy as np
@@ -71,6 +72,16 @@ _DECIMALS = {
 }
 
 _SHARE_ROWS = {EditorRow.CORE_SHARE, EditorRow.RELATED_SHARE, EditorRow.TOTAL_SHARE}
+_EDITABLE_ROWS = frozenset(int(row) for row in ROW_MEASURE)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+@functools.cache
+def _bold_font() -> QFont:
+    # Built on first use: a QFont needs the QGuiApplication to exist.
+    font = QFont()
+    font.setBold(True)
+    return font
 
 
 class YearEditorModel(QAbstractTableModel):
@@ -83,6 +94,8 @@ class YearEditorModel(QAbstractTableModel):
         self.document = document
         self.iso3: str | None = None
         self._horizon = document.scenario.horizon
+        self._brush_key: int | None = None
+        self._brush_cache: dict[str, QBrush] = {}
         self._values, self._overrides = self._compute()
         document.projected.connect(self._on_projected)
         document.reset.connect(self._reset)
@@ -208,45 +221,54 @@ class YearEditorModel(QAbstractTableModel):
         return None
 
     def is_editable(self, row: int, column: int) -> bool:
-        return self.iso3 is not None and column > 0 and EditorRow(row) in ROW_MEASURE
+        return self.iso3 is not None and column > 0 and row in _EDITABLE_ROWS
+
+    def _brushes(self) -> dict[str, QBrush]:
+        """Cell brushes for the current palette (data() is called for every cell painted)."""
+        palette = QGuiApplication.palette()
+        if self._brush_key != palette.cacheKey():
+            self._brush_key = palette.cacheKey()
+            self._brush_cache = {
+                "read_only_text": QBrush(
+                    palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+                ),
+                "read_only": QBrush(palette.color(QPalette.ColorRole.AlternateBase)),
+                "override": QBrush(_override_tint(palette)),
+            }
+        return self._brush_cache
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ):
         if not index.isValid():
             return None
-        row, column = EditorRow(index.row()), index.column()
+        row, column = index.row(), index.column()
         value = float(self._values[row, column])
-        missing = np.isnan(value)
+        missing = value != value  # NaN
         if role == Qt.ItemDataRole.DisplayRole:
             if missing:
                 return DASH
-            return (
-                percent(value, _DECIMALS[row])
-                if row in _SHARE_ROWS
-                else number(value, _DECIMALS[row])
-            )
+            if row in _SHARE_ROWS:
+                return percent(value, _DECIMALS[row])
+            return number(value, _DECIMALS[row])
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT
+        overridden = bool(self._overrides[row, column])
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if overridden:
+                return self._brushes()["override"]
+            return None if self.is_editable(row, column) else self._brushes()["read_only"]
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return None if self.is_editable(row, column) else self._brushes()["read_only_text"]
+        if role == Qt.ItemDataRole.FontRole:
+            return _bold_font() if overridden else None
         if role in (Qt.ItemDataRole.EditRole, RawValueRole):
             return None if missing else value
         if role == OverrideRole:
-            return bool(self._overrides[row, column])
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        palette = QGuiApplication.palette()
-        if role == Qt.ItemDataRole.ForegroundRole and not self.is_editable(row, column):
-            return QBrush(palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if self._overrides[row, column]:
-                return QBrush(_override_tint(palette))
-            if not self.is_editable(row, column):
-                return QBrush(palette.color(QPalette.ColorRole.AlternateBase))
-        if role == Qt.ItemDataRole.FontRole and self._overrides[row, column]:
-            font = QFont()
-            font.setBold(True)
-            return font
+            return overridden
         if role == Qt.ItemDataRole.ToolTipRole:
-            tip = self.row_tooltip(row)
-            if self._overrides[row, column]:
+            tip = self.row_tooltip(EditorRow(row))
+            if overridden:
                 tip += "\n" + self.tr("Override typed by you; press Delete to clear it.")
             elif not self.is_editable(row, column):
                 tip += "\n" + self.tr("Read-only.")
