@@ -393,16 +393,29 @@ class YearEditorView(QTableView):
     def setModel(self, model: YearEditorModel) -> None:  # type: ignore[override]
         super().setModel(model)
         model.input_rejected.connect(self.show_rejection)
-        model.modelReset.connect(self._fit_row_labels)
-        self._fit_row_labels()
+        model.modelReset.connect(self._fit_sizes)
+        self._fit_sizes()
 
-    def _fit_row_labels(self) -> None:
+    def _fit_sizes(self) -> None:
+        """Row labels and year columns sized for this ally's figures (on ally or horizon change).
+
+        Fixed widths between those changes: resizing to contents on every
+        edit would measure every cell each time.
+        """
+        model, metrics = self.model(), self.fontMetrics()
         labels = [
-            self.model().headerData(r, Qt.Orientation.Vertical) or ""
-            for r in range(self.model().rowCount())
+            model.headerData(r, Qt.Orientation.Vertical) or "" for r in range(model.rowCount())
         ]
-        width = max((self.fontMetrics().horizontalAdvance(t) for t in labels), default=80) + 16
-        self.verticalHeader().setFixedWidth(width)
+        label_width = max((metrics.horizontalAdvance(t) for t in labels), default=80) + 16
+        self.verticalHeader().setFixedWidth(label_width)
+        texts = [
+            str(model.index(r, c).data() or "")
+            for r in range(model.rowCount())
+            for c in range(model.columnCount())
+        ]
+        widest = max((metrics.horizontalAdvance(t) for t in texts), default=0)
+        widest = max(widest, metrics.horizontalAdvance("2035e"))
+        self.horizontalHeader().setDefaultSectionSize(widest + 12)
 
     def show_rejection(self, index: QModelIndex, message: str) -> None:
         rect = self.visualRect(index)
