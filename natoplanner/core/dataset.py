@@ -188,8 +188,11 @@ class Dataset:
         """Real GDP growth and CPI inflation (%) per ally for ``years``.
 
         Years after the vintage's last forecast year hold that year's value
-        (DESIGN §4); years before its first use its first value. Missing
-        single years inside the range take the nearest earlier year.
+        (DESIGN §4). Years the vintage does not forecast but NATO's table
+        covers (a base year before 2026 with the April 2026 vintage, say)
+        take NATO's own figures: real growth from its constant-price GDP and
+        the GDP deflator implied by its current-price GDP, not an invented
+        back-fill. Any gap left takes the nearest year's value.
         """
         table = self._forecasts
         chosen = [i for i, v in enumerate(table.columns["vintage"]) if v == vintage]
@@ -202,12 +205,33 @@ class Dataset:
         first, last = min(forecast_years.min(), years.min()), max(forecast_years.max(), years.max())
         rows = np.array([self.registry.index_of(table.columns["iso3"][i]) for i in chosen])
         result = []
-        for column in ("real_gdp_growth_pct", "cpi_inflation_pct"):
+        history = self._nato_growth_and_deflator_pct()
+        for column, from_nato in zip(
+            ("real_gdp_growth_pct", "cpi_inflation_pct"), history, strict=True
+        ):
             values = table.numbers(column)[chosen]
             full = np.full((len(self.registry), last - first + 1), np.nan)
             full[rows, forecast_years - first] = values
+            for year in range(max(first, FIRST_HISTORY_YEAR + 1), min(last, LAST_DATA_YEAR) + 1):
+                gap = np.isnan(full[:, year - first])
+                full[gap, year - first] = from_nato[gap, year - FIRST_HISTORY_YEAR]
             result.append(_fill_along_years(full)[:, np.asarray(years) - first])
         return result[0], result[1]
+
+    def _nato_growth_and_deflator_pct(self) -> tuple[np.ndarray, np.ndarray]:
+        """NATO's real GDP growth and implied GDP deflator (%), allies × 2014..2026.
+
+        Growth is the table's own ``real_gdp_growth_pct_derived`` (constant
+        2021 prices); the deflator is nominal GDP growth (national currency)
+        over real growth. NaN where either is missing (2014, Luxembourg's
+        2023 GNI break, Iceland).
+        """
+        growth = self.history_matrix("real_gdp_growth_pct_derived")
+        nominal = self.history_matrix("gdp_national_billion_derived")
+        nominal_growth = np.full_like(nominal, np.nan)
+        nominal_growth[:, 1:] = nominal[:, 1:] / nominal[:, :-1]
+        deflator = (nominal_growth / (1 + growth / 100) - 1) * 100
+        return growth, deflator
 
 
 def _ally_year_index(

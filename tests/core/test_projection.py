@@ -862,3 +862,24 @@ def test_bad_related_track_and_targets(scenario: Scenario) -> None:
         scenario.set_targets("ESP", Targets(core_pct=0.0))
     with pytest.raises(ScenarioInputError, match="total target \\(ESP\\)"):
         scenario.set_targets("ESP", Targets(total_pct=float("nan")))
+
+
+def test_base_year_2024_projects_2025_gdp_as_nato_published_it() -> None:
+    """Years NATO covers but the IMF vintage does not (2025 in April 2026) use NATO's growth.
+
+    Real growth from NATO's constant-price GDP and the deflator implied by its
+    current-price GDP, so a projection from 2024 lands on NATO's 2025e GDP.
+    """
+    table = pd.read_csv(
+        Path(__file__).resolve().parents[2] / "data" / "nato_defence_expenditure.csv"
+    )
+    gdp = table.set_index(["iso3", "year"])["gdp_national_billion_derived"]
+    scenario = Scenario(base_year=2024)
+    projection = Projection(scenario)
+    for iso3 in ("DEU", "POL", "USA", "FRA"):
+        row = scenario.row(iso3)
+        assert projection.paths.gdp_bn[row, 1] == pytest.approx(gdp[(iso3, 2025)], rel=1e-9)
+    # 2026 and later come from the IMF vintage itself (Germany 2026: 0.791%, CPI 2.651%).
+    row = scenario.row("DEU")
+    assert scenario.effective_growth_pct()[row, 1] == 0.791
+    assert scenario.effective_deflator_pct()[row, 1] == 2.651
