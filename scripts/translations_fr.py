@@ -11,6 +11,12 @@ et à la sécurité » (1,5 %). Plurals (%n) are (singular, plural) tuples.
 """
 
 FR: dict[str, str | tuple[str, str]] = {
+    # -- credible-path reasons (ui/labels.py)
+    "; ": " ; ",
+    "no armed forces: no target path": "pas de forces armées : pas de trajectoire",
+    "does not reach %1 by %2": "n'atteint pas %1 d'ici %2",
+    "share falls in %1": "la part baisse en %1",
+    "only %1 of the increase by the %2 review": "seulement %1 de la hausse avant l'examen de %2",
     # -- undo history (ui/commands.py)
     "Set %1 %2 %3": "saisie : %2 %3 (%1)",
     "Clear %1 %2 %3": "effacement : %2 %3 (%1)",

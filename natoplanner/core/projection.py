@@ -18,6 +18,7 @@ show 2.91% on NATO's headline measure, its cash ratio being 2.29%.)
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -199,6 +200,39 @@ class _Ramp:
         self.start_share = np.where(mask, share, self.start_share)
 
 
+class Flag(StrEnum):
+    """Why a path is not a credible, incremental path."""
+
+    NO_PATH = "no_path"
+    NOT_REACHED = "not_reached"
+    FALLS = "falls"
+    BACKLOADED = "backloaded"
+
+
+@dataclass(frozen=True)
+class CredibilityIssue:
+    """One reason a path is flagged: the target (% of GDP), a year, or the
+    fraction of the needed increase done by the 2029 review."""
+
+    flag: Flag
+    target_pct: float | None = None
+    year: int | None = None
+    fraction: float | None = None
+
+    def describe(self) -> str:
+        """The issue in English (the UI words it in the interface language)."""
+        match self.flag:
+            case Flag.NO_PATH:
+                return "no armed forces: no target path"
+            case Flag.NOT_REACHED:
+                return f"does not reach {self.target_pct:g}% by {self.year}"
+            case Flag.FALLS:
+                return f"share falls in {self.year}"
+            case Flag.BACKLOADED:
+                return f"only {self.fraction:.0%} of the increase by the {self.year} review"
+        raise AssertionError(self.flag)
+
+
 class Projection:
     """The projection of one scenario, kept up to date incrementally.
 
@@ -291,18 +325,27 @@ class Projection:
         return nominal * 100.0, real * 100.0
 
     def credibility(self) -> tuple[np.ndarray, list[str]]:
-        """Whether each core path is a credible, incremental path, and why not.
+        """Whether each core path is a credible, incremental path, and why not (English).
+
+        See :meth:`credibility_issues`; the reasons here are its issues in words.
+        """
+        credible, issues = self.credibility_issues()
+        return credible, ["; ".join(issue.describe() for issue in found) for found in issues]
+
+    def credibility_issues(self) -> tuple[np.ndarray, list[tuple[CredibilityIssue, ...]]]:
+        """Whether each core path is credible and incremental, and the issues found.
 
         A path is flagged when it does not reach the core target by the
         horizon, when its share falls in any year before reaching the target,
         or when more than half of the needed increase is left to the years
-        after the 2029 review (Hague declaration; DESIGN §4).
+        after the 2029 review (Hague declaration; DESIGN §4). Issues are data,
+        so a user interface can word them in its own language.
         """
         shares = self._until_horizon(self.paths.core_share_pct)
         targets = self.core_targets_pct()
         years = self.years
         review_col = min(max(REVIEW_YEAR - self.scenario.base_year, 0), self.horizon_col)
-        # All allies at once; only the flagged ones get a sentence.
+        # All allies at once; only the flagged ones get issues.
         with np.errstate(invalid="ignore"):
             met = shares >= targets[:, None] - TOLERANCE_PP
             reached = met.any(axis=1)
@@ -314,23 +357,23 @@ class Projection:
             backloaded = (needed > TOLERANCE_PP) & (done < 0.5 * needed - TOLERANCE_PP)
         has_falls = falls.any(axis=1)
         credible = self._has_data & reached & ~has_falls & ~backloaded
-        reasons: list[str] = []
+        issues: list[tuple[CredibilityIssue, ...]] = []
         for i in range(len(shares)):
             if not self._has_data[i]:
-                reasons.append("no armed forces: no target path")
+                issues.append((CredibilityIssue(Flag.NO_PATH),))
                 continue
-            problems = []
+            found = []
             if not reached[i]:
-                problems.append(f"does not reach {targets[i]:g}% by {years[-1]}")
+                found.append(CredibilityIssue(Flag.NOT_REACHED, float(targets[i]), int(years[-1])))
             if has_falls[i]:
-                problems.append(f"share falls in {years[falls[i].argmax() + 1]}")
+                found.append(CredibilityIssue(Flag.FALLS, year=int(years[falls[i].argmax() + 1])))
             if backloaded[i]:
-                share_done = max(done[i], 0.0) / needed[i]
-                problems.append(
-                    f"only {share_done:.0%} of the increase by the {REVIEW_YEAR} review"
+                share_done = max(float(done[i]), 0.0) / float(needed[i])
+                found.append(
+                    CredibilityIssue(Flag.BACKLOADED, year=REVIEW_YEAR, fraction=share_done)
                 )
-            reasons.append("; ".join(problems))
-        return credible, reasons
+            issues.append(tuple(found))
+        return credible, issues
 
     # -- tables ------------------------------------------------------------
     def summary(self, language: str = "en") -> pd.DataFrame:
@@ -353,7 +396,8 @@ class Projection:
         """
         paths, h = self.paths, self.horizon_col
         nominal, real = self.required_growth_pct()
-        credible, reasons = self.credibility()
+        credible, issues = self.credibility_issues()
+        reasons = ["; ".join(issue.describe() for issue in found) for found in issues]
         first_core = self.first_year_met(paths.core_share_pct, self.core_targets_pct())
         first_total = self.first_year_met(paths.total_share_pct, self.total_targets_pct())
         core_gap = self.core_gap_pp()[:, h]
@@ -377,6 +421,7 @@ class Projection:
             "related_track": [t.describe() for t in self.scenario.related_tracks],
             "credible": credible,
             "credibility_note": reasons,
+            "credibility_issues": issues,
         }
 
     def ally_years(self) -> pd.DataFrame:

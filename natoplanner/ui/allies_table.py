@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from natoplanner.core.scenario import CORE_TARGET_PCT, GUIDELINE_PCT
 from natoplanner.ui.document import ScenarioDocument
 from natoplanner.ui.formatting import DASH, number, percent
-from natoplanner.ui.labels import core_policy_label
+from natoplanner.ui.labels import core_policy_label, credibility_text
 
 #: Raw value for sorting and copying (the DisplayRole is formatted text).
 SortRole = Qt.ItemDataRole.UserRole + 1
@@ -328,7 +328,7 @@ def _make_row(i: int, iso3: str, columns: dict) -> _Row:
             columns["core_policy"][i],
             bool(columns["credible"][i]),
         ],
-        note=columns["credibility_note"][i],
+        note=credibility_text(columns["credibility_issues"][i]),
         credible=bool(columns["credible"][i]),
         has_path=not np.isnan(columns["base_core_share_pct"][i]),
     )

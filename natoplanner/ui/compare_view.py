@@ -51,6 +51,7 @@ from natoplanner.ui.actions import make_action
 from natoplanner.ui.charts import add_target_lines, foreground, make_plot_widget, scenario_pen
 from natoplanner.ui.document import ScenarioDocument
 from natoplanner.ui.formatting import DASH, number, percent
+from natoplanner.ui.labels import credibility_text
 
 #: Raw value of a cell (float, NaN when missing), for sorting and copying.
 SortRole = Qt.ItemDataRole.UserRole + 1
@@ -596,7 +597,8 @@ class CompareDialog(QDialog):
             return
         flags = {}
         for name, document in zip(comparison.names, documents, strict=True):
-            credible, reasons = document.projection.credibility()
+            credible, issues = document.projection.credibility_issues()
+            reasons = [credibility_text(found) for found in issues]
             flags[name] = CredibilityFlags(credible, reasons, document.projection.has_target_path)
         self.model.set_comparison(comparison, flags)
         self.message.setText(

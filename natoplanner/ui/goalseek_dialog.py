@@ -61,6 +61,7 @@ from natoplanner.ui.actions import make_action
 from natoplanner.ui.commands import ReplaceInputs
 from natoplanner.ui.document import ScenarioDocument
 from natoplanner.ui.formatting import number, percent
+from natoplanner.ui.labels import credibility_text
 
 _ROOT = QModelIndex()  # the invalid index: the parent of every row of a table model
 
@@ -95,8 +96,11 @@ def path_credibility(
     for r in results:
         total = max(copy.targets(r.iso3).total_pct, r.required_core_share_pct)
         copy.set_targets(r.iso3, Targets(core_pct=r.required_core_share_pct, total_pct=total))
-    credible, reasons = Projection(copy).credibility()
-    return [(bool(credible[copy.row(r.iso3)]), reasons[copy.row(r.iso3)]) for r in results]
+    credible, issues = Projection(copy).credibility_issues()
+    return [
+        (bool(credible[copy.row(r.iso3)]), credibility_text(issues[copy.row(r.iso3)]))
+        for r in results
+    ]
 
 
 def goal_seek_rows(

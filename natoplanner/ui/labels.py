@@ -8,8 +8,11 @@ with numbers in the UI locale ("rampe vers 3,5 % en 2035").
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from natoplanner.core.projection import CredibilityIssue, Flag
 from natoplanner.core.scenario import BudgetPolicy, CorePolicy, RelatedPolicy, RelatedTrack
 from natoplanner.ui.formatting import percent
 
@@ -84,3 +87,28 @@ def related_policy_label(track: RelatedTrack) -> str:
                 .replace("%3", str(track.target_year))
             )
     raise AssertionError(track.kind)
+
+
+def credibility_text(issues: Sequence[CredibilityIssue]) -> str:
+    """Why a path is flagged, in the interface language ("" when it is credible)."""
+    # French puts a space before the semicolon.
+    separator = tr(QT_TRANSLATE_NOOP("Labels", "; "))
+    return separator.join(_issue_text(issue) for issue in issues)
+
+
+def _issue_text(issue: CredibilityIssue) -> str:
+    match issue.flag:
+        case Flag.NO_PATH:
+            return tr(QT_TRANSLATE_NOOP("Labels", "no armed forces: no target path"))
+        case Flag.NOT_REACHED:
+            text = tr(QT_TRANSLATE_NOOP("Labels", "does not reach %1 by %2"))
+            return text.replace("%1", _pct(issue.target_pct)).replace("%2", str(issue.year))
+        case Flag.FALLS:
+            return tr(QT_TRANSLATE_NOOP("Labels", "share falls in %1")).replace(
+                "%1", str(issue.year)
+            )
+        case Flag.BACKLOADED:
+            text = tr(QT_TRANSLATE_NOOP("Labels", "only %1 of the increase by the %2 review"))
+            done = percent(100 * issue.fraction, 0)
+            return text.replace("%1", done).replace("%2", str(issue.year))
+    raise AssertionError(issue.flag)

@@ -72,9 +72,7 @@ class EstimateMarkers(pg.GraphicsObject):
     def boundingRect(self) -> QRectF:  # noqa: N802
         if not len(self._x):
             return QRectF()
-        rect = QRectF(
-            QPointF(self._x.min(), self._y.min()), QPointF(self._x.max(), self._y.max())
-        )
+        rect = QRectF(QPointF(self._x.min(), self._y.min()), QPointF(self._x.max(), self._y.max()))
         # Pad by the marker's radius in data units so repaints cover the circles.
         pad_x, pad_y = (2 * self.RADIUS_PX * v for v in self._pixel_size())
         return rect.normalized().adjusted(-pad_x, -pad_y, pad_x, pad_y)

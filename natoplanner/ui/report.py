@@ -51,7 +51,12 @@ from natoplanner.core.dataset import LAST_DATA_YEAR, NATO_EDITION
 from natoplanner.core.scenario import CorePolicy, Measure, RelatedTrack, Targets
 from natoplanner.ui.document import ScenarioDocument
 from natoplanner.ui.formatting import DASH, number, percent
-from natoplanner.ui.labels import core_policy_label, data_label, related_policy_label
+from natoplanner.ui.labels import (
+    core_policy_label,
+    credibility_text,
+    data_label,
+    related_policy_label,
+)
 
 PDF_FILTER = "PDF documents (*.pdf)"
 #: Allies plotted when none is selected in the window.
@@ -308,7 +313,7 @@ def _summary_table(document: ScenarioDocument, language: str):
                 core_policy_label(scenario.core_policy(iso3)),
                 _tr("credible")
                 if row["credible"]
-                else _tr("flagged: %1").replace("%1", row["credibility_note"]),
+                else _tr("flagged: %1").replace("%1", credibility_text(row["credibility_issues"])),
             ]
         )
         if row["horizon_core_share_pct"] >= row["core_target_pct"] - 1e-9:

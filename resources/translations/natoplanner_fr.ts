@@ -1154,6 +1154,26 @@ croissance du PIB ≤</translation>
             <source>ramp %1 → %2 by %3</source>
             <translation>montée %1 → %2 en %3</translation>
         </message>
+        <message>
+            <source>; </source>
+            <translation> ; </translation>
+        </message>
+        <message>
+            <source>no armed forces: no target path</source>
+            <translation>pas de forces armées : pas de trajectoire</translation>
+        </message>
+        <message>
+            <source>does not reach %1 by %2</source>
+            <translation>n'atteint pas %1 d'ici %2</translation>
+        </message>
+        <message>
+            <source>share falls in %1</source>
+            <translation>la part baisse en %1</translation>
+        </message>
+        <message>
+            <source>only %1 of the increase by the %2 review</source>
+            <translation>seulement %1 de la hausse avant l'examen de %2</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>

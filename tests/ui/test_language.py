@@ -202,3 +202,33 @@ def test_undo_history_speaks_french(qtbot):
     finally:
         remove_language(app, translators)
         QLocale.setDefault(previous)
+
+
+def test_credible_path_reasons_in_french():
+    """The core's flags are data; the window words them in the interface language."""
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QApplication
+
+    from natoplanner.core.projection import Projection
+    from natoplanner.core.scenario import Scenario
+    from natoplanner.ui.labels import credibility_text
+    from natoplanner.ui.language import install_language, remove_language
+
+    projection = Projection(Scenario())
+    _credible, issues = projection.credibility_issues()
+    spain = issues[projection.scenario.row("ESP")]
+    app = QApplication.instance()
+    previous = QLocale()
+    translators = install_language(app, "fr")
+    try:
+        # Spain holds 2.00% in the default scenario: short of 3.5% and nothing by 2029.
+        assert credibility_text(spain) == (
+            "n'atteint pas 3,5\u202f% d'ici 2035 ; "
+            "seulement 0\u202f% de la hausse avant l'examen de 2029"
+        )
+    finally:
+        remove_language(app, translators)
+        QLocale.setDefault(previous)
+    assert credibility_text(spain) == (
+        "does not reach 3.5% by 2035; only 0% of the increase by the 2029 review"
+    )
