@@ -8,7 +8,6 @@ from enum import IntEnum
 import numpy as np
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -29,6 +28,7 @@ from natoplanner.core.scenario import CORE_TARGET_PCT, GUIDELINE_PCT
 from natoplanner.ui.document import ScenarioDocument
 from natoplanner.ui.formatting import DASH, number, percent
 from natoplanner.ui.labels import core_policy_label, credibility_text
+from natoplanner.ui.models import ReadOnlyTableModel
 
 #: Raw value for sorting and copying (the DisplayRole is formatted text).
 SortRole = Qt.ItemDataRole.UserRole + 1
@@ -115,7 +115,7 @@ class _Row:
     has_path: bool
 
 
-class AlliesTableModel(QAbstractTableModel):
+class AlliesTableModel(ReadOnlyTableModel):
     """Read-only table over the document's projection summary, one row per ally."""
 
     def __init__(self, document: ScenarioDocument, language: str = "en", parent=None) -> None:
@@ -305,11 +305,6 @@ class AlliesTableModel(QAbstractTableModel):
                 "%1", str(self.document.scenario.horizon)
             )
         return self.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 def _make_row(i: int, iso3: str, columns: dict) -> _Row:

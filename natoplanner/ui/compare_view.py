@@ -18,7 +18,6 @@ from dataclasses import dataclass
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
@@ -52,6 +51,7 @@ from natoplanner.ui.charts import add_target_lines, foreground, make_plot_widget
 from natoplanner.ui.document import ScenarioDocument
 from natoplanner.ui.formatting import DASH, number, percent
 from natoplanner.ui.labels import credibility_text
+from natoplanner.ui.models import ReadOnlyTableModel
 
 #: Raw value of a cell (float, NaN when missing), for sorting and copying.
 SortRole = Qt.ItemDataRole.UserRole + 1
@@ -78,7 +78,7 @@ class CredibilityFlags:
     has_path: np.ndarray
 
 
-class CompareTableModel(QAbstractTableModel):
+class CompareTableModel(ReadOnlyTableModel):
     """Values and differences of a :class:`ScenarioComparison`.
 
     One row per ally, then the alliance rows (NATO; Europe and Canada).
@@ -150,11 +150,6 @@ class CompareTableModel(QAbstractTableModel):
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
         return 0 if parent is not None and parent.isValid() else len(self._columns)
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -62,6 +62,7 @@ from natoplanner.ui.commands import ReplaceInputs
 from natoplanner.ui.document import ScenarioDocument
 from natoplanner.ui.formatting import number, percent
 from natoplanner.ui.labels import credibility_text
+from natoplanner.ui.models import ReadOnlyTableModel
 
 _ROOT = QModelIndex()  # the invalid index: the parent of every row of a table model
 
@@ -133,7 +134,7 @@ def warning_colour() -> QColor:
     return QColor("#A14F00") if base.lightness() > 128 else QColor("#F2A65A")
 
 
-class GoalSeekModel(QAbstractTableModel):
+class GoalSeekModel(ReadOnlyTableModel):
     """Rows: allies; columns: the answer, then the budget per year (million national currency)."""
 
     FIXED_COLUMNS = 9
@@ -306,11 +307,6 @@ class GoalSeekModel(QAbstractTableModel):
             value = r.checkpoint_budget_mn if column == 7 else self._raw(row, column)
             return f"{number(value, 0)} mn {r.currency}"
         return None
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 class GoalSeekDialog(QDialog):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
 
 from natoplanner.core.scenario import Measure
@@ -21,6 +21,7 @@ from natoplanner.io.detect import LabelKind, Layout
 from natoplanner.io.importer import TARGET_MEASURE, CellStatus, ImportPreview
 from natoplanner.io.tabular import cell_address, column_letters
 from natoplanner.ui.formatting import number
+from natoplanner.ui.models import ReadOnlyTableModel
 
 _ROOT = QModelIndex()
 
@@ -89,7 +90,7 @@ def cell_text(cell: object) -> str:
     return text if len(text) <= MAX_CELL_CHARS else text[: MAX_CELL_CHARS - 1] + "…"
 
 
-class ImportPreviewModel(QAbstractTableModel):
+class ImportPreviewModel(ReadOnlyTableModel):
     """Read-only grid of the chosen sheet with the importer's verdict on every cell."""
 
     def __init__(self, registry, parent=None) -> None:
@@ -282,8 +283,3 @@ class ImportPreviewModel(QAbstractTableModel):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         return None
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

@@ -20,7 +20,6 @@ from dataclasses import dataclass
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -58,6 +57,7 @@ from natoplanner.core.uncertainty import (
 from natoplanner.ui.actions import make_action
 from natoplanner.ui.background import BackgroundTask, run_in_background
 from natoplanner.ui.formatting import number, percent
+from natoplanner.ui.models import ReadOnlyTableModel
 from natoplanner.ui.path_plot import PathPlot, PlotMode
 
 RawValueRole = Qt.ItemDataRole.UserRole + 1
@@ -158,7 +158,7 @@ class FanChart:
 
 
 # -- probability table ------------------------------------------------------------
-class ProbabilityModel(QAbstractTableModel):
+class ProbabilityModel(ReadOnlyTableModel):
     """Per ally: median core share at the horizon and the chance of meeting each target."""
 
     COLUMNS = 6
@@ -255,11 +255,6 @@ class ProbabilityModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 # -- the dialog -------------------------------------------------------------------------
