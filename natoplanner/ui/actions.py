@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QWidget
 
 
 def make_action(
@@ -31,3 +31,19 @@ def make_action(
     if menu is not None:
         menu.addAction(action)
     return action
+
+
+def show_window_part(window: QObject, attribute: str, create: Callable[[QObject], QWidget]):
+    """Show the window's ``attribute`` dialog or view, creating it on first use.
+
+    One per window, kept while the window lives (so it keeps its last result),
+    and brought to the front.
+    """
+    part = getattr(window, attribute, None)
+    if part is None:
+        part = create(window)
+        setattr(window, attribute, part)
+    part.show()
+    part.raise_()
+    part.activateWindow()
+    return part

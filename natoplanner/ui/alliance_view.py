@@ -53,7 +53,7 @@ from natoplanner.core.dataset import FIRST_HISTORY_YEAR
 from natoplanner.core.projection import Projection
 from natoplanner.core.revisions import VINTAGE_PUBLISHED, revision_table, share_revisions
 from natoplanner.core.scenario import CORE_TARGET_PCT, GUIDELINE_PCT, TOTAL_TARGET_PCT
-from natoplanner.ui.actions import make_action
+from natoplanner.ui.actions import make_action, show_window_part
 from natoplanner.ui.charts import add_target_lines, foreground, make_plot_widget
 from natoplanner.ui.formatting import DASH, number, percent
 
@@ -674,12 +674,7 @@ class AllianceView(QDialog):
 
 def open_alliance_view(window) -> AllianceView:
     """Show the window's alliance view (created on first use)."""
-    view = getattr(window, "alliance_view", None)
-    if view is None:
-        view = window.alliance_view = AllianceView(window)
-    view.show()
-    view.raise_()
-    return view
+    return show_window_part(window, "alliance_view", AllianceView)
 
 
 def install(window) -> None:

@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
 from natoplanner.core.compare import ALLIANCE_ROWS, ScenarioComparison, compare_scenarios
 from natoplanner.core.errors import ScenarioInputError
 from natoplanner.io.clipboard import format_tsv
-from natoplanner.ui.actions import make_action
+from natoplanner.ui.actions import make_action, show_window_part
 from natoplanner.ui.charts import add_target_lines, foreground, make_plot_widget, scenario_pen
 from natoplanner.ui.document import ScenarioDocument
 from natoplanner.ui.formatting import DASH, number, percent
@@ -703,13 +703,7 @@ def scenario_path(
 
 def open_compare(window) -> CompareDialog:
     """Show the window's compare dialog (created on first use) and bring it to the front."""
-    dialog = getattr(window, "compare_dialog", None)
-    if dialog is None:
-        dialog = window.compare_dialog = CompareDialog(window)
-    dialog.show()
-    dialog.raise_()
-    dialog.activateWindow()
-    return dialog
+    return show_window_part(window, "compare_dialog", CompareDialog)
 
 
 def install(window) -> None:

@@ -57,7 +57,7 @@ from natoplanner.core.scenario import (
     Scenario,
     Targets,
 )
-from natoplanner.ui.actions import make_action
+from natoplanner.ui.actions import make_action, show_window_part
 from natoplanner.ui.commands import ReplaceInputs
 from natoplanner.ui.document import ScenarioDocument
 from natoplanner.ui.formatting import number, percent
@@ -528,13 +528,7 @@ class GoalSeekDialog(QDialog):
 
 def open_goal_seek(window) -> GoalSeekDialog:
     """Show the window's goal-seek dialog (one per window, kept while the window lives)."""
-    dialog = getattr(window, "goal_seek_dialog", None)
-    if dialog is None:
-        dialog = GoalSeekDialog(window)
-        window.goal_seek_dialog = dialog
-    dialog.show()
-    dialog.raise_()
-    dialog.activateWindow()
+    dialog = show_window_part(window, "goal_seek_dialog", GoalSeekDialog)
     dialog.refresh()
     return dialog
 

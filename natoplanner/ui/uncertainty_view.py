@@ -54,7 +54,7 @@ from natoplanner.core.uncertainty import (
     MonteCarloSettings,
     run_monte_carlo,
 )
-from natoplanner.ui.actions import make_action
+from natoplanner.ui.actions import make_action, show_window_part
 from natoplanner.ui.background import BackgroundTask, run_in_background
 from natoplanner.ui.formatting import number, percent
 from natoplanner.ui.models import ReadOnlyTableModel
@@ -516,14 +516,7 @@ class UncertaintyDialog(QDialog):
 
 def open_uncertainty(window) -> UncertaintyDialog:
     """Show the window's Monte Carlo dialog (one per window; keeps its last result)."""
-    dialog = getattr(window, "uncertainty_dialog", None)
-    if dialog is None:
-        dialog = UncertaintyDialog(window)
-        window.uncertainty_dialog = dialog
-    dialog.show()
-    dialog.raise_()
-    dialog.activateWindow()
-    return dialog
+    return show_window_part(window, "uncertainty_dialog", UncertaintyDialog)
 
 
 def install(window: QWidget) -> None:
