@@ -18,6 +18,10 @@ FR: dict[str, str | tuple[str, str]] = {
     "share falls in %1": "la part baisse en %1",
     "only %1 of the increase by the %2 review": "seulement %1 de la hausse avant l'examen de %2",
     # -- undo history (ui/commands.py)
+    "Use %1 GDP forecasts": "prévisions de PIB : %1",
+    "  GDP &forecast: ": "  Prévisions de &PIB : ",
+    "GDP forecast vintage": "Édition des prévisions de PIB",
+    "IMF World Economic Outlook vintage for the default real GDP growth and CPI (the deflator); your typed growth and deflator values are kept": "Édition des Perspectives de l'économie mondiale du FMI pour la croissance réelle et l'IPC par défaut (le déflateur) ; vos valeurs saisies sont conservées",
     "Set %1 %2 %3": "saisie : %2 %3 (%1)",
     "Clear %1 %2 %3": "effacement : %2 %3 (%1)",
     "Set %1 %2": "modification : %2 (%1)",

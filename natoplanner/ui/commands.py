@@ -174,6 +174,18 @@ class SetHorizon(_DocumentCommand):
         self.document.scenario.set_horizon(value)
 
 
+class SetGdpVintage(_DocumentCommand):
+    """Use another IMF WEO vintage for default growth and deflator (typed values are kept)."""
+
+    def __init__(self, document: ScenarioDocument, vintage: str) -> None:
+        super().__init__(document, _tr("Use %1 GDP forecasts").replace("%1", vintage))
+        self.old_value = document.scenario.gdp_vintage
+        self.new_value = vintage
+
+    def _apply(self, value: str) -> None:
+        self.document.scenario.set_gdp_vintage(value)
+
+
 class ReplaceInputs(_DocumentCommand):
     """Any multi-input change (paste, import, goal seek) as one undo step."""
 

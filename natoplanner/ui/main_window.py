@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QComboBox,
     QDockWidget,
     QLabel,
     QMainWindow,
@@ -24,7 +25,7 @@ from natoplanner.ui import settings
 from natoplanner.ui.actions import make_action
 from natoplanner.ui.alliance_strip import AllianceStrip
 from natoplanner.ui.allies_table import AlliesPanel
-from natoplanner.ui.commands import RenameScenario, SetHorizon
+from natoplanner.ui.commands import RenameScenario, SetGdpVintage, SetHorizon
 from natoplanner.ui.document import ScenarioDocument
 from natoplanner.ui.features import install_features
 from natoplanner.ui.icons import app_icon
@@ -124,7 +125,7 @@ class MainWindow(QMainWindow):
         self.year_view.status_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.document.file_changed.connect(self._update_title)
         self.document.reset.connect(self._on_reset)
-        self.document.projected.connect(lambda _rows: self._sync_horizon())
+        self.document.projected.connect(lambda _rows: self._sync_scenario_controls())
         self._update_title()
         self.setWindowIcon(app_icon())
         self.resize(QSize(1440, 900))
@@ -145,6 +146,7 @@ class MainWindow(QMainWindow):
             self.year_view,
             self.policy_panel,
             self.horizon_spin,
+            self.vintage_combo,
         ]
         # The allies table is read-only: Tab leaves it (arrows move between
         # rows). The year editor keeps Tab for moving between cells, like a
@@ -299,6 +301,22 @@ class MainWindow(QMainWindow):
         horizon_label.setBuddy(self.horizon_spin)
         toolbar.addWidget(horizon_label)
         toolbar.addWidget(self.horizon_spin)
+        vintage_label = QLabel(self.tr("  GDP &forecast: "), self)
+        self.vintage_combo = QComboBox(self)
+        for vintage in self.document.scenario.dataset.forecast_vintages:
+            self.vintage_combo.addItem(data_label(vintage), vintage)
+        self.vintage_combo.setAccessibleName(self.tr("GDP forecast vintage"))
+        self.vintage_combo.setToolTip(
+            self.tr(
+                "IMF World Economic Outlook vintage for the default real GDP growth and CPI "
+                "(the deflator); your typed growth and deflator values are kept"
+            )
+        )
+        self.vintage_combo.currentIndexChanged.connect(self._on_vintage_chosen)
+        vintage_label.setBuddy(self.vintage_combo)
+        toolbar.addWidget(vintage_label)
+        toolbar.addWidget(self.vintage_combo)
+        self._sync_scenario_controls()
 
     # -- recent files and language --------------------------------------------------
     def fill_recent_menu(self) -> None:
@@ -348,9 +366,12 @@ class MainWindow(QMainWindow):
         )
 
     def _build_status_bar(self) -> None:
-        scenario = self.document.scenario
         self.data_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.data_label)
+        self._show_data_sources()
+
+    def _show_data_sources(self) -> None:
+        scenario = self.document.scenario
         self.data_label.setText(
             self.tr("%1 · base year %2 · GDP: %3 (CPI as deflator)")
             .replace("%1", data_label(NATO_EDITION))
@@ -387,14 +408,28 @@ class MainWindow(QMainWindow):
         if value != self.document.scenario.horizon:
             self.document.push(SetHorizon(self.document, value))
 
-    def _sync_horizon(self) -> None:
-        if self.horizon_spin.value() != self.document.scenario.horizon:
+    def _on_vintage_chosen(self, index: int) -> None:
+        vintage = self.vintage_combo.itemData(index)
+        if vintage and vintage != self.document.scenario.gdp_vintage:
+            self.document.push(SetGdpVintage(self.document, vintage))
+
+    def _sync_scenario_controls(self) -> None:
+        """Horizon, vintage and status bar as the scenario has them (after undo, open...)."""
+        scenario = self.document.scenario
+        if self.horizon_spin.value() != scenario.horizon:
             self.horizon_spin.blockSignals(True)
-            self.horizon_spin.setValue(self.document.scenario.horizon)
+            self.horizon_spin.setValue(scenario.horizon)
             self.horizon_spin.blockSignals(False)
+        index = self.vintage_combo.findData(scenario.gdp_vintage)
+        if index != self.vintage_combo.currentIndex():
+            self.vintage_combo.blockSignals(True)
+            self.vintage_combo.setCurrentIndex(index)
+            self.vintage_combo.blockSignals(False)
+        if hasattr(self, "data_label"):
+            self._show_data_sources()
 
     def _on_reset(self) -> None:
-        self._sync_horizon()
+        self._sync_scenario_controls()
         self._on_selection_changed()
 
     def _update_title(self) -> None:

@@ -279,6 +279,10 @@
             <translation>horizon %1</translation>
         </message>
         <message>
+            <source>Use %1 GDP forecasts</source>
+            <translation>prévisions de PIB : %1</translation>
+        </message>
+        <message>
             <source>Rename scenario to %1</source>
             <translation>renommage du scénario en %1</translation>
         </message>
@@ -1316,6 +1320,18 @@ croissance du PIB ≤</translation>
         <message>
             <source>Last projected year (the Hague commitment: 2035)</source>
             <translation>Dernière année projetée (engagement de La Haye : 2035)</translation>
+        </message>
+        <message>
+            <source>  GDP &amp;forecast: </source>
+            <translation>  Prévisions de &amp;PIB : </translation>
+        </message>
+        <message>
+            <source>GDP forecast vintage</source>
+            <translation>Édition des prévisions de PIB</translation>
+        </message>
+        <message>
+            <source>IMF World Economic Outlook vintage for the default real GDP growth and CPI (the deflator); your typed growth and deflator values are kept</source>
+            <translation>Édition des Perspectives de l'économie mondiale du FMI pour la croissance réelle et l'IPC par défaut (le déflateur) ; vos valeurs saisies sont conservées</translation>
         </message>
         <message>
             <source>No recent files</source>

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
+import pandas as pd
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QImage
@@ -264,3 +267,23 @@ def test_save_as_then_open_keeps_every_edit_and_a_bad_file_is_refused(
     assert reopened.document.scenario.inputs_equal(window.document.scenario)
     assert reopened.document.scenario.state().horizon == before.horizon
     reopened.document.undo_stack.setClean()
+
+
+def test_choosing_an_older_imf_vintage_is_one_undoable_step(window):
+    """Germany's 2027 growth comes from the chosen vintage (IMF WEO, data/gdp_forecast.csv)."""
+    forecasts = pd.read_csv(Path(__file__).resolve().parents[2] / "data" / "gdp_forecast.csv")
+    germany_2027 = forecasts[(forecasts["iso3"] == "DEU") & (forecasts["year"] == 2027)]
+    by_vintage = dict(
+        zip(germany_2027["vintage"], germany_2027["real_gdp_growth_pct"], strict=True)
+    )
+    select(window, "DEU")
+    growth_2027 = window.year_model.index(EditorRow.REAL_GROWTH, 1)
+    assert growth_2027.data(RawValueRole) == by_vintage["IMF WEO April 2026"]
+    combo = window.vintage_combo
+    combo.setCurrentIndex(combo.findData("IMF WEO October 2025"))
+    assert window.document.scenario.gdp_vintage == "IMF WEO October 2025"
+    assert growth_2027.data(RawValueRole) == by_vintage["IMF WEO October 2025"]
+    assert "IMF WEO October 2025" in window.data_label.text()
+    window.undo_action.trigger()
+    assert growth_2027.data(RawValueRole) == by_vintage["IMF WEO April 2026"]
+    assert combo.currentData() == "IMF WEO April 2026"
