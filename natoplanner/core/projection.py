@@ -237,8 +237,9 @@ class Projection:
     """The projection of one scenario, kept up to date incrementally.
 
     Call :meth:`update` after changing inputs: it recomputes only the allies
-    the scenario marked as changed. Per-ally summaries and alliance totals are
-    derived from the paths on demand (they are cheap).
+    whose inputs changed since its last update (per-ally revisions kept by the
+    scenario, so several projections can follow one scenario). Per-ally
+    summaries and alliance totals are derived from the paths on demand.
     """
 
     def __init__(self, scenario: Scenario) -> None:

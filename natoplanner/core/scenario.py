@@ -189,7 +189,6 @@ class Scenario:
         self.years = np.arange(base_year + 1, MAX_HORIZON + 1)
         self.allies = tuple(self.dataset.registry)
         shape = (len(self.allies), len(self.years))
-        self._dirty: set[int] = set(range(len(self.allies)))
         self.revision = 0
         # Revision of each ally's last change: every Projection of this
         # scenario compares it with what it computed, so several projections
@@ -211,7 +210,6 @@ class Scenario:
     # -- bookkeeping -------------------------------------------------------
     def _touch(self, rows: Iterable[int]) -> None:
         rows = list(rows)
-        self._dirty.update(rows)
         self.revision += 1
         self._row_revision[rows] = self.revision
 
@@ -221,12 +219,6 @@ class Scenario:
         view = self._row_revision.view()
         view.flags.writeable = False
         return view
-
-    def take_dirty_rows(self) -> list[int]:
-        """Rows (ally positions) changed since the last call; clears the set."""
-        rows = sorted(self._dirty)
-        self._dirty.clear()
-        return rows
 
     def row(self, iso3: str) -> int:
         """Position of an ally in every per-ally array."""
@@ -415,7 +407,6 @@ class Scenario:
         duplicate._core_policies = list(self._core_policies)
         duplicate._related_tracks = list(self._related_tracks)
         duplicate._targets = list(self._targets)
-        duplicate._dirty = set(range(len(self.allies)))
         duplicate._row_revision = self._row_revision.copy()
         return duplicate
 
