@@ -389,7 +389,13 @@ def _detect_sheet(
     table: RawTable, sheet: RawSheet, registry: AllyRegistry, dataset: Dataset
 ) -> Detection:
     notes: list[str] = []
-    layout = _find_wide(sheet) or _find_long(sheet)
+    wide_layout, long_layout = _find_wide(sheet), _find_long(sheet)
+    # A header naming a year column above a "row of years" means that row is
+    # data (a long table's years and values), not a wide header.
+    if long_layout is not None and (wide_layout is None or long_layout[0] <= wide_layout[0]):
+        layout = long_layout
+    else:
+        layout = wide_layout
     if layout is None:
         raise FileProblemError.at(
             table.path,

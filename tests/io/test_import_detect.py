@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
 from natoplanner.core.dataset import Dataset
 from natoplanner.io.detect import (
     LabelKind,
+    Layout,
     SourceMeasure,
     classify_label,
+    detect,
     guess_measure,
     year_from_header,
 )
@@ -142,3 +145,15 @@ def test_csv_encodings_and_delimiters(tmp_path, encoding, delimiter):
 def test_cell_addresses():
     assert cell_address(0, 0) == "A1" and cell_address(6, 2, "Sheet1") == "Sheet1!C7"
     assert cell_address(1048575, 16383) == "XFD1048576" and cell_address(0, 26) == "AA1"
+
+
+def test_natos_own_long_table_is_read_as_long_not_as_a_row_of_years():
+    """The bundled NATO CSV (iso3, name, year, values…): its data rows hold
+    ordered integers that look like years; the "year" header above wins."""
+    path = Path(__file__).resolve().parents[2] / "data" / "nato_defence_expenditure.csv"
+    detection = detect(read_table(path), dataset=Dataset.bundled())
+    settings = detection.settings
+    assert settings.layout == Layout.LONG
+    assert settings.header_row == 0
+    assert settings.year_column == 2  # column C, "year"
+    assert settings.country_column in (0, 1)  # iso3 or name
