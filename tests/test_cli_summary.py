@@ -135,3 +135,17 @@ def test_missing_scenario_file_is_one_clear_line(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert "nowhere.xlsx" in result.stderr
+
+
+def test_a_reader_closing_early_is_not_an_error() -> None:
+    """``natoplanner summary | head``: a reader that goes away is no error, and no traceback."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "natoplanner", "summary"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    process.stdout.close()  # gone before the summary is written
+    stderr = process.stderr.read()
+    assert process.wait(timeout=60) == 0
+    assert stderr == ""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -45,10 +46,17 @@ def run_command(argv: Sequence[str]) -> int:
         parser.print_help()
         return 2
     try:
-        return int(args.handler(args) or 0)
+        code = int(args.handler(args) or 0)
+        sys.stdout.flush()  # a closed pipe shows here, inside the handler below
+        return code
     except (ScenarioInputError, FileProblemError) as error:
         print(f"natoplanner {args.command}: {error}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # The reader went away (``natoplanner summary | head``): not an error.
+        # Point stdout at devnull so the interpreter's final flush stays quiet.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except OSError as error:
         print(
             f"natoplanner {args.command}: {error.strerror or error}: {error.filename or ''}",
