@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSpinBox,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -45,6 +46,7 @@ from PySide6.QtWidgets import (
 
 from natoplanner.core.compare import ALLIANCE_ROWS, ScenarioComparison, compare_scenarios
 from natoplanner.core.errors import ScenarioInputError
+from natoplanner.core.scenario import MAX_HORIZON
 from natoplanner.io.clipboard import format_tsv
 from natoplanner.ui.actions import make_action, show_window_part
 from natoplanner.ui.charts import add_target_lines, foreground, make_plot_widget, scenario_pen
@@ -406,8 +408,21 @@ class CompareDialog(QDialog):
         self.message = QLabel(self)
         self.message.setWordWrap(True)
 
+        self.year_spin = QSpinBox(self)
+        self.year_spin.setAccessibleName(self.tr("Comparison year"))
+        base_year = window.document.scenario.base_year
+        # The lowest value stands for "each comparison at the reference's horizon".
+        self.year_spin.setRange(base_year, MAX_HORIZON)
+        self.year_spin.setSpecialValueText(self.tr("horizon"))
+        self.year_spin.setValue(base_year)
+        self.year_spin.setToolTip(
+            self.tr("Year compared in the table (default: the reference's horizon)")
+        )
+        self.year_spin.setKeyboardTracking(False)
+        self.year_spin.valueChanged.connect(lambda _v: self.schedule_refresh())
         choices = QFormLayout()
         choices.addRow(self.tr("&Reference:"), self.reference_combo)
+        choices.addRow(self.tr("&Year:"), self.year_spin)
         choices.addRow(self.tr("&Ally plotted:"), self.ally_combo)
         choices.addRow(self.tr("&Show:"), self.measure_combo)
         left = QWidget(self)
@@ -582,8 +597,12 @@ class CompareDialog(QDialog):
             return
         position = next((i for i, d in enumerate(documents) if d is reference), 0)
         try:
+            year = self.year_spin.value()
             comparison = compare_scenarios(
-                [d.scenario for d in documents], reference=position, language=self.language
+                [d.scenario for d in documents],
+                reference=position,
+                year=None if year == self.year_spin.minimum() else year,
+                language=self.language,
             )
         except ScenarioInputError as error:
             self.model.set_comparison(None)
@@ -598,7 +617,7 @@ class CompareDialog(QDialog):
         self.model.set_comparison(comparison, flags)
         self.message.setText(
             self.tr(
-                "Values in %1 (the reference's horizon); differences are each scenario minus “%2”. "
+                "Values in %1; differences are each scenario minus “%2”. "
                 "Bold: differs from the reference."
             )
             .replace("%1", str(comparison.year))

@@ -326,8 +326,24 @@
             <translation>Budget de défense (millions de monnaie nationale)</translation>
         </message>
         <message>
+            <source>Comparison year</source>
+            <translation>Année de comparaison</translation>
+        </message>
+        <message>
+            <source>horizon</source>
+            <translation>horizon</translation>
+        </message>
+        <message>
+            <source>Year compared in the table (default: the reference's horizon)</source>
+            <translation>Année comparée dans le tableau (par défaut : l'horizon de la référence)</translation>
+        </message>
+        <message>
             <source>&amp;Reference:</source>
             <translation>&amp;Référence :</translation>
+        </message>
+        <message>
+            <source>&amp;Year:</source>
+            <translation>&amp;Année :</translation>
         </message>
         <message>
             <source>&amp;Ally plotted:</source>
@@ -374,8 +390,8 @@
             <translation>Cochez au moins deux scénarios pour les comparer.</translation>
         </message>
         <message>
-            <source>Values in %1 (the reference's horizon); differences are each scenario minus “%2”. Bold: differs from the reference.</source>
-            <translation>Valeurs en %1 (horizon de la référence) ; écarts : chaque scénario moins « %2 ». En gras : diffère de la référence.</translation>
+            <source>Values in %1; differences are each scenario minus “%2”. Bold: differs from the reference.</source>
+            <translation>Valeurs en %1 ; écarts : chaque scénario moins « %2 ». En gras : diffère de la référence.</translation>
         </message>
         <message>
             <source>Core defence, % of GDP</source>

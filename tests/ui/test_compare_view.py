@@ -173,3 +173,23 @@ def test_sort_copy_reference_and_closing(two_windows, qtbot):
     dialog.refresh()
     assert dialog.model.rowCount() == 0
     assert "at least two" in dialog.message.text()
+
+
+def test_comparison_year_picker(two_windows, qtbot):
+    """In 2030 the ramp (2.69% in 2026 to 3.5% in 2035, linear) stands at
+    2.69 + 0.81·4/9 = 3.05%: the difference with the flat copy is 0.36 pp."""
+    first, second = two_windows
+    dialog = _open(first)
+    ramp = CorePolicy(BudgetPolicy.RAMP_TO_TARGET, target_pct=3.5, target_year=2035)
+    second.document.push(set_core_policy(second.document, "DEU", ramp))
+    assert dialog.year_spin.text() == "horizon"
+    dialog.year_spin.setValue(2030)
+    qtbot.waitUntil(lambda: "Core 2030" in str(_cells(dialog).keys()), timeout=2000)
+    copy = "Default scenario (copy)"
+    expected = GERMANY_2026_PCT + (3.5 - GERMANY_2026_PCT) * 4 / 9
+    cells = _cells(dialog)
+    assert cells[("DEU", f"Core 2030 | {copy}")] == pytest.approx(expected, abs=1e-9)
+    assert cells[("DEU", f"Δ Core 2030 | {copy}")] == pytest.approx(
+        expected - GERMANY_2026_PCT, abs=1e-9
+    )
+    assert "Values in 2030" in dialog.message.text()
