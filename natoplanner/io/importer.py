@@ -30,6 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -85,6 +86,10 @@ TARGET_MEASURE = {
     SourceMeasure.REAL_GROWTH: Measure.REAL_GROWTH,
     SourceMeasure.INFLATION: Measure.DEFLATOR,
 }
+
+
+#: Rows between progress reports (and cancel checks) while building a preview.
+PROGRESS_EVERY_ROWS = 5000
 
 
 class CellStatus(StrEnum):
@@ -346,8 +351,17 @@ def _hint_from(unit: Unit):  # keep the currency/scale the file stated when the 
     return UnitHint(unit.is_usd, unit.scale) if unit.is_money else UnitHint()
 
 
-def preview_import(table: RawTable, settings: ImportSettings, scenario: Scenario) -> ImportPreview:
+def preview_import(
+    table: RawTable,
+    settings: ImportSettings,
+    scenario: Scenario,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportPreview:
     """Classify every value cell under ``settings`` and build the plan for ``scenario``.
+
+    ``progress(rows_done, rows_total)`` is called every few thousand rows; it
+    may raise to stop the work (a GUI's cancel button), so a large file never
+    runs to its end after the user gave up on it.
 
     Raises
     ------
@@ -367,7 +381,7 @@ def preview_import(table: RawTable, settings: ImportSettings, scenario: Scenario
             found=settings.header_row + 1,
         )
     builder = _PlanBuilder(table, sheet, settings, scenario)
-    builder.run()
+    builder.run(progress)
     return ImportPreview(table, sheet, settings, builder.cells, builder.rows, builder.plan)
 
 
@@ -395,9 +409,12 @@ class _PlanBuilder:
         self._no_forces = {a.iso3 for a in scenario.allies if a.no_armed_forces}
 
     # -- rows ---------------------------------------------------------------
-    def run(self) -> None:
+    def run(self, progress: Callable[[int, int], None] | None = None) -> None:
         s = self.settings
-        for r in range(s.header_row + 1, self.sheet.n_rows):
+        total = self.sheet.n_rows
+        for r in range(s.header_row + 1, total):
+            if progress is not None and r % PROGRESS_EVERY_ROWS == 0:
+                progress(r, total)
             row = self.sheet.rows[r]
             if s.layout is Layout.WIDE:
                 value_cells = [(c, y) for c, y in s.year_columns]

@@ -391,7 +391,9 @@ class ImportDialog(QDialog):
             checkpoint(1, steps[1])
             detection = detect(table, dataset=scenario.dataset)
             checkpoint(2, steps[2])
-            preview = preview_import(table, detection.settings, scenario)
+            preview = preview_import(
+                table, detection.settings, scenario, lambda _done, _total: checkpoint(2, steps[2])
+            )
             return table, detection, preview
 
         self._start(work, 3, self._on_loaded)
@@ -584,7 +586,9 @@ class ImportDialog(QDialog):
             checkpoint(0, steps[0])
             detection = detect(table, sheet, dataset=scenario.dataset)
             checkpoint(1, steps[1])
-            return detection, preview_import(table, detection.settings, scenario)
+            return detection, preview_import(
+                table, detection.settings, scenario, lambda _done, _total: checkpoint(1, steps[1])
+            )
 
         def done(result) -> None:
             self.detection, preview = result
@@ -666,7 +670,9 @@ class ImportDialog(QDialog):
 
         def work(checkpoint: Checkpoint):
             checkpoint(0, step)
-            return preview_import(table, settings, scenario)
+            return preview_import(
+                table, settings, scenario, lambda _done, _total: checkpoint(0, step)
+            )
 
         self._start(work, 1, self._show_preview)
 

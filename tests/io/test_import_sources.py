@@ -12,7 +12,7 @@ import pytest
 
 from natoplanner.core.projection import Projection
 from natoplanner.core.scenario import Measure, Scenario
-from natoplanner.io.detect import Layout, SourceMeasure, Unit
+from natoplanner.io.detect import Layout, SourceMeasure, Unit, detect
 from natoplanner.io.importer import CellStatus, apply_plan, plan_file, preview_import
 from natoplanner.io.tabular import read_table
 from tests.io import import_fixtures as fx
@@ -283,3 +283,25 @@ def test_changing_measure_keeps_or_resets_unit(sipri, scenario_2024):
     assert settings.with_measure(SourceMeasure.CORE_BUDGET).unit is Unit.NATIONAL_MILLIONS
     assert settings.with_measure(SourceMeasure.NOMINAL_GDP).unit is Unit.NATIONAL_BILLIONS
     assert settings.with_measure(SourceMeasure.CORE_BUDGET, Unit.USD).unit is Unit.USD
+
+
+def test_preview_reports_progress_and_can_be_stopped(tmp_path):
+    """A long file's preview reports progress and stops when the callback raises (cancel)."""
+    path = tmp_path / "long.csv"
+    rows = ["country,year,value"] + [f"Poland,{2027 + i % 10},{1000 + i}" for i in range(12_000)]
+    path.write_text("\n".join(rows), encoding="utf-8")
+    table = read_table(path)
+    scenario = Scenario()
+    settings = detect(table, dataset=scenario.dataset).settings
+    seen = []
+    preview_import(table, settings, scenario, lambda done, total: seen.append((done, total)))
+    assert seen and seen[0][0] < seen[-1][0] and all(t == 12_001 for _d, t in seen)
+
+    class Stop(Exception):
+        pass
+
+    def stop(done, total):
+        raise Stop
+
+    with pytest.raises(Stop):
+        preview_import(table, settings, scenario, stop)
