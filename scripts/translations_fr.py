@@ -19,7 +19,6 @@ FR: dict[str, str | tuple[str, str]] = {
     "only %1 of the increase by the %2 review": "seulement %1 de la hausse avant l'examen de %2",
     # -- compare view year
     "Comparison year": "Année de comparaison",
-    "horizon": "horizon",
     "Year compared in the table (default: the reference's horizon)": "Année comparée dans le tableau (par défaut : l'horizon de la référence)",
     "Values in %1; differences are each scenario minus “%2”. Bold: differs from the reference.": "Valeurs en %1 ; écarts : chaque scénario moins « %2 ». En gras : diffère de la référence.",
     # -- undo history (ui/commands.py)
