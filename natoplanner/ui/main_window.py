@@ -516,7 +516,8 @@ class MainWindow(QMainWindow):
         try:
             from natoplanner.io.workbook import save_scenario
 
-            save_scenario(self.document.scenario, path)
+            # The window's projection is current: the writer need not recompute it.
+            save_scenario(self.document.scenario, path, self.document.projection)
         except Exception as error:  # noqa: BLE001 - the previous file is intact (atomic save)
             self.prompts.error(self.tr("Cannot save"), str(error))
             return False
