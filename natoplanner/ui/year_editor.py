@@ -228,11 +228,13 @@ class YearEditorModel(QAbstractTableModel):
         palette = QGuiApplication.palette()
         if self._brush_key != palette.cacheKey():
             self._brush_key = palette.cacheKey()
+            text = palette.color(QPalette.ColorRole.Text)
+            base = palette.color(QPalette.ColorRole.Base)
             self._brush_cache = {
-                "read_only_text": QBrush(
-                    palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
-                ),
-                "read_only": QBrush(palette.color(QPalette.ColorRole.AlternateBase)),
+                # Blended from Text and Base rather than the Disabled group,
+                # which some dark palettes leave equal to the normal text.
+                "read_only_text": QBrush(_mix(text, base, 0.45)),
+                "read_only": QBrush(_mix(base, text, 0.07)),
                 "override": QBrush(_override_tint(palette)),
             }
         return self._brush_cache
@@ -327,14 +329,17 @@ class YearEditorModel(QAbstractTableModel):
         return SetYearInput(self.document, measure, self.iso3, year, number_value)
 
 
-def _override_tint(palette: QPalette) -> QColor:
-    base = palette.color(QPalette.ColorRole.Base)
-    highlight = palette.color(QPalette.ColorRole.Highlight)
-    mix = 0.22
+def _mix(a: QColor, b: QColor, share_of_b: float) -> QColor:
     return QColor(
-        round(base.red() * (1 - mix) + highlight.red() * mix),
-        round(base.green() * (1 - mix) + highlight.green() * mix),
-        round(base.blue() * (1 - mix) + highlight.blue() * mix),
+        round(a.red() * (1 - share_of_b) + b.red() * share_of_b),
+        round(a.green() * (1 - share_of_b) + b.green() * share_of_b),
+        round(a.blue() * (1 - share_of_b) + b.blue() * share_of_b),
+    )
+
+
+def _override_tint(palette: QPalette) -> QColor:
+    return _mix(
+        palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Highlight), 0.22
     )
 
 
