@@ -44,8 +44,12 @@ class Column(IntEnum):
     GAP = 4
     FIRST_YEAR = 5
     REQUIRED_GROWTH = 6
-    POLICY = 7
-    CREDIBLE = 8
+    # The path flag before the (wide) policy text, so it shows without scrolling.
+    CREDIBLE = 7
+    POLICY = 8
+
+
+_ONE_LINE_HEADERS = (Column.ALLY, Column.POLICY, Column.CREDIBLE)
 
 
 class Band(IntEnum):
@@ -226,7 +230,9 @@ class AlliesTableModel(ReadOnlyTableModel):
         }
         text, tip = headers[Column(section)]
         if role == Qt.ItemDataRole.DisplayRole:
-            return text
+            # Figures' headers on two lines ("Core" over "2035"): narrow
+            # columns leave room for the policy and path beside them.
+            return text if section in _ONE_LINE_HEADERS else text.replace(" ", "\n", 1)
         if role == Qt.ItemDataRole.ToolTipRole:
             return tip
         return None
@@ -320,8 +326,8 @@ def _make_row(i: int, iso3: str, columns: dict) -> _Row:
             float(columns["core_gap_pp"][i]),
             int(columns["first_year_core"][i]) or None,
             float(columns["required_nominal_growth_pct"][i]),
-            columns["core_policy"][i],
             bool(columns["credible"][i]),
+            columns["core_policy"][i],
         ],
         note=credibility_text(columns["credibility_issues"][i]),
         credible=bool(columns["credible"][i]),
@@ -396,7 +402,7 @@ class AlliesPanel(QWidget):
         self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
+        header.setStretchLastSection(True)  # the policy text takes what is left
         header.setMinimumSectionSize(36)
         self._fit_columns()
 
@@ -407,10 +413,10 @@ class AlliesPanel(QWidget):
         samples = {Column.ALLY: "North Macedonia", Column.POLICY: "ramp to 3.5% by 2035"}
         for column in Column:
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            widest_line = max(metrics.horizontalAdvance(line) for line in title.split("\n"))
             sample = samples.get(column, "00.00%")
             header.resizeSection(
-                column,
-                max(metrics.horizontalAdvance(title) + 14, metrics.horizontalAdvance(sample) + 12),
+                column, max(widest_line + 14, metrics.horizontalAdvance(sample) + 12)
             )
         header.setHighlightSections(False)
         layout = QVBoxLayout(self)
