@@ -233,6 +233,11 @@ class CredibilityIssue:
         raise AssertionError(self.flag)
 
 
+def describe_issues(issues: tuple[CredibilityIssue, ...]) -> str:
+    """One path's issues in English ("" for a credible path)."""
+    return "; ".join(issue.describe() for issue in issues)
+
+
 class Projection:
     """The projection of one scenario, kept up to date incrementally.
 
@@ -331,7 +336,7 @@ class Projection:
         See :meth:`credibility_issues`; the reasons here are its issues in words.
         """
         credible, issues = self.credibility_issues()
-        return credible, ["; ".join(issue.describe() for issue in found) for found in issues]
+        return credible, [describe_issues(found) for found in issues]
 
     def credibility_issues(self) -> tuple[np.ndarray, list[tuple[CredibilityIssue, ...]]]:
         """Whether each core path is credible and incremental, and the issues found.
@@ -382,6 +387,9 @@ class Projection:
         import pandas as pd
 
         columns = self.summary_columns(language)
+        # English sentences only here (command line, workbooks): the window
+        # words the issues itself, so summary_columns does not build them.
+        columns["credibility_note"] = [describe_issues(f) for f in columns["credibility_issues"]]
         for name in ("first_year_core", "first_year_total"):
             years = columns[name]
             columns[name] = pd.array(np.where(years == NO_YEAR, None, years), dtype="Int64")
@@ -398,7 +406,6 @@ class Projection:
         paths, h = self.paths, self.horizon_col
         nominal, real = self.required_growth_pct()
         credible, issues = self.credibility_issues()
-        reasons = ["; ".join(issue.describe() for issue in found) for found in issues]
         first_core = self.first_year_met(paths.core_share_pct, self.core_targets_pct())
         first_total = self.first_year_met(paths.total_share_pct, self.total_targets_pct())
         core_gap = self.core_gap_pp()[:, h]
@@ -421,7 +428,6 @@ class Projection:
             "core_policy": [p.describe() for p in self.scenario.core_policies],
             "related_track": [t.describe() for t in self.scenario.related_tracks],
             "credible": credible,
-            "credibility_note": reasons,
             "credibility_issues": issues,
         }
 
