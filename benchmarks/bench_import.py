@@ -20,7 +20,7 @@ if str(ROOT) not in sys.path:  # run as a script: tests/ is importable from the 
     sys.path.insert(0, str(ROOT))
 
 from natoplanner.core.scenario import Scenario  # noqa: E402
-from natoplanner.io.importer import plan_file  # noqa: E402
+from natoplanner.io.sources.importer import plan_file  # noqa: E402
 from tests.io.import_fixtures import sipri_sized_workbook  # noqa: E402
 
 RUNS = 5

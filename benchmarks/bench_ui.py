@@ -33,9 +33,9 @@ def edit_latency_ms() -> tuple[float, float, list[str]]:
     from PySide6.QtWidgets import QApplication
 
     from natoplanner.core.scenario import Measure
-    from natoplanner.ui.commands import SetYearInput
-    from natoplanner.ui.main_window import MainWindow
-    from natoplanner.ui.prompts import ScriptedPrompts
+    from natoplanner.ui.shell.prompts import ScriptedPrompts
+    from natoplanner.ui.window.commands import SetYearInput
+    from natoplanner.ui.window.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
     window = MainWindow(prompts=ScriptedPrompts())

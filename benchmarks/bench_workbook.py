@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from natoplanner.core.scenario import Scenario
-from natoplanner.io.workbook import read_scenario, save_scenario
+from natoplanner.io.workbook.files import read_scenario, save_scenario
 
 REPEATS = 7
 

@@ -13,7 +13,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv and (argv[0] in COMMAND_MODULES_NAMES or argv[0] in ("-h", "--help")):
         return run_command(argv)
     try:
-        from natoplanner.ui.main import run_gui
+        from natoplanner.ui.shell.main import run_gui
     except ModuleNotFoundError:
         return run_command(["summary", *argv])
     return run_gui(argv)

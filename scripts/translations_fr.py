@@ -11,7 +11,7 @@ et à la sécurité » (1,5 %). Plurals (%n) are (singular, plural) tuples.
 """
 
 FR: dict[str, str | tuple[str, str]] = {
-    # -- credible-path reasons (ui/labels.py)
+    # -- credible-path reasons (ui/common/labels.py)
     "; ": " ; ",
     "no armed forces: no target path": "pas de forces armées : pas de trajectoire",
     "does not reach %1 by %2": "n'atteint pas %1 d'ici %2",
@@ -21,7 +21,7 @@ FR: dict[str, str | tuple[str, str]] = {
     "Comparison year": "Année de comparaison",
     "Year compared in the table (default: the reference's horizon)": "Année comparée dans le tableau (par défaut : l'horizon de la référence)",
     "Values in %1; differences are each scenario minus “%2”. Bold: differs from the reference.": "Valeurs en %1 ; écarts : chaque scénario moins « %2 ». En gras : diffère de la référence.",
-    # -- undo history (ui/commands.py)
+    # -- undo history (ui/window/commands.py)
     "Use %1 GDP forecasts": "prévisions de PIB : %1",
     "  GDP &forecast: ": "  Prévisions de &PIB : ",
     "GDP forecast vintage": "Édition des prévisions de PIB",
@@ -476,7 +476,7 @@ FR: dict[str, str | tuple[str, str]] = {
 
 FR.update(
     {
-        # -- labels for values core/ describes in English (natoplanner/ui/labels.py)
+        # -- labels for values core/ describes in English (natoplanner/ui/common/labels.py)
         "below the 2% guideline": "sous la ligne des 2 %",
         "between 2% and 3.5%": "entre 2 % et 3,5 %",
         "at or above 3.5%": "3,5 % ou plus",

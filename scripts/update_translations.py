@@ -4,13 +4,13 @@
     python scripts/update_translations.py
 
 1. ``pyside6-lupdate`` reads every ``tr()`` / ``QCoreApplication.translate()``
-   string in natoplanner/ui/*.py into resources/translations/natoplanner_fr.ts
+   string in natoplanner/ui/**/*.py into resources/translations/natoplanner_fr.ts
    (existing translations are kept; new strings appear as "unfinished").
 2. Strings still untranslated are filled from scripts/translations_fr.py
    (source text → French), then listed: translate what is left there or in
    Qt Linguist (``pyside6-linguist``).
 3. ``pyside6-lrelease`` compiles natoplanner_fr.qm, which ships in the wheel
-   (pyproject package-data) and is loaded by natoplanner/ui/language.py.
+   (pyproject package-data) and is loaded by natoplanner/ui/shell/language.py.
 
 Both tools come with PySide6-Essentials (next to the Python interpreter).
 """
@@ -138,7 +138,7 @@ def main() -> int:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from translations_fr import FR
 
-    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "natoplanner" / "ui").glob("*.py"))
+    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "natoplanner" / "ui").rglob("*.py"))
     TRANSLATIONS.mkdir(parents=True, exist_ok=True)
     for code in LANGUAGES:
         ts = TRANSLATIONS / f"natoplanner_{code}.ts"

@@ -20,9 +20,9 @@ from natoplanner.cli import run_command
 from natoplanner.core.scenario import BudgetPolicy, CorePolicy, Scenario
 from tests.core import hand_calc as hand
 
-HAS_WORKBOOK = importlib.util.find_spec("natoplanner.io.workbook") is not None
+HAS_WORKBOOK = importlib.util.find_spec("natoplanner.io.workbook.files") is not None
 needs_workbook = pytest.mark.skipif(
-    not HAS_WORKBOOK, reason="natoplanner.io.workbook not written yet"
+    not HAS_WORKBOOK, reason="natoplanner.io.workbook.files not written yet"
 )
 
 
@@ -120,7 +120,7 @@ def test_goalseek_entry_point_subprocess() -> None:
 
 @needs_workbook
 def test_compare_workbooks(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    from natoplanner.io.workbook import save_scenario
+    from natoplanner.io.workbook.files import save_scenario
 
     baseline = Scenario(name="Baseline")
     changed = baseline.copy()

@@ -125,7 +125,7 @@ def test_non_numeric_horizon_has_no_traceback() -> None:
 
 
 @pytest.mark.skipif(
-    importlib.util.find_spec("natoplanner.io.workbook") is None,
+    importlib.util.find_spec("natoplanner.io.workbook.files") is None,
     reason="workbook loading not built yet",
 )
 def test_missing_scenario_file_is_one_clear_line(tmp_path: Path) -> None:

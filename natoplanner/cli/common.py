@@ -11,7 +11,7 @@ def load_scenario(path: str | None) -> Scenario:
     """The scenario in workbook ``path``, or the default scenario when None."""
     if path is None:
         return Scenario()
-    from natoplanner.io.workbook import load_scenario as load_workbook
+    from natoplanner.io.workbook.files import load_scenario as load_workbook
 
     return load_workbook(Path(path))
 

@@ -15,9 +15,9 @@ from pathlib import Path
 from natoplanner.cli.common import load_scenario
 from natoplanner.core.errors import ScenarioInputError
 from natoplanner.core.scenario import Scenario
-from natoplanner.io.detect import SourceMeasure, Unit
-from natoplanner.io.importer import ImportPreview, apply_plan, plan_file
-from natoplanner.io.tabular import cell_address
+from natoplanner.io.sources.detect import SourceMeasure, Unit
+from natoplanner.io.sources.importer import ImportPreview, apply_plan, plan_file
+from natoplanner.io.sources.tabular import cell_address
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -109,7 +109,7 @@ def run_import(args: argparse.Namespace) -> int:
         print(describe(preview))
         return _fail(args, "nothing to import; nothing written")
     summary = apply_plan(scenario, preview.plan)
-    from natoplanner.io.workbook import save_scenario
+    from natoplanner.io.workbook.files import save_scenario
 
     save_scenario(scenario, Path(args.out))
     print(summary)

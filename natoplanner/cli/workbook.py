@@ -7,7 +7,7 @@ from pathlib import Path
 
 from natoplanner.core.scenario import Scenario
 from natoplanner.io.errors import FileProblemError
-from natoplanner.io.workbook import save_scenario
+from natoplanner.io.workbook.files import save_scenario
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -14,8 +14,13 @@ import math
 from collections.abc import Iterable, Sequence
 
 from natoplanner.io.errors import FileProblemError, Problem
-from natoplanner.io.numbers import NumberTextError, detect_decimal, is_missing_marker, parse_number
-from natoplanner.io.tabular import cell_address
+from natoplanner.io.sources.numbers import (
+    NumberTextError,
+    detect_decimal,
+    is_missing_marker,
+    parse_number,
+)
+from natoplanner.io.sources.tabular import cell_address
 
 CLIPBOARD = "clipboard"
 FORMULA_TRIGGERS = ("=", "+", "-", "@")

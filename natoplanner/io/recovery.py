@@ -2,11 +2,11 @@
 
 A recovery folder (one per application session) holds, for each scenario
 with unsaved changes, a scenario workbook ``<key>.xlsx`` written with
-:func:`natoplanner.io.workbook.save_scenario` (atomic) and a small JSON
+:func:`natoplanner.io.workbook.files.save_scenario` (atomic) and a small JSON
 sidecar ``<key>.json`` saying which scenario it is: its name, the user's
 original file (never written here), and when it was saved. No Qt: the
 session bookkeeping (which folders belong to a crashed session) lives in
-:mod:`natoplanner.ui.autosave`.
+:mod:`natoplanner.ui.shell.autosave`.
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ def write_recovery(
     OSError
         When the folder cannot be written (the previous copy stays intact).
     """
-    from natoplanner.io.workbook import save_scenario
+    from natoplanner.io.workbook.files import save_scenario
 
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)

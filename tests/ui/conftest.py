@@ -6,9 +6,9 @@ import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from natoplanner.ui.document import ScenarioDocument
-from natoplanner.ui.main_window import MainWindow
-from natoplanner.ui.prompts import ScriptedPrompts
+from natoplanner.ui.shell.prompts import ScriptedPrompts
+from natoplanner.ui.window.document import ScenarioDocument
+from natoplanner.ui.window.main_window import MainWindow
 
 
 @pytest.fixture(autouse=True)

@@ -6,12 +6,12 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from natoplanner.core.scenario import Measure, Scenario
-from natoplanner.io.workbook import save_scenario
-from natoplanner.ui.commands import SetYearInput
-from natoplanner.ui.document import ScenarioDocument
-from natoplanner.ui.main_window import MainWindow
-from natoplanner.ui.prompts import ScriptedPrompts, Unsaved
-from natoplanner.ui.workspace import Workspace
+from natoplanner.io.workbook.files import save_scenario
+from natoplanner.ui.shell.prompts import ScriptedPrompts, Unsaved
+from natoplanner.ui.shell.workspace import Workspace
+from natoplanner.ui.window.commands import SetYearInput
+from natoplanner.ui.window.document import ScenarioDocument
+from natoplanner.ui.window.main_window import MainWindow
 
 
 def edit(document: ScenarioDocument) -> None:
@@ -38,7 +38,7 @@ def test_every_path_that_would_lose_work_asks_first(qtbot, tmp_path):
     other_file = tmp_path / "other.xlsx"
     save_scenario(Scenario(name="Other"), other_file)
     prompts = ScriptedPrompts(unsaved=Unsaved.CANCEL)
-    workspace = Workspace(prompts_factory=lambda w: prompts)
+    workspace = Workspace(window_factory=MainWindow.in_workspace, prompts_factory=lambda w: prompts)
     window = MainWindow(ScenarioDocument(), prompts=prompts, workspace=workspace)
     # Not qtbot.addWidget: a workspace window deletes itself when closed (Quit below).
     window.show()

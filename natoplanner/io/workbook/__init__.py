@@ -1,0 +1,1 @@
+"""The scenario workbook: save, load, layout, formulas and the fast sheet writer."""

@@ -1,0 +1,200 @@
+"""The live formulas of the ``Results`` sheet, mirroring core/projection.py.
+
+Each function returns the formula text for one cell, so the writer places
+them and the reader can tell a formula a person replaced by hand. Every
+formula refers to ``Assumptions`` (inputs and base-year figures) or to the
+cell to its left (the previous year), exactly as the projection recurses:
+
+- GDP[t] = override, else GDP[t-1]·(1+g/100)·(1+p/100);
+- pp cost[t] = B[b]/share[b] · GDP[t]/GDP[b];
+- budget[t] = override, else the policy (nominal/real growth on B[t-1],
+  constant share · pp cost, ramp share · pp cost, explicit: B[t-1]);
+- a ramp restarts from the share an override implies (helper blocks hold the
+  ramp's start year and start share);
+- share = budget / pp cost; related share = override, else its track;
+  total = core + related; gaps = target − share (pp), · pp cost (money).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from openpyxl.utils import get_column_letter
+
+from natoplanner.core.scenario import BudgetPolicy, RelatedPolicy
+from natoplanner.io.workbook.layout import (
+    POLICY_COLUMN_INDEX,
+    SHEET_ASSUMPTIONS,
+    Layout,
+    policy_label,
+)
+
+
+class ResultFormulas:
+    """Formula text of every ``Results`` cell for one ally row set."""
+
+    def __init__(self, layout: Layout) -> None:
+        self.layout = layout
+        # References repeat across the grid; caching them halves the build time.
+        self._policy = cache(self._policy)  # type: ignore[method-assign]
+        self._input = cache(self._input)  # type: ignore[method-assign]
+        self._result = cache(self._result)  # type: ignore[method-assign]
+        self._year = cache(self._year)  # type: ignore[method-assign]
+
+    # -- references ----------------------------------------------------------
+    def _policy(self, key: str, ally: int) -> str:
+        column = get_column_letter(POLICY_COLUMN_INDEX[key])
+        return f"{SHEET_ASSUMPTIONS}!${column}${self.layout.policy_row(ally)}"
+
+    def _input(self, block: str, ally: int, year: int) -> str:
+        column = get_column_letter(self.layout.assumption_column(year))
+        return f"{SHEET_ASSUMPTIONS}!{column}{self.layout.assumption_row(block, ally)}"
+
+    def _result(self, block: str, ally: int, year: int, *, absolute_column: bool = False) -> str:
+        column = get_column_letter(self.layout.result_column(year))
+        return f"{'$' if absolute_column else ''}{column}{self.layout.result_row(block, ally)}"
+
+    def _year(self, block: str, year: int) -> str:
+        column = get_column_letter(self.layout.result_column(year))
+        return f"{column}${self.layout.result_header_row(block)}"
+
+    @staticmethod
+    def _ramp(start_share: str, start_year: str, target: str, target_year: str, year: str) -> str:
+        fraction = (
+            f"IF({target_year}-{start_year}>0,({year}-{start_year})/({target_year}-{start_year}),1)"
+        )
+        return f"({start_share}+({target}-{start_share})*MIN(1,MAX(0,{fraction})))"
+
+    # -- one cell --------------------------------------------------------------
+    def formula(self, block: str, ally: int, year: int) -> str | None:
+        """The formula of result ``block`` for ``ally`` (row position) in ``year``, or None."""
+        text = (
+            self._base(block, ally)
+            if year == self.layout.base_year
+            else self._later(block, ally, year)
+        )
+        return "=" + text if text else None
+
+    def _pp_cost(self, ally: int, year: int) -> str:
+        b = self.layout.base_year
+        return (
+            f"{self._policy('base_budget_mn', ally)}/{self._policy('base_share_pct', ally)}"
+            f"*{self._result('gdp', ally, year)}"
+            f"/{self._result('gdp', ally, b, absolute_column=True)}"
+        )
+
+    def _base(self, block: str, ally: int) -> str:
+        b = self.layout.base_year
+        cell = {
+            "gdp": lambda: self._policy("base_gdp_bn", ally),
+            "pp_cost": lambda: self._pp_cost(ally, b),
+            "ramp_year": lambda: "BaseYear",
+            "ramp_share": lambda: self._policy("base_share_pct", ally),
+            "budget": lambda: self._policy("base_budget_mn", ally),
+            "related_ramp_year": lambda: "BaseYear",
+            "related_ramp_share": lambda: self._policy("related_share_pct", ally),
+            "related_share": lambda: (
+                f"IF({self._policy('related_policy', ally)}="
+                f'"{policy_label(RelatedPolicy.NOT_SET)}",0,'
+                f"{self._policy('related_share_pct', ally)})"
+            ),
+        }.get(block)
+        return cell() if cell else self._derived(block, ally, b)
+
+    def _later(self, block: str, ally: int, year: int) -> str:
+        previous = year - 1
+        growth = self._result("growth", ally, year)
+        deflator = self._result("deflator", ally, year)
+        pp_cost = self._result("pp_cost", ally, year)
+        budget_override = self._input("budget", ally, year)
+        related_override = self._input("related", ally, year)
+        before = self._result(block, ally, previous)
+        match block:
+            case "growth" | "deflator":
+                override = self._input(block, ally, year)
+                default = self._input(block + "_default", ally, year)
+                return f"IF(ISNUMBER({override}),{override},{default})"
+            case "gdp":
+                override = self._input("gdp", ally, year)
+                grown = f"{self._result('gdp', ally, previous)}*(1+{growth}/100)*(1+{deflator}/100)"
+                return f"IF(ISNUMBER({override}),{override},{grown})"
+            case "pp_cost":
+                return self._pp_cost(ally, year)
+            case "ramp_year" | "related_ramp_year":
+                override = budget_override if block == "ramp_year" else related_override
+                return f"IF(ISNUMBER({override}),{self._year(block, year)},{before})"
+            case "ramp_share":
+                implied = f"{self._result('budget', ally, year)}/{pp_cost}"
+                return f"IF(ISNUMBER({budget_override}),{implied},{before})"
+            case "related_ramp_share":
+                return f"IF(ISNUMBER({related_override}),{related_override},{before})"
+            case "budget":
+                return self._budget(ally, year, budget_override, deflator, pp_cost)
+            case "related_share":
+                return self._related(ally, year, related_override)
+        return self._derived(block, ally, year)
+
+    def _budget(self, ally: int, year: int, override: str, deflator: str, pp_cost: str) -> str:
+        previous = self._result("budget", ally, year - 1)
+        policy = self._policy("core_policy", ally)
+        rate = self._policy("rate_pct", ally)
+        held = self._policy("share_pct", ally)
+        ramp = self._ramp(
+            self._result("ramp_share", ally, year - 1),
+            self._result("ramp_year", ally, year - 1),
+            self._policy("target_pct", ally),
+            self._policy("target_year", ally),
+            self._year("budget", year),
+        )
+        branches = [
+            (BudgetPolicy.NOMINAL_GROWTH, f"{previous}*(1+{rate}/100)"),
+            (BudgetPolicy.REAL_GROWTH, f"{previous}*(1+{rate}/100)*(1+{deflator}/100)"),
+            (
+                BudgetPolicy.CONSTANT_SHARE,
+                f"IF(ISNUMBER({held}),{held},{self._policy('base_share_pct', ally)})*{pp_cost}",
+            ),
+            (BudgetPolicy.RAMP_TO_TARGET, f"{ramp}*{pp_cost}"),
+        ]
+        by_policy = _choose(policy, branches, previous)  # explicit: the last amount holds
+        return f"IF(ISNUMBER({override}),{override},{by_policy})"
+
+    def _related(self, ally: int, year: int, override: str) -> str:
+        policy = self._policy("related_policy", ally)
+        start = self._policy("related_share_pct", ally)
+        ramp = self._ramp(
+            self._result("related_ramp_share", ally, year - 1),
+            self._result("related_ramp_year", ally, year - 1),
+            self._policy("related_target_pct", ally),
+            self._policy("related_target_year", ally),
+            self._year("related_share", year),
+        )
+        branches = [(RelatedPolicy.CONSTANT_SHARE, start), (RelatedPolicy.RAMP_TO_TARGET, ramp)]
+        return f"IF(ISNUMBER({override}),{override},{_choose(policy, branches, '0')})"
+
+    def _derived(self, block: str, ally: int, year: int) -> str:
+        def r(key: str) -> str:
+            return self._result(key, ally, year)
+
+        match block:
+            case "core_share":
+                return f"{r('budget')}/{r('pp_cost')}"
+            case "total_share":
+                return f"{r('core_share')}+{r('related_share')}"
+            case "core_gap_pp":
+                return f"{self._policy('core_target_pct', ally)}-{r('core_share')}"
+            case "total_gap_pp":
+                return f"{self._policy('total_target_pct', ally)}-{r('total_share')}"
+            case "core_gap_mn":
+                return f"{r('core_gap_pp')}*{r('pp_cost')}"
+            case "core_gap_usd_mn":
+                return f"{r('core_gap_mn')}/{self._policy('fx_per_usd', ally)}"
+            case "growth" | "deflator":
+                return ""  # no base-year value: the base year is data
+        raise KeyError(block)
+
+
+def _choose(policy_cell: str, branches: list[tuple[object, str]], otherwise: str) -> str:
+    text = otherwise
+    for kind, expression in reversed(branches):
+        text = f'IF({policy_cell}="{policy_label(kind)}",{expression},{text})'
+    return text

@@ -1,0 +1,714 @@
+"""Build the scenario workbook (openpyxl): About, Assumptions, Results, Summary, Alliance, History.
+
+Only ``Assumptions`` is read back. ``Results`` and the live columns of
+``Summary`` are formulas over it, so a colleague's edit in Excel or
+LibreOffice recomputes the paths; ``Alliance`` and the marked ``Summary``
+columns are values computed by natoplanner at save time.
+"""
+
+from __future__ import annotations
+
+import math
+from copy import copy
+from dataclasses import dataclass
+from importlib import metadata
+from typing import BinaryIO
+
+import numpy as np
+from openpyxl import Workbook
+from openpyxl.formatting.rule import FormulaRule
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from natoplanner.core.dataset import NATO_EDITION
+from natoplanner.core.projection import Projection
+from natoplanner.core.scenario import Scenario
+from natoplanner.io.workbook.cell_text import escape_text, looks_like_formula
+from natoplanner.io.workbook.fastsheet import FastCells, save_workbook
+from natoplanner.io.workbook.formulas import ResultFormulas
+from natoplanner.io.workbook.layout import (
+    ABOUT_SCHEMA_LABEL,
+    ASSUMPTION_BLOCKS,
+    CORE_POLICY_LABELS,
+    FIRST_YEAR_COLUMN,
+    POLICY_COLUMN_INDEX,
+    POLICY_COLUMNS,
+    POLICY_HEADER_ROW,
+    RELATED_POLICY_LABELS,
+    RESULT_BLOCKS,
+    SCHEMA_VERSION,
+    SETTING_ROW,
+    SETTING_VALUE_COLUMN,
+    SETTING_VALUE_LAST_COLUMN,
+    SETTINGS,
+    SHEET_ABOUT,
+    SHEET_ALLIANCE,
+    SHEET_ASSUMPTIONS,
+    SHEET_HISTORY,
+    SHEET_RESULTS,
+    SHEET_SUMMARY,
+    Layout,
+    cell_name,
+    policy_label,
+)
+
+BOLD = Font(bold=True)
+TITLE = Font(bold=True, size=14)
+BLOCK_TITLE = Font(bold=True, size=11, color="1F3864")
+NOTE = Font(italic=True, color="595959")
+HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
+REFERENCE_FILL = PatternFill("solid", fgColor="EDEDED")
+INPUT_FILL = PatternFill("solid", fgColor="FFF9E5")
+MET_FILL = PatternFill("solid", fgColor="C6EFCE")
+SHORT_FILL = PatternFill("solid", fgColor="FFC7CE")
+WRAP = Alignment(wrap_text=True, vertical="top")
+CENTER_WRAP = Alignment(wrap_text=True, horizontal="center", vertical="center")
+
+
+def app_version() -> str:
+    """The installed natoplanner version ("unknown" when run from a bare checkout)."""
+    try:
+        return metadata.version("natoplanner")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def put_text(ws: Worksheet, row: int, column: int, text: str):
+    """Write user or data text as text, never as a formula (formula injection)."""
+    cell = ws.cell(row=row, column=column)
+    cell.value = escape_text(text)
+    cell.data_type = "s"
+    if looks_like_formula(text):
+        cell.quotePrefix = True  # Excel's "typed with a leading apostrophe" marker
+    return cell
+
+
+class CellStyles:
+    """Applies (number format, fill, font) combinations fast.
+
+    openpyxl hashes every style object on assignment; a workbook of 20,000
+    styled cells spends most of its build time there. The first cell of each
+    combination is styled normally and later cells copy its style indices.
+    """
+
+    def __init__(self) -> None:
+        self._cache: dict[tuple, object] = {}
+
+    def apply(self, cell, number_format: str | None = None, fill=None, font=None):
+        key = (number_format, id(fill), id(font))
+        style = self._cache.get(key)
+        if style is not None:
+            cell._style = copy(style)
+            return cell
+        if number_format:
+            cell.number_format = number_format
+        if fill is not None:
+            cell.fill = fill
+        if font is not None:
+            cell.font = font
+        self._cache[key] = copy(cell._style)
+        return cell
+
+
+def put_value(ws: Worksheet, row: int, column: int, value: object):
+    """Write a number or None so that it reads back bit for bit.
+
+    openpyxl serialises floats with ``%.16g``, which rounds doubles that need
+    17 significant digits (0.1 + 0.2); Excel and LibreOffice write 17. The
+    shortest exact form (``repr``) is stored instead, still as a number.
+    """
+    cell = ws.cell(row, column, value)
+    if isinstance(value, float) and f"{value:.16g}" != repr(value):
+        cell._value = repr(value)  # data_type stays "n": written as <v>repr</v>
+    return cell
+
+
+def _text_height(text: str, characters_per_line: int) -> float:
+    """Row height (points) that shows ``text`` wrapped in a cell that fits that many characters."""
+    lines = sum(max(1, -(-len(part) // characters_per_line)) for part in text.split("\n"))
+    return 15.0 * max(lines, 1)
+
+
+def _number(value: float | None) -> float | None:
+    return (
+        None if value is None or (isinstance(value, float) and math.isnan(value)) else float(value)
+    )
+
+
+@dataclass
+class ScenarioWorkbook:
+    """A built workbook: openpyxl's part plus the large sheets rendered directly."""
+
+    workbook: Workbook
+    fast_sheets: list[FastCells]
+
+    def save(self, handle: BinaryIO) -> None:
+        """Write the .xlsx content to an open binary file."""
+        save_workbook(self.workbook, handle, self.fast_sheets)
+
+
+def build_workbook(scenario: Scenario, projection: Projection | None = None) -> ScenarioWorkbook:
+    """The whole scenario workbook, ready to save."""
+    projection = projection if projection is not None else Projection(scenario)
+    projection.update()
+    layout = Layout(len(scenario.allies), scenario.base_year)
+    workbook = Workbook()
+    about = workbook.active
+    about.title = SHEET_ABOUT
+    _write_about(about, scenario)
+    write_assumptions(workbook.create_sheet(SHEET_ASSUMPTIONS), scenario, layout)
+    has_data = projection.has_target_path
+    results = FastCells(workbook, workbook.create_sheet(SHEET_RESULTS))
+    _write_results(results, scenario, layout, has_data)
+    _write_summary(workbook.create_sheet(SHEET_SUMMARY), scenario, projection, layout)
+    _write_alliance(workbook.create_sheet(SHEET_ALLIANCE), projection)
+    history = FastCells(workbook, workbook.create_sheet(SHEET_HISTORY))
+    _write_history(history, scenario)
+    _define_names(workbook, layout)
+    workbook.active = 1
+    return ScenarioWorkbook(workbook, [results, history])
+
+
+# -- About ---------------------------------------------------------------------
+def _write_about(ws: Worksheet, scenario: Scenario) -> None:
+    ws["A1"] = "natoplanner scenario workbook"
+    ws["A1"].font = TITLE
+    rows = [
+        ("Scenario", scenario.name),
+        (
+            "What this file is",
+            "One defence-spending scenario: every input on the 'Assumptions' sheet, "
+            "live projections on 'Results' (formulas), a per-ally summary at the horizon, alliance "
+            "totals and the NATO history the projection starts from.",
+        ),
+        (
+            "How to edit it",
+            "Change only the white (input) cells of 'Assumptions': policies, targets and the "
+            "override blocks (an empty override cell means 'use the default or the policy'). "
+            "Excel and "
+            "LibreOffice recompute 'Results' and the live 'Summary' columns at once; natoplanner "
+            "reads "
+            "'Assumptions' back as the truth and recomputes everything else. Hand edits on "
+            "'Results' are "
+            "ignored (natoplanner warns which cells). Do not insert or move rows or columns.",
+        ),
+        (
+            "Units",
+            "GDP in billion national currency; budgets and gaps in million national currency "
+            "(see the Currency column); shares, targets and gaps in % of GDP or percentage "
+            "points; growth, "
+            "deflator and rates in % a year. Shares are anchored on NATO's published base-year "
+            "share: "
+            "share[t] = share[b] × (B[t]/B[b]) / (GDP[t]/GDP[b]).",
+        ),
+        (
+            "Defence data",
+            f"{NATO_EDITION} (NATO Public Diplomacy Division, 'Defence Expenditure of NATO "
+            f"Countries'); base year {scenario.base_year}. 2025 and 2026 are NATO estimates.",
+        ),
+        (
+            "GDP forecast",
+            f"{scenario.gdp_vintage}: real GDP growth and CPI inflation (CPI stands in for the "
+            "GDP deflator); years after the last forecast year hold that year's value.",
+        ),
+        (
+            "Related spending",
+            "NATO publishes no national figure for the 1.5% defence- and security-related "
+            "track: it is always a user assumption ('not set' = 0%).",
+        ),
+        ("App version", f"natoplanner {app_version()}"),
+        (ABOUT_SCHEMA_LABEL, SCHEMA_VERSION),
+    ]
+    for offset, (label, value) in enumerate(rows):
+        row = 3 + offset
+        ws.cell(row=row, column=1, value=label).font = BOLD
+        cell = (
+            put_text(ws, row, 2, value)
+            if isinstance(value, str)
+            else ws.cell(row=row, column=2, value=value)
+        )
+        cell.alignment = Alignment(wrap_text=True, vertical="top", horizontal="left")
+        ws.cell(row=row, column=1).alignment = WRAP
+        ws.row_dimensions[row].height = _text_height(str(value), 120)
+    ws.column_dimensions["A"].width = 20
+    ws.column_dimensions["B"].width = 110
+
+
+# -- Assumptions -------------------------------------------------------------------
+ASSUMPTIONS_TITLE = (
+    "Assumptions — the only sheet natoplanner reads back. Edit the pale-yellow cells; grey "
+    "cells are reference data."
+)
+
+
+def assumption_cells(scenario: Scenario, layout: Layout) -> dict[tuple[int, int], object]:
+    """Every value of the ``Assumptions`` sheet by (row, column), before text escaping."""
+    cells: dict[tuple[int, int], object] = {(1, 1): ASSUMPTIONS_TITLE}
+    settings = {
+        "name": scenario.name,
+        "notes": scenario.notes,
+        "horizon": scenario.horizon,
+        "gdp_vintage": scenario.gdp_vintage,
+        "base_year": scenario.base_year,
+    }
+    for key, label in SETTINGS:
+        cells[SETTING_ROW[key], 1] = label
+        cells[SETTING_ROW[key], SETTING_VALUE_COLUMN] = settings[key]
+    for index, column in enumerate(POLICY_COLUMNS, start=1):
+        cells[POLICY_HEADER_ROW, index] = column.header
+    for i, values in enumerate(_policy_values(scenario)):
+        for index, column in enumerate(POLICY_COLUMNS, start=1):
+            if values[column.key] is not None:
+                cells[layout.policy_row(i), index] = values[column.key]
+    years = list(layout.projection_years)
+    for index, block in enumerate(ASSUMPTION_BLOCKS):
+        title_row = layout.assumption_block_title_row(index)
+        cells.update(_block_labels(title_row, block.title, scenario, years))
+        values = _block_values(scenario, block.key, block.measure)
+        rows, columns = np.nonzero(~np.isnan(values))
+        for i, j in zip(rows.tolist(), columns.tolist(), strict=True):
+            cells[title_row + 2 + i, layout.assumption_column(years[j])] = float(values[i, j])
+    return cells
+
+
+def assumption_rows(scenario: Scenario, layout: Layout) -> list[tuple]:
+    """The ``Assumptions`` sheet as stored (text escaped), row 1 first: an in-memory copy."""
+    cells = assumption_cells(scenario, layout)
+    n_rows = max(r for r, _ in cells)
+    n_columns = max(c for _, c in cells)
+    grid = [[None] * n_columns for _ in range(n_rows)]
+    for (row, column), value in cells.items():
+        grid[row - 1][column - 1] = escape_text(value) if isinstance(value, str) else value
+    return [tuple(row) for row in grid]
+
+
+def _policy_values(scenario: Scenario) -> list[dict[str, object]]:
+    base = scenario.base
+    rows = []
+    for i, ally in enumerate(scenario.allies):
+        policy, track = scenario.core_policies[i], scenario.related_tracks[i]
+        targets = scenario.all_targets[i]
+        rows.append(
+            {
+                "iso3": ally.iso3,
+                "ally": ally.name_en,
+                "currency": ally.currency,
+                "core_policy": policy_label(policy.kind),
+                "rate_pct": policy.rate_pct,
+                "share_pct": policy.share_pct,
+                "target_pct": policy.target_pct,
+                "target_year": policy.target_year,
+                "core_target_pct": targets.core_pct,
+                "total_target_pct": targets.total_pct,
+                "related_policy": policy_label(track.kind),
+                "related_share_pct": track.share_pct,
+                "related_target_pct": track.target_pct,
+                "related_target_year": track.target_year,
+                "base_gdp_bn": _number(base.gdp_bn[i]),
+                "base_budget_mn": _number(base.core_budget_mn[i]),
+                "base_share_pct": _number(base.core_share_pct[i]),
+                "fx_per_usd": _number(base.fx_per_usd[i]),
+            }
+        )
+    return rows
+
+
+def _block_values(scenario: Scenario, key: str, measure) -> np.ndarray:
+    if measure is not None:
+        return scenario.year_inputs(measure)
+    return (
+        scenario.default_growth_pct()
+        if key == "growth_default"
+        else scenario.default_deflator_pct()
+    )
+
+
+def _block_labels(
+    title_row: int, title: str, scenario: Scenario, years: list[int]
+) -> dict[tuple[int, int], object]:
+    header = title_row + 1
+    labels: dict[tuple[int, int], object] = {(title_row, 1): title, (header, 1): "ISO3"}
+    labels[header, 2] = "Ally (currency)"
+    for offset, year in enumerate(years):
+        labels[header, FIRST_YEAR_COLUMN + offset] = year
+    for i, ally in enumerate(scenario.allies):
+        labels[header + 1 + i, 1] = ally.iso3
+        labels[header + 1 + i, 2] = f"{ally.name_en} ({ally.currency})"
+    return labels
+
+
+def write_assumptions(ws: Worksheet, scenario: Scenario, layout: Layout) -> None:
+    """Fill ``ws`` with every input of ``scenario`` (the sheet read back on load)."""
+    for (row, column), value in assumption_cells(scenario, layout).items():
+        if isinstance(value, str):
+            put_text(ws, row, column, value)
+        else:
+            put_value(ws, row, column, value)
+    styles = CellStyles()
+    ws["A1"].font = BLOCK_TITLE
+    for key, _ in SETTINGS:
+        row = SETTING_ROW[key]
+        ws.cell(row, 1).font = BOLD
+        ws.merge_cells(
+            start_row=row, start_column=1, end_row=row, end_column=SETTING_VALUE_COLUMN - 1
+        )
+        ws.merge_cells(
+            start_row=row,
+            start_column=SETTING_VALUE_COLUMN,
+            end_row=row,
+            end_column=SETTING_VALUE_LAST_COLUMN,
+        )
+        cell = ws.cell(row, SETTING_VALUE_COLUMN)
+        cell.fill = REFERENCE_FILL if key == "base_year" else INPUT_FILL
+        cell.alignment = Alignment(horizontal="left", vertical="top", wrap_text=key == "notes")
+    ws.row_dimensions[SETTING_ROW["notes"]].height = _text_height(scenario.notes, 95)
+    vintages = scenario.dataset.forecast_vintages
+    vintage_list = DataValidation(
+        type="list", formula1='"' + ",".join(vintages) + '"', allow_blank=False
+    )
+    ws.add_data_validation(vintage_list)
+    vintage_list.add(cell_name(SETTING_VALUE_COLUMN, SETTING_ROW["gdp_vintage"]))
+    _style_policy_table(ws, scenario, layout, styles)
+    _style_input_blocks(ws, scenario, layout, styles)
+    ws.freeze_panes = ws.cell(row=POLICY_HEADER_ROW + 1, column=3)
+    for index, column in enumerate(POLICY_COLUMNS, start=1):
+        ws.column_dimensions[get_column_letter(index)].width = column.width
+    ws.column_dimensions["B"].width = 30
+
+
+def _style_policy_table(
+    ws: Worksheet, scenario: Scenario, layout: Layout, styles: CellStyles
+) -> None:
+    for index in range(1, len(POLICY_COLUMNS) + 1):
+        styles.apply(ws.cell(POLICY_HEADER_ROW, index), fill=HEADER_FILL, font=BOLD)
+        ws.cell(POLICY_HEADER_ROW, index).alignment = CENTER_WRAP
+    ws.row_dimensions[POLICY_HEADER_ROW].height = 60
+    for i in range(len(scenario.allies)):
+        for index, column in enumerate(POLICY_COLUMNS, start=1):
+            fill = INPUT_FILL if column.editable else REFERENCE_FILL
+            styles.apply(ws.cell(layout.policy_row(i), index), column.number_format, fill)
+    first, last = layout.policy_row(0), layout.policy_row(len(scenario.allies) - 1)
+    for key, labels in (
+        ("core_policy", CORE_POLICY_LABELS),
+        ("related_policy", RELATED_POLICY_LABELS),
+    ):
+        validation = DataValidation(
+            type="list", formula1='"' + ",".join(labels) + '"', allow_blank=False
+        )
+        validation.error = "Choose one of: " + ", ".join(labels)
+        ws.add_data_validation(validation)
+        letter = get_column_letter(POLICY_COLUMN_INDEX[key])
+        validation.add(f"{letter}{first}:{letter}{last}")
+
+
+def _style_input_blocks(
+    ws: Worksheet, scenario: Scenario, layout: Layout, styles: CellStyles
+) -> None:
+    years = list(layout.projection_years)
+    n_allies = len(scenario.allies)
+    for index, block in enumerate(ASSUMPTION_BLOCKS):
+        title_row = layout.assumption_block_title_row(index)
+        _style_block_frame(ws, title_row, len(years), styles)
+        # The input/reference colour comes from one always-true rule per block,
+        # not from styling every (mostly empty) cell: a third of the save time.
+        top = title_row + 2
+        area = (
+            f"{cell_name(layout.assumption_column(years[0]), top)}:"
+            f"{cell_name(layout.assumption_column(years[-1]), top + n_allies - 1)}"
+        )
+        fill = INPUT_FILL if block.measure else REFERENCE_FILL
+        ws.conditional_formatting.add(area, FormulaRule(formula=["TRUE"], fill=fill))
+        rows, columns = np.nonzero(~np.isnan(_block_values(scenario, block.key, block.measure)))
+        for i, j in zip(rows.tolist(), columns.tolist(), strict=True):
+            styles.apply(ws.cell(top + i, layout.assumption_column(years[j])), block.number_format)
+
+
+def _style_block_frame(ws: Worksheet, title_row: int, n_years: int, styles: CellStyles) -> None:
+    styles.apply(ws.cell(title_row, 1), font=BLOCK_TITLE)
+    for column in range(1, FIRST_YEAR_COLUMN + n_years):
+        styles.apply(ws.cell(title_row + 1, column), fill=HEADER_FILL, font=BOLD)
+
+
+# -- Results -----------------------------------------------------------------
+def _write_results(
+    fast: FastCells, scenario: Scenario, layout: Layout, has_data: np.ndarray
+) -> None:
+    fast.text(
+        1,
+        1,
+        "Results — live formulas over 'Assumptions' (recomputed by Excel and LibreOffice). "
+        "Do not edit: natoplanner ignores this sheet when it reads the file.",
+        fast.style(font=BLOCK_TITLE),
+    )
+    formulas = ResultFormulas(layout)
+    years = list(layout.result_years)
+    title_style, header_style = (
+        fast.style(font=BLOCK_TITLE),
+        fast.style(font=BOLD, fill=HEADER_FILL),
+    )
+    note_style = fast.style(font=NOTE)
+    for index, block in enumerate(RESULT_BLOCKS):
+        title_row = layout.result_block_title_row(index)
+        for (row, column), value in _block_labels(title_row, block.title, scenario, years).items():
+            style = title_style if row == title_row else header_style if row == title_row + 1 else 0
+            if isinstance(value, str):
+                fast.text(row, column, escape_text(value), style)
+            else:
+                fast.number(row, column, value, style)
+        style = fast.style(block.number_format)
+        for i in range(len(scenario.allies)):
+            row = title_row + 2 + i
+            if not has_data[i]:
+                fast.text(row, FIRST_YEAR_COLUMN, "no armed forces: no NATO figures", note_style)
+                continue
+            for year in years:
+                formula = formulas.formula(block.key, i, year)
+                if formula is not None:
+                    fast.formula(row, layout.result_column(year), formula, style)
+    ws = fast.worksheet
+    _colour_against_targets(ws, layout, len(scenario.allies))
+    ws.freeze_panes = "C3"
+    ws.column_dimensions["A"].width = 7
+    ws.column_dimensions["B"].width = 26
+    for year in years:
+        ws.column_dimensions[get_column_letter(layout.result_column(year))].width = 11
+
+
+def _colour_against_targets(ws: Worksheet, layout: Layout, n_allies: int) -> None:
+    last_column = get_column_letter(layout.result_column(layout.result_years[-1]))
+    for share, gap in (("core_share", "core_gap_pp"), ("total_share", "total_gap_pp")):
+        first, last = layout.result_row(share, 0), layout.result_row(share, n_allies - 1)
+        gap_cell = f"C{layout.result_row(gap, 0)}"
+        area = f"C{first}:{last_column}{last}"
+        ws.conditional_formatting.add(
+            area,
+            FormulaRule(formula=[f"AND(ISNUMBER({gap_cell}),{gap_cell}<=1E-9)"], fill=MET_FILL),
+        )
+        ws.conditional_formatting.add(
+            area,
+            FormulaRule(formula=[f"AND(ISNUMBER({gap_cell}),{gap_cell}>1E-9)"], fill=SHORT_FILL),
+        )
+
+
+# -- Summary -------------------------------------------------------------------
+def _write_summary(
+    ws: Worksheet, scenario: Scenario, projection: Projection, layout: Layout
+) -> None:
+    put_text(ws, 1, 1, f"Summary at the horizon — {scenario.name}").font = TITLE
+    ws["A2"] = (
+        "Columns C–K are live formulas (they follow 'Assumptions', including the horizon); "
+        "columns marked 'as saved' were computed by natoplanner when the file was saved."
+    )
+    ws["A2"].font = NOTE
+    summary = projection.summary()
+    index_expr = "1,Horizon-BaseYear+1"
+    last_col = get_column_letter(layout.result_column(layout.result_years[-1]))
+
+    def at_horizon(block: str, i: int) -> str:
+        row = layout.result_row(block, i)
+        return f"=INDEX({SHEET_RESULTS}!$C${row}:${last_col}${row},{index_expr})"
+
+    columns = [
+        ("ISO3", None, 7),
+        ("Ally", None, 18),
+        ("Core share, base year (% of GDP)", "0.00", 12),
+        ("Core share at horizon (% of GDP)", "0.00", 12),
+        ("Related at horizon (% of GDP)", "0.00", 12),
+        ("Total at horizon (% of GDP)", "0.00", 12),
+        ("Core target (% of GDP)", "0.00", 10),
+        ("Total target (% of GDP)", "0.00", 10),
+        ("Core gap at horizon (pp)", "0.00", 10),
+        ("Core gap at horizon (million national currency)", "#,##0", 14),
+        ("Core gap at horizon (million USD, base-year rates)", "#,##0", 14),
+        ("First year at core target (as saved)", "0", 11),
+        ("First year at total target (as saved)", "0", 11),
+        ("Required nominal budget growth (% a year, as saved)", "0.00", 13),
+        ("Required real budget growth (% a year, as saved)", "0.00", 13),
+        ("Core policy", None, 22),
+        ("Related track", None, 22),
+        ("Credible, incremental path (as saved)", None, 11),
+        ("Why not (as saved)", None, 50),
+    ]
+    header_row = 4
+    for index, (text, _, width) in enumerate(columns, start=1):
+        cell = ws.cell(header_row, index, text)
+        cell.font, cell.fill, cell.alignment = BOLD, HEADER_FILL, CENTER_WRAP
+        ws.column_dimensions[get_column_letter(index)].width = width
+    ws.row_dimensions[header_row].height = 75
+    for i, ally in enumerate(scenario.allies):
+        row = header_row + 1 + i
+        record = summary.iloc[i]
+        policy_row = layout.policy_row(i)
+        live = [
+            f"={SHEET_RESULTS}!$C${layout.result_row('core_share', i)}",
+            at_horizon("core_share", i),
+            at_horizon("related_share", i),
+            at_horizon("total_share", i),
+            ""
+            f"={SHEET_ASSUMPTIONS}!{get_column_letter(POLICY_COLUMN_INDEX['core_target_pct'])}{policy_row}",
+            ""
+            f"={SHEET_ASSUMPTIONS}!{get_column_letter(POLICY_COLUMN_INDEX['total_target_pct'])}{policy_row}",
+            at_horizon("core_gap_pp", i),
+            at_horizon("core_gap_mn", i),
+            at_horizon("core_gap_usd_mn", i),
+        ]
+        has_data = bool(projection.has_target_path[i])
+        saved = [
+            _year_or_none(record["first_year_core"]),
+            _year_or_none(record["first_year_total"]),
+            _number(record["required_nominal_growth_pct"]) if has_data else None,
+            _number(record["required_real_growth_pct"]) if has_data else None,
+            record["core_policy"],
+            record["related_track"],
+            ("yes" if record["credible"] else "no") if has_data else "—",
+            record["credibility_note"],
+        ]
+        ws.cell(row, 1, ally.iso3)
+        put_text(ws, row, 2, ally.name_en)
+        values = (live if has_data else [None] * len(live)) + saved
+        for offset, value in enumerate(values, start=3):
+            is_formula = offset < 3 + len(live) and isinstance(value, str)
+            text = isinstance(value, str) and not is_formula
+            cell = put_text(ws, row, offset, value) if text else ws.cell(row, offset, value)
+            number_format = columns[offset - 1][1]
+            if number_format:
+                cell.number_format = number_format
+    first, last = header_row + 1, header_row + len(scenario.allies)
+    for column, target in (("D", "G"), ("F", "H")):
+        area = f"{column}{first}:{column}{last}"
+        rule = f"AND(ISNUMBER({column}{first}),{column}{first}>={target}{first}-1E-9)"
+        ws.conditional_formatting.add(area, FormulaRule(formula=[rule], fill=MET_FILL))
+        short = f"AND(ISNUMBER({column}{first}),{column}{first}<{target}{first}-1E-9)"
+        ws.conditional_formatting.add(area, FormulaRule(formula=[short], fill=SHORT_FILL))
+    ws.freeze_panes = ws.cell(header_row + 1, 3)
+
+
+def _year_or_none(value: object) -> int | None:
+    try:
+        return None if value is None or value is np.nan or value != value else int(value)
+    except TypeError:
+        return None
+
+
+# -- Alliance and History ---------------------------------------------------------
+ALLIANCE_HEADERS = {
+    "year": ("Year", "0"),
+    "core_usd_mn": ("core spending (million USD, base-year rates)", "#,##0"),
+    "related_usd_mn": ("related spending (million USD, base-year rates)", "#,##0"),
+    "gdp_usd_bn": ("GDP (billion USD, base-year rates)", "#,##0"),
+    "core_share_pct": ("core share (% of GDP, GDP-weighted)", "0.00"),
+    "total_share_pct": ("total share (% of GDP, GDP-weighted)", "0.00"),
+    "allies_at_2pct": ("Allies at ≥ 2% core", "0"),
+    "allies_at_3_5pct": ("Allies at ≥ 3.5% core", "0"),
+    "allies_at_5pct_total": ("Allies at ≥ 5% total", "0"),
+}
+GROUP_LABELS = {"nato": "NATO", "europe_canada": "Europe and Canada", "usa": "United States"}
+
+
+def _alliance_header(column: str) -> tuple[str, str]:
+    for group, label in GROUP_LABELS.items():
+        if column.startswith(group + "_"):
+            text, number_format = ALLIANCE_HEADERS[column[len(group) + 1 :]]
+            return f"{label}: {text}", number_format
+    return ALLIANCE_HEADERS[column]
+
+
+def _write_alliance(ws: Worksheet, projection: Projection) -> None:
+    ws["A1"] = (
+        "Alliance totals (as saved by natoplanner; 31 allies with armed forces; USD at base-year "
+        "exchange rates)"
+    )
+    ws["A1"].font = BLOCK_TITLE
+    frame = projection.alliance()
+    header_row = 3
+    for index, column in enumerate(frame.columns, start=1):
+        text, number_format = _alliance_header(column)
+        cell = ws.cell(header_row, index, text)
+        cell.font, cell.fill, cell.alignment = BOLD, HEADER_FILL, CENTER_WRAP
+        ws.column_dimensions[get_column_letter(index)].width = 14
+        for offset, value in enumerate(frame[column].to_numpy(), start=1):
+            ws.cell(header_row + offset, index, value.item()).number_format = number_format
+    ws.row_dimensions[header_row].height = 60
+    ws.freeze_panes = "B4"
+
+
+HISTORY_COLUMNS = (
+    ("iso3", "ISO3", None, 7),
+    ("name", "Ally", None, 18),
+    ("year", "Year", "0", 7),
+    ("estimate_flag", "Estimate (e)", None, 9),
+    ("defence_share_gdp_pct", "Core share (% of GDP, NATO Table 3)", "0.00", 12),
+    ("defence_exp_national_million", "Core spending (million national currency)", "#,##0", 14),
+    ("national_currency_in_nato_table", "Currency", None, 9),
+    ("defence_exp_usd_million_current", "Core spending (million USD, current)", "#,##0", 14),
+    ("gdp_national_billion_derived", "GDP (billion national currency, derived)", "#,##0.0", 14),
+    ("equipment_share_pct", "Equipment (% of core spending)", "0.00", 12),
+    ("defence_real_change_pct", "Real change (% a year)", "0.00", 10),
+    ("notes", "Notes", None, 40),
+)
+
+
+def _write_history(fast: FastCells, scenario: Scenario) -> None:
+    title = f"NATO data the scenario rests on — {scenario.dataset.edition}"
+    fast.text(1, 1, escape_text(title), fast.style(font=BLOCK_TITLE))
+    fast.text(
+        2,
+        1,
+        "Source: NATO Public Diplomacy Division, 'Defence Expenditure of NATO Countries'; "
+        "'e' = NATO estimate. Iceland has no armed forces.",
+        fast.style(font=NOTE),
+    )
+    history = scenario.dataset.history
+    header_row = 4
+    header_style = fast.style(font=BOLD, fill=HEADER_FILL, alignment=CENTER_WRAP)
+    ws = fast.worksheet
+    for index, (_, text, _, width) in enumerate(HISTORY_COLUMNS, start=1):
+        fast.text(header_row, index, text, header_style)
+        ws.column_dimensions[get_column_letter(index)].width = width
+    fast.row_height(header_row, 60)
+    styles = [fast.style(number_format) for _, _, number_format, _ in HISTORY_COLUMNS]
+    columns = [history[key].to_numpy(dtype=object) for key, *_ in HISTORY_COLUMNS]
+    for offset, values in enumerate(zip(*columns, strict=True), start=1):
+        row = header_row + offset
+        for index, value in enumerate(values, start=1):
+            if value is None or (isinstance(value, float) and math.isnan(value)):
+                continue
+            if isinstance(value, str):
+                fast.text(row, index, escape_text(value))
+            else:
+                fast.number(row, index, value, styles[index - 1])
+    ws.freeze_panes = "C5"
+    ws.auto_filter.ref = (
+        f"A{header_row}:{get_column_letter(len(HISTORY_COLUMNS))}{header_row + len(history)}"
+    )
+
+
+# -- names -----------------------------------------------------------------
+def _define_names(workbook: Workbook, layout: Layout) -> None:
+    def setting(key: str) -> str:
+        return f"{SHEET_ASSUMPTIONS}!{_absolute(cell_name(SETTING_VALUE_COLUMN, SETTING_ROW[key]))}"
+
+    names = {"Horizon": setting("horizon"), "BaseYear": setting("base_year")}
+    first_year, last_year = layout.projection_years[0], layout.projection_years[-1]
+    for index, block in enumerate(ASSUMPTION_BLOCKS):
+        top = layout.assumption_block_title_row(index) + 2
+        start = cell_name(layout.assumption_column(first_year), top)
+        end = cell_name(layout.assumption_column(last_year), top + layout.n_allies - 1)
+        names[block.defined_name] = f"{SHEET_ASSUMPTIONS}!{_absolute(start)}:{_absolute(end)}"
+    for index, block in enumerate(RESULT_BLOCKS):
+        if not block.defined_name:
+            continue
+        top = layout.result_block_title_row(index) + 2
+        start = cell_name(layout.result_column(layout.base_year), top)
+        end = cell_name(layout.result_column(last_year), top + layout.n_allies - 1)
+        names[block.defined_name] = f"{SHEET_RESULTS}!{_absolute(start)}:{_absolute(end)}"
+    for name, reference in names.items():
+        workbook.defined_names[name] = DefinedName(name, attr_text=reference)
+
+
+def _absolute(cell: str) -> str:
+    letters = "".join(ch for ch in cell if ch.isalpha())
+    return f"${letters}${cell[len(letters) :]}"

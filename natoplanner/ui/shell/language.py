@@ -1,0 +1,65 @@
+"""Interface language: Qt Linguist translations and the number locale.
+
+English is the source language; French comes from
+``resources/translations/natoplanner_fr.qm`` (compiled from
+``natoplanner_fr.ts`` by ``scripts/update_translations.py``), found through
+importlib.resources. The default :class:`QLocale` follows the language, so
+:mod:`natoplanner.ui.common.formatting` shows "3,50 %" in French; files keep plain
+numbers whatever the language.
+"""
+
+from __future__ import annotations
+
+from importlib.resources import as_file
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from natoplanner.core.resources import resource_path
+
+#: Number locale of each interface language.
+LOCALES = {
+    "en": (QLocale.Language.English, QLocale.Country.UnitedKingdom),
+    "fr": (QLocale.Language.French, QLocale.Country.France),
+}
+
+
+def translation_file(code: str) -> str:
+    """The bundled ``.qm`` name for ``code`` (e.g. "translations/natoplanner_fr.qm")."""
+    return f"translations/natoplanner_{code}.qm"
+
+
+def install_language(app: QCoreApplication, code: str) -> list[QTranslator]:
+    """Make ``code`` the interface language of ``app``; returns the translators installed.
+
+    Installs natoplanner's own translation and Qt's (standard buttons and
+    dialogs), and sets the default locale used to format numbers. Call before
+    any window is built: windows read their strings once.
+    """
+    language, country = LOCALES.get(code, LOCALES["en"])
+    QLocale.setDefault(QLocale(language, country))
+    installed: list[QTranslator] = []
+    if code == "en":
+        return installed
+    ours = QTranslator(app)
+    with as_file(resource_path(translation_file(code))) as path:
+        loaded = path.is_file() and ours.load(str(path))
+    if loaded:
+        app.installTranslator(ours)
+        installed.append(ours)
+    qt = QTranslator(app)
+    if qt.load(
+        QLocale(language, country),
+        "qtbase",
+        "_",
+        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+    ):
+        app.installTranslator(qt)
+        installed.append(qt)
+    return installed
+
+
+def remove_language(app: QCoreApplication, translators: list[QTranslator]) -> None:
+    """Undo :func:`install_language` (tests switch back to English)."""
+    for translator in translators:
+        app.removeTranslator(translator)
+    QLocale.setDefault(QLocale(*LOCALES["en"]))

@@ -1,0 +1,566 @@
+"""The planning window: allies table, year editor with policy controls, path plot."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSpinBox,
+    QSplitter,
+    QUndoView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from natoplanner.core.dataset import NATO_EDITION
+from natoplanner.core.scenario import MAX_HORIZON
+from natoplanner.ui.common.actions import make_action
+from natoplanner.ui.common.labels import data_label
+from natoplanner.ui.shell import settings
+from natoplanner.ui.shell.features import install_features
+from natoplanner.ui.shell.icons import app_icon
+from natoplanner.ui.shell.prompts import DialogPrompts, Unsaved
+from natoplanner.ui.shell.workspace import Workspace
+from natoplanner.ui.window.alliance_strip import AllianceStrip
+from natoplanner.ui.window.allies_table import AlliesPanel
+from natoplanner.ui.window.commands import RenameScenario, SetGdpVintage, SetHorizon
+from natoplanner.ui.window.document import ScenarioDocument
+from natoplanner.ui.window.path_plot import PathPlot, PlotMode
+from natoplanner.ui.window.policy_panel import PolicyPanel
+from natoplanner.ui.window.year_editor import YearEditorModel, YearEditorView
+
+APP_NAME = "natoplanner"
+
+
+class MainWindow(QMainWindow):
+    """Main window over one :class:`ScenarioDocument`.
+
+    ``prompts`` answers every question (unsaved changes, file names, errors);
+    tests pass a :class:`~natoplanner.ui.shell.prompts.ScriptedPrompts`.
+    """
+
+    @classmethod
+    def in_workspace(cls, document: ScenarioDocument | None, workspace: Workspace) -> MainWindow:
+        """A window for ``document`` in ``workspace``: the workspace's window factory."""
+        return cls(document, language=workspace.language, workspace=workspace)
+
+    def __init__(
+        self,
+        document: ScenarioDocument | None = None,
+        language: str = "en",
+        prompts=None,
+        workspace: Workspace | None = None,
+        defer_features: bool = False,
+    ) -> None:
+        super().__init__()
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, workspace is not None)
+        self.document = document if document is not None else ScenarioDocument()
+        self.document.setParent(self)
+        if workspace is None:
+            workspace = Workspace(language, parent=self, window_factory=MainWindow.in_workspace)
+        self.workspace = workspace
+        self.workspace.register(self)
+        self.language = language
+        self.prompts = prompts if prompts is not None else DialogPrompts(self)
+
+        self.allies_panel = AlliesPanel(self.document, language, self)
+        self.plot = PathPlot(self.document, language, self)
+        self.year_model = YearEditorModel(self.document, self)
+        self.year_view = YearEditorView(self)
+        self.year_view.setModel(self.year_model)
+        self.policy_panel = PolicyPanel(self.document, self)
+        self.alliance_strip = AllianceStrip(self.document, self)
+        self.editor_title = QLabel(self)
+
+        editor = QWidget(self)
+        editor_layout = QVBoxLayout(editor)
+        editor_layout.setContentsMargins(0, 0, 0, 0)
+        editor_layout.addWidget(self.editor_title)
+        editor_layout.addWidget(self.year_view)
+        editor_layout.addWidget(self.policy_panel)
+        editor_layout.addStretch(1)
+        lower = editor
+        self._fit_year_view_height()
+
+        self.right_splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.right_splitter.addWidget(self.plot)
+        self.right_splitter.addWidget(lower)
+        self.right_splitter.setStretchFactor(0, 3)
+        self.right_splitter.setStretchFactor(1, 2)
+        self.right_splitter.setSizes([430, 420])
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.main_splitter.addWidget(self.allies_panel)
+        self.main_splitter.addWidget(self.right_splitter)
+        self.main_splitter.setStretchFactor(0, 2)
+        self.main_splitter.setStretchFactor(1, 3)
+        self.main_splitter.setSizes([630, 810])
+        central = QWidget(self)
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(6, 6, 6, 6)
+        central_layout.addWidget(self.alliance_strip)
+        central_layout.addWidget(self.main_splitter, 1)
+        self.setCentralWidget(central)
+
+        self.undo_view = QUndoView(self.document.undo_stack, self)
+        self.undo_view.setEmptyLabel(self.tr("<original scenario>"))
+        self.undo_dock = QDockWidget(self.tr("Undo history"), self)
+        self.undo_dock.setObjectName("undo_history")
+        self.undo_dock.setWidget(self.undo_view)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.undo_dock)
+        self.undo_dock.hide()
+
+        self._build_actions()
+        self._build_status_bar()
+        if defer_features:
+            # The first paint needs only the planning core; analysis, import
+            # and report modules (and pandas with them) load just after it.
+            QTimer.singleShot(0, lambda: install_features(self))
+        else:
+            install_features(self)
+
+        self.allies_panel.view.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.allies_panel.view.selectionModel().currentRowChanged.connect(
+            self._on_selection_changed
+        )
+        self.year_view.status_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.document.file_changed.connect(self._update_title)
+        self.document.reset.connect(self._on_reset)
+        self.document.projected.connect(lambda _rows: self._sync_scenario_controls())
+        self._update_title()
+        self.setWindowIcon(app_icon())
+        self.resize(QSize(1440, 900))
+        self._set_tab_order()
+        settings.restore_window_layout(self, self.splitters())
+        self._restore_plot_mode()
+
+    def splitters(self) -> dict[str, QSplitter]:
+        """The window's splitters by the name their state is remembered under."""
+        return {"main": self.main_splitter, "right": self.right_splitter}
+
+    def _set_tab_order(self) -> None:
+        """Keyboard order: filter → allies → plotted measure → year editor → policy → horizon."""
+        chain = [
+            self.allies_panel.filter_edit,
+            self.allies_panel.view,
+            self.plot.mode_combo,
+            self.year_view,
+            self.policy_panel,
+            self.horizon_spin,
+            self.vintage_combo,
+        ]
+        # The allies table is read-only: Tab leaves it (arrows move between
+        # rows). The year editor keeps Tab for moving between cells, like a
+        # spreadsheet; Ctrl+Tab leaves it.
+        self.allies_panel.view.setTabKeyNavigation(False)
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+    def _restore_plot_mode(self) -> None:
+        try:
+            mode = PlotMode(settings.plot_mode(self.plot.mode))
+        except ValueError:
+            return
+        if mode != self.plot.mode:
+            self._set_plot_mode(mode)
+
+    def _set_plot_mode(self, mode: PlotMode) -> None:
+        """Show ``mode`` and remember it as the preferred plot units."""
+        self.plot.set_mode(mode)
+        for action in self.plot_mode_actions.actions():
+            action.setChecked(action.data() == str(mode))
+        settings.set_plot_mode(str(mode))
+
+    def _fit_year_view_height(self) -> None:
+        """The editor's rows are fixed (7 measures): no empty band below them."""
+        view = self.year_view
+        rows_height = self.year_model.rowCount() * view.verticalHeader().defaultSectionSize()
+        height = view.horizontalHeader().sizeHint().height() + rows_height
+        height += view.horizontalScrollBar().sizeHint().height() + 2 * view.frameWidth() + 8
+        view.setMaximumHeight(height)
+        view.setMinimumHeight(height)
+
+    # -- actions and menus -----------------------------------------------------
+    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+        return make_action(self, text, slot, shortcut, tip)
+
+    def _build_actions(self) -> None:
+        standard = QKeySequence.StandardKey
+        self.new_action = self._action(
+            self.tr("&New scenario"),
+            lambda: self.workspace.new_scenario(self.document.scenario.dataset),
+            standard.New,
+            self.tr("Open the default scenario in a new window"),
+        )
+        self.duplicate_action = self._action(
+            self.tr("&Duplicate scenario"),
+            lambda: self.workspace.duplicate(self.document),
+            "Ctrl+Shift+D",
+            self.tr("Open a copy of this scenario in a new window"),
+        )
+        self.rename_action = self._action(
+            self.tr("&Rename scenario…"),
+            lambda: self.rename_scenario(),
+            "F2",
+            self.tr("Change the scenario's name"),
+        )
+        self.close_action = self._action(
+            self.tr("&Close"), self.close, standard.Close, self.tr("Close this scenario's window")
+        )
+        self.open_action = self._action(
+            self.tr("&Open…"),
+            self.open_scenario,
+            standard.Open,
+            self.tr("Open a scenario workbook"),
+        )
+        self.save_action = self._action(
+            self.tr("&Save"), self.save, standard.Save, self.tr("Save the scenario workbook")
+        )
+        self.save_as_action = self._action(
+            self.tr("Save &As…"), self.save_as, standard.SaveAs, self.tr("Save under a new name")
+        )
+        self.quit_action = self._action(
+            self.tr("&Quit"), self.quit_all, standard.Quit, self.tr("Close every scenario window")
+        )
+        if self.quit_action.shortcut().isEmpty():  # no platform Quit key (Windows, offscreen)
+            self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.undo_action = self.document.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence(standard.Undo))
+        self.redo_action = self.document.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence(standard.Redo), QKeySequence("Ctrl+Shift+Z")])
+        self.find_action = self._action(
+            self.tr("&Find ally"), self.allies_panel.filter_edit.setFocus, standard.Find
+        )
+
+        file_menu = self.file_menu = self.menuBar().addMenu(self.tr("&File"))
+        for action in (self.new_action, self.duplicate_action, self.open_action):
+            file_menu.addAction(action)
+        self.recent_menu = file_menu.addMenu(self.tr("Open Recen&t"))
+        self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
+        for action in (self.save_action, self.save_as_action, self.rename_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        self.export_menu = file_menu.addMenu(self.tr("&Export"))
+        file_menu.addSeparator()
+        file_menu.addAction(self.close_action)
+        file_menu.addAction(self.quit_action)
+
+        edit_menu = self.edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
+
+        view_menu = self.view_menu = self.menuBar().addMenu(self.tr("&View"))
+        toggle_history = self.undo_dock.toggleViewAction()
+        toggle_history.setShortcut(QKeySequence("Ctrl+H"))
+        view_menu.addAction(toggle_history)
+        view_menu.addSeparator()
+        modes = self.plot_mode_actions = QActionGroup(self)
+        for index, mode in enumerate(PlotMode):
+            action = QAction(self.plot.mode_combo.itemText(index), self, checkable=True)
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.setChecked(mode == self.plot.mode)
+            action.setData(str(mode))
+            action.triggered.connect(lambda _checked, m=mode: self._set_plot_mode(m))
+            modes.addAction(action)
+            view_menu.addAction(action)
+        self.plot.mode_combo.activated.connect(lambda _i: self._set_plot_mode(self.plot.mode))
+        view_menu.addSeparator()
+        self.language_menu = view_menu.addMenu(self.tr("&Language"))
+        languages = QActionGroup(self)
+        for code, label in (("en", "&English"), ("fr", "&Français")):
+            action = self.language_menu.addAction(label)
+            action.setCheckable(True)
+            action.setChecked(code == self.language)
+            action.setData(code)
+            action.triggered.connect(lambda _checked, c=code: self.choose_language(c))
+            languages.addAction(action)
+
+        self.analysis_menu = self.menuBar().addMenu(self.tr("&Analysis"))
+        self.window_menu = self.menuBar().addMenu(self.tr("&Window"))
+        self.window_menu.aboutToShow.connect(self._fill_window_menu)
+        help_menu = self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&About natoplanner"), self.show_about))
+
+        toolbar = self.addToolBar(self.tr("Scenario"))
+        toolbar.setObjectName("scenario_toolbar")
+        toolbar.addAction(self.open_action)
+        toolbar.addAction(self.save_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.undo_action)
+        toolbar.addAction(self.redo_action)
+        toolbar.addSeparator()
+        horizon_label = QLabel(self.tr(" &Horizon: "), self)
+        self.horizon_spin = QSpinBox(self)
+        self.horizon_spin.setRange(self.document.scenario.base_year + 1, MAX_HORIZON)
+        self.horizon_spin.setValue(self.document.scenario.horizon)
+        self.horizon_spin.setAccessibleName(self.tr("Horizon year"))
+        self.horizon_spin.setToolTip(self.tr("Last projected year (the Hague commitment: 2035)"))
+        self.horizon_spin.setKeyboardTracking(False)
+        self.horizon_spin.valueChanged.connect(self._on_horizon_edited)
+        horizon_label.setBuddy(self.horizon_spin)
+        toolbar.addWidget(horizon_label)
+        toolbar.addWidget(self.horizon_spin)
+        vintage_label = QLabel(self.tr("  GDP &forecast: "), self)
+        self.vintage_combo = QComboBox(self)
+        for vintage in self.document.scenario.dataset.forecast_vintages:
+            self.vintage_combo.addItem(data_label(vintage), vintage)
+        self.vintage_combo.setAccessibleName(self.tr("GDP forecast vintage"))
+        self.vintage_combo.setToolTip(
+            self.tr(
+                "IMF World Economic Outlook vintage for the default real GDP growth and CPI "
+                "(the deflator); your typed growth and deflator values are kept"
+            )
+        )
+        self.vintage_combo.currentIndexChanged.connect(self._on_vintage_chosen)
+        vintage_label.setBuddy(self.vintage_combo)
+        toolbar.addWidget(vintage_label)
+        toolbar.addWidget(self.vintage_combo)
+        self._sync_scenario_controls()
+
+    # -- recent files and language --------------------------------------------------
+    def fill_recent_menu(self) -> None:
+        """File > Open Recent: the remembered workbooks, newest first, then Clear list."""
+        self.recent_menu.clear()
+        files = settings.recent_files()
+        for number, path in enumerate(files, start=1):
+            action = self.recent_menu.addAction(f"&{number % 10} {path.name}")
+            action.setToolTip(str(path))
+            action.setStatusTip(str(path))
+            action.setData(str(path))
+            action.triggered.connect(lambda _checked, p=path: self.open_recent(p))
+        if not files:
+            self.recent_menu.addAction(self.tr("No recent files")).setEnabled(False)
+        self.recent_menu.addSeparator()
+        clear = self.recent_menu.addAction(self.tr("&Clear list"), settings.clear_recent_files)
+        clear.setEnabled(bool(files))
+
+    def open_recent(self, path: Path) -> bool:
+        """Open a recent workbook; one that has gone is dropped from the list, with a message."""
+        if not Path(path).is_file():
+            missing = [p for p in settings.recent_files() if not p.is_file()]
+            settings.remove_recent_files(missing)
+            self.prompts.information(
+                self.tr("File not found"),
+                self.tr("%1 no longer exists; it was removed from the recent files.").replace(
+                    "%1", str(path)
+                ),
+            )
+            return False
+        return self.open_scenario(Path(path))
+
+    def choose_language(self, code: str) -> None:
+        """Remember the interface language; it applies from the next start."""
+        settings.set_language(code)
+        if code == self.language:
+            return
+        self.prompts.information(
+            self.tr("Language"),
+            self.tr("The language changes when natoplanner starts again.")
+            + "\n"
+            + (
+                "La langue change au prochain démarrage de natoplanner."
+                if code == "fr"
+                else "The language changes when natoplanner starts again."
+            ),
+        )
+
+    def _build_status_bar(self) -> None:
+        self.data_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.data_label)
+        self._show_data_sources()
+
+    def _show_data_sources(self) -> None:
+        scenario = self.document.scenario
+        self.data_label.setText(
+            self.tr("%1 · base year %2 · GDP: %3 (CPI as deflator)")
+            .replace("%1", data_label(NATO_EDITION))
+            .replace("%2", str(scenario.base_year))
+            .replace("%3", data_label(scenario.gdp_vintage))
+        )
+
+    # -- reactions ----------------------------------------------------------------
+    def _on_selection_changed(self, *_args) -> None:
+        codes = self.allies_panel.selected_iso3()
+        self.plot.set_allies(codes)
+        current = self.allies_panel.view.currentIndex()
+        focus = current.data(Qt.ItemDataRole.UserRole + 2) if current.isValid() and codes else None
+        if focus not in codes:
+            focus = codes[0] if codes else None
+        if focus != self.year_model.iso3:
+            self.year_model.set_ally(focus)
+            self.policy_panel.set_ally(focus)
+        self._update_editor_title()
+
+    def _update_editor_title(self) -> None:
+        iso3 = self.year_model.iso3
+        if iso3 is None:
+            self.editor_title.setText(self.tr("Select an ally in the table to edit its years."))
+            return
+        ally = self.document.scenario.dataset.registry.get(iso3)
+        self.editor_title.setText(
+            self.tr("<b>%1</b> — amounts in %2; bold cells are your overrides (Delete clears)")
+            .replace("%1", ally.name(self.language))
+            .replace("%2", ally.currency)
+        )
+
+    def _on_horizon_edited(self, value: int) -> None:
+        if value != self.document.scenario.horizon:
+            self.document.push(SetHorizon(self.document, value))
+
+    def _on_vintage_chosen(self, index: int) -> None:
+        vintage = self.vintage_combo.itemData(index)
+        if vintage and vintage != self.document.scenario.gdp_vintage:
+            self.document.push(SetGdpVintage(self.document, vintage))
+
+    def _sync_scenario_controls(self) -> None:
+        """Horizon, vintage and status bar as the scenario has them (after undo, open...)."""
+        scenario = self.document.scenario
+        if self.horizon_spin.value() != scenario.horizon:
+            self.horizon_spin.blockSignals(True)
+            self.horizon_spin.setValue(scenario.horizon)
+            self.horizon_spin.blockSignals(False)
+        index = self.vintage_combo.findData(scenario.gdp_vintage)
+        if index != self.vintage_combo.currentIndex():
+            self.vintage_combo.blockSignals(True)
+            self.vintage_combo.setCurrentIndex(index)
+            self.vintage_combo.blockSignals(False)
+        if hasattr(self, "data_label"):
+            self._show_data_sources()
+
+    def _on_reset(self) -> None:
+        self._sync_scenario_controls()
+        self._on_selection_changed()
+
+    def _update_title(self) -> None:
+        name = self.document.display_name()
+        if (
+            self.document.path is not None
+            and self.document.scenario.name != self.document.path.stem
+        ):
+            name = f"{self.document.scenario.name} — {name}"
+        self.setWindowTitle(f"{name}[*] — {APP_NAME}")
+        self.setWindowModified(self.document.is_modified)
+
+    # -- files -----------------------------------------------------------------------
+    def maybe_keep_changes(self) -> bool:
+        """Ask about unsaved changes; True when it is safe to drop the current scenario."""
+        if not self.document.is_modified:
+            return True
+        answer = self.prompts.unsaved_changes(self.document.display_name())
+        if answer == Unsaved.SAVE:
+            return self.save()
+        return answer == Unsaved.DISCARD
+
+    def rename_scenario(self, name: str | None = None) -> None:
+        """Rename the scenario (undoable); asks for the name when none is given."""
+        if name is None:
+            name = self.prompts.text(
+                self.tr("Rename scenario"), self.tr("Scenario name:"), self.document.scenario.name
+            )
+        if name and name.strip() and name.strip() != self.document.scenario.name:
+            self.document.push(RenameScenario(self.document, name.strip()))
+
+    def quit_all(self) -> None:
+        """Close every window, each asking about its own unsaved changes."""
+        for window in reversed(self.workspace.windows):
+            if not window.close():
+                return
+
+    def _fill_window_menu(self) -> None:
+        self.window_menu.clear()
+        for number, window in enumerate(self.workspace.windows, start=1):
+            action = self.window_menu.addAction(f"&{number} {window.document.display_name()}")
+            action.setCheckable(True)
+            action.setChecked(window is self)
+            action.triggered.connect(
+                lambda _checked, w=window: (w.show(), w.raise_(), w.activateWindow())
+            )
+
+    def open_scenario(self, path: Path | None = None) -> bool:
+        if not self.maybe_keep_changes():
+            return False
+        path = path or self.prompts.open_path(str(self._folder()), self._workbook_filter())
+        if path is None:
+            return False
+        try:
+            from natoplanner.io.workbook.files import read_scenario
+
+            loaded = read_scenario(Path(path))
+        except Exception as error:  # noqa: BLE001 - every failure becomes a message, never a crash
+            self.prompts.error(self.tr("Cannot open"), str(error))
+            return False
+        self.document.replace_scenario(loaded.scenario, Path(path))
+        settings.add_recent_file(Path(path))
+        if loaded.warnings:
+            self.prompts.information(
+                self.tr("Opened with warnings"), "\n".join(str(w) for w in loaded.warnings)
+            )
+        return True
+
+    def save(self) -> bool:
+        if self.document.path is None:
+            return self.save_as()
+        return self._write(self.document.path)
+
+    def save_as(self) -> bool:
+        suggested = self.document.path or self._folder() / f"{self.document.scenario.name}.xlsx"
+        path = self.prompts.save_path(str(suggested), self._workbook_filter())
+        if path is None:
+            return False
+        if path.suffix.lower() != ".xlsx":
+            path = path.with_suffix(".xlsx")
+        return self._write(path)
+
+    def _write(self, path: Path) -> bool:
+        try:
+            from natoplanner.io.workbook.files import save_scenario
+
+            # The window's projection is current: the writer need not recompute it.
+            save_scenario(self.document.scenario, path, self.document.projection)
+        except Exception as error:  # noqa: BLE001 - the previous file is intact (atomic save)
+            self.prompts.error(self.tr("Cannot save"), str(error))
+            return False
+        self.document.mark_saved(path)
+        settings.add_recent_file(path)
+        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 5000)
+        return True
+
+    def _workbook_filter(self) -> str:
+        return self.tr("Scenario workbooks (*.xlsx)")
+
+    def _folder(self) -> Path:
+        return self.document.path.parent if self.document.path else settings.last_folder()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.maybe_keep_changes():
+            settings.save_window_layout(self, self.splitters())
+            self.workspace.unregister(self)
+            event.accept()
+        else:
+            event.ignore()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About natoplanner"),
+            self.tr(
+                "<p><b>natoplanner</b> — scenario planner for the Hague commitment "
+                "(25 June 2025): 3.5% of GDP on core defence and 5% in total by 2035, "
+                "with a review in 2029.</p>"
+                "<p>Data: NATO, <i>Defence Expenditure of NATO Countries (2014-2026)</i>, "
+                "2026 edition (cut-off 3 July 2026; 2025 and 2026 are estimates); NATO 2025 "
+                "edition for comparison; IMF World Economic Outlook April 2026, October 2025 and "
+                "April 2025 (real GDP growth, CPI as the deflator).</p>"
+                "<p>Shares are on NATO's basis (constant 2021 prices), anchored on the published "
+                "base-year share. Luxembourg is measured against GNI from 2023. Iceland has no "
+                "armed forces. See SOURCES.md in the data folder for every source and caveat.</p>"
+            ),
+        )

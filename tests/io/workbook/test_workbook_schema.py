@@ -1,0 +1,112 @@
+"""Schema versions: an older workbook is migrated, a newer or unknown one refused untouched."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from natoplanner.cli import run_command
+from natoplanner.core.scenario import Measure, Targets
+from natoplanner.io.errors import FileProblemError
+from natoplanner.io.workbook.files import SCHEMA_VERSION, read_scenario, save_scenario
+from natoplanner.io.workbook.layout import (
+    ABOUT_SCHEMA_LABEL,
+    POLICY_COLUMN_INDEX,
+    POLICY_HEADER_ROW,
+    Layout,
+)
+
+
+def schema_cell(sheet) -> str:
+    for row in sheet.iter_rows(min_col=1, max_col=1):
+        if row[0].value == ABOUT_SCHEMA_LABEL:
+            return f"B{row[0].row}"
+    raise AssertionError("no schema row")
+
+
+def set_schema(path: Path, value: object) -> str:
+    workbook = openpyxl.load_workbook(path)
+    cell = schema_cell(workbook["About"])
+    workbook["About"][cell] = value
+    workbook.save(path)
+    return cell
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def saved(tmp_path, rich_scenario):
+    path = tmp_path / "scenario.xlsx"
+    save_scenario(rich_scenario, path)
+    return path, rich_scenario
+
+
+def test_a_newer_schema_is_refused_and_the_file_left_untouched(saved, capsys):
+    path, _ = saved
+    cell = set_schema(path, SCHEMA_VERSION + 1)
+    before = digest(path)
+    with pytest.raises(FileProblemError) as caught:
+        read_scenario(path)
+    problem = caught.value.problems[0]
+    assert (problem.sheet, problem.cell) == ("About", cell)
+    assert "newer natoplanner" in problem.message and "not changed" in problem.message
+    assert run_command(["summary", str(path)]) == 1
+    assert "newer natoplanner" in capsys.readouterr().err
+    assert digest(path) == before
+
+
+@pytest.mark.parametrize("value", ["two", 0, 1.5, None])
+def test_an_unknown_schema_is_refused(saved, value):
+    path, _ = saved
+    set_schema(path, value)
+    with pytest.raises(FileProblemError, match="schema"):
+        read_scenario(path)
+
+
+def make_schema_1(path: Path) -> None:
+    """Rewrite a saved file as schema 1 wrote it: no per-ally target columns."""
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook["Assumptions"]
+    first = POLICY_COLUMN_INDEX["core_target_pct"]
+    last_row = Layout(32, 2026).policy_row(31)
+    letter = openpyxl.utils.get_column_letter
+    moved = f"{letter(first + 2)}{POLICY_HEADER_ROW}:{letter(len(POLICY_COLUMN_INDEX))}{last_row}"
+    sheet.move_range(moved, cols=-2)
+    for row in range(POLICY_HEADER_ROW, last_row + 1):
+        for column in (len(POLICY_COLUMN_INDEX) - 1, len(POLICY_COLUMN_INDEX)):
+            sheet.cell(row, column).value = None
+    workbook.save(path)
+    set_schema(path, 1)
+
+
+def test_a_schema_1_workbook_is_migrated_with_a_warning(saved):
+    path, rich = saved
+    make_schema_1(path)
+    loaded = read_scenario(path)
+    assert loaded.schema_version == 1
+    (warning,) = loaded.warnings
+    assert "schema 1" in warning.message and warning.severity == "warning"
+    scenario = loaded.scenario
+    # Schema 1 had no per-ally targets: every ally is on the Hague 3.5% / 5%.
+    assert set(scenario.all_targets) == {Targets(3.5, 5.0)}
+    assert scenario.core_policies == rich.core_policies
+    assert scenario.related_tracks == rich.related_tracks
+    assert scenario.year_input(Measure.CORE_BUDGET, "POL", 2028) == 260_000.0
+    # Saving writes the current schema, which then loads without a warning.
+    save_scenario(scenario, path)
+    again = read_scenario(path)
+    assert again.schema_version == SCHEMA_VERSION and again.warnings == []
+
+
+def test_a_workbook_without_a_schema_is_not_taken_for_a_scenario(saved):
+    path, _ = saved
+    workbook = openpyxl.load_workbook(path)
+    workbook["About"][schema_cell(workbook["About"]).replace("B", "A")] = "Something else"
+    workbook.save(path)
+    with pytest.raises(FileProblemError, match="not a natoplanner scenario"):
+        read_scenario(path)

@@ -1,0 +1,75 @@
+"""Briefing report: a real PDF, read back with pypdf (pages, text, repeated table header)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from natoplanner.core.scenario import BudgetPolicy, CorePolicy, Targets
+from natoplanner.ui.analysis.report import write_report
+from natoplanner.ui.window.commands import RenameScenario, set_core_policy, set_targets
+
+SCENARIO_NAME = "Plan B – Hague 2035"
+
+
+def _page_texts(path: Path) -> list[str]:
+    # Qt writes each word as its own text run; join on single spaces to search.
+    return [" ".join(page.extract_text().split()) for page in PdfReader(str(path)).pages]
+
+
+@pytest.fixture
+def planned(window):
+    document = window.document
+    document.push(RenameScenario(document, SCENARIO_NAME))
+    ramp = CorePolicy(BudgetPolicy.RAMP_TO_TARGET, target_pct=3.5, target_year=2035)
+    document.push(set_core_policy(document, "DEU", ramp))
+    document.push(set_targets(document, "ESP", Targets(core_pct=2.1, total_pct=5.0)))
+    return window
+
+
+def test_pdf_pages_and_text(planned, tmp_path):
+    path = tmp_path / "briefing.pdf"
+    pages = write_report(planned.document, path, ["POL", "DEU", "FRA"])
+    raw = path.read_bytes()
+    assert raw.startswith(b"%PDF")
+    # Title page (with the path plot), ranking page, and the 32-row summary
+    # table, which does not fit on one A4 page: 4 pages.
+    assert pages == 4
+    assert len(PdfReader(str(path)).pages) == 4
+    assert len(re.findall(rb"/Type\s*/Page(?!s)", raw)) == 4  # page objects, not /Pages
+
+    texts = _page_texts(path)
+    assert SCENARIO_NAME in texts[0]
+    assert "NATO 2026 edition" in texts[0] and "IMF WEO April 2026" in texts[0]
+    # Assumptions in brief name only what differs from the default scenario.
+    assert "Germany: core budget: ramp to 3.5% by 2035" in texts[0]
+    assert "Spain: own targets 2.1% core, 5% total" in texts[0]
+    assert "France:" not in texts[0]
+    assert "Allies at or above 3.5% core (of 31)" in texts[0]
+    assert "Allies ranked by core share of GDP in 2035" in texts[1]
+    # The table: every ally once, the header repeated on the page it continues on.
+    table_text = " ".join(texts[2:])
+    assert "Poland" in table_text and "Iceland" in table_text and "United States" in table_text
+    for page in texts[2:]:
+        assert page.count("Budget policy") == 1
+    assert all(SCENARIO_NAME in t and f"page {n}" in t for n, t in enumerate(texts, start=1))
+
+
+def test_export_action_writes_in_the_background(planned, prompts, qtbot, tmp_path):
+    prompts.next_save_path = tmp_path / "for the minister"
+    exporter = planned.report_exporter
+    assert exporter.action in planned.export_menu.actions()
+    exporter.action.trigger()
+    qtbot.waitUntil(
+        lambda: exporter.task is not None and not exporter.task.is_running, timeout=20000
+    )
+    assert exporter.task.outcome == "done"
+    written = tmp_path / "for the minister.pdf"
+    assert exporter.last_path == written
+    assert "Poland" in " ".join(_page_texts(written))
+    assert not list(tmp_path.glob("*.part"))
+    assert "Briefing report written" in planned.statusBar().currentMessage()
+    assert ("save", str(Path.home() / f"{SCENARIO_NAME} briefing.pdf")) in prompts.asked

@@ -1,0 +1,72 @@
+"""File > Export: results as csv/xlsx and the plot as PNG/SVG, through the menu."""
+
+from __future__ import annotations
+
+import openpyxl
+import pandas as pd
+import pytest
+from PySide6.QtGui import QImage
+
+from natoplanner.ui.exchange.export_actions import PNG_WIDTH_PX
+
+
+def export(window, prompts, key: str, path):
+    prompts.next_save_path = path
+    window.export_actions[key].trigger()
+    return path
+
+
+def test_export_menu_lists_results_and_plot(window):
+    texts = [a.text().replace("&", "") for a in window.export_menu.actions() if a.text()]
+    assert texts[:4] == [
+        "Results as Excel (.xlsx)…",
+        "Results as CSV (.csv)…",
+        "Plot as PNG image…",
+        "Plot as SVG drawing…",
+    ]
+
+
+def test_plot_png_and_svg_written(qtbot, window, prompts, tmp_path):
+    window.allies_panel.select_iso3(["POL", "DEU"])
+    png = export(window, prompts, "plot_png", tmp_path / "plot.png")
+    data = png.read_bytes()
+    assert data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) > 5_000
+    image = QImage(str(png))
+    assert image.width() == PNG_WIDTH_PX and image.height() > 300
+
+    svg = export(window, prompts, "plot_svg", tmp_path / "plot")  # suffix added
+    text = (tmp_path / "plot.svg").read_text(encoding="utf-8")
+    assert "<svg" in text and ("<path" in text or "<polyline" in text)
+    assert svg.with_suffix(".svg").stat().st_size > 2_000
+    assert not [kind for kind, _ in prompts.asked if kind == "error"]
+
+
+def test_results_csv_one_row_per_ally_and_year_with_units(window, prompts, tmp_path):
+    path = export(window, prompts, "results_csv", tmp_path / "results.csv")
+    frame = pd.read_csv(path, encoding="utf-8-sig")
+    scenario = window.document.scenario
+    years = scenario.horizon - scenario.base_year + 1  # 2026 (NATO estimate) .. 2035
+    assert len(frame) == 32 * years
+    assert frame.groupby(["ISO3", "Year"]).size().max() == 1
+    assert "Core defence (% of GDP)" in frame.columns
+    assert "GDP (billion national currency)" in frame.columns
+    poland_2026 = frame[(frame["ISO3"] == "POL") & (frame["Year"] == 2026)]
+    assert poland_2026["Core defence (% of GDP)"].iloc[0] == pytest.approx(4.68)  # NATO 2026e
+
+
+def test_results_xlsx_has_results_sheet(window, prompts, tmp_path):
+    path = export(window, prompts, "results_xlsx", tmp_path / "results.xlsx")
+    workbook = openpyxl.load_workbook(path, read_only=True)
+    sheet = workbook["Results"]
+    header = [c.value for c in next(sheet.iter_rows(max_row=1))]
+    assert header[:4] == ["ISO3", "Ally", "National currency", "Year"]
+    assert sum(1 for _ in sheet.iter_rows(min_row=2)) == 32 * 10
+    workbook.close()
+
+
+def test_export_to_an_unwritable_place_is_a_message(window, prompts, tmp_path):
+    missing = tmp_path / "no such folder" / "results.csv"
+    export(window, prompts, "results_csv", missing)
+    kind, message = prompts.asked[-1]
+    assert kind == "error" and "results.csv" in message
+    assert not missing.exists()
