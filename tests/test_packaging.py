@@ -9,6 +9,7 @@ temporary folder, and run from yet another folder with only that folder on
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -30,7 +31,8 @@ DATA_FILES = (
 PROJECT_FILES = ("pyproject.toml", "README.md", "natoplanner", "data", "resources")
 
 
-def pip(*args: str, cwd: Path) -> None:
+def pip(*args: str, cwd: Path) -> str:
+    """Run pip; return everything it printed (the build backend's output with ``-v``)."""
     result = subprocess.run(
         [sys.executable, "-m", "pip", "--disable-pip-version-check", *args],
         cwd=cwd,
@@ -39,6 +41,22 @@ def pip(*args: str, cwd: Path) -> None:
         timeout=240,
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return result.stdout + result.stderr
+
+
+def setuptools_warnings(build_output: str) -> list[str]:
+    """Warnings the build backend printed in a verbose build.
+
+    setuptools reports its own as ``path.py:N: SomethingWarning: text`` (the
+    deprecated TOML license table, data folders "absent from packages" that a
+    future release would leave out). pip's own ``WARNING:`` lines about the
+    package index are not about the project and are not counted.
+    """
+    return [
+        line.strip()
+        for line in build_output.splitlines()
+        if re.search(r"\.py:\d+: \w*Warning:", line) or "would be ignored" in line
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +71,9 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
         elif origin.exists():
             shutil.copy2(origin, source / name)
     out = tmp_path_factory.mktemp("wheelhouse")
-    pip("wheel", "--no-deps", "--quiet", "-w", str(out), ".", cwd=source)
+    output = pip("wheel", "--no-deps", "-v", "-w", str(out), ".", cwd=source)
+    warnings = setuptools_warnings(output)
+    assert warnings == [], "\n".join(warnings)
     wheels = list(out.glob("natoplanner-*.whl"))
     assert len(wheels) == 1, wheels
     return wheels[0]
@@ -72,6 +92,19 @@ def run_installed(installed: Path, cwd: Path, *args: str) -> subprocess.Complete
     return subprocess.run(
         [sys.executable, *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=120
     )
+
+
+def test_warning_filter_sees_setuptools_warnings() -> None:
+    # Lines as setuptools 80 printed them for this project's former configuration.
+    seen = setuptools_warnings(
+        "  WARNING: Location 'file:///opt/simple/wheel/' is ignored: it is neither a file\n"
+        "  /tmp/env/setuptools/config/_apply_pyprojecttoml.py:82: SetuptoolsDeprecationWarning:"
+        " `project.license` as a TOML table is deprecated\n"
+        "  /tmp/env/setuptools/command/build_py.py:215: _Warning: Package"
+        " 'natoplanner.resources.icons' is absent from the `packages` configuration.\n"
+        "          # Package would be ignored #\n"
+    )
+    assert len(seen) == 3, seen
 
 
 def test_wheel_contains_data_and_every_package(wheel: Path) -> None:
