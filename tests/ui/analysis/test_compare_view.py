@@ -14,7 +14,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from natoplanner.core.scenario import BudgetPolicy, CorePolicy
-from natoplanner.ui.analysis.compare_view import CompareDialog, RowCodeRole
+from natoplanner.ui.analysis.compare_table import RowCodeRole
+from natoplanner.ui.analysis.compare_view import CompareDialog
 from natoplanner.ui.shell.prompts import ScriptedPrompts, Unsaved
 from natoplanner.ui.shell.workspace import Workspace
 from natoplanner.ui.window.commands import set_core_policy
