@@ -355,7 +355,8 @@ def _render_path_plot(document: ScenarioDocument, codes: list[str], language: st
 
 
 def _render_ranking(document: ScenarioDocument, language: str) -> QImage:
-    from natoplanner.ui.analysis.alliance_view import RankingChart, ranking
+    from natoplanner.ui.analysis.alliance_charts import RankingChart
+    from natoplanner.ui.analysis.alliance_view import ranking
 
     horizon = document.scenario.horizon
     chart = RankingChart()
