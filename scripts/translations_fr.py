@@ -5,18 +5,17 @@ Used by ``scripts/update_translations.py --fill`` to fill the .ts file where
 Qt Linguist has no translation yet; the .ts file stays the reference that
 translators edit. Vocabulary follows NATO's French texts: « part du PIB »,
 « dépenses de défense », « objectif », « ligne directrice des 2 % »,
-« examen de 2029 », « trajectoire crédible et progressive »; the Hague
+« examen de 2029 », « trajectoire progressive »; the Hague
 tracks are « défense essentielle » (3,5 %) and « dépenses liées à la défense
 et à la sécurité » (1,5 %). Plurals (%n) are (singular, plural) tuples.
 """
 
 FR: dict[str, str | tuple[str, str]] = {
-    # -- credible-path reasons (ui/common/labels.py)
+    # -- path facts (ui/common/labels.py)
     "; ": " ; ",
     "no armed forces: no target path": "pas de forces armées : pas de trajectoire",
     "does not reach %1 by %2": "n'atteint pas %1 d'ici %2",
     "share falls in %1": "la part baisse en %1",
-    "only %1 of the increase by the %2 review": "seulement %1 de la hausse avant l'examen de %2",
     # -- compare view year
     "Comparison year": "Année de comparaison",
     "Year compared in the table (default: the reference's horizon)": "Année comparée dans le tableau (par défaut : l'horizon de la référence)",
@@ -78,11 +77,9 @@ FR: dict[str, str | tuple[str, str]] = {
     "Budget policy": "Politique budgétaire",
     "How the core budget moves after the base year": "Évolution du budget de défense après l'année de base",
     "Path": "Trajectoire",
-    "Credible, incremental path: reaches the target, never falls, at least half the increase by the 2029 review": "Trajectoire crédible et progressive : atteint l'objectif, ne baisse jamais, au moins la moitié de la hausse avant l'examen de 2029",
     "met": "atteint",
     "no armed forces": "pas de forces armées",
     "Iceland has no armed forces and is not in NATO's expenditure tables": "L'Islande n'a pas de forces armées et ne figure pas dans les tableaux de dépenses de l'OTAN",
-    "Credible, incremental path": "Trajectoire crédible et progressive",
     "Core target not reached by %1": "Objectif non atteint en %1",
     # -- background work
     "Working…": "Calcul en cours…",
@@ -125,10 +122,7 @@ FR: dict[str, str | tuple[str, str]] = {
     "Core defence budget in %1, million USD at base-year exchange rates": "Budget de défense essentielle en %1, millions USD aux taux de change de l'année de base",
     "First year at the ally's own core target (3.5% unless set; alliance: 3.5%), up to %1": "Première année à l'objectif propre de l'Allié (3,5 % sauf indication ; Alliance : 3,5 %), jusqu'en %1",
     "Ally, then the alliance: NATO total and Europe and Canada (GDP-weighted shares)": "Allié, puis l'Alliance : total OTAN et Europe et Canada (parts pondérées par le PIB)",
-    "Credible, incremental path in %1 (reasons in each cell's tooltip)": "Trajectoire crédible et progressive en %1 (raisons dans l'infobulle de chaque cellule)",
     "%1 minus the reference %2": "%1 moins la référence %2",
-    "credible": "crédible",
-    "flagged": "signalée",
     "now reached": "désormais atteint",
     "no longer": "plus atteint",
     "not by %1": "pas avant %1",
@@ -190,14 +184,12 @@ FR: dict[str, str | tuple[str, str]] = {
     "Constant nominal growth of the core budget that reaches the target, % a year": "Croissance nominale constante du budget de défense qui atteint l'objectif, % par an",
     "Real growth\n(% a year)": "Croissance réelle\n(% par an)",
     "The same growth after the average deflator, % a year": "La même croissance après le déflateur moyen, % par an",
-    "Credible, incremental path: never falls before the target, at least half the increase by the %1 review": "Trajectoire crédible et progressive : ne baisse jamais avant l'objectif, au moins la moitié de la hausse avant l'examen de %1",
     "%1 review\n(% GDP)": "Examen %1\n(% PIB)",
     "Core share at the %1 review on the goal-seek path, % of GDP": "Part essentielle à l'examen de %1 sur la trajectoire calculée, % du PIB",
     "%1 budget\n(mn)": "Budget %1\n(M)",
     "Core budget at the %1 review, million national currency": "Budget de défense à l'examen de %1, millions de monnaie nationale",
     "Plan holds if\nGDP growth ≤": "Plan tenu si\ncroissance du PIB ≤",
     "Inverse: the highest constant real GDP growth (% a year) at which the current plan still meets the target in %1": "Inverse : la plus forte croissance réelle constante du PIB (% par an) pour laquelle le plan actuel atteint encore l'objectif en %1",
-    "⚠ check": "⚠ à vérifier",
     "met (share held)": "atteint (part maintenue)",
     "missed (share held)": "manqué (part maintenue)",
     "any growth": "toute croissance",
@@ -529,7 +521,6 @@ FR.update(
         "ISO3": "ISO3",
         "First year at core target": "Première année à l'objectif essentiel",
         "Budget growth needed (% a year, nominal)": "Croissance budgétaire nécessaire (% par an, nominale)",
-        "Credible path": "Trajectoire crédible",
         "The clipboard holds no cells.": "Le presse-papiers ne contient aucune cellule.",
         "Select an ally in the table, then the first cell to fill.": "Sélectionnez un Allié dans le tableau, puis la première cellule à remplir.",
         "Pasted with cells left out": "Collé, avec des cellules écartées",
@@ -565,7 +556,6 @@ FR.update(
         "Assumptions in brief": "Hypothèses en bref",
         "Allies ranked by core share of GDP in %1": "Alliés classés par part essentielle du PIB en %1",
         "Summary of all allies at the horizon %1": "Récapitulatif de tous les Alliés à l'horizon %1",
-        "Core = core defence share of GDP (%); Total = core + related (%); gap in percentage points to the ally's core target; need = constant nominal budget growth (% a year) that reaches it by %1; path: credible, incremental path (reaches the target, never falls, at least half the increase by the 2029 review).": "Défense = part des dépenses de défense essentielles dans le PIB (%) ; Total = essentielle + connexe (%) ; écart en points de pourcentage à l'objectif essentiel de l'Allié ; besoin = croissance nominale constante du budget (% par an) qui l'atteint en %1 ; trajectoire : trajectoire crédible et progressive (atteint l'objectif, ne baisse jamais, au moins la moitié de la hausse avant l'examen de 2029).",
         "Notes: %1": "Notes : %1",
         "core budget: %1": "budget de défense : %1",
         "related: %1": "connexe : %1",
@@ -579,7 +569,6 @@ FR.update(
         "Allies at or above 5% total (of 31)": "Alliés à 5 % ou plus au total (sur 31)",
         "natoplanner · %1 · %2 · page %3": "natoplanner · %1 · %2 · page %3",
         "Core defence share of GDP: %1 (NATO figures to %2, then this scenario)": "Part des dépenses de défense essentielles dans le PIB : %1 (chiffres de l'OTAN jusqu'en %2, puis ce scénario)",
-        "flagged: %1": "signalée : %1",
         "own targets %1% core, %2% total": "objectifs propres %1 % essentielle, %2 % total",
         "Base year %1 (NATO data to %2); horizon %3; 2029 review.": "Année de base %1 (données de l'OTAN jusqu'en %2) ; horizon %3 ; examen de 2029.",
         "%1 typed for %2 year(s): %3": "%1 saisi pour %2 année(s) : %3",
@@ -587,5 +576,88 @@ FR.update(
         "Draw GDP growth many times: fan chart and the chance of meeting 3.5% core and 5% total": "Tirer la croissance du PIB de nombreuses fois : éventail et probabilité d'atteindre 3,5 % (essentielle) et 5 % (total)",
         "&Uncertainty (Monte Carlo)…": "&Incertitude (Monte-Carlo)…",
         "%1 of %2 draws": "%1 tirages sur %2",
+    }
+)
+
+FR.update(
+    {
+        # -- issue 13: path facts (labels.py, allies table, goal seek, compare, report)
+        "reaches %1 by %2": "atteint %1 d'ici %2",
+        "at or above %1 in the base year": "à %1 ou plus dès l'année de base",
+        "incremental": "progressive",
+        "%1 of the increase by %2 (linear path: %3)": "%1 de la hausse d'ici %2 (trajectoire linéaire : %3)",
+        "back-loaded: below %1 of the linear part (this tool's heuristic)": "hausse tardive : moins de %1 de la part linéaire (heuristique propre à cet outil)",
+        "falls %1": "baisse %1",
+        "back-loaded": "hausse tardive",
+        "Three facts, no verdict (the Hague declaration sets no number): ✓/✗ the core target reached by the horizon; whether the share falls before it; the part of the needed increase done by the 2029 review / the linear path's part. 'Back-loaded' below the scenario's threshold: this tool's heuristic.": "Trois faits, pas de verdict (la déclaration de La Haye ne fixe aucun chiffre) : ✓/✗ objectif essentiel atteint à l'horizon ; la part baisse-t-elle avant ; la part de la hausse nécessaire faite avant l'examen de 2029 / celle de la trajectoire linéaire. « Hausse tardive » sous le seuil du scénario : heuristique propre à cet outil.",
+        "Path: target reached, incremental, increase by 2029 vs linear": "Trajectoire : objectif atteint, progressive, hausse d'ici 2029 / linéaire",
+        "Path facts in %1: target reached, incremental, part of the increase by 2029 beside the linear path's (full sentence in each cell's tooltip)": "Faits de trajectoire en %1 : objectif atteint, progressive, part de la hausse d'ici 2029 et celle de la trajectoire linéaire (phrase complète dans l'infobulle)",
+        "Core = core defence share of GDP (%); Total = core + related (%); gap in percentage points to the ally's core target; need = constant nominal budget growth (% a year) that reaches it by %1; path: three facts, no verdict (the Hague declaration sets no number): whether the core target is reached by %1, whether the share falls before it, and the part of the needed increase done by the 2029 review beside the linear path's part; 'back-loaded' below %2 of the linear part is this tool's heuristic. Total counts related spending up to 1.5% of GDP (⚠: related above 1.5%, the excess not counted), and 5% is met only with core at its target.": "Défense = part des dépenses de défense essentielles dans le PIB (%) ; Total = essentielle + connexe (%) ; écart en points de pourcentage à l'objectif essentiel de l'Allié ; besoin = croissance nominale constante du budget (% par an) qui l'atteint en %1 ; trajectoire : trois faits, pas de verdict (la déclaration de La Haye ne fixe aucun chiffre) : objectif essentiel atteint en %1, baisse de la part avant, et part de la hausse nécessaire faite avant l'examen de 2029 à côté de celle de la trajectoire linéaire ; « hausse tardive » sous %2 de la part linéaire est une heuristique propre à cet outil. Le total compte les dépenses connexes jusqu'à 1,5 % du PIB (⚠ : dépenses connexes au-delà de 1,5 %, l'excédent n'est pas compté), et 5 % n'est atteint qu'avec la défense essentielle à son objectif.",
+        # -- back-loading threshold and grow-until (main window, policy panel, undo)
+        "  &Back-loaded below: ": "  Hausse &tardive sous : ",
+        "% of linear": " % du linéaire",
+        "Back-loading threshold": "Seuil de hausse tardive",
+        "This tool's heuristic, not the Hague declaration's (it sets no number): a path is called back-loaded when the part of its needed increase done by the 2029 review is below this fraction of the linear path's part (33% for 2026→2035). Saved in the scenario.": "Heuristique propre à cet outil, pas à la déclaration de La Haye (qui ne fixe aucun chiffre) : une trajectoire est dite à hausse tardive quand la part de la hausse nécessaire faite avant l'examen de 2029 est inférieure à cette fraction de celle de la trajectoire linéaire (33 % pour 2026→2035). Enregistré dans le scénario.",
+        "Flag back-loading below %1 of linear": "hausse tardive signalée sous %1 du linéaire",
+        "Grow until": "Croissance jusqu'en",
+        "every year": "chaque année",
+        "Grow &until:": "Croissance &jusqu'en :",
+        "Last year the budget grows at this rate; after it the share reached is held": "Dernière année de croissance à ce taux ; ensuite la part atteinte est maintenue",
+        "Core share the ramp reaches, % of GDP; an ally above it keeps its share (a ramp never cuts: to cut, hold a lower share or type the amounts)": "Part essentielle atteinte par la montée, % du PIB ; un Allié au-dessus garde sa part (une montée ne réduit jamais : pour réduire, maintenez une part plus basse ou saisissez les montants)",
+        # -- goal seek
+        "constant budget growth": "croissance budgétaire constante",
+        "linear share ramp": "montée linéaire de la part",
+        "Path shape": "Forme de la trajectoire",
+        "keep growing after the target year": "continuer la croissance après l'année cible",
+        "Unticked, the share reached in the target year is held after it; ticked, the budget keeps growing at the same rate": "Non coché, la part atteinte l'année cible est maintenue ensuite ; coché, le budget continue de croître au même taux",
+        "with": "avec",
+        "Apply sets the path shown for each ally (constant nominal growth, or a linear share ramp) and clears its typed core budgets up to the target year; after that year the share reached is held unless “keep growing” is ticked. A path never cuts: an ally already above the target holds its share. Real growth deflates by the scenario's average deflator (%2). Amounts in million national currency. “Path” gives facts: target reached, incremental, part of the increase by %1 beside the linear path's; “back-loaded” below %3 of the linear part is this tool's heuristic (hover for the sentence). A total target counts related spending up to 1.5% of GDP and needs core at its own target too.": "Appliquer fixe la trajectoire affichée pour chaque Allié (croissance nominale constante, ou montée linéaire de la part) et efface ses budgets saisis jusqu'à l'année cible ; ensuite la part atteinte est maintenue sauf si « continuer » est coché. Une trajectoire ne réduit jamais : un Allié déjà au-dessus de l'objectif garde sa part. La croissance réelle est déflatée par le déflateur moyen du scénario (%2). Montants en millions de monnaie nationale. « Trajectoire » donne des faits : objectif atteint, progressive, part de la hausse d'ici %1 à côté de celle de la trajectoire linéaire ; « hausse tardive » sous %3 de la part linéaire est une heuristique propre à cet outil (survolez pour la phrase). Un objectif total compte les dépenses connexes jusqu'à 1,5 % du PIB et exige aussi la défense essentielle à son objectif.",
+        "IMF CPI unless overridden": "IPC du FMI sauf saisie",
+        "Constant nominal growth of the core budget that reaches the target, % a year; “met”: already at the target, the growth that holds its share": "Croissance nominale constante du budget de défense qui atteint l'objectif, % par an ; « atteint » : déjà à l'objectif, la croissance qui maintient sa part",
+        "Facts, no verdict: target reached by the target year (✓/✗), whether the share falls before it, the part of the increase done by %1 / the linear path's part; “back-loaded” is this tool's heuristic": "Des faits, pas de verdict : objectif atteint l'année cible (✓/✗), baisse de la part avant, part de la hausse faite d'ici %1 / celle de la trajectoire linéaire ; « hausse tardive » est une heuristique propre à cet outil",
+        "met, %1": "atteint, %1",
+        "Already at or above the target in the base year: the growth that holds its share": "Déjà à l'objectif ou au-dessus l'année de base : la croissance qui maintient sa part",
+        # -- alliance figures at base-year prices and exchange rates
+        "Allies ≥ 2%: %1 · ≥ 3.5%: %2 · ≥ 5% total with core ≥ 3.5%: %3 (of 31)": "Alliés ≥ 2 % : %1 · ≥ 3,5 % : %2 · ≥ 5 % au total avec 3,5 % essentiels : %3 (sur 31)",
+        "Alliance figures at the horizon %1, the NATO way: shares weighted by GDP at constant prices (Iceland's GDP included), amounts in US dollars at %2 prices and exchange rates (each ally deflated by its own deflator: IMF CPI unless overridden). Total counts related spending up to 1.5% of GDP.": "Chiffres de l'Alliance à l'horizon %1, à la manière de l'OTAN : parts pondérées par le PIB à prix constants (PIB de l'Islande compris), montants en dollars aux prix et taux de change de %2 (chaque Allié déflaté par son propre déflateur : IPC du FMI sauf saisie). Le total compte les dépenses connexes jusqu'à 1,5 % du PIB.",
+        "Share of NATO core spending in %1, % (USD at %2 prices and exchange rates)": "Part des dépenses essentielles de l'OTAN en %1, % (USD aux prix et taux de change de %2)",
+        "%1: shares up to %2 are NATO's published figures (2025 and 2026 estimates); later years are this scenario's projection. Amounts in USD bn at %2 prices and exchange rates (each ally deflated by its own deflator path: %3), members of each year. Iceland has no armed forces.": "%1 : les parts jusqu'en %2 sont les chiffres publiés par l'OTAN (2025 et 2026 estimés) ; les années suivantes sont la projection de ce scénario. Montants en milliards USD aux prix et taux de change de %2 (chaque Allié déflaté par son propre déflateur : %3), membres de chaque année. L'Islande n'a pas de forces armées.",
+        "Core defence budget in %1, million USD at base-year prices and exchange rates": "Budget de défense essentielle en %1, millions USD aux prix et taux de change de l'année de base",
+        "Core defence, billion USD at base-year prices and exchange rates": "Défense essentielle, milliards USD aux prix et taux de change de l'année de base",
+    }
+)
+
+FR.update(
+    {
+        # -- issue 13: what a share is measured against; the deflator in use (labels.py)
+        "share of %1, not GDP: NATO measures it against %1 (its GDP path is %1)": "part du %1, pas du PIB : l'OTAN la mesure par rapport au %1 (sa trajectoire de PIB est le %1)",
+        "Alliance figures at the horizon %1, the NATO way: shares weighted by GDP at constant prices (Iceland's GDP included), amounts in US dollars at %2 prices and exchange rates (each ally deflated by its own deflator: %3). Total counts related spending up to 1.5% of GDP.": "Chiffres de l'Alliance à l'horizon %1, à la manière de l'OTAN : parts pondérées par le PIB à prix constants (PIB de l'Islande compris), montants en dollars aux prix et taux de change de %2 (chaque Allié déflaté par son propre déflateur : %3). Le total compte les dépenses connexes jusqu'à 1,5 % du PIB.",
+        "NATO basis %1 (constant prices), cash ÷ %3 %2": "base OTAN %1 (prix constants), dépenses courantes ÷ %3 %2",
+        "%1 CPI (stand-in for the GDP deflator; typed years where set)": "IPC %1 (à la place du déflateur du PIB ; années saisies le cas échéant)",
+    }
+)
+
+FR.update(
+    {
+        # -- issue 13: the joint Monte Carlo (uncertainty view)
+        "the IMF's own revisions, every WEO pair (latest %1 → %2)": "les révisions du FMI lui-même, toutes les paires d'éditions (dernière %1 → %2)",
+        "Whole vectors of the 32 allies' revisions, bootstrapped: a bad year for one ally is a bad year for most, as in the data. A six-month revision understates the full forecast error; choose a constant to widen it.": "Vecteurs entiers des révisions des 32 Alliés, rééchantillonnés : une mauvaise année pour un Allié l'est pour la plupart, comme dans les données. Une révision à six mois sous-estime l'erreur de prévision totale ; choisissez une constante pour l'élargir.",
+        "Root mean square of each ally's yearly shock to real GDP growth (and to the deflator, if drawn); the shocks stay correlated across allies and persistent": "Moyenne quadratique du choc annuel de chaque Allié sur la croissance réelle du PIB (et sur le déflateur, s'il est tiré) ; les chocs restent corrélés entre Alliés et persistants",
+        "The IMF's CPI revisions of the same vintage pair and year as the growth shock (drawn together), or the constant above": "Les révisions de l'IPC par le FMI de la même paire d'éditions et de la même année que le choc de croissance (tirées ensemble), ou la constante ci-dessus",
+        "Model: each draw picks, year by year, one of the IMF's revision vectors (all allies together, random sign) and carries it on with persistence ρ = %1 measured in the same data, so the spread grows with the horizon; NATO's base-year share is revised as its past estimates were (2023e–2025e to the 2026 edition). Money-defined plans get a band on their share; share-defined plans (constant share, ramp) get it on the money they need. Alliance counts and shares come from the same joint draws.": "Modèle : chaque tirage choisit, année par année, un des vecteurs de révision du FMI (tous les Alliés ensemble, signe aléatoire) et le prolonge avec la persistance ρ = %1 mesurée dans les mêmes données, si bien que la dispersion croît avec l'horizon ; la part de l'année de base de l'OTAN est révisée comme ses estimations passées (2023e–2025e par rapport à l'édition 2026). Les plans définis en argent ont une bande sur leur part ; les plans définis en part (part constante, montée) l'ont sur l'argent nécessaire. Les décomptes et parts de l'Alliance viennent des mêmes tirages conjoints.",
+        "joint draws of the IMF's revisions": "tirages conjoints des révisions du FMI",
+    }
+)
+
+FR.update(
+    {
+        "Related spending above 1.5% of GDP: the Hague counts up to 1.5%, so the excess is not in this total (core + min(related, 1.5))": "Dépenses connexes au-delà de 1,5 % du PIB : La Haye en compte jusqu'à 1,5 %, l'excédent n'est donc pas dans ce total (essentielle + min(connexe ; 1,5))",
+        "Core plus defence- and security-related spending counted up to 1.5% of GDP, % of GDP, at the horizon (⚠: related above 1.5%, the excess not counted)": "Défense essentielle plus dépenses liées à la défense et à la sécurité comptées jusqu'à 1,5 % du PIB, % du PIB, à l'horizon (⚠ : connexes au-delà de 1,5 %, l'excédent n'est pas compté)",
+    }
+)
+
+FR.update(
+    {
+        "Amounts in US dollars are at %1 prices and exchange rates (the rates implied by NATO's tables; each ally deflated by its own deflator). Iceland has no armed forces. Related spending (up to 1.5% of GDP) is not published by NATO: it is an assumption of this scenario.": "Montants en dollars aux prix et taux de change de %1 (les taux implicites des tableaux de l'OTAN ; chaque Allié déflaté par son propre déflateur). L'Islande n'a pas de forces armées. Les dépenses connexes (jusqu'à 1,5 % du PIB) ne sont pas publiées par l'OTAN : c'est une hypothèse de ce scénario.",
     }
 )

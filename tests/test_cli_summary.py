@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+DATA = Path(__file__).resolve().parents[1] / "data"
 SCRIPTS = Path(sys.executable).parent
 NATOPLANNER = SCRIPTS / ("natoplanner.exe" if sys.platform == "win32" else "natoplanner")
 ENTRY_POINTS = {
@@ -51,7 +52,12 @@ def test_summary_table(entry: str) -> None:
     assert "4.68" in rows["POL"] and "2026" in rows["POL"]
     assert "Germany" in rows["DEU"] and "2.69" in rows["DEU"]
     # NATO's 2026 table: every ally but Slovenia at 2%; five at 3.5%; two at 5%.
-    assert "Allies at >= 2%: 30, at >= 3.5% core: 5, at >= 5% total: 2" in result.stdout
+    assert (
+        "Allies at >= 2%: 30, at >= 3.5% core: 5, at >= 5% total with core >= 3.5%: 2"
+        in result.stdout
+    )
+    assert "USD bn, 2026 prices and exchange rates" in result.stdout
+    assert "this tool's heuristic" in result.stdout
 
 
 def test_both_entry_points_print_the_same() -> None:
@@ -71,7 +77,15 @@ def test_csv_header_and_32_rows(csv_output: pd.DataFrame) -> None:
         "first_year_core_target",
         "required_nominal_growth_pct_per_year",
     ]
-    assert "credible_path" in frame.columns
+    assert list(frame.columns[7:]) == [
+        "core_usd_bn_2035",
+        "reaches_target",
+        "incremental",
+        "share_of_increase_by_2029_pct",
+        "linear_share_of_increase_by_2029_pct",
+        "back_loaded",
+        "note",
+    ]
     assert len(frame) == 32
     frame = frame.set_index("iso3")
     published_2026 = {
@@ -89,8 +103,28 @@ def test_csv_header_and_32_rows(csv_output: pd.DataFrame) -> None:
         assert frame.loc[iso3, "core_share_2035_pct"] == share, iso3
     assert frame.loc["POL", "first_year_core_target"] == 2026
     assert pd.isna(frame.loc["DEU", "first_year_core_target"])
-    assert frame.loc["POL", "credible_path"] == "yes" and frame.loc["DEU", "credible_path"] == "no"
-    assert frame.loc["ISL"].drop(["name", "credible_path", "note"]).isna().all()
+    assert (
+        frame.loc["POL", "reaches_target"] == "yes" and frame.loc["DEU", "reaches_target"] == "no"
+    )
+    # The default scenario "does not reach": no "0% by 2029" repeated, no back-loading flag.
+    assert pd.isna(frame.loc["DEU", "share_of_increase_by_2029_pct"])
+    assert pd.isna(frame.loc["DEU", "back_loaded"])
+    assert frame.loc["DEU", "incremental"] == "yes"
+    assert frame.loc["DEU", "linear_share_of_increase_by_2029_pct"] == pytest.approx(33.3)
+    assert frame.loc["DEU", "note"] == "does not reach 3.5% by 2035; incremental"
+    # Held share: 2035 spending at 2026 prices and exchange rates is the 2026 USD
+    # figure × cumulative IMF real growth 2027-2035 (Türkiye about 67 bn, not 255).
+    nato = pd.read_csv(DATA / "nato_defence_expenditure.csv")
+    imf = pd.read_csv(DATA / "gdp_forecast.csv")
+    imf = imf[(imf["vintage"] == "IMF WEO April 2026") & (imf["iso3"] == "TUR")].set_index("year")
+    growth = 1.0
+    for year in range(2027, 2036):
+        growth *= 1 + imf.at[min(year, 2031), "real_gdp_growth_pct"] / 100
+    usd_2026 = nato[(nato["iso3"] == "TUR") & (nato["year"] == 2026)][
+        "defence_exp_usd_million_current"
+    ].iloc[0]
+    assert frame.loc["TUR", "core_usd_bn_2035"] == pytest.approx(usd_2026 * growth / 1000, abs=1e-3)
+    assert frame.loc["ISL"].drop(["name", "note"]).isna().all()
     assert frame.loc["ISL", "name"] == "Iceland"
 
 

@@ -17,7 +17,15 @@ from collections.abc import Sequence
 from natoplanner.core.errors import ScenarioInputError
 from natoplanner.io.errors import FileProblemError
 
-COMMAND_MODULES = ("summary", "workbook", "importing", "analysis")
+COMMAND_MODULES = (
+    "summary",
+    "workbook",
+    "importing",
+    "analysis",
+    "alliance",
+    "editing",
+    "uncertainty",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -18,11 +18,13 @@ from natoplanner.core.compare import ScenarioComparison, compare_scenarios
 from natoplanner.core.dataset import NATO_EDITION
 from natoplanner.core.errors import ScenarioInputError
 from natoplanner.core.goalseek import (
+    GoalPath,
     GoalSeekResult,
     TargetMeasure,
     goal_seek,
     goal_seek_below_target,
 )
+from natoplanner.core.indicators.basis import deflator_label
 from natoplanner.core.scenario import Scenario
 
 
@@ -32,7 +34,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="constant budget growth needed to reach a target share by a year",
         description="For each ally: the constant nominal and real growth of the core defence "
         "budget that reaches the target share of GDP in the target year, the budget in each "
-        "year (million national currency) and the value at the 2029 review.",
+        "year (million national currency), the value at the 2029 review and the path's facts. "
+        "After the target year the share reached is held (--keep-growing: the budget keeps "
+        "growing); --ramp answers with a linear share ramp instead. An ally already at the "
+        "target is 'met', with the growth that holds its share. A total target counts related "
+        "spending up to 1.5%% of GDP and needs core at its own target.",
     )
     seek.add_argument(
         "scenario", nargs="?", help="scenario workbook (.xlsx); default scenario if omitted"
@@ -44,6 +50,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     seek.add_argument("--by", type=int, help="target year (default: the scenario's horizon)")
     seek.add_argument(
         "--total", action="store_true", help="target the total (core + related) share"
+    )
+    seek.add_argument(
+        "--ramp", action="store_true", help="answer with a linear share ramp to the target"
+    )
+    seek.add_argument(
+        "--keep-growing",
+        action="store_true",
+        help="keep growing at the same rate after the target year (default: hold the share)",
     )
     seek.add_argument("--csv", action="store_true", help="CSV, one row per ally and year")
     seek.set_defaults(handler=run_goalseek)
@@ -93,6 +107,10 @@ def goalseek_frame(results: list[GoalSeekResult]) -> pd.DataFrame:
         frame["measure"] = str(result.measure)
         frame["nominal_growth_pct_per_year"] = result.nominal_growth_pct
         frame["real_growth_pct_per_year"] = result.real_growth_pct
+        frame["path"] = str(result.path)
+        frame["met_in_base_year"] = "yes" if result.met_in_base_year else "no"
+        for key, value in result.facts.record().items():
+            frame[key.replace("_by_review_", "_by_2029_")] = value
         frames.append(frame)
     return pd.concat(frames, ignore_index=True)
 
@@ -102,7 +120,12 @@ def _result_lines(result: GoalSeekResult) -> list[str]:
     lines = [
         f"{result.name} ({result.iso3}): {what} {result.target_pct:g}% of GDP "
         f"by {result.target_year}",
-        f"  required constant core budget growth: nominal {result.nominal_growth_pct:.2f}% a year, "
+        (
+            f"  met: at or above the target in {result.years[0]}; the growth that holds its share: "
+            if result.met_in_base_year
+            else "  required constant core budget growth: "
+        )
+        + f"nominal {result.nominal_growth_pct:.2f}% a year, "
         f"real {result.real_growth_pct:.2f}% a year",
         f"  as the scenario stands: {result.current_share_pct:.2f}% in {result.target_year}"
         + (" (already met)" if result.already_met else ""),
@@ -131,6 +154,7 @@ def _result_lines(result: GoalSeekResult) -> list[str]:
     header = ["Year", f"Core budget (million {result.currency})", "Core % of GDP", "Total % of GDP"]
     table = format_table(rows, header, right_align_from=1)
     lines += ["  " + line for line in table.splitlines()]
+    lines.append(f"  path: {result.facts.describe()}")
     lines.append(f"  apply: {result.change.describe()}")
     return lines
 
@@ -138,17 +162,20 @@ def _result_lines(result: GoalSeekResult) -> list[str]:
 def run_goalseek(args: argparse.Namespace) -> int:
     scenario = load_scenario(args.scenario)
     measure = TargetMeasure.TOTAL if args.total else TargetMeasure.CORE
+    path = GoalPath.LINEAR_RAMP if args.ramp else GoalPath.CONSTANT_GROWTH
+    options = {"path": path, "keep_growing": args.keep_growing}
     if args.all_below:
-        results = goal_seek_below_target(scenario, args.target, args.by, measure)
+        results = goal_seek_below_target(scenario, args.target, args.by, measure, **options)
     else:
-        results = goal_seek(scenario, _allies(scenario, args.ally), args.target, args.by, measure)
+        codes = _allies(scenario, args.ally)
+        results = goal_seek(scenario, codes, args.target, args.by, measure, **options)
     if args.csv:
         if results:
             goalseek_frame(results).to_csv(sys.stdout, index=False, lineterminator="\n")
         return 0
     print(
-        f"{scenario.name} — {NATO_EDITION}; GDP: {scenario.gdp_vintage} (CPI as deflator); "
-        f"base {scenario.base_year}"
+        f"{scenario.name} — {NATO_EDITION}; GDP: {scenario.gdp_vintage}; deflator (real "
+        f"growth): {deflator_label(scenario)}; base {scenario.base_year}"
     )
     if not results:
         print("No ally is below the target.")
@@ -201,7 +228,7 @@ def run_compare(args: argparse.Namespace) -> int:
     print(
         f"Comparison at {comparison.year} against '{comparison.reference}' — {NATO_EDITION}; "
         f"shares in % of GDP, differences in percentage points (pp); budgets in million USD "
-        f"at base-year exchange rates; first year at each ally's own core target"
+        f"at base-year prices and exchange rates; first year at each ally's own core target"
     )
     for name, path in zip(comparison.names, args.scenarios, strict=True):
         print(f"  {name}: {path}")

@@ -57,6 +57,7 @@ class BatchInputs:
     held_share_pct: np.ndarray
     ramp_target_pct: np.ndarray
     ramp_target_col: np.ndarray
+    hold_col: np.ndarray  # growth policies: after this column the share is held (inf: never)
 
     @property
     def is_share_based(self) -> np.ndarray:
@@ -103,11 +104,20 @@ def batch_inputs(scenario: Scenario, n_years: int, rows: np.ndarray | None = Non
         ramp_target_col=np.array(
             [p.target_year - scenario.base_year for p in policies], dtype=float
         ),
+        hold_col=np.array(
+            [
+                np.inf if p.holds_after is None else p.holds_after - scenario.base_year
+                for p in policies
+            ]
+        ),
     )
 
 
 def core_share_paths(
-    inputs: BatchInputs, growth_pct: np.ndarray, deflator_pct: np.ndarray | None = None
+    inputs: BatchInputs,
+    growth_pct: np.ndarray,
+    deflator_pct: np.ndarray | None = None,
+    budgets_out: np.ndarray | None = None,
 ) -> np.ndarray:
     """Core share (% of GDP) for each GDP path, year-major: ``(n_years + 1, draws, allies)``.
 
@@ -118,6 +128,9 @@ def core_share_paths(
         Real GDP growth (% a year) for each draw, year-major like the result.
     deflator_pct : array ``(n_years, draws, allies)``, optional
         GDP deflator (% a year); the scenario's when omitted.
+
+    budgets_out : array ``(n_years + 1, draws, allies)``, optional
+        Filled with the core budget (million national currency) of each draw.
 
     Row 0 is NATO's base-year share (to the last bit). Equals ``Projection``
     paths exactly when given the scenario's own growth and deflator.
@@ -140,25 +153,34 @@ def core_share_paths(
         start_col=np.zeros(len(inputs.rows)),
         target_share=inputs.ramp_target_pct,
         target_col=inputs.ramp_target_col,
+        never_cut=True,  # as in Projection: a core ramp never cuts
     )
     cost_per_pp_at_base = inputs.base_budget_mn / inputs.base_share_pct
     gdp0 = inputs.base_gdp_bn
+    any_hold = bool(np.isfinite(inputs.hold_col).any())
+    pp_cost = cost_per_pp_at_base * gdp0 / gdp0
 
     shares = np.empty((inputs.n_years + 1, *shape))
     # As in Projection: B[b] / k[b], which can differ from share[b] in the last bit.
     shares[0] = inputs.base_budget_mn / (cost_per_pp_at_base * gdp0 / gdp0)
     gdp = np.broadcast_to(gdp0, shape)
     budget = np.broadcast_to(inputs.base_budget_mn, shape)
+    if budgets_out is not None:
+        budgets_out[0] = budget
     for j in range(1, inputs.n_years + 1):
         gdp = gdp * growth_factor[j - 1] * deflator_factor[j - 1]
         gdp_override = inputs.gdp_override_bn[:, j - 1]
         if not np.isnan(gdp_override).all():
             gdp = np.where(np.isnan(gdp_override), gdp, gdp_override)
+        previous_pp_cost = pp_cost
         pp_cost = cost_per_pp_at_base * gdp / gdp0
 
         by_policy = budget * budget_factor
         if is_real.any():
             by_policy = np.where(is_real, by_policy * deflator_factor[j - 1], by_policy)
+        if any_hold:  # as in Projection: after its last growth year, the share is held
+            held = budget / previous_pp_cost * pp_cost
+            by_policy = np.where(grows & (j > inputs.hold_col), held, by_policy)
         if share_based.any():
             policy_share = np.where(is_ramp, ramp.share_at(j), inputs.held_share_pct)
             by_policy = np.where(share_based, policy_share * pp_cost, by_policy)
@@ -168,4 +190,6 @@ def core_share_paths(
         if (overridden & is_ramp).any():
             ramp.restart(overridden & is_ramp, j, budget / pp_cost)
         np.divide(budget, pp_cost, out=shares[j])
+        if budgets_out is not None:
+            budgets_out[j] = budget
     return shares

@@ -3,10 +3,10 @@
 Every scenario is projected on a copy (the caller's scenarios and their
 projections are left alone) and read at one comparison year, the reference
 scenario's horizon by default. Per ally: core and total share (% of GDP),
-core budget (million national currency and million USD at base-year
+core budget (million national currency and million USD at base-year prices and
 exchange rates), first year at the ally's own core and total targets. For
 the alliance (NATO; Europe and Canada): GDP-weighted shares on NATO's basis,
-spending in million USD at base-year rates, first year at the Hague
+spending in million USD at base-year prices and exchange rates, first year at the Hague
 thresholds (3.5% core, 5% total).
 """
 
@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from natoplanner.core.errors import ScenarioInputError
+from natoplanner.core.indicators.aggregates import core_usd_bn_at_base_prices
 from natoplanner.core.projection import TOLERANCE_PP, Projection
 from natoplanner.core.scenario import CORE_TARGET_PCT, MAX_HORIZON, TOTAL_TARGET_PCT, Scenario
 
@@ -27,7 +28,7 @@ METRICS = {
     "core_share_pct": "% of GDP",
     "total_share_pct": "% of GDP",
     "core_budget_mn": "million national currency",
-    "core_budget_usd_mn": "million USD at base-year exchange rates",
+    "core_budget_usd_mn": "million USD at base-year prices and exchange rates",
     "first_year_core": "year (difference in years)",
     "first_year_total": "year (difference in years)",
 }
@@ -117,7 +118,6 @@ def _scenario_values(scenario: Scenario, year: int) -> dict[str, np.ndarray]:
     projection = Projection(copy)
     paths, col = projection.paths, year - copy.base_year
     has = projection.has_target_path
-    fx = projection.fx_per_usd()
     years = projection.years
     alliance = projection.alliance()
     at_year = alliance.iloc[col]
@@ -126,16 +126,15 @@ def _scenario_values(scenario: Scenario, year: int) -> dict[str, np.ndarray]:
         _first_year(paths.core_share_pct[:, : col + 1], projection.core_targets_pct(), years),
         np.nan,
     )
-    first_total = np.where(
-        has,
-        _first_year(paths.total_share_pct[:, : col + 1], projection.total_targets_pct(), years),
-        np.nan,
-    )
+    # 5% counts only with core at its own target too (DESIGN §4: 3.5 + 1.5).
+    total_met = projection.total_met()
+    first_total = np.where(has & total_met.any(axis=1), years[total_met.argmax(axis=1)], np.nan)
     values = {
         "core_share_pct": paths.core_share_pct[:, col],
         "total_share_pct": paths.total_share_pct[:, col],
         "core_budget_mn": paths.core_budget_mn[:, col],
-        "core_budget_usd_mn": paths.core_budget_mn[:, col] / fx,
+        # At base-year prices and exchange rates, so allies and the alliance add up.
+        "core_budget_usd_mn": core_usd_bn_at_base_prices(projection)[:, col] * 1000,
         "first_year_core": first_core,
         "first_year_total": first_total,
     }

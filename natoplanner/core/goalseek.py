@@ -8,13 +8,19 @@ T, from DESIGN §4's share rule::
     r = ((s*/share[b]) · (GDP[T]/GDP[b]))^(1/(T-b)) - 1
 
 GDP does not depend on the budget, so this is exact. The change that
-reproduces it through the core is the policy ``nominal_growth r`` plus
-clearing the ally's typed budget amounts in ``b+1 .. T`` (a typed amount
-wins over the policy and would put the path off target). Amounts typed after
-T are kept: they do not affect the target year. After T the policy keeps
-growing at r, so when T is before the horizon the share goes on rising (or
-falling) after T. For a total target the core must reach the total target
-minus the related track as set in T.
+reproduces it through the core is the policy ``nominal_growth r`` (growing to
+T, then holding the share reached: DESIGN §4, "a goal by year T holds the
+share after T unless the user asks to keep growing") plus clearing the ally's
+typed budget amounts in ``b+1 .. T`` (a typed amount wins over the policy and
+would put the path off target). Amounts typed after T are kept. The other
+answer, :attr:`GoalPath.LINEAR_RAMP`, is the share moving linearly to the
+target in T (``ramp_to_target``), with its budgets year by year.
+
+An ally already at or above the target in the base year is "met": the answer
+is the growth that holds its share (the target is raised to its own share, so
+a goal seek never cuts). For a total target the core must reach
+``max(core target, total target − min(related in T, 1.5))`` (3.5 + 1.5: related
+spending counts up to 1.5% of GDP, and 5% needs core at its target too).
 
 Inverse question: the real GDP growth at which a budget plan still meets the
 target in a year (the horizon by default). Growth is either the same constant
@@ -38,9 +44,11 @@ import pandas as pd
 
 from natoplanner.core.batch import batch_inputs, core_share_paths
 from natoplanner.core.errors import ScenarioInputError
+from natoplanner.core.indicators.path_facts import PathFacts, path_facts
 from natoplanner.core.projection import TOLERANCE_PP, Projection
 from natoplanner.core.scenario import (
     MAX_HORIZON,
+    RELATED_CAP_PCT,
     REVIEW_YEAR,
     BudgetPolicy,
     CorePolicy,
@@ -53,7 +61,14 @@ class TargetMeasure(StrEnum):
     """Which share a target applies to."""
 
     CORE = "core"
-    TOTAL = "total"  # core + related (the related track as set)
+    TOTAL = "total"  # core + min(related, 1.5) (the related track as set)
+
+
+class GoalPath(StrEnum):
+    """The shape of the path a goal seek proposes."""
+
+    CONSTANT_GROWTH = "constant_growth"  # the same nominal budget growth every year to T
+    LINEAR_RAMP = "linear_ramp"  # the share moves linearly to the target in T
 
 
 # -- the change a goal seek applies ------------------------------------------
@@ -128,11 +143,21 @@ class GoalSeekResult:
     checkpoint_share_pct: float | None
     checkpoint_budget_mn: float | None
     change: GoalSeekChange
+    path: GoalPath = GoalPath.CONSTANT_GROWTH
+    keep_growing: bool = False
+    base_share_pct: float = float("nan")
+    facts: PathFacts | None = None
 
     @property
     def already_met(self) -> bool:
         """True when the scenario as it stands already meets the target in the target year."""
         return self.current_share_pct >= self.target_pct - TOLERANCE_PP
+
+    @property
+    def met_in_base_year(self) -> bool:
+        """True when the ally is at or above the needed core share in the base year:
+        "met", and the growth shown is the growth that holds its share."""
+        return self.base_share_pct >= self.required_core_share_pct - TOLERANCE_PP
 
     def budget_frame(self) -> pd.DataFrame:
         """One row per year: core budget (million national currency) and shares (% of GDP)."""
@@ -207,14 +232,32 @@ def _share_paths(projection: Projection, measure: TargetMeasure) -> np.ndarray:
     return paths.core_share_pct if measure == TargetMeasure.CORE else paths.total_share_pct
 
 
+def required_core_share_pct(
+    scenario: Scenario,
+    rows: Sequence[int],
+    targets_pct: np.ndarray,
+    measure: TargetMeasure,
+    related_pct: np.ndarray,
+) -> np.ndarray:
+    """Core share (% of GDP) a target needs: the target itself for CORE; for TOTAL
+    ``max(core target, total − min(related, 1.5))`` (related in the target year)."""
+    if measure == TargetMeasure.CORE:
+        return np.asarray(targets_pct, dtype=float)
+    core_targets = np.array([scenario.all_targets[r].core_pct for r in rows])
+    return np.maximum(core_targets, targets_pct - np.minimum(related_pct, RELATED_CAP_PCT))
+
+
 def goal_seek(
     scenario: Scenario,
     iso3s: Sequence[str],
     target_pct: float | None = None,
     by_year: int | None = None,
     measure: TargetMeasure = TargetMeasure.CORE,
+    *,
+    path: GoalPath = GoalPath.CONSTANT_GROWTH,
+    keep_growing: bool = False,
 ) -> list[GoalSeekResult]:
-    """Constant budget growth for each ally in ``iso3s`` to reach the target by ``by_year``.
+    """The path for each ally in ``iso3s`` that reaches the target by ``by_year``.
 
     Parameters
     ----------
@@ -227,15 +270,20 @@ def goal_seek(
     by_year : int, optional
         Target year (default: the scenario's horizon).
     measure : TargetMeasure
-        ``CORE`` or ``TOTAL`` (core + related track as set).
+        ``CORE`` or ``TOTAL`` (core + min(related, 1.5), related as set).
+    path : GoalPath
+        Constant nominal budget growth (default) or a linear share ramp.
+    keep_growing : bool
+        Constant growth only: keep growing after the target year instead of
+        holding the share reached.
 
     Raises
     ------
     ScenarioInputError
-        Unknown ally, ally without data, year or target out of range, or a
-        total target the related track alone already exceeds.
+        Unknown ally, ally without data, year or target out of range.
     """
     measure = TargetMeasure(measure)
+    path = GoalPath(path)
     year = _checked_year(scenario, by_year, "target year")
     rows = _rows_with_data(scenario, [iso3s] if isinstance(iso3s, str) else iso3s)
     targets = _targets_pct(scenario, rows, measure, target_pct)
@@ -243,23 +291,27 @@ def goal_seek(
     paths = projection.paths
     col = year - scenario.base_year
     related = paths.related_share_pct[rows, col]
-    required_core = targets - related if measure == TargetMeasure.TOTAL else targets
-    for row, need in zip(rows, required_core, strict=True):
-        if need <= 0:
-            raise ScenarioInputError(
-                "target",
-                f"{scenario.allies[row].name_en}: the related track alone reaches the total "
-                f"target in {year}; no core budget growth to seek",
-            )
+    required_core = required_core_share_pct(scenario, rows, targets, measure, related)
     share_b = paths.core_share_pct[rows, 0]
+    # A goal seek never cuts: an ally above the target holds its own share.
+    goal_share = np.maximum(required_core, share_b)
     gdp_ratio = paths.gdp_bn[rows, col] / paths.gdp_bn[rows, 0]
-    nominal = ((required_core / share_b) * gdp_ratio) ** (1.0 / col) - 1.0
+    nominal = ((goal_share / share_b) * gdp_ratio) ** (1.0 / col) - 1.0
     deflators = 1.0 + scenario.effective_deflator_pct()[rows, :col] / 100.0
     real = (1.0 + nominal) / np.exp(np.log(deflators).mean(axis=1)) - 1.0
 
+    # "Met" allies hold their base-year share (the growth shown is what that takes).
+    met = share_b >= required_core - TOLERANCE_PP
     changes = [
-        _change_for(scenario, scenario.allies[row].iso3, rate * 100.0, year)
-        for row, rate in zip(rows, nominal, strict=True)
+        _change_for(
+            scenario,
+            scenario.allies[row].iso3,
+            CorePolicy(kind=BudgetPolicy.CONSTANT_SHARE)
+            if is_met
+            else _goal_policy(path, rate * 100.0, share, year, keep_growing),
+            year,
+        )
+        for row, rate, share, is_met in zip(rows, nominal, goal_share, met, strict=True)
     ]
     applied = scenario.copy()
     apply_changes(applied, changes)
@@ -268,6 +320,15 @@ def goal_seek(
     checkpoint_col = REVIEW_YEAR - scenario.base_year
     has_checkpoint = 0 < checkpoint_col <= MAX_HORIZON - scenario.base_year
     current = _share_paths(projection, measure)[rows, col]
+    facts = path_facts(
+        after.core_share_pct[rows],
+        scenario.base_year,
+        required_core,
+        np.full(len(rows), year),
+        REVIEW_YEAR,
+        scenario.backload_fraction,
+        np.ones(len(rows), dtype=bool),
+    )
 
     results = []
     for i, row in enumerate(rows):
@@ -296,21 +357,37 @@ def goal_seek(
                 if has_checkpoint
                 else None,
                 change=changes[i],
+                path=path,
+                keep_growing=keep_growing,
+                base_share_pct=float(share_b[i]),
+                facts=facts[i],
             )
         )
     return results
 
 
-def _change_for(scenario: Scenario, iso3: str, rate_pct: float, year: int) -> GoalSeekChange:
+def _goal_policy(
+    path: GoalPath, rate_pct: float, share_pct: float, year: int, keep_growing: bool
+) -> CorePolicy:
+    if path == GoalPath.LINEAR_RAMP:
+        return CorePolicy(
+            kind=BudgetPolicy.RAMP_TO_TARGET, target_pct=float(share_pct), target_year=year
+        )
+    return CorePolicy(
+        kind=BudgetPolicy.NOMINAL_GROWTH,
+        rate_pct=rate_pct,
+        growth_until=None if keep_growing else year,
+    )
+
+
+def _change_for(scenario: Scenario, iso3: str, policy: CorePolicy, year: int) -> GoalSeekChange:
     typed = scenario.year_inputs(Measure.CORE_BUDGET)[scenario.row(iso3)]
     cleared = {
         int(y): None
         for y, amount in zip(scenario.years, typed, strict=True)
         if y <= year and not np.isnan(amount)
     }
-    return GoalSeekChange(
-        iso3, CorePolicy(kind=BudgetPolicy.NOMINAL_GROWTH, rate_pct=rate_pct), cleared
-    )
+    return GoalSeekChange(iso3, policy, cleared)
 
 
 def allies_below_target(
@@ -325,8 +402,12 @@ def allies_below_target(
     projection = fresh_projection(scenario)
     rows = np.flatnonzero(projection.has_target_path)
     targets = _targets_pct(scenario, rows, measure, target_pct)
-    shares = _share_paths(projection, measure)[rows, year - scenario.base_year]
+    col = year - scenario.base_year
+    shares = _share_paths(projection, measure)[rows, col]
     below = shares < targets - TOLERANCE_PP
+    if measure == TargetMeasure.TOTAL:  # 5% is met only with core at its target too
+        core_targets = projection.core_targets_pct()[rows]
+        below |= projection.paths.core_share_pct[rows, col] < core_targets - TOLERANCE_PP
     return [scenario.allies[r].iso3 for r in rows[below]]
 
 
@@ -335,10 +416,17 @@ def goal_seek_below_target(
     target_pct: float | None = None,
     by_year: int | None = None,
     measure: TargetMeasure = TargetMeasure.CORE,
+    *,
+    path: GoalPath = GoalPath.CONSTANT_GROWTH,
+    keep_growing: bool = False,
 ) -> list[GoalSeekResult]:
     """:func:`goal_seek` for every ally below the target ("apply to all allies below target")."""
     below = allies_below_target(scenario, target_pct, by_year, measure)
-    return goal_seek(scenario, below, target_pct, by_year, measure) if below else []
+    if not below:
+        return []
+    return goal_seek(
+        scenario, below, target_pct, by_year, measure, path=path, keep_growing=keep_growing
+    )
 
 
 # -- inverse: the GDP growth a plan survives -----------------------------------
@@ -451,7 +539,8 @@ def breakeven_growth(
     inputs = batch_inputs(scenario, col, np.asarray(rows))
     needed = targets
     if measure == TargetMeasure.TOTAL:
-        needed = targets - fresh_projection(scenario).paths.related_share_pct[rows, col]
+        related = fresh_projection(scenario).paths.related_share_pct[rows, col]
+        needed = required_core_share_pct(scenario, rows, targets, measure, related)
 
     def meets(trial_pct: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         if assumption == GrowthAssumption.CONSTANT:

@@ -18,17 +18,16 @@ show 2.91% on NATO's headline measure, its cash ratio being 2.29%.)
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from natoplanner.core.dataset import FIRST_HISTORY_YEAR
+from natoplanner.core.indicators.aggregates import AllianceAggregates, alliance_aggregates
+from natoplanner.core.indicators.path_facts import PathFacts, path_facts
 from natoplanner.core.scenario import (
-    CORE_TARGET_PCT,
-    GUIDELINE_PCT,
+    RELATED_CAP_PCT,
     REVIEW_YEAR,
-    TOTAL_TARGET_PCT,
     BudgetPolicy,
     Measure,
     RelatedPolicy,
@@ -60,8 +59,14 @@ class AllyPaths:
     pp_cost_mn: np.ndarray
 
     @property
+    def counted_related_share_pct(self) -> np.ndarray:
+        """Related share that counts toward 5%: at most 1.5% of GDP (Hague: "up to 1.5%")."""
+        return np.minimum(self.related_share_pct, RELATED_CAP_PCT)
+
+    @property
     def total_share_pct(self) -> np.ndarray:
-        return self.core_share_pct + self.related_share_pct
+        """Countable total: core + min(related, 1.5) (% of GDP)."""
+        return self.core_share_pct + self.counted_related_share_pct
 
 
 def _empty_paths(n_allies: int, years: np.ndarray) -> AllyPaths:
@@ -121,7 +126,13 @@ def _project_rows(scenario: Scenario, rows: np.ndarray, paths: AllyPaths) -> Non
         start_col=np.zeros(len(rows)),
         target_share=np.array([p.target_pct for p in policies]),
         target_col=np.array([p.target_year - scenario.base_year for p in policies], dtype=float),
+        never_cut=True,
     )
+    # Growth policies with a last growth year hold the share reached after it.
+    hold_col = np.array(
+        [np.inf if p.holds_after is None else p.holds_after - scenario.base_year for p in policies]
+    )
+    any_hold = bool(np.isfinite(hold_col).any())
     budget_override_years = budget_overridden.any(axis=0)
     ramp_restart_years = (budget_overridden & is_ramp[:, None]).any(axis=0)
 
@@ -132,9 +143,13 @@ def _project_rows(scenario: Scenario, rows: np.ndarray, paths: AllyPaths) -> Non
         value = budget[:, j - 1]
         if any_growth:
             grown = value * rate_factor
-            value = np.where(
-                is_nominal, grown, np.where(is_real, grown * deflator_factor[:, j - 1], value)
-            )
+            if any_hold:
+                held = value / pp_cost[:, j - 1] * pp_cost[:, j]
+                grown = np.where(j > hold_col, held, grown)
+            real_grown = grown * deflator_factor[:, j - 1]
+            if any_hold:
+                real_grown = np.where(j > hold_col, grown, real_grown)
+            value = np.where(is_nominal, grown, np.where(is_real, real_grown, value))
         if any_share:
             share = np.where(is_ramp, ramp.share_at(j), held_share) if any_ramp else held_share
             value = np.where(uses_share, share * pp_cost[:, j], value)
@@ -187,55 +202,22 @@ class _Ramp:
     start_col: np.ndarray
     target_share: np.ndarray
     target_col: np.ndarray
+    # A core ramp never cuts (DESIGN §4): from above its target it holds its share.
+    never_cut: bool = False
 
     def share_at(self, col: int) -> np.ndarray:
         span = self.target_col - self.start_col
         ahead = span > 0
         fraction = np.where(ahead, (col - self.start_col) / np.where(ahead, span, 1.0), 1.0)
         fraction = np.minimum(np.maximum(fraction, 0.0), 1.0)
-        return self.start_share + (self.target_share - self.start_share) * fraction
+        target = (
+            np.maximum(self.target_share, self.start_share) if self.never_cut else self.target_share
+        )
+        return self.start_share + (target - self.start_share) * fraction
 
     def restart(self, mask: np.ndarray, col: int, share: np.ndarray) -> None:
         self.start_col = np.where(mask, col, self.start_col)
         self.start_share = np.where(mask, share, self.start_share)
-
-
-class Flag(StrEnum):
-    """Why a path is not a credible, incremental path."""
-
-    NO_PATH = "no_path"
-    NOT_REACHED = "not_reached"
-    FALLS = "falls"
-    BACKLOADED = "backloaded"
-
-
-@dataclass(frozen=True)
-class CredibilityIssue:
-    """One reason a path is flagged: the target (% of GDP), a year, or the
-    fraction of the needed increase done by the 2029 review."""
-
-    flag: Flag
-    target_pct: float | None = None
-    year: int | None = None
-    fraction: float | None = None
-
-    def describe(self) -> str:
-        """The issue in English (the UI words it in the interface language)."""
-        match self.flag:
-            case Flag.NO_PATH:
-                return "no armed forces: no target path"
-            case Flag.NOT_REACHED:
-                return f"does not reach {self.target_pct:g}% by {self.year}"
-            case Flag.FALLS:
-                return f"share falls in {self.year}"
-            case Flag.BACKLOADED:
-                return f"only {self.fraction:.0%} of the increase by the {self.year} review"
-        raise AssertionError(self.flag)
-
-
-def describe_issues(issues: tuple[CredibilityIssue, ...]) -> str:
-    """One path's issues in English ("" for a credible path)."""
-    return "; ".join(issue.describe() for issue in issues)
 
 
 class Projection:
@@ -330,56 +312,41 @@ class Projection:
         real = (1.0 + nominal) / mean_deflator - 1.0
         return nominal * 100.0, real * 100.0
 
-    def credibility(self) -> tuple[np.ndarray, list[str]]:
-        """Whether each core path is a credible, incremental path, and why not (English).
+    def path_facts(self) -> list[PathFacts]:
+        """The three facts of each core path toward its core target by the horizon.
 
-        See :meth:`credibility_issues`; the reasons here are its issues in words.
+        Reached by the horizon (the Hague year 2035 by default); incremental;
+        part of the needed increase done by the 2029 review beside the linear
+        path's part, back-loaded only below the scenario's threshold (this
+        tool's heuristic). See :mod:`natoplanner.core.indicators.path_facts`.
         """
-        credible, issues = self.credibility_issues()
-        return credible, [describe_issues(found) for found in issues]
+        scenario = self.scenario
+        return path_facts(
+            self._until_horizon(self.paths.core_share_pct),
+            scenario.base_year,
+            self.core_targets_pct(),
+            np.full(len(scenario.allies), scenario.horizon),
+            REVIEW_YEAR,
+            scenario.backload_fraction,
+            self._has_data,
+        )
 
-    def credibility_issues(self) -> tuple[np.ndarray, list[tuple[CredibilityIssue, ...]]]:
-        """Whether each core path is credible and incremental, and the issues found.
-
-        A path is flagged when it does not reach the core target by the
-        horizon, when its share falls in any year before reaching the target,
-        or when more than half of the needed increase is left to the years
-        after the 2029 review (Hague declaration; DESIGN §4). Issues are data,
-        so a user interface can word them in its own language.
-        """
-        shares = self._until_horizon(self.paths.core_share_pct)
-        targets = self.core_targets_pct()
-        years = self.years
-        review_col = min(max(REVIEW_YEAR - self.scenario.base_year, 0), self.horizon_col)
-        # All allies at once; only the flagged ones get issues.
+    def total_met(self) -> np.ndarray:
+        """(allies × base..horizon) True where the 5% total is met: the countable total
+        core + min(related, 1.5) at or above the total target *and* core at or above
+        the core target (DESIGN §4)."""
         with np.errstate(invalid="ignore"):
-            met = shares >= targets[:, None] - TOLERANCE_PP
-            reached = met.any(axis=1)
-            first = np.where(reached, met.argmax(axis=1), shares.shape[1] - 1)
-            falls = np.diff(shares, axis=1) < -TOLERANCE_PP
-            falls &= np.arange(1, shares.shape[1])[None, :] <= first[:, None]
-            needed = targets - shares[:, 0]
-            done = shares[:, review_col] - shares[:, 0]
-            backloaded = (needed > TOLERANCE_PP) & (done < 0.5 * needed - TOLERANCE_PP)
-        has_falls = falls.any(axis=1)
-        credible = self._has_data & reached & ~has_falls & ~backloaded
-        issues: list[tuple[CredibilityIssue, ...]] = []
-        for i in range(len(shares)):
-            if not self._has_data[i]:
-                issues.append((CredibilityIssue(Flag.NO_PATH),))
-                continue
-            found = []
-            if not reached[i]:
-                found.append(CredibilityIssue(Flag.NOT_REACHED, float(targets[i]), int(years[-1])))
-            if has_falls[i]:
-                found.append(CredibilityIssue(Flag.FALLS, year=int(years[falls[i].argmax() + 1])))
-            if backloaded[i]:
-                share_done = max(float(done[i]), 0.0) / float(needed[i])
-                found.append(
-                    CredibilityIssue(Flag.BACKLOADED, year=REVIEW_YEAR, fraction=share_done)
-                )
-            issues.append(tuple(found))
-        return credible, issues
+            total = self._until_horizon(self.paths.total_share_pct)
+            core = self._until_horizon(self.paths.core_share_pct)
+            return (total >= self.total_targets_pct()[:, None] - TOLERANCE_PP) & (
+                core >= self.core_targets_pct()[:, None] - TOLERANCE_PP
+            )
+
+    def related_above_cap(self) -> np.ndarray:
+        """Per ally, True when the related share exceeds 1.5% of GDP in any year to the
+        horizon (shown, warned about, not counted)."""
+        related = self._until_horizon(self.paths.related_share_pct)
+        return (related > RELATED_CAP_PCT + TOLERANCE_PP).any(axis=1)
 
     # -- tables ------------------------------------------------------------
     def summary(self, language: str = "en") -> pd.DataFrame:
@@ -388,8 +355,8 @@ class Projection:
 
         columns = self.summary_columns(language)
         # English sentences only here (command line, workbooks): the window
-        # words the issues itself, so summary_columns does not build them.
-        columns["credibility_note"] = [describe_issues(f) for f in columns["credibility_issues"]]
+        # words the facts itself, so summary_columns does not build them.
+        columns["path_note"] = [facts.describe() for facts in columns["path_facts"]]
         for name in ("first_year_core", "first_year_total"):
             years = columns[name]
             columns[name] = pd.array(np.where(years == NO_YEAR, None, years), dtype="Int64")
@@ -405,9 +372,12 @@ class Projection:
         """
         paths, h = self.paths, self.horizon_col
         nominal, real = self.required_growth_pct()
-        credible, issues = self.credibility_issues()
+        facts = self.path_facts()
         first_core = self.first_year_met(paths.core_share_pct, self.core_targets_pct())
-        first_total = self.first_year_met(paths.total_share_pct, self.total_targets_pct())
+        total_met = self.total_met()
+        first_total = np.where(
+            total_met.any(axis=1) & self._has_data, self.years[total_met.argmax(axis=1)], NO_YEAR
+        )
         core_gap = self.core_gap_pp()[:, h]
         return {
             "name": [a.name(language) for a in self.scenario.allies],
@@ -427,8 +397,8 @@ class Projection:
             "required_real_growth_pct": real,
             "core_policy": [p.describe() for p in self.scenario.core_policies],
             "related_track": [t.describe() for t in self.scenario.related_tracks],
-            "credible": credible,
-            "credibility_issues": issues,
+            "path_facts": facts,
+            "related_above_cap": self.related_above_cap(),
         }
 
     def ally_years(self) -> pd.DataFrame:
@@ -460,43 +430,39 @@ class Projection:
         )
 
     def alliance(self) -> pd.DataFrame:
-        """Alliance aggregates per year base..horizon, in USD at base-year exchange rates.
-
-        Shares are GDP-weighted means of the allies' anchored shares, so they
-        stay on NATO's basis. Counts cover the 31 allies with armed forces.
-        """
+        """Alliance aggregates per year base..horizon (see :meth:`alliance_columns`)."""
         import pandas as pd
 
         return pd.DataFrame(self.alliance_columns())
 
+    def alliance_aggregates(self) -> AllianceAggregates:
+        """NATO, Europe and Canada, United States, 2014..horizon, the NATO way
+        (:mod:`natoplanner.core.indicators.aggregates`)."""
+        return alliance_aggregates(self)
+
     def alliance_columns(self) -> dict[str, np.ndarray]:
-        """The columns of :meth:`alliance` as arrays (years base..horizon)."""
-        paths, n = self.paths, self.horizon_col + 1
-        fx = self.fx_per_usd()[:, None]
-        has = self._has_data
-        gdp_usd_bn = (paths.gdp_bn[:, :n] / fx)[has]
-        core_usd_mn = (paths.core_budget_mn[:, :n] / fx)[has]
-        related_usd_mn = (paths.related_share_pct[:, :n] * paths.pp_cost_mn[:, :n] / fx)[has]
-        core = paths.core_share_pct[:, :n][has]
-        total = paths.total_share_pct[:, :n][has]
-        is_us = np.array([a.iso3 == "USA" for a in self.scenario.allies])[has]
-        groups = {"nato": np.ones_like(is_us), "europe_canada": ~is_us, "usa": is_us}
-        columns: dict[str, np.ndarray] = {"year": self.years}
-        for group, mask in groups.items():
-            weights = gdp_usd_bn[mask]
-            columns[f"{group}_core_usd_mn"] = core_usd_mn[mask].sum(axis=0)
-            columns[f"{group}_related_usd_mn"] = related_usd_mn[mask].sum(axis=0)
-            columns[f"{group}_gdp_usd_bn"] = weights.sum(axis=0)
-            columns[f"{group}_core_share_pct"] = (core[mask] * weights).sum(axis=0) / weights.sum(
-                axis=0
-            )
-            columns[f"{group}_total_share_pct"] = (total[mask] * weights).sum(axis=0) / weights.sum(
-                axis=0
-            )
-        columns["allies_at_2pct"] = (core >= GUIDELINE_PCT - TOLERANCE_PP).sum(axis=0)
+        """Aggregates per year base..horizon as arrays.
+
+        ``{group}_core_usd_mn`` and ``{group}_related_usd_mn``: million USD at
+        base-year prices and exchange rates; ``{group}_core_share_pct`` and
+        ``{group}_total_share_pct`` (% of GDP) weighted by GDP at constant 2021
+        prices and exchange rates, Iceland's GDP included as NATO counts it.
+        Counts: allies at or above 2% and 3.5% core, and at 5% total with core
+        at 3.5% (the 31 allies with armed forces).
+        """
+        aggregates = self.alliance_aggregates()
+        keep = aggregates.years >= self.scenario.base_year
+        columns: dict[str, np.ndarray] = {"year": aggregates.years[keep]}
+        for group in ("nato", "europe_canada", "usa"):
+            columns[f"{group}_core_usd_mn"] = aggregates.core_usd_bn[group][keep] * 1000
+            columns[f"{group}_related_usd_mn"] = aggregates.related_usd_bn[group][keep] * 1000
+            columns[f"{group}_core_share_pct"] = aggregates.core_share_pct[group][keep]
+            columns[f"{group}_total_share_pct"] = aggregates.total_share_pct[group][keep]
+        columns["allies_at_2pct"] = aggregates.allies_at["2"]["nato"][keep]
         # Counted against the Hague thresholds, not an ally's own target.
-        columns["allies_at_3_5pct"] = (core >= CORE_TARGET_PCT - TOLERANCE_PP).sum(axis=0)
-        columns["allies_at_5pct_total"] = (total >= TOTAL_TARGET_PCT - TOLERANCE_PP).sum(axis=0)
+        columns["allies_at_3_5pct"] = aggregates.allies_at["3_5"]["nato"][keep]
+        # 5% counts only with core at 3.5% too (DESIGN §4: 3.5 + 1.5).
+        columns["allies_at_5pct_total"] = aggregates.allies_at["5"]["nato"][keep]
         return columns
 
     def history_share_pct(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

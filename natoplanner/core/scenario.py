@@ -25,6 +25,7 @@ import numpy as np
 from natoplanner.core.allies import UnknownAllyError
 from natoplanner.core.dataset import LAST_DATA_YEAR, LATEST_VINTAGE, BaseYearData, Dataset
 from natoplanner.core.errors import ScenarioInputError
+from natoplanner.core.indicators.path_facts import DEFAULT_BACKLOAD_FRACTION
 
 MAX_HORIZON = 2040
 DEFAULT_BASE_YEAR = LAST_DATA_YEAR
@@ -79,7 +80,11 @@ class CorePolicy:
 
     ``rate_pct`` is the annual growth (%) for the growth policies;
     ``share_pct`` the share held by ``CONSTANT_SHARE`` (None: the base-year
-    share); ``target_pct`` and ``target_year`` define ``RAMP_TO_TARGET``.
+    share); ``target_pct`` and ``target_year`` define ``RAMP_TO_TARGET``. A
+    ramp never cuts: an ally above its ramp target keeps its share (to cut,
+    choose ``CONSTANT_SHARE`` at the lower share or type the amounts).
+    ``growth_until`` (growth policies only): the last year the budget grows
+    at ``rate_pct``; after it the share reached is held (None: grow every year).
     """
 
     kind: BudgetPolicy = BudgetPolicy.CONSTANT_SHARE
@@ -87,6 +92,7 @@ class CorePolicy:
     share_pct: float | None = None
     target_pct: float = CORE_TARGET_PCT
     target_year: int = DEFAULT_HORIZON
+    growth_until: int | None = None
 
     def describe(self) -> str:
         """A short label such as "ramp to 3.5% by 2035"."""
@@ -94,9 +100,9 @@ class CorePolicy:
             case BudgetPolicy.EXPLICIT:
                 return "explicit amounts"
             case BudgetPolicy.NOMINAL_GROWTH:
-                return f"nominal growth {self.rate_pct:g}%/yr"
+                return f"nominal growth {self.rate_pct:g}%/yr" + self._until()
             case BudgetPolicy.REAL_GROWTH:
-                return f"real growth {self.rate_pct:g}%/yr"
+                return f"real growth {self.rate_pct:g}%/yr" + self._until()
             case BudgetPolicy.CONSTANT_SHARE:
                 return (
                     "hold base-year share"
@@ -106,6 +112,15 @@ class CorePolicy:
             case BudgetPolicy.RAMP_TO_TARGET:
                 return f"ramp to {self.target_pct:g}% by {self.target_year}"
         raise AssertionError(self.kind)
+
+    def _until(self) -> str:
+        return "" if self.growth_until is None else f" to {self.growth_until}, then hold the share"
+
+    @property
+    def holds_after(self) -> int | None:
+        """Last year of growth for a growth policy that then holds its share, else None."""
+        growth = self.kind in (BudgetPolicy.NOMINAL_GROWTH, BudgetPolicy.REAL_GROWTH)
+        return self.growth_until if growth else None
 
 
 @dataclass(frozen=True)
@@ -153,6 +168,7 @@ class ScenarioState:
     core_policies: list[CorePolicy]
     related_tracks: list[RelatedTrack]
     targets: list[Targets]
+    backload_fraction: float = DEFAULT_BACKLOAD_FRACTION
 
 
 class Scenario:
@@ -206,6 +222,7 @@ class Scenario:
         self._core_policies = [CorePolicy() for _ in self.allies]
         self._related_tracks = [RelatedTrack() for _ in self.allies]
         self._targets = [Targets() for _ in self.allies]
+        self._backload_fraction = DEFAULT_BACKLOAD_FRACTION
 
     # -- bookkeeping -------------------------------------------------------
     def _touch(self, rows: Iterable[int]) -> None:
@@ -268,6 +285,19 @@ class Scenario:
         self._default_growth_pct = growth
         self._default_deflator_pct = cpi
         self._touch(range(len(self.allies)))
+
+    @property
+    def backload_fraction(self) -> float:
+        """Back-loading threshold: a path is flagged when the part of its increase done
+        by the 2029 review is below this fraction (0..1) of the linear path's part.
+        This tool's heuristic, not the Hague declaration's."""
+        return self._backload_fraction
+
+    def set_backload_fraction(self, fraction: float) -> None:
+        """Set the back-loading threshold (a fraction of the linear part, 0..1)."""
+        value = _check_range("back-loading threshold", fraction, 0.0, 1.0, "(fraction of linear)")
+        self._backload_fraction = value
+        self.revision += 1  # no path changes, only the facts about them
 
     @property
     def horizon_column(self) -> int:
@@ -386,6 +416,7 @@ class Scenario:
             core_policies=list(self._core_policies),
             related_tracks=list(self._related_tracks),
             targets=list(self._targets),
+            backload_fraction=self._backload_fraction,
         )
 
     def restore(self, state: ScenarioState) -> None:
@@ -398,6 +429,7 @@ class Scenario:
         self._core_policies = list(state.core_policies)
         self._related_tracks = list(state.related_tracks)
         self._targets = list(state.targets)
+        self._backload_fraction = state.backload_fraction
         self._touch(range(len(self.allies)))
 
     def copy(self) -> Scenario:
@@ -491,8 +523,19 @@ def _validate_core_policy(scenario: Scenario, iso3: str, policy: CorePolicy) -> 
     )
     target = _check_range(f"{label} target", policy.target_pct, 0.0, 100.0, "% of GDP")
     year = _validate_target_year(scenario, f"{label} target year", policy.target_year)
+    until = (
+        None
+        if policy.growth_until is None
+        else _validate_target_year(scenario, f"{label} grow-until year", policy.growth_until)
+    )
     return replace(
-        policy, kind=kind, rate_pct=rate, share_pct=share, target_pct=target, target_year=year
+        policy,
+        kind=kind,
+        rate_pct=rate,
+        share_pct=share,
+        target_pct=target,
+        target_year=year,
+        growth_until=until,
     )
 
 

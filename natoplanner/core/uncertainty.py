@@ -1,54 +1,82 @@
-"""Monte Carlo over real GDP growth (and optionally the deflator).
+"""Monte Carlo over real GDP growth, the deflator and NATO's base-year estimate.
 
-Each draw replaces the scenario's real growth ``g[a, t]`` (% a year) by
-``g[a, t] + σ[a, t] · z`` with ``z`` standard normal, independent across
-draws, allies and years; with ``draw_deflator`` the deflator gets its own
-independent draws the same way. The budget policies then run as in the core
-(:mod:`natoplanner.core.batch`): share-based policies follow GDP, so their
-core share does not move; fixed-money policies (nominal growth, explicit
-amounts) and real growth see their share fall when GDP grows faster. Typed
-nominal GDP amounts are kept in every draw. The related track is a share of
-GDP and does not move either, so total = core draw + the related share as set.
+**The joint model (default).** What moves the paths is drawn jointly, so a
+bad year for one ally is, as in the data, a bad year for most:
 
-Default spread (``σ``): per ally, the root mean square of the revisions of
-the IMF WEO forecast between the April 2025 and October 2025 vintages,
-``σ[a] = sqrt(mean over years (Oct[a, y] - Apr[a, y])²)`` over the forecast
-years both vintages hold (2025-2030), the same in every projection year. A
-six-month revision measures how much the forecast moves on news, which
-understates the full forecast error; a planner can set a wider spread. Where
-an ally has no pair of forecasts, or the IMF did not revise it at all (all
-revisions exactly zero, e.g. Montenegro's growth), the spread falls back to
-:data:`FALLBACK_GROWTH_SPREAD_PP` (0.3 pp) or
-:data:`FALLBACK_DEFLATOR_SPREAD_PP` (0.5 pp): the root mean square of all
-revisions of the 32 allies pooled (0.28 and 0.51 pp), rounded.
+- *Shocks across allies* are whole vectors of the IMF's own forecast
+  revisions, bootstrapped: every pair of consecutive WEO vintages in
+  ``gdp_forecast.csv`` (April 2025 → October 2025 and the latest, October
+  2025 → April 2026) and every year both forecast gives one vector of the
+  32 allies' revisions (real growth and CPI together). A draw picks a vector
+  and a sign (so the central path stays the scenario's), which keeps the
+  correlation across allies (78% of allies revised 2026 the same way in the
+  latest pair). An ally the IMF never revised (Montenegro's growth) takes the
+  vector's cross-ally mean, the common part of that revision.
+- *Persistence across years:* the yearly shock follows
+  ``e[t] = ρ e[t-1] + √(1-ρ²) v[t]``, ``ρ`` the correlation of consecutive
+  years' revisions in the same data (0.53 and 0.60 for the two pairs; pooled,
+  :func:`revision_persistence`). The spread of the GDP *level*, and so of
+  shares and money, grows with the horizon.
+- *NATO's base-year estimate* (the 2026e share every path is anchored on)
+  moves between editions: vectors of the revisions from an edition's
+  estimate to NATO's latest figure (``nato_share_gdp_vintages.csv``: 2023e
+  in the 2023 edition, 2024e in 2024 and 2025, 2025e in 2025; RMS
+  0.10–0.32 pp) are bootstrapped the same way. A revision δ multiplies the
+  shares of money-defined plans by ``(s_b+δ)/s_b`` and divides the money a
+  share-defined plan needs by the same factor.
 
-Draws come from numpy's SFC64 generator seeded by ``SeedSequence(seed)``
-(one child stream for growth, one for the deflator), drawn in chunks in
-draw order, so results depend only on the seed and the number of draws, not
-on the chunk size.
+So for a share-defined plan (constant share, ramp) the band is on the money
+it needs, not on a share that cannot move; for money-defined plans (growth,
+explicit amounts) it is on the share.
+
+**Scale.** The vectors are six-month revisions, which understate the full
+forecast error; ``MonteCarloSettings.growth_spread_pp`` rescales each ally's
+shocks to a chosen spread (pp, per ally and year). The IMF's evaluations of
+WEO forecast errors (Timmermann 2006, IMF WP/06/59; Celasun, Lee, Mrkaic and
+Timmermann 2021, IMF WP/21/216) are the anchor to use for that scale; their
+error statistics are not transcribed in ``data/`` yet, so the default stays
+the revisions themselves (see ``data/SOURCES.md`` §6).
+
+**The independent model** (``model="independent"``) is the earlier one:
+``g + σ·z`` with z standard normal, independent across draws, allies and
+years, σ per ally from :func:`revision_spread_table`; kept for comparison
+(the alliance-count distribution is much narrower under it).
+
+Draws come from numpy's SFC64 generator seeded by ``SeedSequence(seed)``,
+drawn in chunks in draw order, so results depend only on the seed and the
+number of draws, not on the chunk size.
 """
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 from natoplanner.core.batch import batch_inputs, core_share_paths
-from natoplanner.core.dataset import Dataset
+from natoplanner.core.dataset import FIRST_HISTORY_YEAR, Dataset
 from natoplanner.core.errors import ScenarioInputError
+from natoplanner.core.indicators.aggregates import (
+    history_real_gdp_usd_bn,
+    iceland_gdp_usd_bn,
+)
 from natoplanner.core.projection import TOLERANCE_PP, Projection
-from natoplanner.core.scenario import Scenario
+from natoplanner.core.scenario import CORE_TARGET_PCT, RELATED_CAP_PCT, BudgetPolicy, Scenario
 
-REVISION_VINTAGES = ("IMF WEO April 2025", "IMF WEO October 2025")
+#: IMF WEO vintages whose consecutive pairs give the revision vectors, oldest first.
+FORECAST_VINTAGES = ("IMF WEO April 2025", "IMF WEO October 2025", "IMF WEO April 2026")
+#: The latest pair (shown in the dialog); every consecutive pair is used.
+REVISION_VINTAGES = FORECAST_VINTAGES[-2:]
+LATEST_NATO_EDITION = "ed2026"
 FALLBACK_GROWTH_SPREAD_PP = 0.3
 FALLBACK_DEFLATOR_SPREAD_PP = 0.5
 PERCENTILES = (10, 25, 50, 75, 90)
 DEFAULT_SEED = 20250625  # the Hague summit
 DEFAULT_DRAWS = 10_000
+MODELS = ("joint", "independent")
 
 _FORECAST_COLUMNS = {"growth": "real_gdp_growth_pct", "deflator": "cpi_inflation_pct"}
 _FALLBACKS = {"growth": FALLBACK_GROWTH_SPREAD_PP, "deflator": FALLBACK_DEFLATOR_SPREAD_PP}
@@ -58,34 +86,123 @@ class MonteCarloCancelled(Exception):
     """Raised when the caller's ``is_cancelled`` returned True between chunks."""
 
 
-def revision_spread_table(dataset: Dataset) -> pd.DataFrame:
-    """Default spreads per ally from IMF forecast revisions (index iso3, registry order).
+# -- what the data say -------------------------------------------------------------------
+@dataclass(frozen=True)
+class ShockLibrary:
+    """Bootstrapped vectors (rows) over the registry's allies (columns).
 
-    Columns: ``growth_spread_pp`` and ``deflator_spread_pp`` (percentage
-    points of % a year), ``growth_source`` and ``deflator_source``
-    ("revisions" or "fallback"), ``n_revisions`` (forecast years in both
-    vintages).
+    ``growth_pp`` and ``deflator_pp``: IMF revisions of real growth and CPI (pp),
+    one row per (vintage pair, year); ``persistence``: ρ of consecutive years;
+    ``base_share_pp``: revisions of NATO's estimate of a year's share (pp), one
+    row per (edition, estimated year).
+    """
+
+    growth_pp: np.ndarray
+    deflator_pp: np.ndarray
+    persistence: float
+    base_share_pp: np.ndarray
+    labels: tuple[str, ...] = field(default=())
+
+
+def _revision_frames(dataset: Dataset) -> list[pd.DataFrame]:
+    """Per consecutive vintage pair, revisions (newer − older) indexed by (iso3, year)."""
+    forecasts = dataset.forecasts
+    columns = list(_FORECAST_COLUMNS.values())
+    frames = []
+    for older, newer in zip(FORECAST_VINTAGES, FORECAST_VINTAGES[1:], strict=False):
+        old = forecasts[forecasts["vintage"] == older].set_index(["iso3", "year"])[columns]
+        new = forecasts[forecasts["vintage"] == newer].set_index(["iso3", "year"])[columns]
+        frames.append((new - old.reindex(new.index)).dropna())
+    return frames
+
+
+def _fill_never_revised(vectors: np.ndarray) -> np.ndarray:
+    """Allies with no revision at all take each vector's cross-ally mean."""
+    silent = ~(np.abs(vectors) > 0).any(axis=0)
+    filled = vectors.copy()
+    filled[:, silent] = vectors[:, ~silent].mean(axis=1, keepdims=True)
+    return filled
+
+
+@functools.lru_cache(maxsize=4)
+def shock_library(dataset: Dataset) -> ShockLibrary:
+    """The revision vectors of the bundled data (cached per dataset)."""
+    codes = list(dataset.registry.iso3_codes)
+    growth, deflator, labels = [], [], []
+    pairs = zip(FORECAST_VINTAGES, FORECAST_VINTAGES[1:], strict=False)
+    for (older, newer), frame in zip(pairs, _revision_frames(dataset), strict=True):
+        for year in sorted(frame.index.get_level_values("year").unique()):
+            at_year = frame.xs(year, level="year").reindex(codes).fillna(0.0)
+            growth.append(at_year[_FORECAST_COLUMNS["growth"]].to_numpy())
+            deflator.append(at_year[_FORECAST_COLUMNS["deflator"]].to_numpy())
+            labels.append(f"{older} → {newer}, {year}")
+    return ShockLibrary(
+        growth_pp=_fill_never_revised(np.array(growth)),
+        deflator_pp=_fill_never_revised(np.array(deflator)),
+        persistence=revision_persistence(dataset),
+        base_share_pp=_base_share_revisions(dataset),
+        labels=tuple(labels),
+    )
+
+
+def revision_persistence(dataset: Dataset) -> float:
+    """ρ: correlation of the revisions of consecutive years' growth (same ally, same
+    vintage pair), pooled over allies and pairs."""
+    first, second = [], []
+    for frame in _revision_frames(dataset):
+        table = frame[_FORECAST_COLUMNS["growth"]].unstack("year")
+        years = sorted(table.columns)
+        for a, b in zip(years, years[1:], strict=False):
+            both = table[[a, b]].dropna()
+            first.extend(both[a])
+            second.extend(both[b])
+    return float(np.corrcoef(first, second)[0, 1])
+
+
+def _base_share_revisions(dataset: Dataset) -> np.ndarray:
+    """Rows: NATO's estimate of a year's share in an edition minus its latest figure,
+    reversed (latest − estimate), pp; one row per (edition, year); 0 where missing."""
+    vintages = dataset.vintages
+    editions = vintages[vintages["vintage"].str.startswith("ed")]
+    latest = editions[editions["vintage"] == LATEST_NATO_EDITION].set_index(["iso3", "year"])[
+        "defence_share_gdp_pct"
+    ]
+    estimates = editions[
+        (editions["vintage"] != LATEST_NATO_EDITION) & (editions["estimate_flag"] == "e")
+    ]
+    codes = list(dataset.registry.iso3_codes)
+    rows = []
+    for (_vintage, _year), group in estimates.groupby(["vintage", "year"]):
+        old = group.set_index(["iso3", "year"])["defence_share_gdp_pct"]
+        revision = (latest.reindex(old.index) - old).dropna().droplevel("year")
+        vector = revision.reindex(codes)
+        rows.append(vector.fillna(vector.mean()).to_numpy())
+    return np.array(rows)
+
+
+def revision_spread_table(dataset: Dataset) -> pd.DataFrame:
+    """Spreads per ally from IMF forecast revisions, every vintage pair pooled
+    (index iso3, registry order).
+
+    Columns: ``growth_spread_pp`` and ``deflator_spread_pp`` (root mean square
+    of the revisions, percentage points of % a year), ``growth_source`` and
+    ``deflator_source`` ("revisions" or "fallback" where the IMF never revised
+    the ally), ``n_revisions`` (forecast years revised, all pairs).
     """
     return _revision_spreads(dataset).copy()
 
 
-# A dataset is read-only once loaded; the table costs ~20 ms to build.
 @functools.lru_cache(maxsize=4)
 def _revision_spreads(dataset: Dataset) -> pd.DataFrame:
-    forecasts = dataset.forecasts
-    older, newer = (
-        forecasts[forecasts["vintage"] == v].set_index(["iso3", "year"]) for v in REVISION_VINTAGES
-    )
+    revision = pd.concat(_revision_frames(dataset))
     frame = pd.DataFrame(index=pd.Index(dataset.registry.iso3_codes, name="iso3"))
     for measure, column in _FORECAST_COLUMNS.items():
-        revision = (newer[column] - older[column]).dropna()
-        by_ally = revision.groupby(level="iso3")
-        rms = np.sqrt((revision**2).groupby(level="iso3").mean()).reindex(frame.index)
-        counts = by_ally.size().reindex(frame.index).fillna(0).astype(int)
+        by_ally = revision[column].groupby(level="iso3")
+        rms = np.sqrt((revision[column] ** 2).groupby(level="iso3").mean()).reindex(frame.index)
         usable = rms.notna() & (rms > 0)
         frame[f"{measure}_spread_pp"] = rms.where(usable, _FALLBACKS[measure])
         frame[f"{measure}_source"] = np.where(usable, "revisions", "fallback")
-        frame["n_revisions"] = counts
+        frame["n_revisions"] = by_ally.size().reindex(frame.index).fillna(0).astype(int)
     return frame
 
 
@@ -95,14 +212,20 @@ def default_spread_pp(scenario: Scenario, measure: str = "growth") -> np.ndarray
     return np.repeat(per_ally[:, None], len(scenario.years), axis=1)
 
 
+# -- settings and results ------------------------------------------------------------------
 @dataclass(frozen=True)
 class MonteCarloSettings:
     """How to draw.
 
-    ``growth_spread_pp`` / ``deflator_spread_pp``: σ in percentage points,
-    a scalar or an array (allies × ``scenario.years``); None for the default
-    from IMF revisions. ``chunk_draws`` draws are simulated between two
-    progress reports and cancellation checks.
+    ``model``: "joint" (bootstrapped revision vectors, persistent and correlated)
+    or "independent" (normal, independent). ``growth_spread_pp`` /
+    ``deflator_spread_pp``: σ in percentage points, a scalar or an array (allies
+    × ``scenario.years``); None for the revisions as they are. In the joint
+    model a σ rescales each ally's shocks to that root mean square.
+    ``base_year_revision``: draw NATO's revision of the base-year share (joint
+    model). ``correlated=False`` draws each ally's vector on its own (the same
+    spreads without the correlation across allies; for comparison).
+    ``chunk_draws`` draws are simulated between two progress reports.
     """
 
     n_draws: int = DEFAULT_DRAWS
@@ -111,19 +234,26 @@ class MonteCarloSettings:
     draw_deflator: bool = False
     deflator_spread_pp: float | np.ndarray | None = None
     chunk_draws: int = 2_500
+    model: str = "joint"
+    base_year_revision: bool = True
+    correlated: bool = True
 
 
 @dataclass(frozen=True)
 class MonteCarloResult:
     """Percentile bands and target probabilities.
 
-    ``core_share_pct`` and ``total_share_pct`` have shape (allies,
-    len(PERCENTILES), len(years)) in % of GDP; years run base..horizon (the
-    base year is NATO's figure, the same in every draw). Rows follow the
-    registry; Iceland's are NaN. ``prob_core`` / ``prob_total``: share of
-    draws (0-1) meeting each ally's core / total target at the horizon.
-    ``horizon_core_draws_pct``: core share at the horizon per draw (draws ×
-    allies), for probabilities at other targets.
+    ``core_share_pct``, ``total_share_pct`` (% of GDP) and ``core_budget_mn``
+    (million national currency) have shape (allies, len(PERCENTILES),
+    len(years)); years run base..horizon. Rows follow the registry; Iceland's
+    are NaN. ``prob_core`` / ``prob_total``: share of draws (0-1) meeting each
+    ally's core / total target at the horizon (total: core + min(related, 1.5)
+    with core at its target). ``horizon_core_draws_pct``: core share at the
+    horizon per draw (draws × allies). ``alliance_draws``: per draw at the
+    horizon, ``nato_core_share_pct``, ``europe_canada_core_share_pct``
+    (GDP-weighted the NATO way), ``nato_core_usd_bn``,
+    ``europe_canada_core_usd_bn`` (base-year prices and exchange rates) and
+    ``allies_at_3_5_nato`` / ``allies_at_3_5_europe_canada`` (counts).
     """
 
     iso3: tuple[str, ...]
@@ -141,19 +271,29 @@ class MonteCarloResult:
     deflator_spread_pp: np.ndarray | None
     n_draws: int
     seed: int
+    core_budget_mn: np.ndarray | None = None
+    alliance_draws: dict[str, np.ndarray] = field(default_factory=dict)
+    model: str = "joint"
+    persistence: float = 0.0
 
     def probability_core_at_least(self, target_pct: float | np.ndarray) -> np.ndarray:
         """Share of draws (0-1) with core share ≥ ``target_pct`` at the horizon, per ally."""
         return _share_of_draws_at_least(self.horizon_core_draws_pct, target_pct)
 
     def probability_total_at_least(self, target_pct: float | np.ndarray) -> np.ndarray:
-        """Share of draws (0-1) with total share ≥ ``target_pct`` at the horizon, per ally."""
-        return self.probability_core_at_least(np.asarray(target_pct) - self.horizon_related_pct)
+        """Share of draws (0-1) with the countable total ≥ ``target_pct`` at the horizon."""
+        counted = np.minimum(self.horizon_related_pct, RELATED_CAP_PCT)
+        return self.probability_core_at_least(np.asarray(target_pct) - counted)
 
     def band(self, iso3: str, measure: str = "core") -> pd.DataFrame:
-        """Percentiles of one ally's core or total share (% of GDP), one row per year."""
+        """Percentiles of one ally's core or total share (% of GDP), or of its core
+        budget (``measure="budget"``, million national currency), one row per year."""
         row = self.iso3.index(iso3)
-        values = (self.core_share_pct if measure == "core" else self.total_share_pct)[row]
+        values = {
+            "core": self.core_share_pct,
+            "total": self.total_share_pct,
+            "budget": self.core_budget_mn,
+        }[measure][row]
         frame = pd.DataFrame(values.T, columns=[f"p{q}" for q in self.percentiles])
         frame.insert(0, "year", self.years)
         return frame
@@ -186,6 +326,7 @@ class MonteCarloResult:
         )
 
 
+# -- drawing -------------------------------------------------------------------------------
 def _drawn_pct(
     mean_pct: np.ndarray, sigma_pp: np.ndarray, rng: np.random.Generator, n_draws: int
 ) -> np.ndarray:
@@ -195,6 +336,44 @@ def _drawn_pct(
     np.multiply(sigma_pp.T[:, None, :], noise, out=drawn)
     drawn += mean_pct.T[:, None, :]
     return drawn
+
+
+def _persistent_shocks(
+    vectors: np.ndarray, picks: np.ndarray, signs: np.ndarray, rho: float
+) -> np.ndarray:
+    """AR(1) of bootstrapped vectors, year-major ``(years, draws, allies)``.
+
+    ``picks`` and ``signs`` are (draws, years): the vector and the sign of each
+    year's innovation, the same for every ally; or (draws, years, allies) to draw
+    each ally on its own. ``e[t] = ρ e[t-1] + √(1-ρ²) v[t]``, ``e[1] = v[1]``.
+    """
+    # Year by year on (draws × allies) slices: one pass over memory, no big temporaries.
+    n_years, n_draws = picks.shape[1], picks.shape[0]
+    shocks = np.empty((n_years, n_draws, vectors.shape[1]))
+    scale = np.sqrt(1.0 - rho * rho)
+    allies = np.arange(vectors.shape[1])
+    for t in range(n_years):
+        if picks.ndim == 3:  # one pick per ally: same marginals, no correlation across allies
+            innovation = vectors[picks[:, t], allies]
+            innovation *= signs[:, t]
+        else:
+            innovation = vectors[picks[:, t]]
+            innovation *= signs[:, t, None]
+        if t == 0:
+            shocks[0] = innovation
+        else:
+            np.multiply(shocks[t - 1], rho, out=shocks[t])
+            innovation *= scale
+            shocks[t] += innovation
+    return shocks
+
+
+def _cumulative_index(pct: np.ndarray) -> np.ndarray:
+    """Π (1 + x/100) over the years of a year-major ``(years, draws, allies)`` array."""
+    index = 1 + pct[0] / 100.0
+    for t in range(1, len(pct)):
+        index *= 1 + pct[t] / 100.0
+    return index
 
 
 def _sorted_percentiles(sorted_values: np.ndarray, percentiles: tuple[int, ...]) -> np.ndarray:
@@ -235,6 +414,20 @@ def _spread(value: float | np.ndarray | None, scenario: Scenario, measure: str) 
     return spread
 
 
+class _Draws:
+    """Random streams, one per kind of number drawn, so that drawing in chunks gives
+    the same numbers in the same order whatever the chunk size."""
+
+    def __init__(self, seed: int) -> None:
+        streams = [
+            np.random.Generator(np.random.SFC64(child))
+            for child in np.random.SeedSequence(seed).spawn(6)
+        ]
+        self.growth, self.deflator = streams[0], streams[1]  # the independent model
+        self.picks, self.signs = streams[2], streams[3]  # the joint model's vectors
+        self.base_picks, self.base_signs = streams[4], streams[5]  # NATO's revisions
+
+
 def run_monte_carlo(
     scenario: Scenario,
     settings: MonteCarloSettings | None = None,
@@ -242,7 +435,7 @@ def run_monte_carlo(
     progress: Callable[[int, int], None] | None = None,
     is_cancelled: Callable[[], bool] | None = None,
 ) -> MonteCarloResult:
-    """Percentiles of core and total share and target probabilities under GDP uncertainty.
+    """Percentiles of core share, total share and core budget, and target probabilities.
 
     Parameters
     ----------
@@ -257,61 +450,119 @@ def run_monte_carlo(
     settings = settings or MonteCarloSettings()
     if settings.n_draws < 1 or settings.chunk_draws < 1:
         raise ScenarioInputError("draws", "the number of draws and the chunk size must be ≥ 1")
+    if settings.model not in MODELS:
+        raise ScenarioInputError("model", f"expected one of {', '.join(MODELS)}")
     scenario = scenario.copy()
     projection = Projection(scenario)
     n_years = scenario.horizon - scenario.base_year
     inputs = batch_inputs(scenario, n_years)
     rows = inputs.rows
+    joint = settings.model == "joint"
+    library = shock_library(scenario.dataset) if joint else None
     growth_spread = _spread(settings.growth_spread_pp, scenario, "growth")
     deflator_spread = (
         _spread(settings.deflator_spread_pp, scenario, "deflator")
         if settings.draw_deflator
         else None
     )
-    growth_sigma = growth_spread[rows, :n_years]
-    growth_streams = np.random.SeedSequence(settings.seed).spawn(2)
-    growth_rng = np.random.Generator(np.random.SFC64(growth_streams[0]))
-    deflator_rng = np.random.Generator(np.random.SFC64(growth_streams[1]))
+    draws = _Draws(settings.seed)
+    if joint:
+        growth_vectors, deflator_vectors, rho, scale_growth, scale_deflator = _joint_setup(
+            library, settings, growth_spread, deflator_spread, rows, n_years
+        )
 
-    # Deviations from the central path, stored in single precision with the
-    # draws last so the sort runs on contiguous rows. Deviations are tenths of
-    # a point, so float32 keeps them to ~1e-8 pp, and a zero deviation (zero
-    # spread) stays exactly zero. Horizon shares stay in double precision.
     n_allies, n_draws = len(scenario.allies), settings.n_draws
-    central = projection.paths.core_share_pct[rows, 1 : n_years + 1]
-    deviations = np.empty((len(rows), n_years, n_draws), dtype=np.float32)
+    paths = projection.paths
+    central = paths.core_share_pct[rows, 1 : n_years + 1]
+    central_budget = paths.core_budget_mn[rows, 1 : n_years + 1]
+    # Only the allies whose share (or money) can move are sorted: a share-defined plan
+    # without typed budgets holds its share in every draw, a fixed-money plan its money.
+    share_based = inputs.is_share_based
+    typed_budget = ~np.isnan(inputs.budget_override_mn).all(axis=1)
+    moving_share = np.flatnonzero(~share_based | typed_budget)
+    is_real = inputs.kind == BudgetPolicy.REAL_GROWTH
+    moving_money = np.flatnonzero(share_based | (is_real & settings.draw_deflator))
+    deviations = np.empty((len(moving_share), n_years, n_draws), dtype=np.float32)
+    budget_deviations = np.empty((len(moving_money), n_years, n_draws), dtype=np.float32)
     horizon_core = np.full((n_draws, n_allies), np.nan)
+    horizon_budget = np.empty((n_draws, len(rows)))
+    horizon_real = np.empty((n_draws, len(rows)))
+    horizon_prices = np.empty((n_draws, len(rows)))
+    budgets = np.empty((n_years + 1, settings.chunk_draws, len(rows)))
+    central_t = central.T[:, None, :]
+    central_budget_t = central_budget.T[:, None, :]
+    central_prices = np.prod(1 + inputs.deflator_pct / 100.0, axis=1)[None, :]
     for start in range(0, n_draws, settings.chunk_draws):
         if is_cancelled is not None and is_cancelled():
             raise MonteCarloCancelled(f"cancelled after {start} of {n_draws} draws")
         stop = min(start + settings.chunk_draws, n_draws)
-        growth = _drawn_pct(inputs.growth_pct, growth_sigma, growth_rng, stop - start)
-        deflator = None
-        if deflator_spread is not None:
-            deflator = _drawn_pct(
-                inputs.deflator_pct, deflator_spread[rows, :n_years], deflator_rng, stop - start
+        size = stop - start
+        if joint:
+            shape = (size, n_years) if settings.correlated else (size, n_years, len(rows))
+            picks = draws.picks.integers(len(growth_vectors), size=shape)
+            signs = draws.signs.integers(2, size=shape) * 2.0 - 1.0
+            growth = _persistent_shocks(growth_vectors, picks, signs, rho)
+            growth *= scale_growth.T[:, None, :]
+            growth += inputs.growth_pct.T[:, None, :]
+            deflator = None
+            if deflator_spread is not None:
+                deflator = _persistent_shocks(deflator_vectors, picks, signs, rho)
+                deflator *= scale_deflator.T[:, None, :]
+                deflator += inputs.deflator_pct.T[:, None, :]
+            factor = _base_revision_factor(library, settings, inputs, draws, size)
+        else:
+            growth = _drawn_pct(
+                inputs.growth_pct, growth_spread[rows, :n_years], draws.growth, size
             )
-        shares = core_share_paths(inputs, growth, deflator)
-        deviations[:, :, start:stop] = (shares[1:] - central.T[:, None, :]).transpose(2, 0, 1)
-        horizon_core[start:stop, rows] = shares[-1]
+            deflator = None
+            if deflator_spread is not None:
+                deflator = _drawn_pct(
+                    inputs.deflator_pct, deflator_spread[rows, :n_years], draws.deflator, size
+                )
+            factor = np.ones((size, len(rows)))
+        chunk_budgets = budgets[:, :size]
+        shares = core_share_paths(inputs, growth, deflator, budgets_out=chunk_budgets)
+        # NATO revises the base-year share: money-defined plans' shares move with it,
+        # share-defined plans' money moves against it.
+        if joint and settings.base_year_revision:
+            shares[1:] *= np.where(share_based, 1.0, factor)[None]
+            chunk_budgets[1:] /= np.where(share_based, factor, 1.0)[None]
+        shares[1:] -= central_t
+        chunk_budgets[1:] -= central_budget_t
+        deviations[:, :, start:stop] = shares[1:, :, moving_share].transpose(2, 0, 1)
+        budget_deviations[:, :, start:stop] = chunk_budgets[1:, :, moving_money].transpose(2, 0, 1)
+        horizon_core[start:stop, rows] = shares[-1] + central_t[-1]
+        horizon_budget[start:stop] = chunk_budgets[-1] + central_budget_t[-1]
+        horizon_real[start:stop] = _cumulative_index(growth)
+        horizon_prices[start:stop] = (
+            central_prices if deflator is None else _cumulative_index(deflator)
+        )
         if progress is not None:
             progress(stop, n_draws)
     deviations.sort(axis=-1)
+    budget_deviations.sort(axis=-1)
 
     core = np.full((n_allies, len(PERCENTILES), n_years + 1), np.nan)
-    core[rows, :, 0] = projection.paths.core_share_pct[rows, :1]
-    core[rows, :, 1:] = central[:, None, :] + _sorted_percentiles(deviations, PERCENTILES)
-    related = projection.paths.related_share_pct[:, : n_years + 1]
+    core[rows, :, 0] = paths.core_share_pct[rows, :1]
+    core[rows, :, 1:] = central[:, None, :]
+    core[rows[moving_share], :, 1:] += _sorted_percentiles(deviations, PERCENTILES)
+    budget = np.full((n_allies, len(PERCENTILES), n_years + 1), np.nan)
+    budget[rows, :, 0] = paths.core_budget_mn[rows, :1]
+    budget[rows, :, 1:] = central_budget[:, None, :]
+    budget[rows[moving_money], :, 1:] += _sorted_percentiles(budget_deviations, PERCENTILES)
+    related = paths.related_share_pct[:, : n_years + 1]
+    counted = np.minimum(related, RELATED_CAP_PCT)
     core_targets = projection.core_targets_pct()
     total_targets = projection.total_targets_pct()
+    needed_for_total = np.maximum(core_targets, total_targets - counted[:, -1])
     return MonteCarloResult(
         iso3=tuple(a.iso3 for a in scenario.allies),
         years=projection.years.copy(),
         percentiles=PERCENTILES,
         core_share_pct=core,
-        total_share_pct=core + related[:, None, :],
+        total_share_pct=core + counted[:, None, :],
         prob_core=_share_of_draws_at_least(horizon_core, core_targets),
-        prob_total=_share_of_draws_at_least(horizon_core, total_targets - related[:, -1]),
+        prob_total=_share_of_draws_at_least(horizon_core, needed_for_total),
         core_targets_pct=core_targets,
         total_targets_pct=total_targets,
         horizon_core_draws_pct=horizon_core,
@@ -320,4 +571,81 @@ def run_monte_carlo(
         deflator_spread_pp=deflator_spread,
         n_draws=settings.n_draws,
         seed=settings.seed,
+        core_budget_mn=budget,
+        alliance_draws=_alliance_draws(
+            scenario, rows, horizon_core[:, rows], horizon_budget, horizon_real, horizon_prices
+        ),
+        model=settings.model,
+        persistence=library.persistence if library is not None else 0.0,
     )
+
+
+def _joint_setup(library, settings, growth_spread, deflator_spread, rows, n_years):
+    """Vectors for the drawn allies, ρ, and the per-ally × year scales."""
+    growth_vectors = library.growth_pp[:, rows]
+    deflator_vectors = library.deflator_pp[:, rows]
+
+    def scale(vectors: np.ndarray, chosen, spread) -> np.ndarray:
+        if chosen is None or spread is None:
+            return np.ones((len(rows), n_years))
+        rms = np.sqrt((vectors**2).mean(axis=0))
+        wanted = spread[rows, :n_years]
+        return np.where(rms[:, None] > 0, wanted / np.where(rms > 0, rms, 1.0)[:, None], 0.0)
+
+    return (
+        growth_vectors,
+        deflator_vectors,
+        library.persistence,
+        scale(growth_vectors, settings.growth_spread_pp, growth_spread),
+        scale(deflator_vectors, settings.deflator_spread_pp, deflator_spread),
+    )
+
+
+def _base_revision_factor(library, settings, inputs, draws: _Draws, size: int) -> np.ndarray:
+    """(draws × allies) factor ``(s_b + δ) / s_b`` for NATO's base-year revision."""
+    if not settings.base_year_revision or len(library.base_share_pp) == 0:
+        return np.ones((size, len(inputs.rows)))
+    vectors = library.base_share_pp[:, inputs.rows]
+    shape = size if settings.correlated else (size, len(inputs.rows))
+    picks = draws.base_picks.integers(len(vectors), size=shape)
+    signs = draws.base_signs.integers(2, size=shape) * 2.0 - 1.0
+    if settings.correlated:
+        delta = vectors[picks] * signs[:, None]
+    else:
+        delta = vectors[picks, np.arange(len(inputs.rows))] * signs
+    return np.maximum(inputs.base_share_pct + delta, 0.0) / inputs.base_share_pct
+
+
+def _alliance_draws(
+    scenario: Scenario,
+    rows: np.ndarray,
+    core_pct: np.ndarray,
+    budget_mn: np.ndarray,
+    real_index: np.ndarray,
+    price_index: np.ndarray,
+) -> dict[str, np.ndarray]:
+    """NATO and Europe + Canada at the horizon for each draw, the NATO way: shares
+    weighted by base-year real GDP (constant prices) grown by the draw's real growth,
+    Iceland's GDP in the denominator; money at base-year prices and exchange rates."""
+    dataset = scenario.dataset
+    col = scenario.base_year - FIRST_HISTORY_YEAR
+    weights = history_real_gdp_usd_bn(dataset)[rows, col][None, :] * real_index
+    iceland_row = dataset.registry.iso3_codes.index("ISL")
+    iceland = iceland_gdp_usd_bn(dataset)[col] * np.prod(
+        1
+        + scenario.effective_growth_pct()[iceland_row, : scenario.horizon - scenario.base_year]
+        / 100.0
+    )
+    usd_bn = budget_mn / price_index / scenario.base.fx_per_usd[rows][None, :] / 1000.0
+    is_us = np.array([scenario.allies[r].iso3 == "USA" for r in rows])
+    result: dict[str, np.ndarray] = {}
+    for group, mask in (("nato", np.ones_like(is_us)), ("europe_canada", ~is_us)):
+        w = weights[:, mask]
+        result[f"{group}_core_share_pct"] = (core_pct[:, mask] * w).sum(axis=1) / (
+            w.sum(axis=1) + iceland
+        )
+        result[f"{group}_core_usd_bn"] = usd_bn[:, mask].sum(axis=1)
+        result[f"allies_at_3_5_{group}"] = (
+            core_pct[:, mask] >= CORE_TARGET_PCT - TOLERANCE_PP
+        ).sum(axis=1)
+    return result

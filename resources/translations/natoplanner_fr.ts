@@ -8,16 +8,16 @@
             <translation>OTAN %1 : défense essentielle %2 du PIB, total %3, %4 Md USD</translation>
         </message>
         <message>
-            <source>Allies ≥ 2%: %1 · ≥ 3.5%: %2 · ≥ 5% total: %3 (of 31)</source>
-            <translation>Alliés ≥ 2 % : %1 · ≥ 3,5 % : %2 · ≥ 5 % au total : %3 (sur 31)</translation>
+            <source>Allies ≥ 2%: %1 · ≥ 3.5%: %2 · ≥ 5% total with core ≥ 3.5%: %3 (of 31)</source>
+            <translation>Alliés ≥ 2 % : %1 · ≥ 3,5 % : %2 · ≥ 5 % au total avec 3,5 % essentiels : %3 (sur 31)</translation>
+        </message>
+        <message>
+            <source>Alliance figures at the horizon %1, the NATO way: shares weighted by GDP at constant prices (Iceland's GDP included), amounts in US dollars at %2 prices and exchange rates (each ally deflated by its own deflator: %3). Total counts related spending up to 1.5% of GDP.</source>
+            <translation>Chiffres de l'Alliance à l'horizon %1, à la manière de l'OTAN : parts pondérées par le PIB à prix constants (PIB de l'Islande compris), montants en dollars aux prix et taux de change de %2 (chaque Allié déflaté par son propre déflateur : %3). Le total compte les dépenses connexes jusqu'à 1,5 % du PIB.</translation>
         </message>
         <message>
             <source>US %1 · Europe + Canada %2</source>
             <translation>États-Unis %1 · Europe + Canada %2</translation>
-        </message>
-        <message>
-            <source>Alliance figures at the horizon %1; shares are GDP-weighted on NATO's basis, amounts in US dollars at %2 exchange rates.</source>
-            <translation>Chiffres de l'Alliance à l'horizon %1 ; parts pondérées par le PIB sur la base de l'OTAN, montants en dollars US aux taux de change de %2.</translation>
         </message>
     </context>
     <context>
@@ -71,12 +71,12 @@
             <translation>Vue de l'Alliance — %1</translation>
         </message>
         <message>
-            <source>Share of NATO core spending in %1, % (USD at %2 rates)</source>
-            <translation>Part des dépenses de défense de l'OTAN en %1, % (USD aux taux de %2)</translation>
+            <source>Share of NATO core spending in %1, % (USD at %2 prices and exchange rates)</source>
+            <translation>Part des dépenses essentielles de l'OTAN en %1, % (USD aux prix et taux de change de %2)</translation>
         </message>
         <message>
-            <source>%1: shares up to %2 are NATO's published figures (2025 and 2026 estimates); later years are this scenario's projection. Amounts in USD at %2 exchange rates. Iceland has no armed forces.</source>
-            <translation>%1 : jusqu'en %2, parts publiées par l'OTAN (2025 et 2026 sont des estimations) ; ensuite, projection de ce scénario. Montants en USD aux taux de change de %2. L'Islande n'a pas de forces armées.</translation>
+            <source>%1: shares up to %2 are NATO's published figures (2025 and 2026 estimates); later years are this scenario's projection. Amounts in USD bn at %2 prices and exchange rates (each ally deflated by its own deflator path: %3), members of each year. Iceland has no armed forces.</source>
+            <translation>%1 : les parts jusqu'en %2 sont les chiffres publiés par l'OTAN (2025 et 2026 estimés) ; les années suivantes sont la projection de ce scénario. Montants en milliards USD aux prix et taux de change de %2 (chaque Allié déflaté par son propre déflateur : %3), membres de chaque année. L'Islande n'a pas de forces armées.</translation>
         </message>
     </context>
     <context>
@@ -121,8 +121,8 @@
             <translation>Total %1</translation>
         </message>
         <message>
-            <source>Core plus defence- and security-related spending, % of GDP, at the horizon</source>
-            <translation>Dépenses essentielles plus dépenses liées à la défense et à la sécurité, % du PIB, à l'horizon</translation>
+            <source>Core plus defence- and security-related spending counted up to 1.5% of GDP, % of GDP, at the horizon (⚠: related above 1.5%, the excess not counted)</source>
+            <translation>Défense essentielle plus dépenses liées à la défense et à la sécurité comptées jusqu'à 1,5 % du PIB, % du PIB, à l'horizon (⚠ : connexes au-delà de 1,5 %, l'excédent n'est pas compté)</translation>
         </message>
         <message>
             <source>Gap pp</source>
@@ -161,8 +161,8 @@
             <translation>Trajectoire</translation>
         </message>
         <message>
-            <source>Credible, incremental path: reaches the target, never falls, at least half the increase by the 2029 review</source>
-            <translation>Trajectoire crédible et progressive : atteint l'objectif, ne baisse jamais, au moins la moitié de la hausse avant l'examen de 2029</translation>
+            <source>Three facts, no verdict (the Hague declaration sets no number): ✓/✗ the core target reached by the horizon; whether the share falls before it; the part of the needed increase done by the 2029 review / the linear path's part. 'Back-loaded' below the scenario's threshold: this tool's heuristic.</source>
+            <translation>Trois faits, pas de verdict (la déclaration de La Haye ne fixe aucun chiffre) : ✓/✗ objectif essentiel atteint à l'horizon ; la part baisse-t-elle avant ; la part de la hausse nécessaire faite avant l'examen de 2029 / celle de la trajectoire linéaire. « Hausse tardive » sous le seuil du scénario : heuristique propre à cet outil.</translation>
         </message>
         <message>
             <source>met</source>
@@ -177,8 +177,8 @@
             <translation>L'Islande n'a pas de forces armées et ne figure pas dans les tableaux de dépenses de l'OTAN</translation>
         </message>
         <message>
-            <source>Credible, incremental path</source>
-            <translation>Trajectoire crédible et progressive</translation>
+            <source>Related spending above 1.5% of GDP: the Hague counts up to 1.5%, so the excess is not in this total (core + min(related, 1.5))</source>
+            <translation>Dépenses connexes au-delà de 1,5 % du PIB : La Haye en compte jusqu'à 1,5 %, l'excédent n'est donc pas dans ce total (essentielle + min(connexe ; 1,5))</translation>
         </message>
         <message>
             <source>Core target not reached by %1</source>
@@ -277,6 +277,10 @@
         <message>
             <source>Set horizon %1</source>
             <translation>horizon %1</translation>
+        </message>
+        <message>
+            <source>Flag back-loading below %1 of linear</source>
+            <translation>hausse tardive signalée sous %1 du linéaire</translation>
         </message>
         <message>
             <source>Use %1 GDP forecasts</source>
@@ -444,8 +448,12 @@
             <translation>Dépenses essentielles plus connexes, % du PIB, en %1 (écarts en points de pourcentage)</translation>
         </message>
         <message>
-            <source>Core defence budget in %1, million USD at base-year exchange rates</source>
-            <translation>Budget de défense essentielle en %1, millions USD aux taux de change de l'année de base</translation>
+            <source>Core defence budget in %1, million USD at base-year prices and exchange rates</source>
+            <translation>Budget de défense essentielle en %1, millions USD aux prix et taux de change de l'année de base</translation>
+        </message>
+        <message>
+            <source>Path facts in %1: target reached, incremental, part of the increase by 2029 beside the linear path's (full sentence in each cell's tooltip)</source>
+            <translation>Faits de trajectoire en %1 : objectif atteint, progressive, part de la hausse d'ici 2029 et celle de la trajectoire linéaire (phrase complète dans l'infobulle)</translation>
         </message>
         <message>
             <source>First year at the ally's own core target (3.5% unless set; alliance: 3.5%), up to %1</source>
@@ -456,20 +464,8 @@
             <translation>Allié, puis l'Alliance : total OTAN et Europe et Canada (parts pondérées par le PIB)</translation>
         </message>
         <message>
-            <source>Credible, incremental path in %1 (reasons in each cell's tooltip)</source>
-            <translation>Trajectoire crédible et progressive en %1 (raisons dans l'infobulle de chaque cellule)</translation>
-        </message>
-        <message>
             <source>%1 minus the reference %2</source>
             <translation>%1 moins la référence %2</translation>
-        </message>
-        <message>
-            <source>credible</source>
-            <translation>crédible</translation>
-        </message>
-        <message>
-            <source>flagged</source>
-            <translation>signalée</translation>
         </message>
         <message>
             <source>now reached</source>
@@ -494,10 +490,6 @@
         <message>
             <source>Iceland has no armed forces and is not in NATO's expenditure tables</source>
             <translation>L'Islande n'a pas de forces armées et ne figure pas dans les tableaux de dépenses de l'OTAN</translation>
-        </message>
-        <message>
-            <source>Credible, incremental path</source>
-            <translation>Trajectoire crédible et progressive</translation>
         </message>
     </context>
     <context>
@@ -647,12 +639,36 @@
             <translation>Année visée</translation>
         </message>
         <message>
+            <source>constant budget growth</source>
+            <translation>croissance budgétaire constante</translation>
+        </message>
+        <message>
+            <source>linear share ramp</source>
+            <translation>montée linéaire de la part</translation>
+        </message>
+        <message>
+            <source>Path shape</source>
+            <translation>Forme de la trajectoire</translation>
+        </message>
+        <message>
+            <source>keep growing after the target year</source>
+            <translation>continuer la croissance après l'année cible</translation>
+        </message>
+        <message>
+            <source>Unticked, the share reached in the target year is held after it; ticked, the budget keeps growing at the same rate</source>
+            <translation>Non coché, la part atteinte l'année cible est maintenue ensuite ; coché, le budget continue de croître au même taux</translation>
+        </message>
+        <message>
             <source>Reach</source>
             <translation>Atteindre</translation>
         </message>
         <message>
             <source>by</source>
             <translation>en</translation>
+        </message>
+        <message>
+            <source>with</source>
+            <translation>avec</translation>
         </message>
         <message>
             <source>Allies:</source>
@@ -687,8 +703,8 @@
             <translation>aucun — sélectionnez des Alliés dans le tableau (Ctrl+clic pour plusieurs)</translation>
         </message>
         <message>
-            <source>Apply sets a constant nominal growth policy for each ally and clears its typed core budgets up to the target year; after that year the budget keeps growing at the same rate. Real growth deflates by the scenario's average deflator (IMF CPI). Amounts in million national currency. “Path” flags a share that falls before the target or leaves more than half of the increase to after the %1 review (hover for the reason).</source>
-            <translation>Appliquer fixe une politique de croissance nominale constante pour chaque Allié et efface ses budgets saisis jusqu'à l'année visée ; ensuite, le budget continue de croître au même taux. La croissance réelle est déflatée par le déflateur moyen du scénario (IPC du FMI). Montants en millions de monnaie nationale. « Trajectoire » signale une part qui baisse avant l'objectif ou qui reporte plus de la moitié de la hausse après l'examen de %1 (survolez pour la raison).</translation>
+            <source>Apply sets the path shown for each ally (constant nominal growth, or a linear share ramp) and clears its typed core budgets up to the target year; after that year the share reached is held unless “keep growing” is ticked. A path never cuts: an ally already above the target holds its share. Real growth deflates by the scenario's average deflator (%2). Amounts in million national currency. “Path” gives facts: target reached, incremental, part of the increase by %1 beside the linear path's; “back-loaded” below %3 of the linear part is this tool's heuristic (hover for the sentence). A total target counts related spending up to 1.5% of GDP and needs core at its own target too.</source>
+            <translation>Appliquer fixe la trajectoire affichée pour chaque Allié (croissance nominale constante, ou montée linéaire de la part) et efface ses budgets saisis jusqu'à l'année cible ; ensuite la part atteinte est maintenue sauf si « continuer » est coché. Une trajectoire ne réduit jamais : un Allié déjà au-dessus de l'objectif garde sa part. La croissance réelle est déflatée par le déflateur moyen du scénario (%2). Montants en millions de monnaie nationale. « Trajectoire » donne des faits : objectif atteint, progressive, part de la hausse d'ici %1 à côté de celle de la trajectoire linéaire ; « hausse tardive » sous %3 de la part linéaire est une heuristique propre à cet outil (survolez pour la phrase). Un objectif total compte les dépenses connexes jusqu'à 1,5 % du PIB et exige aussi la défense essentielle à son objectif.</translation>
         </message>
         <message>
             <source>core</source>
@@ -733,7 +749,7 @@
         <name>GoalSeekModel</name>
         <message>
             <source>Core budget in %1 on the goal-seek path, million national currency</source>
-            <extracomment>The raw value of a cell (float, or the row's credibility as bool) for tests and copy.</extracomment>
+            <extracomment>The raw value of a cell (float, text, or the path facts in a few words) for tests and copy.</extracomment>
             <translation>Budget de défense en %1 sur la trajectoire calculée, millions de monnaie nationale</translation>
         </message>
         <message>
@@ -771,8 +787,20 @@ M</translation>
 (% par an)</translation>
         </message>
         <message>
-            <source>Constant nominal growth of the core budget that reaches the target, % a year</source>
-            <translation>Croissance nominale constante du budget de défense qui atteint l'objectif, % par an</translation>
+            <source>Constant nominal growth of the core budget that reaches the target, % a year; “met”: already at the target, the growth that holds its share</source>
+            <translation>Croissance nominale constante du budget de défense qui atteint l'objectif, % par an ; « atteint » : déjà à l'objectif, la croissance qui maintient sa part</translation>
+        </message>
+        <message>
+            <source>Facts, no verdict: target reached by the target year (✓/✗), whether the share falls before it, the part of the increase done by %1 / the linear path's part; “back-loaded” is this tool's heuristic</source>
+            <translation>Des faits, pas de verdict : objectif atteint l'année cible (✓/✗), baisse de la part avant, part de la hausse faite d'ici %1 / celle de la trajectoire linéaire ; « hausse tardive » est une heuristique propre à cet outil</translation>
+        </message>
+        <message>
+            <source>met, %1</source>
+            <translation>atteint, %1</translation>
+        </message>
+        <message>
+            <source>Already at or above the target in the base year: the growth that holds its share</source>
+            <translation>Déjà à l'objectif ou au-dessus l'année de base : la croissance qui maintient sa part</translation>
         </message>
         <message>
             <source>Real growth
@@ -787,10 +815,6 @@ M</translation>
         <message>
             <source>Path</source>
             <translation>Trajectoire</translation>
-        </message>
-        <message>
-            <source>Credible, incremental path: never falls before the target, at least half the increase by the %1 review</source>
-            <translation>Trajectoire crédible et progressive : ne baisse jamais avant l'objectif, au moins la moitié de la hausse avant l'examen de %1</translation>
         </message>
         <message>
             <source>%1 review
@@ -823,14 +847,6 @@ croissance du PIB ≤</translation>
             <translation>Inverse : la plus forte croissance réelle constante du PIB (% par an) pour laquelle le plan actuel atteint encore l'objectif en %1</translation>
         </message>
         <message>
-            <source>credible</source>
-            <translation>crédible</translation>
-        </message>
-        <message>
-            <source>⚠ check</source>
-            <translation>⚠ à vérifier</translation>
-        </message>
-        <message>
             <source>met (share held)</source>
             <translation>atteint (part maintenue)</translation>
         </message>
@@ -845,10 +861,6 @@ croissance du PIB ≤</translation>
         <message>
             <source>never</source>
             <translation>jamais</translation>
-        </message>
-        <message>
-            <source>Credible, incremental path</source>
-            <translation>Trajectoire crédible et progressive</translation>
         </message>
         <message>
             <source> — the plan sets a share of GDP, so GDP growth does not change it</source>
@@ -1179,20 +1191,56 @@ croissance du PIB ≤</translation>
             <translation> ; </translation>
         </message>
         <message>
+            <source>%1 of the increase by %2 (linear path: %3)</source>
+            <translation>%1 de la hausse d'ici %2 (trajectoire linéaire : %3)</translation>
+        </message>
+        <message>
+            <source>back-loaded: below %1 of the linear part (this tool's heuristic)</source>
+            <translation>hausse tardive : moins de %1 de la part linéaire (heuristique propre à cet outil)</translation>
+        </message>
+        <message>
+            <source>falls %1</source>
+            <translation>baisse %1</translation>
+        </message>
+        <message>
+            <source>back-loaded</source>
+            <translation>hausse tardive</translation>
+        </message>
+        <message>
+            <source>share of %1, not GDP: NATO measures it against %1 (its GDP path is %1)</source>
+            <translation>part du %1, pas du PIB : l'OTAN la mesure par rapport au %1 (sa trajectoire de PIB est le %1)</translation>
+        </message>
+        <message>
+            <source>NATO basis %1 (constant prices), cash ÷ %3 %2</source>
+            <translation>base OTAN %1 (prix constants), dépenses courantes ÷ %3 %2</translation>
+        </message>
+        <message>
+            <source>%1 CPI (stand-in for the GDP deflator; typed years where set)</source>
+            <translation>IPC %1 (à la place du déflateur du PIB ; années saisies le cas échéant)</translation>
+        </message>
+        <message>
             <source>no armed forces: no target path</source>
             <translation>pas de forces armées : pas de trajectoire</translation>
+        </message>
+        <message>
+            <source>at or above %1 in the base year</source>
+            <translation>à %1 ou plus dès l'année de base</translation>
+        </message>
+        <message>
+            <source>reaches %1 by %2</source>
+            <translation>atteint %1 d'ici %2</translation>
         </message>
         <message>
             <source>does not reach %1 by %2</source>
             <translation>n'atteint pas %1 d'ici %2</translation>
         </message>
         <message>
-            <source>share falls in %1</source>
-            <translation>la part baisse en %1</translation>
+            <source>incremental</source>
+            <translation>progressive</translation>
         </message>
         <message>
-            <source>only %1 of the increase by the %2 review</source>
-            <translation>seulement %1 de la hausse avant l'examen de %2</translation>
+            <source>share falls in %1</source>
+            <translation>la part baisse en %1</translation>
         </message>
     </context>
     <context>
@@ -1338,6 +1386,22 @@ croissance du PIB ≤</translation>
             <translation>Dernière année projetée (engagement de La Haye : 2035)</translation>
         </message>
         <message>
+            <source>  &amp;Back-loaded below: </source>
+            <translation>  Hausse &amp;tardive sous : </translation>
+        </message>
+        <message>
+            <source>% of linear</source>
+            <translation> % du linéaire</translation>
+        </message>
+        <message>
+            <source>Back-loading threshold</source>
+            <translation>Seuil de hausse tardive</translation>
+        </message>
+        <message>
+            <source>This tool's heuristic, not the Hague declaration's (it sets no number): a path is called back-loaded when the part of its needed increase done by the 2029 review is below this fraction of the linear path's part (33% for 2026→2035). Saved in the scenario.</source>
+            <translation>Heuristique propre à cet outil, pas à la déclaration de La Haye (qui ne fixe aucun chiffre) : une trajectoire est dite à hausse tardive quand la part de la hausse nécessaire faite avant l'examen de 2029 est inférieure à cette fraction de celle de la trajectoire linéaire (33 % pour 2026→2035). Enregistré dans le scénario.</translation>
+        </message>
+        <message>
             <source>  GDP &amp;forecast: </source>
             <translation>  Prévisions de &amp;PIB : </translation>
         </message>
@@ -1430,6 +1494,14 @@ croissance du PIB ≤</translation>
             <translation>Classement des Alliés, partage du fardeau et révisions de l'OTAN</translation>
         </message>
         <message>
+            <source>&amp;Compare scenarios…</source>
+            <translation>Co&amp;mparer des scénarios…</translation>
+        </message>
+        <message>
+            <source>Compare two or more open scenarios against a reference</source>
+            <translation>Comparer deux scénarios ouverts ou plus à une référence</translation>
+        </message>
+        <message>
             <source>&amp;Copy</source>
             <translation>&amp;Copier</translation>
         </message>
@@ -1444,14 +1516,6 @@ croissance du PIB ≤</translation>
         <message>
             <source>Fill the year editor from the current cell with cells copied from a spreadsheet</source>
             <translation>Remplir l'éditeur des années depuis la cellule courante avec des cellules copiées d'un classeur</translation>
-        </message>
-        <message>
-            <source>&amp;Compare scenarios…</source>
-            <translation>Co&amp;mparer des scénarios…</translation>
-        </message>
-        <message>
-            <source>Compare two or more open scenarios against a reference</source>
-            <translation>Comparer deux scénarios ouverts ou plus à une référence</translation>
         </message>
         <message>
             <source>Results as &amp;Excel (.xlsx)…</source>
@@ -1616,12 +1680,24 @@ croissance du PIB ≤</translation>
             <translation>Année visée</translation>
         </message>
         <message>
+            <source>Grow until</source>
+            <translation>Croissance jusqu'en</translation>
+        </message>
+        <message>
+            <source>every year</source>
+            <translation>chaque année</translation>
+        </message>
+        <message>
             <source>&amp;Policy:</source>
             <translation>&amp;Politique :</translation>
         </message>
         <message>
             <source>&amp;Growth:</source>
             <translation>&amp;Croissance :</translation>
+        </message>
+        <message>
+            <source>Grow &amp;until:</source>
+            <translation>Croissance &amp;jusqu'en :</translation>
         </message>
         <message>
             <source>&amp;Share held:</source>
@@ -1712,8 +1788,12 @@ croissance du PIB ≤</translation>
             <translation>Part du PIB que le budget de défense maintient, % du PIB (valeur minimale : la part de l'année de base)</translation>
         </message>
         <message>
-            <source>Core share the ramp reaches, % of GDP</source>
-            <translation>Part essentielle atteinte par la montée, % du PIB</translation>
+            <source>Last year the budget grows at this rate; after it the share reached is held</source>
+            <translation>Dernière année de croissance à ce taux ; ensuite la part atteinte est maintenue</translation>
+        </message>
+        <message>
+            <source>Core share the ramp reaches, % of GDP; an ally above it keeps its share (a ramp never cuts: to cut, hold a lower share or type the amounts)</source>
+            <translation>Part essentielle atteinte par la montée, % du PIB ; un Allié au-dessus garde sa part (une montée ne réduit jamais : pour réduire, maintenez une part plus basse ou saisissez les montants)</translation>
         </message>
         <message>
             <source>Year the ramp reaches its target; the share holds after it</source>
@@ -1947,8 +2027,8 @@ p10–p90 (% PIB)</translation>
             <translation>États-Unis et Europe plus Canada dans le temps</translation>
         </message>
         <message>
-            <source>Core defence, billion USD at base-year rates</source>
-            <translation>Défense essentielle, milliards USD aux taux de l'année de base</translation>
+            <source>Core defence, billion USD at base-year prices and exchange rates</source>
+            <translation>Défense essentielle, milliards USD aux prix et taux de change de l'année de base</translation>
         </message>
         <message>
             <source>Year</source>
@@ -1978,14 +2058,6 @@ p10–p90 (% PIB)</translation>
             <translation>Incertitude (Monte-Carlo)</translation>
         </message>
         <message>
-            <source>from IMF forecast revisions (%1 → %2), per ally</source>
-            <translation>d'après les révisions des prévisions du FMI (%1 → %2), par Allié</translation>
-        </message>
-        <message>
-            <source>σ per ally = root mean square of the IMF's revisions of its forecast between the two vintages; %1 pp where the IMF did not revise it. A six-month revision understates the full forecast error.</source>
-            <translation>σ par Allié = moyenne quadratique des révisions de sa prévision par le FMI entre les deux éditions ; %1 pt là où le FMI ne l'a pas révisée. Une révision à six mois sous-estime l'erreur de prévision totale.</translation>
-        </message>
-        <message>
             <source>constant</source>
             <translation>constant</translation>
         </message>
@@ -1996,10 +2068,6 @@ p10–p90 (% PIB)</translation>
         <message>
             <source>Constant spread, percentage points</source>
             <translation>Écart constant, points de pourcentage</translation>
-        </message>
-        <message>
-            <source>Standard deviation of real GDP growth (and of the deflator, if drawn) in every ally and year</source>
-            <translation>Écart-type de la croissance réelle du PIB (et du déflateur, s'il est tiré) pour chaque Allié et chaque année</translation>
         </message>
         <message>
             <source>Number of draws</source>
@@ -2018,8 +2086,24 @@ p10–p90 (% PIB)</translation>
             <translation>tirer aussi le déflateur (IPC)</translation>
         </message>
         <message>
-            <source>Independent draws of the deflator: its own spread from IMF CPI revisions, or the constant above</source>
-            <translation>Tirages indépendants du déflateur : son propre écart d'après les révisions de l'IPC du FMI, ou la constante ci-dessus</translation>
+            <source>the IMF's own revisions, every WEO pair (latest %1 → %2)</source>
+            <translation>les révisions du FMI lui-même, toutes les paires d'éditions (dernière %1 → %2)</translation>
+        </message>
+        <message>
+            <source>Whole vectors of the 32 allies' revisions, bootstrapped: a bad year for one ally is a bad year for most, as in the data. A six-month revision understates the full forecast error; choose a constant to widen it.</source>
+            <translation>Vecteurs entiers des révisions des 32 Alliés, rééchantillonnés : une mauvaise année pour un Allié l'est pour la plupart, comme dans les données. Une révision à six mois sous-estime l'erreur de prévision totale ; choisissez une constante pour l'élargir.</translation>
+        </message>
+        <message>
+            <source>Root mean square of each ally's yearly shock to real GDP growth (and to the deflator, if drawn); the shocks stay correlated across allies and persistent</source>
+            <translation>Moyenne quadratique du choc annuel de chaque Allié sur la croissance réelle du PIB (et sur le déflateur, s'il est tiré) ; les chocs restent corrélés entre Alliés et persistants</translation>
+        </message>
+        <message>
+            <source>The IMF's CPI revisions of the same vintage pair and year as the growth shock (drawn together), or the constant above</source>
+            <translation>Les révisions de l'IPC par le FMI de la même paire d'éditions et de la même année que le choc de croissance (tirées ensemble), ou la constante ci-dessus</translation>
+        </message>
+        <message>
+            <source>Model: each draw picks, year by year, one of the IMF's revision vectors (all allies together, random sign) and carries it on with persistence ρ = %1 measured in the same data, so the spread grows with the horizon; NATO's base-year share is revised as its past estimates were (2023e–2025e to the 2026 edition). Money-defined plans get a band on their share; share-defined plans (constant share, ramp) get it on the money they need. Alliance counts and shares come from the same joint draws.</source>
+            <translation>Modèle : chaque tirage choisit, année par année, un des vecteurs de révision du FMI (tous les Alliés ensemble, signe aléatoire) et le prolonge avec la persistance ρ = %1 mesurée dans les mêmes données, si bien que la dispersion croît avec l'horizon ; la part de l'année de base de l'OTAN est révisée comme ses estimations passées (2023e–2025e par rapport à l'édition 2026). Les plans définis en argent ont une bande sur leur part ; les plans définis en part (part constante, montée) l'ont sur l'argent nécessaire. Les décomptes et parts de l'Alliance viennent des mêmes tirages conjoints.</translation>
         </message>
         <message>
             <source>Spread of real GDP growth:</source>
@@ -2070,8 +2154,8 @@ p10–p90 (% PIB)</translation>
             <translation>σ = %1 pt</translation>
         </message>
         <message>
-            <source>σ from IMF revisions</source>
-            <translation>σ d'après les révisions du FMI</translation>
+            <source>joint draws of the IMF's revisions</source>
+            <translation>tirages conjoints des révisions du FMI</translation>
         </message>
         <message>
             <source>%1 draws, seed %2, %3%4. Bands: p10–p90 (light) and p25–p75 (dark) around each selected ally's path.</source>
@@ -2189,93 +2273,6 @@ p10–p90 (% PIB)</translation>
         </message>
     </context>
     <context>
-        <name>Clipboard</name>
-        <message>
-            <source>Cannot paste</source>
-            <translation>Collage impossible</translation>
-        </message>
-        <message>
-            <source>ISO3</source>
-            <translation>ISO3</translation>
-        </message>
-        <message>
-            <source>Ally</source>
-            <translation>Allié</translation>
-        </message>
-        <message>
-            <source>First year at core target</source>
-            <translation>Première année à l'objectif essentiel</translation>
-        </message>
-        <message>
-            <source>Budget growth needed (% a year, nominal)</source>
-            <translation>Croissance budgétaire nécessaire (% par an, nominale)</translation>
-        </message>
-        <message>
-            <source>Budget policy</source>
-            <translation>Politique budgétaire</translation>
-        </message>
-        <message>
-            <source>Credible path</source>
-            <translation>Trajectoire crédible</translation>
-        </message>
-        <message>
-            <source>The clipboard holds no cells.</source>
-            <translation>Le presse-papiers ne contient aucune cellule.</translation>
-        </message>
-        <message>
-            <source>Select an ally in the table, then the first cell to fill.</source>
-            <translation>Sélectionnez un Allié dans le tableau, puis la première cellule à remplir.</translation>
-        </message>
-        <message>
-            <source>Pasted with cells left out</source>
-            <translation>Collé, avec des cellules écartées</translation>
-        </message>
-        <message>
-            <source>Core defence %1 (% of GDP)</source>
-            <translation>Défense essentielle %1 (% du PIB)</translation>
-        </message>
-        <message>
-            <source>Total %1 (% of GDP)</source>
-            <translation>Total %1 (% du PIB)</translation>
-        </message>
-        <message>
-            <source>Gap to core target %1 (percentage points)</source>
-            <translation>Écart à l'objectif essentiel %1 (points de pourcentage)</translation>
-        </message>
-        <message>
-            <source>yes</source>
-            <translation>oui</translation>
-        </message>
-        <message>
-            <source>no</source>
-            <translation>non</translation>
-        </message>
-        <message>
-            <source>Copied %1 rows with a header (tab-separated)</source>
-            <translation>%1 lignes copiées avec un en-tête (séparées par des tabulations)</translation>
-        </message>
-        <message>
-            <source>%1 cells fell outside the editor and were not written.</source>
-            <translation>%1 cellules tombaient hors de l'éditeur et n'ont pas été écrites.</translation>
-        </message>
-        <message>
-            <source>Nothing was pasted: %1</source>
-            <translation>Rien n'a été collé : %1</translation>
-        </message>
-        <message>
-            <source>Paste %1 cells into %2</source>
-            <translation>Coller %1 cellules dans %2</translation>
-        </message>
-        <message>
-            <source>%1 cells fell on read-only cells and were not written: %2</source>
-            <translation>%1 cellules tombaient sur des cellules en lecture seule et n'ont pas été écrites : %2</translation>
-        </message>
-        <message>
-            <source>cell %1 → %2 %3: %4</source>
-            <translation>cellule %1 → %2 %3 : %4</translation>
-        </message>
-    </context>
-    <context>
         <name>BriefingReport</name>
         <message>
             <source>Ally</source>
@@ -2350,8 +2347,8 @@ p10–p90 (% PIB)</translation>
             <translation>PIB : croissance réelle et inflation IPC de %1 (l'IPC tient lieu de déflateur du PIB) ; après la dernière année de prévision, les dernières valeurs sont maintenues.</translation>
         </message>
         <message>
-            <source>Amounts in US dollars are at %1 exchange rates implied by NATO's tables. Iceland has no armed forces. Related spending (up to 1.5% of GDP) is not published by NATO: it is an assumption of this scenario.</source>
-            <translation>Les montants en dollars US sont aux taux de change de %1 implicites dans les tableaux de l'OTAN. L'Islande n'a pas de forces armées. Les dépenses connexes (jusqu'à 1,5 % du PIB) ne sont pas publiées par l'OTAN : c'est une hypothèse de ce scénario.</translation>
+            <source>Amounts in US dollars are at %1 prices and exchange rates (the rates implied by NATO's tables; each ally deflated by its own deflator). Iceland has no armed forces. Related spending (up to 1.5% of GDP) is not published by NATO: it is an assumption of this scenario.</source>
+            <translation>Montants en dollars aux prix et taux de change de %1 (les taux implicites des tableaux de l'OTAN ; chaque Allié déflaté par son propre déflateur). L'Islande n'a pas de forces armées. Les dépenses connexes (jusqu'à 1,5 % du PIB) ne sont pas publiées par l'OTAN : c'est une hypothèse de ce scénario.</translation>
         </message>
         <message>
             <source>No policy, target or year differs from the default scenario.</source>
@@ -2390,20 +2387,12 @@ p10–p90 (% PIB)</translation>
             <translation>Récapitulatif de tous les Alliés à l'horizon %1</translation>
         </message>
         <message>
-            <source>Core = core defence share of GDP (%); Total = core + related (%); gap in percentage points to the ally's core target; need = constant nominal budget growth (% a year) that reaches it by %1; path: credible, incremental path (reaches the target, never falls, at least half the increase by the 2029 review).</source>
-            <translation>Défense = part des dépenses de défense essentielles dans le PIB (%) ; Total = essentielle + connexe (%) ; écart en points de pourcentage à l'objectif essentiel de l'Allié ; besoin = croissance nominale constante du budget (% par an) qui l'atteint en %1 ; trajectoire : trajectoire crédible et progressive (atteint l'objectif, ne baisse jamais, au moins la moitié de la hausse avant l'examen de 2029).</translation>
-        </message>
-        <message>
             <source>no armed forces</source>
             <translation>pas de forces armées</translation>
         </message>
         <message>
             <source>met</source>
             <translation>atteint</translation>
-        </message>
-        <message>
-            <source>credible</source>
-            <translation>crédible</translation>
         </message>
         <message>
             <source>Notes: %1</source>
@@ -2458,8 +2447,8 @@ p10–p90 (% PIB)</translation>
             <translation>Part des dépenses de défense essentielles dans le PIB : %1 (chiffres de l'OTAN jusqu'en %2, puis ce scénario)</translation>
         </message>
         <message>
-            <source>flagged: %1</source>
-            <translation>signalée : %1</translation>
+            <source>Core = core defence share of GDP (%); Total = core + related (%); gap in percentage points to the ally's core target; need = constant nominal budget growth (% a year) that reaches it by %1; path: three facts, no verdict (the Hague declaration sets no number): whether the core target is reached by %1, whether the share falls before it, and the part of the needed increase done by the 2029 review beside the linear path's part; 'back-loaded' below %2 of the linear part is this tool's heuristic. Total counts related spending up to 1.5% of GDP (⚠: related above 1.5%, the excess not counted), and 5% is met only with core at its target.</source>
+            <translation>Défense = part des dépenses de défense essentielles dans le PIB (%) ; Total = essentielle + connexe (%) ; écart en points de pourcentage à l'objectif essentiel de l'Allié ; besoin = croissance nominale constante du budget (% par an) qui l'atteint en %1 ; trajectoire : trois faits, pas de verdict (la déclaration de La Haye ne fixe aucun chiffre) : objectif essentiel atteint en %1, baisse de la part avant, et part de la hausse nécessaire faite avant l'examen de 2029 à côté de celle de la trajectoire linéaire ; « hausse tardive » sous %2 de la part linéaire est une heuristique propre à cet outil. Le total compte les dépenses connexes jusqu'à 1,5 % du PIB (⚠ : dépenses connexes au-delà de 1,5 %, l'excédent n'est pas compté), et 5 % n'est atteint qu'avec la défense essentielle à son objectif.</translation>
         </message>
         <message>
             <source>own targets %1% core, %2% total</source>
@@ -2487,6 +2476,85 @@ p10–p90 (% PIB)</translation>
         <message>
             <source>%1 of %2 draws</source>
             <translation>%1 tirages sur %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>Clipboard</name>
+        <message>
+            <source>Cannot paste</source>
+            <translation>Collage impossible</translation>
+        </message>
+        <message>
+            <source>ISO3</source>
+            <translation>ISO3</translation>
+        </message>
+        <message>
+            <source>Ally</source>
+            <translation>Allié</translation>
+        </message>
+        <message>
+            <source>First year at core target</source>
+            <translation>Première année à l'objectif essentiel</translation>
+        </message>
+        <message>
+            <source>Budget growth needed (% a year, nominal)</source>
+            <translation>Croissance budgétaire nécessaire (% par an, nominale)</translation>
+        </message>
+        <message>
+            <source>Path: target reached, incremental, increase by 2029 vs linear</source>
+            <translation>Trajectoire : objectif atteint, progressive, hausse d'ici 2029 / linéaire</translation>
+        </message>
+        <message>
+            <source>Budget policy</source>
+            <translation>Politique budgétaire</translation>
+        </message>
+        <message>
+            <source>The clipboard holds no cells.</source>
+            <translation>Le presse-papiers ne contient aucune cellule.</translation>
+        </message>
+        <message>
+            <source>Select an ally in the table, then the first cell to fill.</source>
+            <translation>Sélectionnez un Allié dans le tableau, puis la première cellule à remplir.</translation>
+        </message>
+        <message>
+            <source>Pasted with cells left out</source>
+            <translation>Collé, avec des cellules écartées</translation>
+        </message>
+        <message>
+            <source>Core defence %1 (% of GDP)</source>
+            <translation>Défense essentielle %1 (% du PIB)</translation>
+        </message>
+        <message>
+            <source>Total %1 (% of GDP)</source>
+            <translation>Total %1 (% du PIB)</translation>
+        </message>
+        <message>
+            <source>Gap to core target %1 (percentage points)</source>
+            <translation>Écart à l'objectif essentiel %1 (points de pourcentage)</translation>
+        </message>
+        <message>
+            <source>Copied %1 rows with a header (tab-separated)</source>
+            <translation>%1 lignes copiées avec un en-tête (séparées par des tabulations)</translation>
+        </message>
+        <message>
+            <source>%1 cells fell outside the editor and were not written.</source>
+            <translation>%1 cellules tombaient hors de l'éditeur et n'ont pas été écrites.</translation>
+        </message>
+        <message>
+            <source>Nothing was pasted: %1</source>
+            <translation>Rien n'a été collé : %1</translation>
+        </message>
+        <message>
+            <source>Paste %1 cells into %2</source>
+            <translation>Coller %1 cellules dans %2</translation>
+        </message>
+        <message>
+            <source>%1 cells fell on read-only cells and were not written: %2</source>
+            <translation>%1 cellules tombaient sur des cellules en lecture seule et n'ont pas été écrites : %2</translation>
+        </message>
+        <message>
+            <source>cell %1 → %2 %3: %4</source>
+            <translation>cellule %1 → %2 %3 : %4</translation>
         </message>
     </context>
 </TS>

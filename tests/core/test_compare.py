@@ -62,7 +62,8 @@ def test_known_change_shows_where_expected_and_nowhere_else(baseline: Scenario) 
     assert diffs.at["POL", ("core_budget_mn", "Poland 6%")] == pytest.approx(
         budget_grown - budget_held, rel=1e-9
     )
-    usd = (budget_grown - budget_held) / hand.fx_per_usd("POL")
+    # At 2026 prices and exchange rates: deflated by Poland's CPI path.
+    usd = (budget_grown - budget_held) / hand.fx_per_usd("POL") / hand.price_ratio("POL", 2035)
     for row in ("POL", *ALLIANCE_ROWS):
         assert diffs.at[row, ("core_budget_usd_mn", "Poland 6%")] == pytest.approx(usd, rel=1e-9)
 

@@ -16,6 +16,7 @@ import pytest
 from natoplanner.core.errors import ScenarioInputError
 from natoplanner.core.goalseek import (
     BreakevenOutcome,
+    GoalPath,
     GrowthAssumption,
     TargetMeasure,
     allies_below_target,
@@ -95,23 +96,79 @@ def test_goal_seek_growth_applied_through_the_core_reaches_the_target(
     scenario: Scenario, iso3: str, target_pct: float, year: int
 ) -> None:
     (result,) = goal_seek(scenario, [iso3], target_pct, year)
+    # An ally above the target (Poland, 4.68%) is "met": the growth that holds its share.
+    goal_pct = max(target_pct, hand.base_share_pct(iso3))
     assert result.nominal_growth_pct == pytest.approx(
-        hand_nominal_growth_pct(iso3, target_pct, year), abs=1e-9
+        hand_nominal_growth_pct(iso3, goal_pct, year), abs=1e-9
     )
     applied = scenario.copy()
     result.change.apply(applied)
-    assert applied.core_policy(iso3) == CorePolicy(
-        BudgetPolicy.NOMINAL_GROWTH, rate_pct=result.nominal_growth_pct
-    )
-    assert abs(projected_share(applied, iso3, year) - target_pct) < WITHIN_PP
+    if result.met_in_base_year:
+        assert applied.core_policy(iso3) == CorePolicy(BudgetPolicy.CONSTANT_SHARE)
+    else:
+        assert applied.core_policy(iso3) == CorePolicy(
+            BudgetPolicy.NOMINAL_GROWTH, rate_pct=result.nominal_growth_pct, growth_until=year
+        )
+    assert abs(projected_share(applied, iso3, year) - goal_pct) < WITHIN_PP
     # What the result shows is what the core projects.
-    assert result.core_share_pct[year - 2026] == pytest.approx(target_pct, abs=1e-9)
+    assert result.core_share_pct[year - 2026] == pytest.approx(goal_pct, abs=1e-9)
 
 
-def test_poland_already_above_target_may_cut_real_spending(scenario: Scenario) -> None:
+def test_poland_above_target_is_met_and_never_cut(scenario: Scenario) -> None:
     (result,) = goal_seek(scenario, "POL", 3.5, 2035)
-    assert result.already_met  # 4.68% in 2026, held
-    assert result.real_growth_pct < 0 < result.nominal_growth_pct
+    assert result.already_met and result.met_in_base_year  # 4.68% in 2026
+    np.testing.assert_allclose(result.core_share_pct, 4.68, atol=1e-12)
+    # Holding 4.68% grows the budget with nominal GDP, never below it.
+    hold_pct = (hand.gdp_ratio("POL", 2035) ** (1 / 9) - 1) * 100
+    assert result.nominal_growth_pct == pytest.approx(hold_pct, abs=1e-9) and hold_pct > 0
+    assert result.facts.reaches_target and result.facts.already_met
+
+
+def test_germany_by_2029_holds_3_5_to_2035(scenario: Scenario) -> None:
+    """Goal "3.5% by 2029": growth to 2029, then the share is held (not 6.11% in 2035)."""
+    (result,) = goal_seek(scenario, ["DEU"], 3.5, 2029)
+    assert result.nominal_growth_pct == pytest.approx(
+        hand_nominal_growth_pct("DEU", 3.5, 2029), abs=1e-9
+    )
+    applied = scenario.copy()
+    result.change.apply(applied)
+    for year in range(2029, 2041):
+        assert projected_share(applied, "DEU", year) == pytest.approx(3.5, abs=1e-9), year
+    # 2035 budget: 3.5% of GDP on NATO's basis = B[2026]·(3.5/2.69)·GDP[2035]/GDP[2026].
+    budget_2035 = 124_660 * 3.5 / 2.69 * hand.gdp_ratio("DEU", 2035)
+    assert result.core_budget_mn[2035 - 2026] == pytest.approx(budget_2035, rel=1e-12)
+    # Keep growing only when asked: then the share compounds past 6% by 2035.
+    (growing,) = goal_seek(scenario, ["DEU"], 3.5, 2029, keep_growing=True)
+    r = hand_nominal_growth_pct("DEU", 3.5, 2029) / 100
+    share_2035 = 2.69 * (1 + r) ** 9 / hand.gdp_ratio("DEU", 2035)
+    assert growing.core_share_pct[2035 - 2026] == pytest.approx(share_2035, rel=1e-12)
+    assert share_2035 > 6.0
+
+
+def test_linear_ramp_answer_and_its_facts(scenario: Scenario) -> None:
+    (result,) = goal_seek(scenario, ["DEU"], 3.5, 2035, path=GoalPath.LINEAR_RAMP)
+    expected = 2.69 + (3.5 - 2.69) * np.arange(10) / 9
+    np.testing.assert_allclose(result.core_share_pct, expected, atol=1e-12)
+    assert result.facts.share_of_increase_by_review == pytest.approx(3 / 9, abs=1e-12)
+    assert not result.facts.back_loaded and result.facts.incremental
+    # The constant-growth answer does 24-29% by 2029: below linear, not back-loaded.
+    (constant,) = goal_seek(scenario, ["DEU"], 3.5, 2035)
+    assert 0.5 * 3 / 9 < constant.facts.share_of_increase_by_review < 3 / 9
+    assert not constant.facts.back_loaded
+
+
+def test_total_target_caps_related_at_1_5_and_needs_core_target() -> None:
+    """Spain at 2.0% core + 3.0% related: a 5% total needs core ≥ 3.5% (its core
+    target) and counts 1.5% related: max(3.5, 5 − min(3.0, 1.5)) = 3.5."""
+    scenario = Scenario()
+    scenario.set_related_track("ESP", RelatedTrack(RelatedPolicy.CONSTANT_SHARE, share_pct=3.0))
+    (result,) = goal_seek(scenario, ["ESP"], 5.0, 2035, TargetMeasure.TOTAL)
+    assert result.required_core_share_pct == pytest.approx(3.5, abs=1e-12)
+    assert "ESP" in allies_below_target(scenario, 5.0, 2035, TargetMeasure.TOTAL)
+    # Core 4.0 + related 0.5: core covers its target, related must make up 1.0 → 4.5 core.
+    scenario.set_related_track("ESP", RelatedTrack(RelatedPolicy.CONSTANT_SHARE, share_pct=0.5))
+    (result,) = goal_seek(scenario, ["ESP"], 5.0, 2035, TargetMeasure.TOTAL)
+    assert result.required_core_share_pct == pytest.approx(4.5, abs=1e-12)
 
 
 def test_typed_budgets_before_the_target_year_are_cleared_later_ones_kept() -> None:

@@ -76,6 +76,19 @@ def build_rich_scenario(dataset: Dataset) -> Scenario:
     scenario.set_related_track("CAN", RelatedTrack(RelatedPolicy.RAMP_TO_TARGET, 0.0, 1.5, 2029))
     scenario.set_year_input(Measure.RELATED_SHARE, "GBR", 2032, 0.8)  # not set, but overridden
     scenario.set_targets("GBR", Targets(3.5, 4.75))
+    # Issue 13: growth that then holds its share, a ramp from above its target
+    # (never cuts), related spending above 1.5% (not counted), a back-loading threshold.
+    scenario.set_core_policy(
+        "GRC", CorePolicy(BudgetPolicy.NOMINAL_GROWTH, rate_pct=6.0, growth_until=2030)
+    )
+    scenario.set_core_policy(
+        "CAN", CorePolicy(BudgetPolicy.REAL_GROWTH, rate_pct=5.0, growth_until=2031)
+    )
+    scenario.set_core_policy(
+        "LTU", CorePolicy(BudgetPolicy.RAMP_TO_TARGET, target_pct=3.5, target_year=2030)
+    )
+    scenario.set_related_track("ROU", RelatedTrack(RelatedPolicy.CONSTANT_SHARE, 2.0))
+    scenario.set_backload_fraction(0.4)
     return scenario
 
 

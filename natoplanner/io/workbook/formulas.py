@@ -21,7 +21,7 @@ from functools import cache
 
 from openpyxl.utils import get_column_letter
 
-from natoplanner.core.scenario import BudgetPolicy, RelatedPolicy
+from natoplanner.core.scenario import RELATED_CAP_PCT, BudgetPolicy, RelatedPolicy
 from natoplanner.io.workbook.layout import (
     POLICY_COLUMN_INDEX,
     SHEET_ASSUMPTIONS,
@@ -59,10 +59,20 @@ class ResultFormulas:
         return f"{column}${self.layout.result_header_row(block)}"
 
     @staticmethod
-    def _ramp(start_share: str, start_year: str, target: str, target_year: str, year: str) -> str:
+    def _ramp(
+        start_share: str,
+        start_year: str,
+        target: str,
+        target_year: str,
+        year: str,
+        *,
+        never_cut: bool = False,
+    ) -> str:
         fraction = (
             f"IF({target_year}-{start_year}>0,({year}-{start_year})/({target_year}-{start_year}),1)"
         )
+        if never_cut:  # a core ramp never cuts: from above its target it holds its share
+            target = f"MAX({target},{start_share})"
         return f"({start_share}+({target}-{start_share})*MIN(1,MAX(0,{fraction})))"
 
     # -- one cell --------------------------------------------------------------
@@ -145,10 +155,18 @@ class ResultFormulas:
             self._policy("target_pct", ally),
             self._policy("target_year", ally),
             self._year("budget", year),
+            never_cut=True,
         )
+        # Growth to the "grow until" year, then the share reached is held.
+        until = self._policy("growth_until", ally)
+        share_held = f"{previous}/{self._result('pp_cost', ally, year - 1)}*{pp_cost}"
+        holding = f"AND(ISNUMBER({until}),{self._year('budget', year)}>{until})"
         branches = [
-            (BudgetPolicy.NOMINAL_GROWTH, f"{previous}*(1+{rate}/100)"),
-            (BudgetPolicy.REAL_GROWTH, f"{previous}*(1+{rate}/100)*(1+{deflator}/100)"),
+            (BudgetPolicy.NOMINAL_GROWTH, f"IF({holding},{share_held},{previous}*(1+{rate}/100))"),
+            (
+                BudgetPolicy.REAL_GROWTH,
+                f"IF({holding},{share_held},{previous}*(1+{rate}/100)*(1+{deflator}/100))",
+            ),
             (
                 BudgetPolicy.CONSTANT_SHARE,
                 f"IF(ISNUMBER({held}),{held},{self._policy('base_share_pct', ally)})*{pp_cost}",
@@ -178,8 +196,8 @@ class ResultFormulas:
         match block:
             case "core_share":
                 return f"{r('budget')}/{r('pp_cost')}"
-            case "total_share":
-                return f"{r('core_share')}+{r('related_share')}"
+            case "total_share":  # related counts up to 1.5% of GDP (Hague 3.5 + 1.5)
+                return f"{r('core_share')}+MIN({r('related_share')},{RELATED_CAP_PCT:g})"
             case "core_gap_pp":
                 return f"{self._policy('core_target_pct', ally)}-{r('core_share')}"
             case "total_gap_pp":

@@ -42,13 +42,21 @@ SETTINGS = (
     ("horizon", "Horizon (last projected year)"),
     ("gdp_vintage", "GDP forecast vintage"),
     ("base_year", "Base year (NATO data)"),
+    (
+        "backload_fraction",
+        "Back-loaded below (fraction of the linear path's part of the increase by 2029; "
+        "this tool's heuristic)",
+    ),
 )
+# Settings added after schema 2 was published: an older file leaves them empty (default).
+OPTIONAL_SETTINGS = ("backload_fraction",)
 SETTINGS_FIRST_ROW = 3
 # Labels span columns A:B, values C:H (merged), so both read in full.
 SETTING_VALUE_COLUMN = 3
 SETTING_VALUE_LAST_COLUMN = 8
 SETTING_ROW = {key: SETTINGS_FIRST_ROW + i for i, (key, _) in enumerate(SETTINGS)}
-POLICY_HEADER_ROW = SETTINGS_FIRST_ROW + len(SETTINGS) + 2
+# Row 10 since schema 2: the back-loading setting took the spare row 8.
+POLICY_HEADER_ROW = SETTINGS_FIRST_ROW + len(SETTINGS) + 1
 
 
 @dataclass(frozen=True)
@@ -86,7 +94,14 @@ POLICY_COLUMNS = (
     ),
     Column("base_share_pct", "Base-year core share (% of GDP, NATO)", "0.00", False),
     Column("fx_per_usd", "National currency per USD (base year)", "0.0000", False),
+    # Added after schema 2 was published (optional on reading): after this year a
+    # growth policy holds the share it reached (a goal "by year T").
+    Column(
+        "growth_until", "Grow until (year; then hold the share; empty = every year)", "0", width=14
+    ),
 )
+#: Policy columns an older schema-2 file may lack (read as their default).
+OPTIONAL_POLICY_KEYS = ("growth_until",)
 POLICY_COLUMN_INDEX = {c.key: i + 1 for i, c in enumerate(POLICY_COLUMNS)}
 
 

@@ -33,6 +33,7 @@ from natoplanner.io.workbook.formulas import ResultFormulas
 from natoplanner.io.workbook.layout import (
     ABOUT_SCHEMA_LABEL,
     ASSUMPTION_BLOCKS,
+    OPTIONAL_POLICY_KEYS,
     POLICY_COLUMNS,
     POLICY_HEADER_ROW,
     RESULT_BLOCKS,
@@ -339,7 +340,24 @@ def _scenario_settings(path: Path, sheet: _Sheet, dataset: Dataset) -> Scenario:
         sheet.problem(*setting(key), error.message, "a valid year", sheet.value(*setting(key)))
         raise FileProblemError(sheet.problems) from None
     scenario.notes = sheet.text(*setting("notes"))
+    backload = sheet.value(*setting("backload_fraction"))
+    if backload is not None and backload != "":  # empty in files written before the setting
+        number = sheet.number(*setting("backload_fraction"), "back-loading threshold")
+        if number is not None:
+            try:
+                scenario.set_backload_fraction(number)
+            except ScenarioInputError as error:
+                sheet.problem(*setting("backload_fraction"), str(error), "0 to 1", backload)
+        if sheet.problems:
+            raise FileProblemError(sheet.problems)
     return scenario
+
+
+def _optional_year(sheet: _Sheet, row: int, column: int | None) -> int | None:
+    """A year in an optional column; empty (or no column) is None."""
+    if column is None or sheet.value(row, column) in (None, ""):
+        return None
+    return sheet.year(row, column, "year")
 
 
 def _policy_columns(sheet: _Sheet, version: int) -> dict[str, int]:
@@ -351,7 +369,8 @@ def _policy_columns(sheet: _Sheet, version: int) -> dict[str, int]:
     columns: dict[str, int] = {}
     for column in POLICY_COLUMNS:
         found = headers.get(_normalise_word(column.header))
-        if found is None and not (version < 2 and column.key in TARGET_KEYS):
+        optional = column.key in OPTIONAL_POLICY_KEYS or (version < 2 and column.key in TARGET_KEYS)
+        if found is None and not optional:
             sheet.problem(
                 POLICY_HEADER_ROW,
                 POLICY_COLUMNS.index(column) + 1,
@@ -386,6 +405,7 @@ def _policies(
             share_pct=cells.number("share_pct", None),
             target_pct=cells.number("target_pct", core.target_pct),
             target_year=cells.year("target_year", core.target_year),
+            growth_until=_optional_year(sheet, row, columns.get("growth_until")),
         )
         related = RelatedTrack(
             kind=related_kind or related.kind,

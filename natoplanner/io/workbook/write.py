@@ -24,8 +24,10 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from natoplanner.core.dataset import NATO_EDITION
+from natoplanner.core.indicators.aggregates import money_label
+from natoplanner.core.indicators.basis import ShareBasis, deflator_label, share_bases
 from natoplanner.core.projection import Projection
-from natoplanner.core.scenario import Scenario
+from natoplanner.core.scenario import RELATED_CAP_PCT, Scenario
 from natoplanner.io.workbook.cell_text import escape_text, looks_like_formula
 from natoplanner.io.workbook.fastsheet import FastCells, save_workbook
 from natoplanner.io.workbook.formulas import ResultFormulas
@@ -253,6 +255,7 @@ def assumption_cells(scenario: Scenario, layout: Layout) -> dict[tuple[int, int]
         "horizon": scenario.horizon,
         "gdp_vintage": scenario.gdp_vintage,
         "base_year": scenario.base_year,
+        "backload_fraction": scenario.backload_fraction,
     }
     for key, label in SETTINGS:
         cells[SETTING_ROW[key], 1] = label
@@ -311,6 +314,7 @@ def _policy_values(scenario: Scenario) -> list[dict[str, object]]:
                 "base_budget_mn": _number(base.core_budget_mn[i]),
                 "base_share_pct": _number(base.core_share_pct[i]),
                 "fx_per_usd": _number(base.fx_per_usd[i]),
+                "growth_until": policy.growth_until,
             }
         )
     return rows
@@ -500,10 +504,12 @@ def _write_summary(
     put_text(ws, 1, 1, f"Summary at the horizon — {scenario.name}").font = TITLE
     ws["A2"] = (
         "Columns C–K are live formulas (they follow 'Assumptions', including the horizon); "
-        "columns marked 'as saved' were computed by natoplanner when the file was saved."
+        "columns marked 'as saved' were computed by natoplanner when the file was saved. "
+        f"Real growth uses the deflator: {deflator_label(scenario)}."
     )
     ws["A2"].font = NOTE
     summary = projection.summary()
+    bases = share_bases(scenario)
     index_expr = "1,Horizon-BaseYear+1"
     last_col = get_column_letter(layout.result_column(layout.result_years[-1]))
 
@@ -529,8 +535,17 @@ def _write_summary(
         ("Required real budget growth (% a year, as saved)", "0.00", 13),
         ("Core policy", None, 22),
         ("Related track", None, 22),
-        ("Credible, incremental path (as saved)", None, 11),
-        ("Why not (as saved)", None, 50),
+        ("Core target reached by the horizon (as saved)", None, 11),
+        ("Incremental: share never falls before reaching it (as saved)", None, 12),
+        ("Part of the needed increase done by 2029 (%, as saved)", "0", 12),
+        ("Linear path's part by 2029 (%)", "0", 11),
+        (
+            f"Back-loaded: below {scenario.backload_fraction:.0%} of the linear part "
+            "(this tool's heuristic; as saved)",
+            None,
+            13,
+        ),
+        ("Path facts and warnings (as saved)", None, 50),
     ]
     header_row = 4
     for index, (text, _, width) in enumerate(columns, start=1):
@@ -563,8 +578,11 @@ def _write_summary(
             _number(record["required_real_growth_pct"]) if has_data else None,
             record["core_policy"],
             record["related_track"],
-            ("yes" if record["credible"] else "no") if has_data else "—",
-            record["credibility_note"],
+            *(
+                value if value is not None else "—"
+                for value in record["path_facts"].record().values()
+            ),
+            _path_note(record, bases[i]),
         ]
         ws.cell(row, 1, ally.iso3)
         put_text(ws, row, 2, ally.name_en)
@@ -586,6 +604,20 @@ def _write_summary(
     ws.freeze_panes = ws.cell(header_row + 1, 3)
 
 
+def _path_note(record, basis: ShareBasis) -> str:
+    """The path facts in words, the warning on related spending above 1.5%, and what
+    the share is measured against (Luxembourg: GNI; the Netherlands: both bases)."""
+    note = record["path_note"]
+    if record["related_above_cap"]:
+        note += (
+            f"; related spending above {RELATED_CAP_PCT:g}% of GDP: the excess is not counted "
+            "toward 5%"
+        )
+    if basis.describe():
+        note += "; " + basis.describe()
+    return note
+
+
 def _year_or_none(value: object) -> int | None:
     try:
         return None if value is None or value is np.nan or value != value else int(value)
@@ -594,45 +626,49 @@ def _year_or_none(value: object) -> int | None:
 
 
 # -- Alliance and History ---------------------------------------------------------
-ALLIANCE_HEADERS = {
-    "year": ("Year", "0"),
-    "core_usd_mn": ("core spending (million USD, base-year rates)", "#,##0"),
-    "related_usd_mn": ("related spending (million USD, base-year rates)", "#,##0"),
-    "gdp_usd_bn": ("GDP (billion USD, base-year rates)", "#,##0"),
-    "core_share_pct": ("core share (% of GDP, GDP-weighted)", "0.00"),
-    "total_share_pct": ("total share (% of GDP, GDP-weighted)", "0.00"),
-    "allies_at_2pct": ("Allies at ≥ 2% core", "0"),
-    "allies_at_3_5pct": ("Allies at ≥ 3.5% core", "0"),
-    "allies_at_5pct_total": ("Allies at ≥ 5% total", "0"),
-}
-GROUP_LABELS = {"nato": "NATO", "europe_canada": "Europe and Canada", "usa": "United States"}
-
-
-def _alliance_header(column: str) -> tuple[str, str]:
-    for group, label in GROUP_LABELS.items():
-        if column.startswith(group + "_"):
-            text, number_format = ALLIANCE_HEADERS[column[len(group) + 1 :]]
-            return f"{label}: {text}", number_format
-    return ALLIANCE_HEADERS[column]
+def _alliance_headers(base_year: int) -> dict[str, tuple[str, str | None]]:
+    return {
+        "aggregate": ("Aggregate", None),
+        "year": ("Year", "0"),
+        "core_share_pct": (
+            "Core share (% of GDP; GDP at constant prices as weights, Iceland's GDP included)",
+            "0.00",
+        ),
+        "total_share_pct": ("Total: core + related up to 1.5% (% of GDP)", "0.00"),
+        "core_usd_bn": (f"Core spending ({money_label(base_year)})", "#,##0.0"),
+        "allies_at_2_pct": ("Allies at ≥ 2% core", "0"),
+        "allies_at_3_5_pct": ("Allies at ≥ 3.5% core", "0"),
+        "allies_at_5_pct": ("Allies at ≥ 5% total with core ≥ 3.5%", "0"),
+    }
 
 
 def _write_alliance(ws: Worksheet, projection: Projection) -> None:
+    base_year = projection.scenario.base_year
     ws["A1"] = (
-        "Alliance totals (as saved by natoplanner; 31 allies with armed forces; USD at base-year "
-        "exchange rates)"
+        "Alliance aggregates the NATO way (as saved by natoplanner): members of each year, "
+        f"shares weighted by GDP at constant prices, money in {money_label(base_year)}; "
+        f"to {base_year} NATO's figures, then this scenario."
     )
     ws["A1"].font = BLOCK_TITLE
-    frame = projection.alliance()
+    frame = projection.alliance_aggregates().frame()
+    headers = _alliance_headers(base_year)
     header_row = 3
     for index, column in enumerate(frame.columns, start=1):
-        text, number_format = _alliance_header(column)
+        text, number_format = headers[column]
         cell = ws.cell(header_row, index, text)
         cell.font, cell.fill, cell.alignment = BOLD, HEADER_FILL, CENTER_WRAP
-        ws.column_dimensions[get_column_letter(index)].width = 14
+        ws.column_dimensions[get_column_letter(index)].width = 18 if index == 1 else 14
         for offset, value in enumerate(frame[column].to_numpy(), start=1):
-            ws.cell(header_row + offset, index, value.item()).number_format = number_format
+            value = value.item() if hasattr(value, "item") else value
+            written = (
+                put_text(ws, header_row + offset, index, value)
+                if isinstance(value, str)
+                else ws.cell(header_row + offset, index, value)
+            )
+            if number_format:
+                written.number_format = number_format
     ws.row_dimensions[header_row].height = 60
-    ws.freeze_panes = "B4"
+    ws.freeze_panes = "C4"
 
 
 HISTORY_COLUMNS = (

@@ -139,7 +139,9 @@ class SplitChart(QWidget):
         )
         self.plot_item = self.plot_widget.getPlotItem()
         self.plot_item.setMouseEnabled(x=False, y=False)
-        self.plot_item.setLabel("left", self.tr("Core defence, billion USD at base-year rates"))
+        self.plot_item.setLabel(
+            "left", self.tr("Core defence, billion USD at base-year prices and exchange rates")
+        )
         self.plot_item.setLabel("bottom", self.tr("Year"))
         legend = self.plot_item.addLegend(offset=(10, 5), labelTextColor=foreground())
         self.zero = pg.PlotDataItem(pen=pg.mkPen(foreground(), width=1))

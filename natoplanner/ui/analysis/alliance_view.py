@@ -7,8 +7,10 @@ Three tabs over the window's scenario, updated on every edit:
   show NATO's published shares; later years the projection.
 - **Burden sharing**: each ally's share of NATO's total core spending in a
   year, and the United States against Europe and Canada over time, all in
-  USD at base-year exchange rates (history converted at the same rates, so
-  the series move with real budgets, not with the dollar).
+  USD at base-year prices and exchange rates, the NATO way (each ally
+  deflated by its own deflator path; history from NATO's own USD figures;
+  members of each year), so the series move with real budgets, not with
+  inflation or the dollar.
 - **Revisions**: for one ally, NATO's published share for each year in each
   edition (``core/revisions.py``), so a planner sees how much estimates move.
 
@@ -38,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from natoplanner.core.dataset import FIRST_HISTORY_YEAR
+from natoplanner.core.indicators.aggregates import core_usd_bn_by_year, membership
 from natoplanner.core.projection import Projection
 from natoplanner.ui.analysis.alliance_charts import (
     EUROPE_COLOUR,
@@ -51,6 +54,7 @@ from natoplanner.ui.analysis.alliance_revisions import (
 )
 from natoplanner.ui.common.actions import make_action, show_window_part
 from natoplanner.ui.common.formatting import percent
+from natoplanner.ui.common.labels import deflator_text
 
 
 # -- figures ---------------------------------------------------------------------------
@@ -71,14 +75,11 @@ def share_matrix(projection: Projection, total: bool = False) -> tuple[np.ndarra
 
 
 def core_usd_matrix(projection: Projection) -> tuple[np.ndarray, np.ndarray]:
-    """Years 2014..horizon and allies × years core spending, million USD at base-year rates."""
-    scenario = projection.scenario
-    base_col = scenario.base_year - FIRST_HISTORY_YEAR
-    history = scenario.dataset.history_matrix("defence_exp_national_million")[:, :base_col]
-    n = projection.horizon_col + 1
-    national = np.concatenate([history, projection.paths.core_budget_mn[:, :n]], axis=1)
-    years = np.arange(FIRST_HISTORY_YEAR, scenario.horizon + 1)
-    return years, national / projection.fx_per_usd()[:, None]
+    """Years 2014..horizon and allies × years core spending, million USD at base-year
+    prices and exchange rates; NaN before an ally joined (members of each year)."""
+    years, usd_bn = core_usd_bn_by_year(projection)
+    members = membership(projection.scenario.dataset.registry.iso3_codes, years)
+    return years, np.where(members, usd_bn * 1000, np.nan)
 
 
 def ranking(
@@ -114,7 +115,7 @@ def burden_shares(projection: Projection, year: int, language: str = "en") -> pd
     -------
     DataFrame
         ``iso3``, ``name``, ``core_usd_mn`` (million USD at base-year
-        exchange rates), ``share_of_nato_pct`` (% of the NATO total; sums to 100).
+        prices and exchange rates), ``share_of_nato_pct`` (% of the NATO total; sums to 100).
     """
     years, usd = core_usd_matrix(projection)
     col = _column(years, year)
@@ -133,7 +134,8 @@ def burden_shares(projection: Projection, year: int, language: str = "en") -> pd
 
 
 def us_europe_split(projection: Projection) -> pd.DataFrame:
-    """United States against Europe and Canada, 2014..horizon (USD at base-year rates).
+    """United States against Europe and Canada, 2014..horizon (USD at base-year prices
+    and exchange rates).
 
     Returns
     -------
@@ -253,7 +255,7 @@ class AllianceView(QDialog):
             shares,
             [US_COLOUR if c == "USA" else EUROPE_COLOUR for c in self.burden["iso3"]],
             [percent(s, 1) for s in shares],
-            self.tr("Share of NATO core spending in %1, % (USD at %2 rates)")
+            self.tr("Share of NATO core spending in %1, % (USD at %2 prices and exchange rates)")
             .replace("%1", str(year))
             .replace("%2", str(scenario.base_year)),
         )
@@ -262,12 +264,13 @@ class AllianceView(QDialog):
         self.caption.setText(
             self.tr(
                 "%1: shares up to %2 are NATO's published figures (2025 and 2026 estimates); "
-                "later years are "
-                "this scenario's projection. Amounts in USD at %2 exchange rates. Iceland has "
-                "no armed forces."
+                "later years are this scenario's projection. Amounts in USD bn at %2 prices and "
+                "exchange rates (each ally deflated by its own deflator path: %3), members of "
+                "each year. Iceland has no armed forces."
             )
             .replace("%1", scenario.name)
             .replace("%2", str(scenario.base_year))
+            .replace("%3", deflator_text(scenario.gdp_vintage))
         )
 
 

@@ -3,7 +3,7 @@
 
 One row per ally and alliance aggregate; per compared measure a column for
 each scenario and a difference column against the reference; each
-scenario's credible-path flag with its reasons in the tooltip.
+scenario's path facts (a few words; the full sentence in the tooltip).
 """
 
 from __future__ import annotations
@@ -35,17 +35,17 @@ COMPARED_METRICS = ("core_share_pct", "total_share_pct", "core_budget_usd_mn", "
 
 @dataclass(frozen=True)
 class _Column:
-    kind: str  # "ally", "value", "diff" or "credible"
+    kind: str  # "ally", "value", "diff" or "path"
     metric: str = ""
     scenario: str = ""
 
 
 @dataclass(frozen=True)
-class CredibilityFlags:
-    """One scenario's credible-path flags (registry order) and the reasons for each."""
+class PathFactsColumn:
+    """One scenario's path facts (registry order): a few words and the full sentence."""
 
-    credible: np.ndarray
-    reasons: list[str]
+    short: list[str]
+    full: list[str]
     has_path: np.ndarray
 
 
@@ -58,7 +58,7 @@ class CompareTableModel(ReadOnlyTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.comparison: ScenarioComparison | None = None
-        self._flags: dict[str, CredibilityFlags] = {}
+        self._flags: dict[str, PathFactsColumn] = {}
         self._columns: list[_Column] = []
         self._rows: list[str] = []
         self._cells: list[list[object]] = []
@@ -67,7 +67,7 @@ class CompareTableModel(ReadOnlyTableModel):
     def set_comparison(
         self,
         comparison: ScenarioComparison | None,
-        flags: dict[str, CredibilityFlags] | None = None,
+        flags: dict[str, PathFactsColumn] | None = None,
     ) -> None:
         """Show ``comparison`` (None: empty). Same rows and columns: one dataChanged."""
         columns = _columns_of(comparison)
@@ -85,7 +85,8 @@ class CompareTableModel(ReadOnlyTableModel):
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(columns) - 1)
 
     def raw_value(self, row: int, column: int) -> object:
-        """The cell's value: a float (NaN when missing), a name, or a bool / None for the flags."""
+        """The cell's value: a float (NaN when missing), a name, or the path facts in a few
+        words (None without a path)."""
         return self._cells[row][column]
 
     def _build_cells(self) -> list[list[object]]:
@@ -106,7 +107,7 @@ class CompareTableModel(ReadOnlyTableModel):
                     [
                         None
                         if flags is None or code in ALLIANCE_ROWS or not flags.has_path[i]
-                        else bool(flags.credible[i])
+                        else flags.short[i]
                         for i, code in zip(positions, self._rows, strict=True)
                     ]
                 )
@@ -145,7 +146,9 @@ class CompareTableModel(ReadOnlyTableModel):
             return self._display(row, column)
         if role == SortRole:
             value = self.raw_value(row, column)
-            return float("nan") if value is None else value
+            if value is None:
+                return "" if self._columns[column].kind == "path" else float("nan")
+            return value
         if role == RowCodeRole:
             return code
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -154,7 +157,7 @@ class CompareTableModel(ReadOnlyTableModel):
                 if spec.kind == "ally"
                 else (
                     Qt.AlignmentFlag.AlignCenter
-                    if spec.kind == "credible"
+                    if spec.kind == "path"
                     else Qt.AlignmentFlag.AlignRight
                 )
             )
@@ -206,7 +209,7 @@ class CompareTableModel(ReadOnlyTableModel):
                 "Core plus related spending, % of GDP, in %1 (differences in percentage points)"
             ),
             "core_budget_usd_mn": self.tr(
-                "Core defence budget in %1, million USD at base-year exchange rates"
+                "Core defence budget in %1, million USD at base-year prices and exchange rates"
             ),
             "first_year_core": self.tr(
                 "First year at the ally's own core target (3.5% unless set; alliance: 3.5%), "
@@ -217,9 +220,10 @@ class CompareTableModel(ReadOnlyTableModel):
             return self.tr(
                 "Ally, then the alliance: NATO total and Europe and Canada (GDP-weighted shares)"
             )
-        if spec.kind == "credible":
+        if spec.kind == "path":
             return self.tr(
-                "Credible, incremental path in %1 (reasons in each cell's tooltip)"
+                "Path facts in %1: target reached, incremental, part of the increase by 2029 "
+                "beside the linear path's (full sentence in each cell's tooltip)"
             ).replace("%1", spec.scenario)
         text = units[spec.metric].replace("%1", self._year())
         if spec.kind == "diff":
@@ -250,10 +254,10 @@ class CompareTableModel(ReadOnlyTableModel):
         value = self.raw_value(row, column)
         if spec.kind == "ally":
             return str(value)
-        if spec.kind == "credible":
+        if spec.kind == "path":
             if value is None:
                 return "" if self._rows[row] in ALLIANCE_ROWS else DASH
-            return self.tr("credible") if value else self.tr("flagged")
+            return str(value)
         if math.isnan(value):
             side = self._one_sided(row, column) if spec.kind == "diff" else None
             if side == "reached":
@@ -277,13 +281,11 @@ class CompareTableModel(ReadOnlyTableModel):
         spec, code = self._columns[column], self._rows[row]
         if code == "ISL":
             return self.tr("Iceland has no armed forces and is not in NATO's expenditure tables")
-        if spec.kind == "credible":
+        if spec.kind == "path":
             flags = self._flags.get(spec.scenario)
             if flags is None or code in ALLIANCE_ROWS:
                 return None
-            return (
-                self.tr("Credible, incremental path") if flags.credible[row] else flags.reasons[row]
-            )
+            return flags.full[row]
         return self._header_tip(spec)
 
 
@@ -303,7 +305,7 @@ def _columns_of(comparison: ScenarioComparison | None) -> list[_Column]:
     for metric in COMPARED_METRICS:
         columns += [_Column("value", metric, name) for name in comparison.names]
         columns += [_Column("diff", metric, name) for name in others]
-    columns += [_Column("credible", "", name) for name in comparison.names]
+    columns += [_Column("path", "", name) for name in comparison.names]
     return columns
 
 

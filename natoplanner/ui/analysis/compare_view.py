@@ -5,7 +5,7 @@ and picks a reference. The window shows one ally's paths overlaid (one
 colour and one line style per scenario) and a difference table at the
 reference's horizon: core share, total share, core budget, first year at the
 core target, per ally and for the alliance, with a difference column for
-each scenario against the reference and each scenario's credible-path flag
+each scenario against the reference and each scenario's path facts
 (reasons in the tooltip). Numbers come from :func:`natoplanner.core.compare.
 compare_scenarios`; the window recomputes when a compared scenario changes.
 """
@@ -51,10 +51,10 @@ from natoplanner.ui.analysis.charts import (
 from natoplanner.ui.analysis.compare_table import (
     CompareSortProxy,
     CompareTableModel,
-    CredibilityFlags,
+    PathFactsColumn,
 )
 from natoplanner.ui.common.actions import make_action, show_window_part
-from natoplanner.ui.common.labels import credibility_text
+from natoplanner.ui.common.labels import path_facts_short, path_facts_text
 from natoplanner.ui.window.document import ScenarioDocument
 
 
@@ -302,9 +302,12 @@ class CompareDialog(QDialog):
             return
         flags = {}
         for name, document in zip(comparison.names, documents, strict=True):
-            credible, issues = document.projection.credibility_issues()
-            reasons = [credibility_text(found) for found in issues]
-            flags[name] = CredibilityFlags(credible, reasons, document.projection.has_target_path)
+            facts = document.projection.path_facts()
+            flags[name] = PathFactsColumn(
+                [path_facts_short(f) for f in facts],
+                [path_facts_text(f) for f in facts],
+                document.projection.has_target_path,
+            )
         self.model.set_comparison(comparison, flags)
         self.message.setText(
             self.tr(

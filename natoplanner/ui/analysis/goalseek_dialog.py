@@ -2,9 +2,12 @@
 
 For the allies selected in the window's table the dialog answers "reach X%
 core (or total) by year T" with :func:`natoplanner.core.goalseek.goal_seek`:
-the constant nominal and real budget growth, the budget in every year, the
-2029 review checkpoint, and whether that path is credible and incremental
-(DESIGN §4; the reason in a tooltip). It also shows the inverse answer from
+the constant nominal and real budget growth, the budget in every year (on a
+constant-growth path or a linear share ramp, held after the target year unless
+"keep growing" is ticked), the 2029 review checkpoint, and the path's facts
+(DESIGN §4: reached, incremental, part of the increase by 2029 beside linear).
+An ally already at the target shows "met" and the growth that holds its share.
+It also shows the inverse answer from
 :func:`~natoplanner.core.goalseek.breakeven_growth`: the highest constant real
 GDP growth at which the scenario's current plan still meets the target.
 
@@ -40,6 +43,7 @@ from natoplanner.core.errors import ScenarioInputError
 from natoplanner.core.goalseek import (
     BreakevenGrowth,
     BreakevenOutcome,
+    GoalPath,
     GoalSeekResult,
     GrowthAssumption,
     TargetMeasure,
@@ -48,60 +52,36 @@ from natoplanner.core.goalseek import (
     goal_seek,
     goal_seek_below_target,
 )
-from natoplanner.core.projection import Projection
 from natoplanner.core.scenario import (
     CORE_TARGET_PCT,
     MAX_HORIZON,
     REVIEW_YEAR,
     TOTAL_TARGET_PCT,
     Scenario,
-    Targets,
 )
 from natoplanner.ui.common.actions import make_action, show_window_part
 from natoplanner.ui.common.formatting import number, percent
-from natoplanner.ui.common.labels import credibility_text
+from natoplanner.ui.common.labels import deflator_text, path_facts_short, path_facts_text
 from natoplanner.ui.common.models import ReadOnlyTableModel
 from natoplanner.ui.window.commands import ReplaceInputs
 from natoplanner.ui.window.document import ScenarioDocument
 
 _ROOT = QModelIndex()  # the invalid index: the parent of every row of a table model
 
-#: The raw value of a cell (float, or the row's credibility as bool) for tests and copy.
+#: The raw value of a cell (float, text, or the path facts in a few words) for tests and copy.
 RawValueRole = Qt.ItemDataRole.UserRole + 1
 
 
 @dataclass(frozen=True)
 class GoalSeekRow:
-    """One ally's answer: the path to the target, whether it is credible, and the inverse."""
+    """One ally's answer: the path to the target, its facts, and the inverse."""
 
     result: GoalSeekResult
-    credible: bool
-    credibility_note: str
     breakeven: BreakevenGrowth
 
-
-def path_credibility(
-    scenario: Scenario, results: Sequence[GoalSeekResult]
-) -> list[tuple[bool, str]]:
-    """Credible-path check (DESIGN §4) of each goal-seek path, against its own target.
-
-    The changes are applied to a copy whose core target is the goal-seek
-    target (the core share a total target needs) and whose horizon reaches
-    the target year; :meth:`Projection.credibility` then judges the path.
-    """
-    if not results:
-        return []
-    copy = scenario.copy()
-    apply_changes(copy, [r.change for r in results])
-    copy.set_horizon(max(copy.horizon, *(r.target_year for r in results)))
-    for r in results:
-        total = max(copy.targets(r.iso3).total_pct, r.required_core_share_pct)
-        copy.set_targets(r.iso3, Targets(core_pct=r.required_core_share_pct, total_pct=total))
-    credible, issues = Projection(copy).credibility_issues()
-    return [
-        (bool(credible[copy.row(r.iso3)]), credibility_text(issues[copy.row(r.iso3)]))
-        for r in results
-    ]
+    @property
+    def needs_attention(self) -> bool:
+        return self.result.facts is not None and self.result.facts.needs_attention
 
 
 def goal_seek_rows(
@@ -110,10 +90,13 @@ def goal_seek_rows(
     target_pct: float | None,
     by_year: int,
     measure: TargetMeasure,
+    path: GoalPath = GoalPath.CONSTANT_GROWTH,
+    keep_growing: bool = False,
 ) -> list[GoalSeekRow]:
-    """Goal seek, credibility and breakeven growth for ``iso3s`` (allies with NATO data)."""
-    results = goal_seek(scenario, iso3s, target_pct, by_year, measure)
-    checks = path_credibility(scenario, results)
+    """Goal seek (with its path facts) and breakeven growth for ``iso3s``."""
+    results = goal_seek(
+        scenario, iso3s, target_pct, by_year, measure, path=path, keep_growing=keep_growing
+    )
     inverse = breakeven_growth(
         scenario,
         list(iso3s),
@@ -123,8 +106,7 @@ def goal_seek_rows(
         assumption=GrowthAssumption.CONSTANT,
     )
     return [
-        GoalSeekRow(result, credible, note, breakeven)
-        for result, (credible, note), breakeven in zip(results, checks, inverse, strict=True)
+        GoalSeekRow(result, breakeven) for result, breakeven in zip(results, inverse, strict=True)
     ]
 
 
@@ -187,7 +169,8 @@ class GoalSeekModel(ReadOnlyTableModel):
             (
                 self.tr("Nominal growth\n(% a year)"),
                 self.tr(
-                    "Constant nominal growth of the core budget that reaches the target, % a year"
+                    "Constant nominal growth of the core budget that reaches the target, % a year; "
+                    "“met”: already at the target, the growth that holds its share"
                 ),
             ),
             (
@@ -197,8 +180,9 @@ class GoalSeekModel(ReadOnlyTableModel):
             (
                 self.tr("Path"),
                 self.tr(
-                    "Credible, incremental path: never falls before the target, "
-                    "at least half the increase by the %1 review"
+                    "Facts, no verdict: target reached by the target year (✓/✗), whether the "
+                    "share falls before it, the part of the increase done by %1 / the linear "
+                    "path's part; “back-loaded” is this tool's heuristic"
                 ).replace("%1", str(REVIEW_YEAR)),
             ),
             (
@@ -237,7 +221,7 @@ class GoalSeekModel(ReadOnlyTableModel):
             return self._tooltip(row, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and column == 5 and not row.credible:
+        if role == Qt.ItemDataRole.ForegroundRole and column == 5 and row.needs_attention:
             return self._warning
         return None
 
@@ -251,7 +235,7 @@ class GoalSeekModel(ReadOnlyTableModel):
             r.current_share_pct,
             r.nominal_growth_pct,
             r.real_growth_pct,
-            row.credible,
+            path_facts_short(r.facts),
             r.checkpoint_share_pct,
             r.checkpoint_budget_mn,
             row.breakeven.growth_pct,
@@ -268,12 +252,11 @@ class GoalSeekModel(ReadOnlyTableModel):
                 return r.currency
             case 2:
                 return percent(r.current_share_pct)
-            case 3:
-                return percent(r.nominal_growth_pct)
-            case 4:
-                return percent(r.real_growth_pct)
+            case 3 | 4:
+                growth = percent(r.nominal_growth_pct if column == 3 else r.real_growth_pct)
+                return self.tr("met, %1").replace("%1", growth) if r.met_in_base_year else growth
             case 5:
-                return self.tr("credible") if row.credible else self.tr("⚠ check")
+                return path_facts_short(r.facts)
             case 6:
                 return percent(r.checkpoint_share_pct)
             case 7:
@@ -297,7 +280,11 @@ class GoalSeekModel(ReadOnlyTableModel):
     def _tooltip(self, row: GoalSeekRow, column: int) -> str | None:
         r = row.result
         if column == 5:
-            return self.tr("Credible, incremental path") if row.credible else row.credibility_note
+            return path_facts_text(r.facts)
+        if column in (3, 4) and r.met_in_base_year:
+            return self.tr(
+                "Already at or above the target in the base year: the growth that holds its share"
+            )
         if column == 8:
             text = row.breakeven.describe()
             if not row.breakeven.reacts_to_growth:
@@ -340,6 +327,17 @@ class GoalSeekDialog(QDialog):
         self.year_spin.setValue(self.document.scenario.horizon)
         self.year_spin.setAccessibleName(self.tr("Target year"))
 
+        self.path_combo = QComboBox(self)
+        self.path_combo.addItem(self.tr("constant budget growth"), GoalPath.CONSTANT_GROWTH)
+        self.path_combo.addItem(self.tr("linear share ramp"), GoalPath.LINEAR_RAMP)
+        self.path_combo.setAccessibleName(self.tr("Path shape"))
+        self.keep_growing_check = QCheckBox(self.tr("keep growing after the target year"), self)
+        self.keep_growing_check.setToolTip(
+            self.tr(
+                "Unticked, the share reached in the target year is held after it; ticked, the "
+                "budget keeps growing at the same rate"
+            )
+        )
         goal = QHBoxLayout()
         goal.addWidget(QLabel(self.tr("Reach"), self))
         goal.addWidget(self.target_spin)
@@ -347,6 +345,9 @@ class GoalSeekDialog(QDialog):
         goal.addWidget(self.measure_combo)
         goal.addWidget(QLabel(self.tr("by"), self))
         goal.addWidget(self.year_spin)
+        goal.addWidget(QLabel(self.tr("with"), self))
+        goal.addWidget(self.path_combo)
+        goal.addWidget(self.keep_growing_check)
         goal.addStretch(1)
         form = QFormLayout()
         self.allies_label = QLabel(self)
@@ -396,6 +397,8 @@ class GoalSeekDialog(QDialog):
         self.target_spin.valueChanged.connect(self.refresh)
         self.year_spin.valueChanged.connect(self.refresh)
         self.own_target_check.toggled.connect(self._on_own_target_toggled)
+        self.path_combo.currentIndexChanged.connect(self._on_path_changed)
+        self.keep_growing_check.toggled.connect(self.refresh)
         self.document.projected.connect(self.refresh)
         self.document.reset.connect(self.refresh)
         selection = window.allies_panel.view.selectionModel()
@@ -427,6 +430,14 @@ class GoalSeekDialog(QDialog):
         self.target_spin.setValue(
             CORE_TARGET_PCT if self.measure == TargetMeasure.CORE else TOTAL_TARGET_PCT
         )
+        self.refresh()
+
+    @property
+    def path(self) -> GoalPath:
+        return GoalPath(self.path_combo.currentData())
+
+    def _on_path_changed(self, _index: int) -> None:
+        self.keep_growing_check.setEnabled(self.path == GoalPath.CONSTANT_GROWTH)
         self.refresh()
 
     def _on_own_target_toggled(self, checked: bool) -> None:
@@ -463,6 +474,8 @@ class GoalSeekDialog(QDialog):
                     self.target_pct,
                     self.year_spin.value(),
                     self.measure,
+                    self.path,
+                    self.keep_growing_check.isChecked(),
                 )
             except ScenarioInputError as error:
                 problem = str(error)
@@ -471,15 +484,22 @@ class GoalSeekDialog(QDialog):
         self.note.setText(problem or self._explanation())
 
     def _explanation(self) -> str:
-        return self.tr(
-            "Apply sets a constant nominal growth policy for each ally and clears its typed core "
-            "budgets "
-            "up to the target year; after that year the budget keeps growing at the same rate. "
-            "Real growth deflates by the scenario's average deflator (IMF CPI). Amounts in million "
-            "national currency. “Path” flags a share that falls before the target or leaves more "
-            "than "
-            "half of the increase to after the %1 review (hover for the reason)."
-        ).replace("%1", str(REVIEW_YEAR))
+        return (
+            self.tr(
+                "Apply sets the path shown for each ally (constant nominal growth, or a linear "
+                "share ramp) and clears its typed core budgets up to the target year; after that "
+                "year the share reached is held unless “keep growing” is ticked. A path never "
+                "cuts: an ally already above the target holds its share. Real growth deflates "
+                "by the scenario's average deflator (%2). Amounts in million national currency. "
+                "“Path” gives facts: target reached, incremental, part of the increase by %1 "
+                "beside the linear path's; “back-loaded” below %3 of the linear part is this "
+                "tool's heuristic (hover for the sentence). A total target counts related "
+                "spending up to 1.5% of GDP and needs core at its own target too."
+            )
+            .replace("%1", str(REVIEW_YEAR))
+            .replace("%2", deflator_text(self.document.scenario.gdp_vintage))
+            .replace("%3", percent(100 * self.document.scenario.backload_fraction, 0))
+        )
 
     # -- actions -------------------------------------------------------------
     def _goal_text(self) -> str:
@@ -512,7 +532,12 @@ class GoalSeekDialog(QDialog):
         """Goal seek every ally below the target and apply all paths as one undoable step."""
         try:
             results = goal_seek_below_target(
-                self.document.scenario, self.target_pct, self.year_spin.value(), self.measure
+                self.document.scenario,
+                self.target_pct,
+                self.year_spin.value(),
+                self.measure,
+                path=self.path,
+                keep_growing=self.keep_growing_check.isChecked(),
             )
         except ScenarioInputError as error:
             self.window_.prompts.error(self.tr("Goal seek"), str(error))

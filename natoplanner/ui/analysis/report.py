@@ -52,8 +52,8 @@ from natoplanner.core.scenario import CorePolicy, Measure, RelatedTrack, Targets
 from natoplanner.ui.common.formatting import DASH, number, percent
 from natoplanner.ui.common.labels import (
     core_policy_label,
-    credibility_text,
     data_label,
+    path_facts_text,
     related_policy_label,
 )
 from natoplanner.ui.window.document import ScenarioDocument
@@ -116,11 +116,10 @@ def build_report(
             "forecast year the last values are held."
         ).replace("%1", data_label(scenario.gdp_vintage)),
         _tr(
-            "Amounts in US dollars are at %1 exchange rates implied by NATO's tables. Iceland "
-            "has no armed "
+            "Amounts in US dollars are at %1 prices and exchange rates (the rates implied by "
+            "NATO's tables; each ally deflated by its own deflator). Iceland has no armed "
             "forces. Related spending (up to 1.5% of GDP) is not published by NATO: it is an "
-            "assumption "
-            "of this scenario."
+            "assumption of this scenario."
         ).replace("%1", str(b)),
     ]
     assumptions = [
@@ -205,10 +204,15 @@ def build_report(
             "percentage points "
             "to the ally's core target; need = constant nominal budget growth (% a year) that "
             "reaches it "
-            "by %1; path: credible, incremental path (reaches the target, never falls, at "
-            "least half "
-            "the increase by the 2029 review)."
-        ).replace("%1", str(h)),
+            "by %1; path: three facts, no verdict (the Hague declaration sets no number): "
+            "whether the core target is reached by %1, whether the share falls before it, and "
+            "the part of the needed increase done by the 2029 review beside the linear path's "
+            "part; 'back-loaded' below %2 of the linear part is this tool's heuristic. Total "
+            "counts related spending up to 1.5% of GDP (⚠: related above 1.5%, the excess not "
+            "counted), and 5% is met only with core at its target."
+        )
+        .replace("%1", str(h))
+        .replace("%2", percent(100 * document.scenario.backload_fraction, 0)),
         highlight_rows=highlight,
     )
 
@@ -302,7 +306,8 @@ def _summary_table(document: ScenarioDocument, language: str):
                 row["name"],
                 percent(row["base_core_share_pct"]),
                 percent(row["horizon_core_share_pct"]),
-                percent(row["horizon_total_share_pct"]),
+                percent(row["horizon_total_share_pct"])
+                + (" ⚠" if row["related_above_cap"] else ""),
                 number(gap, 2) if gap > 1e-9 else _tr("met"),
                 DASH
                 if first is None
@@ -311,9 +316,7 @@ def _summary_table(document: ScenarioDocument, language: str):
                 else str(first),
                 number(row["required_nominal_growth_pct"], 1),
                 core_policy_label(scenario.core_policy(iso3)),
-                _tr("credible")
-                if row["credible"]
-                else _tr("flagged: %1").replace("%1", credibility_text(row["credibility_issues"])),
+                path_facts_text(row["path_facts"]),
             ]
         )
         if row["horizon_core_share_pct"] >= row["core_target_pct"] - 1e-9:

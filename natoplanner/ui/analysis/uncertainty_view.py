@@ -11,6 +11,10 @@ with progress and cancel. The result shows as
   allies change, or when the scenario changes (they would be stale);
 - a table per ally: the probability (%) of meeting its core target (3.5%
   unless set otherwise) and total target (5%) at the horizon.
+
+The model (joint, persistent, correlated draws; NATO's base-year revisions;
+money bands for share-defined plans) is described to the user in the dialog
+(its ``model_text`` note) and in :mod:`natoplanner.core.uncertainty`.
 """
 
 from __future__ import annotations
@@ -48,11 +52,11 @@ from natoplanner.core.scenario import Scenario
 from natoplanner.core.uncertainty import (
     DEFAULT_DRAWS,
     DEFAULT_SEED,
-    FALLBACK_GROWTH_SPREAD_PP,
     REVISION_VINTAGES,
     MonteCarloResult,
     MonteCarloSettings,
     run_monte_carlo,
+    shock_library,
 )
 from natoplanner.ui.common.actions import make_action, show_window_part
 from natoplanner.ui.common.formatting import number, percent
@@ -278,17 +282,17 @@ class UncertaintyDialog(QDialog):
 
         older, newer = (v.replace("IMF WEO ", "") for v in REVISION_VINTAGES)
         self.revision_radio = QRadioButton(
-            self.tr("from IMF forecast revisions (%1 → %2), per ally")
+            self.tr("the IMF's own revisions, every WEO pair (latest %1 → %2)")
             .replace("%1", older)
             .replace("%2", newer),
             self,
         )
         self.revision_radio.setToolTip(
             self.tr(
-                "σ per ally = root mean square of the IMF's revisions of its forecast between the "
-                "two vintages; %1 pp where the IMF did not revise it. A six-month revision "
-                "understates the full forecast error."
-            ).replace("%1", number(FALLBACK_GROWTH_SPREAD_PP, 1))
+                "Whole vectors of the 32 allies' revisions, bootstrapped: a bad year for one "
+                "ally is a bad year for most, as in the data. A six-month revision understates "
+                "the full forecast error; choose a constant to widen it."
+            )
         )
         self.revision_radio.setChecked(True)
         self.constant_radio = QRadioButton(self.tr("constant"), self)
@@ -301,8 +305,8 @@ class UncertaintyDialog(QDialog):
         self.spread_spin.setAccessibleName(self.tr("Constant spread, percentage points"))
         self.spread_spin.setToolTip(
             self.tr(
-                "Standard deviation of real GDP growth (and of the deflator, if drawn) "
-                "in every ally and year"
+                "Root mean square of each ally's yearly shock to real GDP growth (and to the "
+                "deflator, if drawn); the shocks stay correlated across allies and persistent"
             )
         )
         self.spread_spin.setEnabled(False)
@@ -327,10 +331,23 @@ class UncertaintyDialog(QDialog):
         self.deflator_check = QCheckBox(self.tr("also draw the deflator (CPI)"), self)
         self.deflator_check.setToolTip(
             self.tr(
-                "Independent draws of the deflator: its own spread from IMF CPI revisions, "
-                "or the constant above"
+                "The IMF's CPI revisions of the same vintage pair and year as the growth "
+                "shock (drawn together), or the constant above"
             )
         )
+        self.model_text = QLabel(
+            self.tr(
+                "Model: each draw picks, year by year, one of the IMF's revision vectors "
+                "(all allies together, random sign) and carries it on with persistence "
+                "ρ = %1 measured in the same data, so the spread grows with the horizon; NATO's "
+                "base-year share is revised as its past estimates were (2023e–2025e to the "
+                "2026 edition). Money-defined plans get a band on their share; share-defined "
+                "plans (constant share, ramp) get it on the money they need. Alliance counts "
+                "and shares come from the same joint draws."
+            ).replace("%1", number(shock_library(self.document.scenario.dataset).persistence, 2)),
+            self,
+        )
+        self.model_text.setWordWrap(True)
 
         for spin in (self.draws_spin, self.seed_spin):
             spin.setMaximumWidth(160)
@@ -340,6 +357,7 @@ class UncertaintyDialog(QDialog):
         form.addRow(self.tr("Draws:"), self.draws_spin)
         form.addRow(self.tr("Seed:"), self.seed_spin)
         form.addRow("", self.deflator_check)
+        form.addRow(self.model_text)
 
         self.model = ProbabilityModel(
             self.document.scenario.dataset.registry, window.language, self
@@ -441,7 +459,7 @@ class UncertaintyDialog(QDialog):
         spread = (
             self.tr("σ = %1 pp").replace("%1", number(self.spread_spin.value()))
             if self.constant_radio.isChecked()
-            else self.tr("σ from IMF revisions")
+            else self.tr("joint draws of the IMF's revisions")
         )
         self.status.setText(
             self.tr(

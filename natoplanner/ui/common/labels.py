@@ -8,11 +8,10 @@ with numbers in the UI locale ("rampe vers 3,5 % en 2035").
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from natoplanner.core.projection import CredibilityIssue, Flag
+from natoplanner.core.indicators.basis import ShareBasis
+from natoplanner.core.indicators.path_facts import PathFacts
 from natoplanner.core.scenario import BudgetPolicy, CorePolicy, RelatedPolicy, RelatedTrack
 from natoplanner.ui.common.formatting import percent
 
@@ -89,26 +88,106 @@ def related_policy_label(track: RelatedTrack) -> str:
     raise AssertionError(track.kind)
 
 
-def credibility_text(issues: Sequence[CredibilityIssue]) -> str:
-    """Why a path is flagged, in the interface language ("" when it is credible)."""
+def path_facts_text(facts: PathFacts) -> str:
+    """The three facts of a path in the interface language (DESIGN §4), e.g.
+    "reaches 3.5% by 2035; incremental; 33% of the increase by 2029 (linear path: 33%)"."""
+    if not facts.has_path:
+        return tr(QT_TRANSLATE_NOOP("Labels", "no armed forces: no target path"))
     # French puts a space before the semicolon.
     separator = tr(QT_TRANSLATE_NOOP("Labels", "; "))
-    return separator.join(_issue_text(issue) for issue in issues)
+    return separator.join(_fact_texts(facts))
 
 
-def _issue_text(issue: CredibilityIssue) -> str:
-    match issue.flag:
-        case Flag.NO_PATH:
-            return tr(QT_TRANSLATE_NOOP("Labels", "no armed forces: no target path"))
-        case Flag.NOT_REACHED:
-            text = tr(QT_TRANSLATE_NOOP("Labels", "does not reach %1 by %2"))
-            return text.replace("%1", _pct(issue.target_pct)).replace("%2", str(issue.year))
-        case Flag.FALLS:
-            return tr(QT_TRANSLATE_NOOP("Labels", "share falls in %1")).replace(
-                "%1", str(issue.year)
+def _fact_texts(facts: PathFacts) -> list[str]:
+    target, year = _pct(facts.target_pct), str(facts.target_year)
+    if facts.already_met:
+        reached = tr(QT_TRANSLATE_NOOP("Labels", "at or above %1 in the base year"))
+    elif facts.reaches_target:
+        reached = tr(QT_TRANSLATE_NOOP("Labels", "reaches %1 by %2"))
+    else:
+        reached = tr(QT_TRANSLATE_NOOP("Labels", "does not reach %1 by %2"))
+    texts = [reached.replace("%1", target).replace("%2", year)]
+    if facts.incremental:
+        texts.append(tr(QT_TRANSLATE_NOOP("Labels", "incremental")))
+    else:
+        texts.append(
+            tr(QT_TRANSLATE_NOOP("Labels", "share falls in %1")).replace(
+                "%1", str(facts.first_year_falls)
             )
-        case Flag.BACKLOADED:
-            text = tr(QT_TRANSLATE_NOOP("Labels", "only %1 of the increase by the %2 review"))
-            done = percent(100 * issue.fraction, 0)
-            return text.replace("%1", done).replace("%2", str(issue.year))
-    raise AssertionError(issue.flag)
+        )
+    if facts.share_of_increase_by_review is not None:
+        text = tr(QT_TRANSLATE_NOOP("Labels", "%1 of the increase by %2 (linear path: %3)"))
+        texts.append(
+            text.replace("%1", percent(100 * facts.share_of_increase_by_review, 0))
+            .replace("%2", str(facts.review_year))
+            .replace("%3", percent(100 * facts.linear_share_of_increase, 0))
+        )
+        if facts.back_loaded:
+            text = tr(
+                QT_TRANSLATE_NOOP(
+                    "Labels", "back-loaded: below %1 of the linear part (this tool's heuristic)"
+                )
+            )
+            texts.append(text.replace("%1", percent(100 * facts.backload_fraction, 0)))
+    return texts
+
+
+def path_facts_short(facts: PathFacts) -> str:
+    """The facts in a few words for a table cell ("✓ 2035 · 33%/33%", "✗ 2035")."""
+    if not facts.has_path:
+        return "—"
+    mark = "✓" if facts.reaches_target else "✗"
+    words = [f"{mark} {facts.target_year}"]
+    if not facts.incremental:
+        words.append(
+            tr(QT_TRANSLATE_NOOP("Labels", "falls %1")).replace("%1", str(facts.first_year_falls))
+        )
+    if facts.share_of_increase_by_review is not None:
+        done = percent(100 * facts.share_of_increase_by_review, 0)
+        linear = percent(100 * facts.linear_share_of_increase, 0)
+        words.append(f"{done}/{linear}")
+        if facts.back_loaded:
+            words.append(tr(QT_TRANSLATE_NOOP("Labels", "back-loaded")))
+    return " · ".join(words)
+
+
+def path_facts_severity(facts: PathFacts) -> int:
+    """A sort key: 0 no concern … 3 does not reach; -1 no path."""
+    if not facts.has_path:
+        return -1
+    return (
+        (0 if facts.reaches_target else 3)
+        + (0 if facts.incremental else 1)
+        + (1 if facts.back_loaded else 0)
+    )
+
+
+def share_basis_text(basis: ShareBasis) -> str:
+    """What an ally's share is measured against, in the interface language ("" if GDP on
+    one basis): Luxembourg's GNI; the Netherlands' NATO-basis and cash shares."""
+    parts = []
+    if basis.denominator != "GDP":
+        parts.append(
+            tr(
+                QT_TRANSLATE_NOOP(
+                    "Labels",
+                    "share of %1, not GDP: NATO measures it against %1 (its GDP path is %1)",
+                )
+            ).replace("%1", basis.denominator)
+        )
+    if basis.cash_share_pct is not None:
+        text = tr(QT_TRANSLATE_NOOP("Labels", "NATO basis %1 (constant prices), cash ÷ %3 %2"))
+        parts.append(
+            text.replace("%1", percent(basis.headline_share_pct))
+            .replace("%2", percent(basis.cash_share_pct))
+            .replace("%3", basis.denominator)
+        )
+    return tr(QT_TRANSLATE_NOOP("Labels", "; ")).join(parts)
+
+
+def deflator_text(vintage: str) -> str:
+    """The deflator in use, in the interface language: "IMF WEO April 2026 CPI (stand-in
+    for the GDP deflator; typed years where set)"."""
+    return tr(
+        QT_TRANSLATE_NOOP("Labels", "%1 CPI (stand-in for the GDP deflator; typed years where set)")
+    ).replace("%1", data_label(vintage))

@@ -50,15 +50,16 @@ def allies_table_headers(base_year: int, horizon: int) -> list[str]:
         _tr("Gap to core target %1 (percentage points)").replace("%1", str(horizon)),
         _tr("First year at core target"),
         _tr("Budget growth needed (% a year, nominal)"),
+        # In the table's column order: the path facts come before the policy.
+        _tr("Path: target reached, incremental, increase by 2029 vs linear"),
         _tr("Budget policy"),
-        _tr("Credible path"),
     ]
 
 
 def _raw(index: QModelIndex, column: Column) -> object:
     value = index.data(SortRole)
-    if column == Column.CREDIBLE:
-        return {1: _tr("yes"), 0: _tr("no")}.get(value, "")
+    if column == Column.PATH:
+        return index.data(Qt.ItemDataRole.ToolTipRole)
     if isinstance(value, float) and math.isinf(value):
         return None
     return value

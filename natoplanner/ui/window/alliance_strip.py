@@ -5,12 +5,13 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from natoplanner.ui.common.formatting import number, percent
+from natoplanner.ui.common.labels import deflator_text
 from natoplanner.ui.window.allies_table import Band, band_brush, band_label
 from natoplanner.ui.window.document import ScenarioDocument
 
 
 class AllianceStrip(QFrame):
-    """One line of alliance aggregates (USD at base-year exchange rates)."""
+    """One line of alliance aggregates (USD at base-year prices and exchange rates)."""
 
     def __init__(self, document: ScenarioDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,7 +52,7 @@ class AllianceStrip(QFrame):
             .replace("%4", number(at_horizon["nato_core_usd_mn"] / 1000, 0))
         )
         self.counts_label.setText(
-            self.tr("Allies ≥ 2%: %1 · ≥ 3.5%: %2 · ≥ 5% total: %3 (of 31)")
+            self.tr("Allies ≥ 2%: %1 · ≥ 3.5%: %2 · ≥ 5% total with core ≥ 3.5%: %3 (of 31)")
             .replace("%1", str(int(at_horizon["allies_at_2pct"])))
             .replace("%2", str(int(at_horizon["allies_at_3_5pct"])))
             .replace("%3", str(int(at_horizon["allies_at_5pct_total"])))
@@ -63,9 +64,12 @@ class AllianceStrip(QFrame):
         )
         self.setToolTip(
             self.tr(
-                "Alliance figures at the horizon %1; shares are GDP-weighted on NATO's basis, "
-                "amounts in US dollars at %2 exchange rates."
+                "Alliance figures at the horizon %1, the NATO way: shares weighted by GDP at "
+                "constant prices (Iceland's GDP included), amounts in US dollars at %2 prices "
+                "and exchange rates (each ally deflated by its own deflator: %3). Total counts "
+                "related spending up to 1.5% of GDP."
             )
             .replace("%1", str(horizon))
             .replace("%2", str(scenario.base_year))
+            .replace("%3", deflator_text(scenario.gdp_vintage))
         )

@@ -24,9 +24,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from natoplanner.core.indicators.basis import share_bases
 from natoplanner.core.scenario import CORE_TARGET_PCT, GUIDELINE_PCT
 from natoplanner.ui.common.formatting import DASH, number, percent
-from natoplanner.ui.common.labels import core_policy_label, credibility_text
+from natoplanner.ui.common.labels import (
+    core_policy_label,
+    path_facts_severity,
+    path_facts_short,
+    path_facts_text,
+    share_basis_text,
+)
 from natoplanner.ui.common.models import ReadOnlyTableModel
 from natoplanner.ui.window.document import ScenarioDocument
 
@@ -44,12 +51,12 @@ class Column(IntEnum):
     GAP = 4
     FIRST_YEAR = 5
     REQUIRED_GROWTH = 6
-    # The path flag before the (wide) policy text, so it shows without scrolling.
-    CREDIBLE = 7
+    # The path facts before the (wide) policy text, so they show without scrolling.
+    PATH = 7
     POLICY = 8
 
 
-_ONE_LINE_HEADERS = (Column.ALLY, Column.POLICY, Column.CREDIBLE)
+_ONE_LINE_HEADERS = (Column.ALLY, Column.POLICY, Column.PATH)
 
 
 class Band(IntEnum):
@@ -115,8 +122,10 @@ class _Row:
     name: str
     values: list[object]
     note: str
-    credible: bool
+    short: str
     has_path: bool
+    basis: str = ""
+    related_above_cap: bool = False
 
 
 class AlliesTableModel(ReadOnlyTableModel):
@@ -134,7 +143,10 @@ class AlliesTableModel(ReadOnlyTableModel):
     # -- data refresh ------------------------------------------------------
     def _rebuild(self) -> None:
         columns = self.document.projection.summary_columns(self.language)
-        self._rows = [_make_row(i, iso3, columns) for i, iso3 in enumerate(self._codes())]
+        self._bases = [share_basis_text(b) for b in share_bases(self.document.scenario)]
+        self._rows = [
+            _make_row(i, iso3, columns, self._bases[i]) for i, iso3 in enumerate(self._codes())
+        ]
 
     def _codes(self) -> tuple[str, ...]:
         return self.document.scenario.dataset.registry.iso3_codes
@@ -149,8 +161,13 @@ class AlliesTableModel(ReadOnlyTableModel):
         codes = self._codes()
         last_column = self.columnCount() - 1
         for i in indices:
-            row = _make_row(i, codes[i], columns)
-            if not _same(self._rows[i].values, row.values) or self._rows[i].note != row.note:
+            row = _make_row(i, codes[i], columns, self._bases[i])
+            old = self._rows[i]
+            if (
+                not _same(old.values, row.values)
+                or old.note != row.note
+                or old.related_above_cap != row.related_above_cap
+            ):
                 self._rows[i] = row
                 self.dataChanged.emit(self.index(i, 1), self.index(i, last_column))
         if horizon_changed:
@@ -196,7 +213,7 @@ class AlliesTableModel(ReadOnlyTableModel):
             Column.HORIZON_TOTAL: (
                 self.tr("Total %1").replace("%1", str(h)),
                 self.tr(
-                    "Core plus defence- and security-related spending, % of GDP, at the horizon"
+                    "Core plus defence- and security-related spending counted up to 1.5% of GDP, % of GDP, at the horizon (⚠: related above 1.5%, the excess not counted)"  # noqa: E501 (one translatable string)
                 ),
             ),
             Column.GAP: (
@@ -221,10 +238,10 @@ class AlliesTableModel(ReadOnlyTableModel):
                 self.tr("Budget policy"),
                 self.tr("How the core budget moves after the base year"),
             ),
-            Column.CREDIBLE: (
+            Column.PATH: (
                 self.tr("Path"),
                 self.tr(
-                    "Credible, incremental path: reaches the target, never falls, at least half the increase by the 2029 review"  # noqa: E501 (one translatable string)
+                    "Three facts, no verdict (the Hague declaration sets no number): ✓/✗ the core target reached by the horizon; whether the share falls before it; the part of the needed increase done by the 2029 review / the linear path's part. 'Back-loaded' below the scenario's threshold: this tool's heuristic."  # noqa: E501 (one translatable string)
                 ),
             ),
         }
@@ -248,8 +265,8 @@ class AlliesTableModel(ReadOnlyTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column, value)
         if role == SortRole:
-            if column == Column.CREDIBLE:
-                return int(value) if row.has_path else -1
+            if column == Column.PATH:
+                return value
             if value is None or (isinstance(value, float) and np.isnan(value)):
                 return float("inf") if column in (Column.FIRST_YEAR,) else float("-inf")
             return value
@@ -258,8 +275,8 @@ class AlliesTableModel(ReadOnlyTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column in (Column.ALLY, Column.POLICY):
                 return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-            if column == Column.CREDIBLE:
-                return int(Qt.AlignmentFlag.AlignCenter)
+            if column == Column.PATH:
+                return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole and column in (
             Column.BASE_CORE,
@@ -282,6 +299,8 @@ class AlliesTableModel(ReadOnlyTableModel):
             return row.name
         if not row.has_path and column != Column.POLICY:
             return DASH
+        if column == Column.HORIZON_TOTAL and row.related_above_cap:
+            return percent(value) + " ⚠"
         if column in (Column.BASE_CORE, Column.HORIZON_CORE, Column.HORIZON_TOTAL):
             return percent(value)
         if column == Column.GAP:
@@ -294,15 +313,24 @@ class AlliesTableModel(ReadOnlyTableModel):
             if not row.has_path:
                 return self.tr("no armed forces")
             return core_policy_label(self.document.scenario.core_policy(row.iso3))
-        if column == Column.CREDIBLE:
-            return "✓" if value else "⚠"
+        if column == Column.PATH:
+            return row.short
         return str(value)
 
     def _tooltip(self, row: _Row, column: Column, value: object) -> str | None:
         if not row.has_path:
             return self.tr("Iceland has no armed forces and is not in NATO's expenditure tables")
-        if column == Column.CREDIBLE:
-            return self.tr("Credible, incremental path") if row.credible else row.note
+        if column == Column.PATH:
+            return row.note
+        if column == Column.HORIZON_TOTAL and row.related_above_cap:
+            return self.tr(
+                "Related spending above 1.5% of GDP: the Hague counts up to 1.5%, so the excess "
+                "is not in this total (core + min(related, 1.5))"
+            )
+        if column in (Column.ALLY, Column.BASE_CORE, Column.HORIZON_CORE) and row.basis:
+            band = band_of(value) if column != Column.ALLY else None
+            lead = f"{percent(value)}: {band_label(band)}\n" if band is not None else ""
+            return lead + row.basis
         if column in (Column.BASE_CORE, Column.HORIZON_CORE):
             band = band_of(value)
             return f"{percent(value)}: {band_label(band)}" if band is not None else None
@@ -313,8 +341,10 @@ class AlliesTableModel(ReadOnlyTableModel):
         return self.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
 
 
-def _make_row(i: int, iso3: str, columns: dict) -> _Row:
-    """One table row from the projection's summary columns."""
+def _make_row(i: int, iso3: str, columns: dict, basis: str = "") -> _Row:
+    """One table row from the projection's summary columns (``basis``: what the share
+    is measured against, when not simply GDP)."""
+    facts = columns["path_facts"][i]
     return _Row(
         iso3=iso3,
         name=columns["name"][i],
@@ -326,11 +356,13 @@ def _make_row(i: int, iso3: str, columns: dict) -> _Row:
             float(columns["core_gap_pp"][i]),
             int(columns["first_year_core"][i]) or None,
             float(columns["required_nominal_growth_pct"][i]),
-            bool(columns["credible"][i]),
+            path_facts_severity(facts),
             columns["core_policy"][i],
         ],
-        note=credibility_text(columns["credibility_issues"][i]),
-        credible=bool(columns["credible"][i]),
+        note=path_facts_text(facts),
+        short=path_facts_short(facts),
+        basis=basis,
+        related_above_cap=bool(columns["related_above_cap"][i]),
         has_path=not np.isnan(columns["base_core_share_pct"][i]),
     )
 

@@ -174,6 +174,21 @@ class SetHorizon(_DocumentCommand):
         self.document.scenario.set_horizon(value)
 
 
+class SetBackloadFraction(_DocumentCommand):
+    """The back-loading threshold (fraction of the linear part; this tool's heuristic)."""
+
+    def __init__(self, document: ScenarioDocument, fraction: float) -> None:
+        super().__init__(
+            document,
+            _tr("Flag back-loading below %1 of linear").replace("%1", f"{100 * fraction:.0f}%"),
+        )
+        self.old_value = document.scenario.backload_fraction
+        self.new_value = fraction
+
+    def _apply(self, value: float) -> None:
+        self.document.scenario.set_backload_fraction(value)
+
+
 class SetGdpVintage(_DocumentCommand):
     """Use another IMF WEO vintage for default growth and deflator (typed values are kept)."""
 

@@ -30,7 +30,12 @@ from natoplanner.ui.shell.prompts import DialogPrompts, Unsaved
 from natoplanner.ui.shell.workspace import Workspace
 from natoplanner.ui.window.alliance_strip import AllianceStrip
 from natoplanner.ui.window.allies_table import AlliesPanel
-from natoplanner.ui.window.commands import RenameScenario, SetGdpVintage, SetHorizon
+from natoplanner.ui.window.commands import (
+    RenameScenario,
+    SetBackloadFraction,
+    SetGdpVintage,
+    SetHorizon,
+)
 from natoplanner.ui.window.document import ScenarioDocument
 from natoplanner.ui.window.path_plot import PathPlot, PlotMode
 from natoplanner.ui.window.policy_panel import PolicyPanel
@@ -308,6 +313,25 @@ class MainWindow(QMainWindow):
         horizon_label.setBuddy(self.horizon_spin)
         toolbar.addWidget(horizon_label)
         toolbar.addWidget(self.horizon_spin)
+        backload_label = QLabel(self.tr("  &Back-loaded below: "), self)
+        self.backload_spin = QSpinBox(self)
+        self.backload_spin.setRange(0, 100)
+        self.backload_spin.setSuffix(self.tr("% of linear"))
+        self.backload_spin.setValue(round(100 * self.document.scenario.backload_fraction))
+        self.backload_spin.setAccessibleName(self.tr("Back-loading threshold"))
+        self.backload_spin.setToolTip(
+            self.tr(
+                "This tool's heuristic, not the Hague declaration's (it sets no number): a path "
+                "is called back-loaded when the part of its needed increase done by the 2029 "
+                "review is below this fraction of the linear path's part (33% for 2026→2035). "
+                "Saved in the scenario."
+            )
+        )
+        self.backload_spin.setKeyboardTracking(False)
+        self.backload_spin.valueChanged.connect(self._on_backload_edited)
+        backload_label.setBuddy(self.backload_spin)
+        toolbar.addWidget(backload_label)
+        toolbar.addWidget(self.backload_spin)
         vintage_label = QLabel(self.tr("  GDP &forecast: "), self)
         self.vintage_combo = QComboBox(self)
         for vintage in self.document.scenario.dataset.forecast_vintages:
@@ -415,6 +439,10 @@ class MainWindow(QMainWindow):
         if value != self.document.scenario.horizon:
             self.document.push(SetHorizon(self.document, value))
 
+    def _on_backload_edited(self, value: int) -> None:
+        if abs(value / 100 - self.document.scenario.backload_fraction) > 1e-9:
+            self.document.push(SetBackloadFraction(self.document, value / 100))
+
     def _on_vintage_chosen(self, index: int) -> None:
         vintage = self.vintage_combo.itemData(index)
         if vintage and vintage != self.document.scenario.gdp_vintage:
@@ -427,6 +455,11 @@ class MainWindow(QMainWindow):
             self.horizon_spin.blockSignals(True)
             self.horizon_spin.setValue(scenario.horizon)
             self.horizon_spin.blockSignals(False)
+        backload = round(100 * scenario.backload_fraction)
+        if self.backload_spin.value() != backload:
+            self.backload_spin.blockSignals(True)
+            self.backload_spin.setValue(backload)
+            self.backload_spin.blockSignals(False)
         index = self.vintage_combo.findData(scenario.gdp_vintage)
         if index != self.vintage_combo.currentIndex():
             self.vintage_combo.blockSignals(True)

@@ -75,9 +75,14 @@ class PolicyPanel(QWidget):
         self.target_year_spin = QSpinBox(core_box)
         self.target_year_spin.setAccessibleName(self.tr("Target year"))
         self.target_year_spin.setKeyboardTracking(False)
+        self.until_spin = QSpinBox(core_box)
+        self.until_spin.setAccessibleName(self.tr("Grow until"))
+        self.until_spin.setKeyboardTracking(False)
+        self.until_spin.setSpecialValueText(self.tr("every year"))
         core_form = QFormLayout(core_box)
         core_form.addRow(self.tr("&Policy:"), self.policy_combo)
         core_form.addRow(self.tr("&Growth:"), self.rate_spin)
+        core_form.addRow(self.tr("Grow &until:"), self.until_spin)
         core_form.addRow(self.tr("&Share held:"), self.share_spin)
         core_form.addRow(self.tr("Ramp &to:"), self.target_spin)
         core_form.addRow(self.tr("&By year:"), self.target_year_spin)
@@ -128,7 +133,19 @@ class PolicyPanel(QWidget):
                     "Share of GDP the core budget holds, % of GDP (lowest value: the base-year share)"  # noqa: E501 (one translatable string)
                 ),
             ),
-            (self.target_spin, self.tr("Core share the ramp reaches, % of GDP")),
+            (
+                self.until_spin,
+                self.tr(
+                    "Last year the budget grows at this rate; after it the share reached is held"
+                ),
+            ),
+            (
+                self.target_spin,
+                self.tr(
+                    "Core share the ramp reaches, % of GDP; an ally above it keeps its share (a "
+                    "ramp never cuts: to cut, hold a lower share or type the amounts)"
+                ),
+            ),
             (
                 self.target_year_spin,
                 self.tr("Year the ramp reaches its target; the share holds after it"),
@@ -173,6 +190,7 @@ class PolicyPanel(QWidget):
             widget.currentIndexChanged.connect(self._on_edit)
         for widget in (
             self.rate_spin,
+            self.until_spin,
             self.share_spin,
             self.target_spin,
             self.target_year_spin,
@@ -232,9 +250,13 @@ class PolicyPanel(QWidget):
             )
             for spin in (self.target_year_spin, self.related_year_spin):
                 spin.setRange(scenario.base_year + 1, MAX_HORIZON)
+            self.until_spin.setRange(scenario.base_year, MAX_HORIZON)  # minimum: every year
             policy = scenario.core_policy(self.iso3)
             self.policy_combo.setCurrentIndex(self.policy_combo.findData(policy.kind))
             self.rate_spin.setValue(policy.rate_pct)
+            self.until_spin.setValue(
+                self.until_spin.minimum() if policy.growth_until is None else policy.growth_until
+            )
             self.share_spin.setValue(0.0 if policy.share_pct is None else policy.share_pct)
             self.target_spin.setValue(policy.target_pct)
             self.target_year_spin.setValue(policy.target_year)
@@ -254,6 +276,7 @@ class PolicyPanel(QWidget):
         growth = kind in (BudgetPolicy.NOMINAL_GROWTH, BudgetPolicy.REAL_GROWTH)
         ramp = kind == BudgetPolicy.RAMP_TO_TARGET
         self._core_form.setRowVisible(self.rate_spin, growth)
+        self._core_form.setRowVisible(self.until_spin, growth)
         self._core_form.setRowVisible(self.share_spin, kind == BudgetPolicy.CONSTANT_SHARE)
         self._core_form.setRowVisible(self.target_spin, ramp)
         self._core_form.setRowVisible(self.target_year_spin, ramp)
@@ -270,9 +293,11 @@ class PolicyPanel(QWidget):
             return
         scenario = self.document.scenario
         share = self.share_spin.value()
+        until = self.until_spin.value()
         policy = CorePolicy(
             kind=self.policy_combo.currentData(),
             rate_pct=self.rate_spin.value(),
+            growth_until=None if until == self.until_spin.minimum() else until,
             share_pct=None if share == self.share_spin.minimum() else share,
             target_pct=self.target_spin.value(),
             target_year=self.target_year_spin.value(),

@@ -132,10 +132,29 @@ def test_every_results_cell_equals_the_core_after_libreoffice_recalculation(reca
     worst = {key: arrays_close(found[key], expected[key]) for key in expected}
     assert max(worst.values()) <= 1e-9, worst
     # The recomputation is not vacuous: Poland's ramp restarts after the 2028
-    # override and reaches 5.0% in 2030; Spain holds its own 2.1% target.
+    # override, which implies more than its 5.0% target, and a ramp never cuts:
+    # it holds the implied share; Spain holds its own 2.1% target.
     pol, esp = rich.row("POL"), rich.row("ESP")
-    assert found["core_share"][pol, 2030 - 2026] == pytest.approx(5.0, rel=1e-12)
+    implied = 260_000.0 / found["pp_cost"][pol, 2028 - 2026]
+    assert implied > 5.0
+    assert found["core_share"][pol, 2030 - 2026] == pytest.approx(implied, rel=1e-12)
     assert found["ramp_year"][pol, 2029 - 2026] == 2028
+    # Lithuania ramps "to 3.5%" from above it: its NATO 2026 share is kept.
+    ltu = rich.row("LTU")
+    assert found["core_share"][ltu, 1:] == pytest.approx(
+        np.full(14, rich.base.core_share_pct[ltu]), rel=1e-12
+    )
+    # Greece grows 6% a year to 2030, then holds the share it reached.
+    grc = rich.row("GRC")
+    assert found["budget"][grc, 4] == pytest.approx(
+        rich.base.core_budget_mn[grc] * 1.06**4, rel=1e-12
+    )
+    assert found["core_share"][grc, 5:] == pytest.approx(
+        np.full(10, found["core_share"][grc, 4]), rel=1e-12
+    )
+    # Romania's 2% related spending counts as 1.5% toward the total.
+    rou = rich.row("ROU")
+    assert found["total_share"][rou] == pytest.approx(found["core_share"][rou] + 1.5, rel=1e-12)
     assert found["core_share"][esp, 1:] == pytest.approx(np.full(14, 2.1), rel=1e-12)
 
 

@@ -110,3 +110,38 @@ def test_a_workbook_without_a_schema_is_not_taken_for_a_scenario(saved):
     workbook.save(path)
     with pytest.raises(FileProblemError, match="not a natoplanner scenario"):
         read_scenario(path)
+
+
+def test_a_schema_2_file_without_the_issue_13_cells_reads_with_defaults(saved):
+    """Files saved before the back-loading setting (row 8) and the grow-until column
+    existed read as every-year growth and the default threshold; saving writes them."""
+    from natoplanner.core.indicators.path_facts import DEFAULT_BACKLOAD_FRACTION
+    from natoplanner.io.workbook.layout import SETTING_ROW, SETTING_VALUE_COLUMN
+
+    path, rich = saved
+    assert rich.backload_fraction == 0.4 and rich.core_policy("GRC").growth_until == 2030
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook["Assumptions"]
+    sheet.cell(SETTING_ROW["backload_fraction"], 1).value = None
+    sheet.cell(SETTING_ROW["backload_fraction"], SETTING_VALUE_COLUMN).value = None
+    sheet.delete_cols(POLICY_COLUMN_INDEX["growth_until"])
+    workbook.save(path)
+    scenario = read_scenario(path).scenario
+    assert scenario.backload_fraction == DEFAULT_BACKLOAD_FRACTION
+    assert scenario.core_policy("GRC").growth_until is None
+    assert scenario.core_policy("GRC").rate_pct == 6.0
+
+
+def test_a_bad_back_loading_threshold_names_its_cell(saved):
+    from natoplanner.io.workbook.layout import SETTING_ROW, SETTING_VALUE_COLUMN
+
+    path, _ = saved
+    workbook = openpyxl.load_workbook(path)
+    workbook["Assumptions"].cell(SETTING_ROW["backload_fraction"], SETTING_VALUE_COLUMN).value = 3
+    workbook.save(path)
+    with pytest.raises(FileProblemError) as caught:
+        read_scenario(path)
+    problem = caught.value.problems[0]
+    assert problem.sheet == "Assumptions"
+    assert problem.cell == f"C{SETTING_ROW['backload_fraction']}"
+    assert "back-loading" in problem.message

@@ -122,8 +122,9 @@ def test_known_change_shows_for_germany_and_the_alliance_only(two_windows, qtbot
         germany_usd, rel=1e-12
     )
 
-    # What the user reads: "now reached" and a flagged path whose tooltip says why.
-    # A linear ramp over 2026-2035 has done 3/9 = 33% of the increase by 2029.
+    # What the user reads: "now reached", and the path's facts: a linear ramp over
+    # 2026-2035 has done 3/9 = 33% of the increase by 2029, as the linear path
+    # (so it is not back-loaded); the reference does not reach the target.
     model = dialog.model
     row = next(r for r in range(model.rowCount()) if model.index(r, 0).data(RowCodeRole) == "DEU")
     columns = {
@@ -131,8 +132,12 @@ def test_known_change_shows_for_germany_and_the_alliance_only(two_windows, qtbot
     }
     assert model.index(row, columns[f"Δ At 3.5%/target\n{copy}"]).data() == "now reached"
     flag = model.index(row, columns[f"Path\n{copy}"])
-    assert flag.data() == "flagged"
-    assert "33% of the increase by the 2029 review" in flag.data(Qt.ItemDataRole.ToolTipRole)
+    assert flag.data() == "✓ 2035 · 33%/33%"
+    tip = flag.data(Qt.ItemDataRole.ToolTipRole)
+    assert "33% of the increase by 2029 (linear path: 33%)" in tip and "back-loaded" not in tip
+    reference = model.index(row, columns["Path\nDefault scenario"])
+    assert reference.data() == "✗ 2035"
+    assert reference.data(Qt.ItemDataRole.ToolTipRole) == "does not reach 3.5% by 2035; incremental"
 
     # Undo in the other window: back to all zeros.
     second.undo_action.trigger()

@@ -71,20 +71,49 @@ def test_germany_to_3_5_by_2035_applied_and_undone(qtbot, window) -> None:
     assert window.document.scenario.inputs_equal(Scenario())
 
 
-def test_review_checkpoint_and_credible_path_flag(qtbot, window) -> None:
+def test_review_checkpoint_and_path_facts(qtbot, window) -> None:
     dialog = open_dialog(qtbot, window, "DEU", "POL")
     dialog.set_goal(3.5, 2035)
     nominal = ((3.5 / 2.69) * hand.gdp_ratio("DEU", 2035)) ** (1 / 3 / 3)  # (1+r), 9 years
     share_2029 = 2.69 * nominal**3 / hand.gdp_ratio("DEU", 2029)
     assert cell(dialog, "DEU", 6) == f"{share_2029:.2f}%"
     assert cell(dialog, "DEU", 7, RawValueRole) == pytest.approx(124_660 * nominal**3, rel=1e-9)
-    # Constant growth back-loads the increase: less than half of 0.81 pp by 2029.
-    assert share_2029 - 2.69 < 0.5 * (3.5 - 2.69)
-    assert cell(dialog, "DEU", 5) == "⚠ check"
-    assert "2029 review" in cell(dialog, "DEU", 5, Qt.ItemDataRole.ToolTipRole)
-    # Poland (4.68% in 2026) comes down to the target without falling below it: credible.
-    assert cell(dialog, "POL", 5) == "credible"
-    assert cell(dialog, "POL", 3, RawValueRole) < 0 or cell(dialog, "POL", 4, RawValueRole) < 0
+    # Constant growth does a little less of the increase by 2029 than a linear
+    # ramp (3/9 = 33%), well above the default threshold (half of linear): the
+    # facts are shown, not flagged as back-loaded.
+    done = (share_2029 - 2.69) / (3.5 - 2.69)
+    assert 0.5 * 3 / 9 < done < 3 / 9
+    assert cell(dialog, "DEU", 5) == f"✓ 2035 · {100 * done:.0f}%/33%"
+    tip = cell(dialog, "DEU", 5, Qt.ItemDataRole.ToolTipRole)
+    assert "reaches 3.5% by 2035" in tip and "incremental" in tip and "back-loaded" not in tip
+    # Poland (4.68% in 2026) is already above 3.5%: "met", and the growth that
+    # holds its share (nominal GDP growth), never a cut.
+    hold_pct = hand.gdp_ratio("POL", 2035) ** (1 / 9) * 100 - 100
+    assert cell(dialog, "POL", 3, RawValueRole) == pytest.approx(hold_pct, rel=1e-9)
+    assert cell(dialog, "POL", 3) == f"met, {hold_pct:.2f}%"
+    assert cell(dialog, "POL", 5).startswith("✓ 2035")
+
+
+def test_goal_by_2029_holds_the_share_after_it(qtbot, window) -> None:
+    dialog = open_dialog(qtbot, window, "DEU")
+    dialog.set_goal(3.5, 2029)
+    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    for year in range(2029, 2036):
+        assert core_share(window, "DEU", year) == pytest.approx(3.5, abs=WITHIN_PP), year
+    window.undo_action.trigger()
+    dialog.keep_growing_check.setChecked(True)
+    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    assert core_share(window, "DEU", 2035) > 3.5 + 0.5  # keeps compounding when asked
+
+
+def test_linear_ramp_answer(qtbot, window) -> None:
+    dialog = open_dialog(qtbot, window, "DEU")
+    dialog.set_goal(3.5, 2035)
+    dialog.path_combo.setCurrentIndex(dialog.path_combo.findData("linear_ramp"))
+    assert cell(dialog, "DEU", 5) == "✓ 2035 · 33%/33%"
+    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    share_2029 = 2.69 + (3.5 - 2.69) * 3 / 9
+    assert core_share(window, "DEU", 2029) == pytest.approx(share_2029, abs=WITHIN_PP)
 
 
 def test_apply_to_all_below_target_is_one_undo_step(qtbot, window) -> None:

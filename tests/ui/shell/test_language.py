@@ -204,31 +204,31 @@ def test_undo_history_speaks_french(qtbot):
         QLocale.setDefault(previous)
 
 
-def test_credible_path_reasons_in_french():
-    """The core's flags are data; the window words them in the interface language."""
+def test_path_facts_in_french():
+    """The core's path facts are data; the window words them in the interface language."""
     from PySide6.QtCore import QLocale
     from PySide6.QtWidgets import QApplication
 
     from natoplanner.core.projection import Projection
-    from natoplanner.core.scenario import Scenario
-    from natoplanner.ui.common.labels import credibility_text
+    from natoplanner.core.scenario import BudgetPolicy, CorePolicy, Scenario
+    from natoplanner.ui.common.labels import path_facts_text
     from natoplanner.ui.shell.language import install_language, remove_language
 
-    projection = Projection(Scenario())
-    _credible, issues = projection.credibility_issues()
-    spain = issues[projection.scenario.row("ESP")]
+    scenario = Scenario()
+    scenario.set_core_policy("DEU", CorePolicy(BudgetPolicy.RAMP_TO_TARGET))
+    facts = Projection(scenario).path_facts()
+    spain, germany = facts[scenario.row("ESP")], facts[scenario.row("DEU")]
     app = QApplication.instance()
     previous = QLocale()
     translators = install_language(app, "fr")
     try:
-        # Spain holds 2.00% in the default scenario: short of 3.5% and nothing by 2029.
-        assert credibility_text(spain) == (
-            "n'atteint pas 3,5\u202f% d'ici 2035 ; "
-            "seulement 0\u202f% de la hausse avant l'examen de 2029"
+        # Spain holds 2.00%: short of 3.5%, said once (no "0% by 2029").
+        assert path_facts_text(spain) == "n'atteint pas 3,5\u202f% d'ici 2035 ; progressive"
+        assert path_facts_text(germany) == (
+            "atteint 3,5\u202f% d'ici 2035 ; progressive ; "
+            "33\u202f% de la hausse d'ici 2029 (trajectoire linéaire : 33\u202f%)"
         )
     finally:
         remove_language(app, translators)
         QLocale.setDefault(previous)
-    assert credibility_text(spain) == (
-        "does not reach 3.5% by 2035; only 0% of the increase by the 2029 review"
-    )
+    assert path_facts_text(spain) == "does not reach 3.5% by 2035; incremental"

@@ -1,0 +1,61 @@
+"""``natoplanner alliance``: NATO, Europe and Canada, and United States aggregates by year."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from natoplanner.cli.common import format_table, load_scenario
+from natoplanner.core.indicators.basis import deflator_label
+from natoplanner.core.projection import Projection
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "alliance",
+        help="print alliance aggregates per year, 2014 to the horizon",
+        description="One row per aggregate (NATO, Europe and Canada, United States) and year "
+        "from 2014 to the horizon, the NATO way: members of each year (Montenegro from 2017, "
+        "North Macedonia 2020, Finland 2023, Sweden 2024); shares weighted by GDP at constant "
+        "prices with Iceland's GDP in the denominator; core spending in USD bn at base-year "
+        "prices and exchange rates (NATO's figures to the base year, then the scenario "
+        "deflated by each ally's own deflator path). Total counts related spending up to "
+        "1.5%% of GDP; allies at 5%% also need core at 3.5%%.",
+    )
+    parser.add_argument(
+        "scenario", nargs="?", help="scenario workbook (.xlsx); default scenario if omitted"
+    )
+    parser.add_argument("--csv", action="store_true", help="machine-readable CSV with a header row")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    scenario = load_scenario(args.scenario)
+    aggregates = Projection(scenario).alliance_aggregates()
+    frame = aggregates.frame()
+    if args.csv:
+        frame.round({"core_share_pct": 4, "total_share_pct": 4, "core_usd_bn": 3}).to_csv(
+            sys.stdout, index=False, lineterminator="\n"
+        )
+        return 0
+    rows = [
+        [
+            row.aggregate,
+            str(row.year),
+            f"{row.core_share_pct:.2f}",
+            f"{row.total_share_pct:.2f}",
+            f"{row.core_usd_bn:,.1f}",
+            str(row.allies_at_2_pct),
+            str(row.allies_at_3_5_pct),
+            str(row.allies_at_5_pct),
+        ]
+        for row in frame.itertuples(index=False)
+    ]
+    header = ["Aggregate", "Year", "Core %", "Total %", "Core USD bn*", "At 2%", "At 3.5%", "At 5%"]
+    print(
+        f"{scenario.name}: NATO figures to {scenario.base_year}, then the scenario "
+        f"(horizon {scenario.horizon})"
+    )
+    print(format_table(rows, header, right_align_from=1))
+    print(f"* {aggregates.money_label}; deflator: {deflator_label(scenario)}")
+    return 0

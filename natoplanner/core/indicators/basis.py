@@ -1,0 +1,81 @@
+"""What a share is measured against, and on which basis, per ally (DESIGN §3 traps).
+
+- **Denominator.** NATO measures Luxembourg against GNI from 2023
+  (``gdp_denominator`` in the NATO table): its "share of GDP" is a share of
+  GNI, and its "GDP" path is grown GNI.
+- **Basis.** NATO's headline share (Table 3) is computed at constant prices;
+  where it differs from cash ÷ GDP by more than 0.05 pp
+  (``share_basis_diff_flag``: the Netherlands, 2022–2026; 2.58% against
+  2.29% in 2026) both are shown.
+- **Deflator.** The deflator in use (IMF CPI of the scenario's vintage, a
+  stand-in for the GDP deflator, unless the user typed one) is named beside
+  every real figure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from natoplanner.core.dataset import FIRST_HISTORY_YEAR
+from natoplanner.core.scenario import Measure, Scenario
+
+
+@dataclass(frozen=True)
+class ShareBasis:
+    """One ally's base-year measurement: ``denominator`` ("GDP" or "GNI"), NATO's
+    headline share and, where NATO flags a basis difference, the cash share (% of
+    the denominator)."""
+
+    iso3: str
+    denominator: str
+    headline_share_pct: float
+    cash_share_pct: float | None
+
+    def describe(self) -> str:
+        """English note, "" when there is nothing to say."""
+        parts = []
+        if self.denominator != "GDP":
+            parts.append(
+                f"share of {self.denominator}, not GDP: NATO measures it against "
+                f"{self.denominator} (its 'GDP' path here is {self.denominator})"
+            )
+        if self.cash_share_pct is not None:
+            parts.append(
+                f"NATO basis {self.headline_share_pct:.2f}% (constant prices), "
+                f"cash ÷ {self.denominator} {self.cash_share_pct:.2f}%"
+            )
+        return "; ".join(parts)
+
+
+def share_bases(scenario: Scenario) -> list[ShareBasis]:
+    """The base-year :class:`ShareBasis` of every ally (registry order)."""
+    dataset = scenario.dataset
+    history = dataset.history
+    at_base = history[history["year"] == scenario.base_year].set_index("iso3")
+    col = scenario.base_year - FIRST_HISTORY_YEAR
+    headline = dataset.history_matrix("defence_share_gdp_pct")[:, col]
+    cash = dataset.history_matrix("defence_share_gdp_pct_nominal_derived")[:, col]
+    flagged = dataset.history_matrix("share_basis_diff_flag")[:, col] == 1
+    bases = []
+    for i, code in enumerate(dataset.registry.iso3_codes):
+        # "GDP", or "GNI from 2023 (Vilnius 2023 arrangement; series break)".
+        text = at_base["gdp_denominator"].get(code, "GDP")
+        denominator = text.split()[0] if isinstance(text, str) and text.strip() else "GDP"
+        bases.append(
+            ShareBasis(
+                code, denominator, float(headline[i]), float(cash[i]) if flagged[i] else None
+            )
+        )
+    return bases
+
+
+def deflator_label(scenario: Scenario) -> str:
+    """The deflator in use, e.g. "IMF WEO April 2026 CPI (stand-in for the GDP
+    deflator)", with "; typed for N allies" when the user typed deflator years."""
+    typed = int((~np.isnan(scenario.year_inputs(Measure.DEFLATOR))).any(axis=1).sum())
+    label = f"{scenario.gdp_vintage} CPI (stand-in for the GDP deflator)"
+    if typed:
+        label += f"; typed deflator for {typed} {'ally' if typed == 1 else 'allies'}"
+    return label
