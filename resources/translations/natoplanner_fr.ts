@@ -598,6 +598,194 @@
         </message>
     </context>
     <context>
+        <name>FiscalRoomModel</name>
+        <message>
+            <source>Ally</source>
+            <translation>Allié</translation>
+        </message>
+        <message>
+            <source>EU member</source>
+            <translation>Membre de l'UE</translation>
+        </message>
+        <message>
+            <source>Escape clause
+activated</source>
+            <translation>Clause dérogatoire
+activée</translation>
+        </message>
+        <message>
+            <source>Share %1
+(% of GDP; basis)</source>
+            <translation>Part %1
+(% du PIB ; base)</translation>
+        </message>
+        <message>
+            <source>Core share %1
+(% of GDP, NATO)</source>
+            <translation>Défense essentielle %1
+(% du PIB, OTAN)</translation>
+        </message>
+        <message>
+            <source>Increase
+(pp of GDP)</source>
+            <translation>Hausse
+(points de PIB)</translation>
+        </message>
+        <message>
+            <source>Inside the
+clause (pp)</source>
+            <translation>Dans la
+clause (points)</translation>
+        </message>
+        <message>
+            <source>Outside the
+clause (pp)</source>
+            <translation>Hors de la
+clause (points)</translation>
+        </message>
+        <message>
+            <source>Increase
+(million national currency)</source>
+            <translation>Hausse
+(millions de monnaie nationale)</translation>
+        </message>
+        <message>
+            <source>Outside the clause
+(million national currency)</source>
+            <translation>Hors de la clause
+(millions de monnaie nationale)</translation>
+        </message>
+        <message>
+            <source>SAFE loans
+(EUR bn, tentative)</source>
+            <translation>Prêts SAFE
+(Md EUR, provisoire)</translation>
+        </message>
+        <message>
+            <source>Clause %1</source>
+            <translation>Clause %1</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>oui</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>non</translation>
+        </message>
+        <message>
+            <source>The EU measures defence on COFOG division 02, not on NATO's definition: type a COFOG-basis %1 share here (empty: NATO's share)</source>
+            <translation>L'UE mesure la défense selon la division 02 de la CFAP (COFOG), non selon la définition de l'OTAN : saisissez ici une part %1 sur base COFOG (vide : part de l'OTAN)</translation>
+        </message>
+        <message>
+            <source>European Commission, tentative allocation of 9 September 2025 (loans over several years, in euro)</source>
+            <translation>Commission européenne, répartition provisoire du 9 septembre 2025 (prêts sur plusieurs années, en euros)</translation>
+        </message>
+        <message>
+            <source>clause for %1</source>
+            <translation>clause pour %1</translation>
+        </message>
+        <message>
+            <source>Not a number: %1</source>
+            <translation>Pas un nombre : %1</translation>
+        </message>
+        <message>
+            <source>COFOG baseline of %1</source>
+            <translation>référence COFOG de %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>FiscalRoomView</name>
+        <message>
+            <source>Year shown</source>
+            <translation>Année affichée</translation>
+        </message>
+        <message>
+            <source>First year</source>
+            <translation>Première année</translation>
+        </message>
+        <message>
+            <source>Last year</source>
+            <translation>Dernière année</translation>
+        </message>
+        <message>
+            <source>Baseline year</source>
+            <translation>Année de référence</translation>
+        </message>
+        <message>
+            <source>Cap (% of GDP a year)</source>
+            <translation>Plafond (% du PIB par an)</translation>
+        </message>
+        <message>
+            <source>&amp;First year of the clause:</source>
+            <translation>&amp;Première année de la clause :</translation>
+        </message>
+        <message>
+            <source>&amp;Last year (after it, all outside):</source>
+            <translation>&amp;Dernière année (ensuite, tout est hors clause) :</translation>
+        </message>
+        <message>
+            <source>&amp;Cap (% of GDP a year):</source>
+            <translation>Pla&amp;fond (% du PIB par an) :</translation>
+        </message>
+        <message>
+            <source>&amp;Baseline year:</source>
+            <translation>Année de &amp;référence :</translation>
+        </message>
+        <message>
+            <source>&amp;Year shown:</source>
+            <translation>&amp;Année affichée :</translation>
+        </message>
+        <message>
+            <source>active</source>
+            <translation>active</translation>
+        </message>
+        <message>
+            <source>ended %1: whole increase outside the clause</source>
+            <translation>terminée en %1 : toute la hausse est hors clause</translation>
+        </message>
+        <message>
+            <source>before the clause (from %2)</source>
+            <translation>avant la clause (à partir de %2)</translation>
+        </message>
+        <message>
+            <source>not applicable: not an EU member state</source>
+            <translation>sans objet : pas un État membre de l'UE</translation>
+        </message>
+        <message>
+            <source>not applicable: escape clause not activated for this member state</source>
+            <translation>sans objet : clause dérogatoire non activée pour cet État membre</translation>
+        </message>
+        <message>
+            <source>not applicable: no armed forces, no NATO figures</source>
+            <translation>sans objet : pas de forces armées, pas de chiffres de l'OTAN</translation>
+        </message>
+        <message>
+            <source>first year</source>
+            <translation>première année</translation>
+        </message>
+        <message>
+            <source>last year</source>
+            <translation>dernière année</translation>
+        </message>
+        <message>
+            <source>cap</source>
+            <translation>plafond</translation>
+        </message>
+        <message>
+            <source>baseline year</source>
+            <translation>année de référence</translation>
+        </message>
+        <message>
+            <source>Fiscal room — %1</source>
+            <translation>Marge budgétaire — %1</translation>
+        </message>
+        <message>
+            <source>EU national escape clause: in %1–%2 the increase in defence spending since %3 is inside the clause up to %4% of GDP and outside above it; after %2 the whole increase is outside. Core shares on NATO's definition; the EU measures defence on COFOG division 02, so type a COFOG-basis %3 share where you have one. This is natoplanner's reading of the rule, not the Commission's assessment. Sources: Council of the EU, 8 July and 10 October 2025; SAFE: European Commission, 9 September 2025.</source>
+            <translation>Clause dérogatoire nationale de l'UE : de %1 à %2, la hausse des dépenses de défense depuis %3 est couverte par la clause jusqu'à %4 % du PIB et hors clause au-delà ; après %2, toute la hausse est hors clause. Parts de la défense essentielle selon la définition de l'OTAN ; l'UE mesure la défense selon la division 02 de la COFOG : saisissez une part %3 sur base COFOG si vous l'avez. Lecture de la règle par natoplanner, non l'évaluation de la Commission. Sources : Conseil de l'UE, 8 juillet et 10 octobre 2025 ; SAFE : Commission européenne, 9 septembre 2025.</translation>
+        </message>
+    </context>
+    <context>
         <name>GoalSeek</name>
         <message>
             <source>&amp;Goal seek…</source>
@@ -1430,6 +1618,14 @@ croissance du PIB ≤</translation>
             <translation>Classement des Alliés, partage du fardeau et révisions de l'OTAN</translation>
         </message>
         <message>
+            <source>&amp;Compare scenarios…</source>
+            <translation>Co&amp;mparer des scénarios…</translation>
+        </message>
+        <message>
+            <source>Compare two or more open scenarios against a reference</source>
+            <translation>Comparer deux scénarios ouverts ou plus à une référence</translation>
+        </message>
+        <message>
             <source>&amp;Copy</source>
             <translation>&amp;Copier</translation>
         </message>
@@ -1444,14 +1640,6 @@ croissance du PIB ≤</translation>
         <message>
             <source>Fill the year editor from the current cell with cells copied from a spreadsheet</source>
             <translation>Remplir l'éditeur des années depuis la cellule courante avec des cellules copiées d'un classeur</translation>
-        </message>
-        <message>
-            <source>&amp;Compare scenarios…</source>
-            <translation>Co&amp;mparer des scénarios…</translation>
-        </message>
-        <message>
-            <source>Compare two or more open scenarios against a reference</source>
-            <translation>Comparer deux scénarios ouverts ou plus à une référence</translation>
         </message>
         <message>
             <source>Results as &amp;Excel (.xlsx)…</source>
@@ -1476,6 +1664,14 @@ croissance du PIB ≤</translation>
         <message>
             <source>Import figures from a spreadsheet (NATO, SIPRI, IMF, World Bank…)</source>
             <translation>Importer des chiffres d'un classeur (OTAN, SIPRI, FMI, Banque mondiale…)</translation>
+        </message>
+        <message>
+            <source>&amp;Fiscal room (EU escape clause)</source>
+            <translation>&amp;Marge budgétaire (clause dérogatoire de l'UE)</translation>
+        </message>
+        <message>
+            <source>The increase in defence spending inside and outside the EU escape clause</source>
+            <translation>La hausse des dépenses de défense dans et hors de la clause dérogatoire de l'UE</translation>
         </message>
     </context>
     <context>
@@ -1941,6 +2137,13 @@ p10–p90 (% PIB)</translation>
         </message>
     </context>
     <context>
+        <name>SetFiscalRules</name>
+        <message>
+            <source>Set escape clause: %1</source>
+            <translation>clause dérogatoire : %1</translation>
+        </message>
+    </context>
+    <context>
         <name>SplitChart</name>
         <message>
             <source>United States and Europe plus Canada over time</source>
@@ -2189,93 +2392,6 @@ p10–p90 (% PIB)</translation>
         </message>
     </context>
     <context>
-        <name>Clipboard</name>
-        <message>
-            <source>Cannot paste</source>
-            <translation>Collage impossible</translation>
-        </message>
-        <message>
-            <source>ISO3</source>
-            <translation>ISO3</translation>
-        </message>
-        <message>
-            <source>Ally</source>
-            <translation>Allié</translation>
-        </message>
-        <message>
-            <source>First year at core target</source>
-            <translation>Première année à l'objectif essentiel</translation>
-        </message>
-        <message>
-            <source>Budget growth needed (% a year, nominal)</source>
-            <translation>Croissance budgétaire nécessaire (% par an, nominale)</translation>
-        </message>
-        <message>
-            <source>Budget policy</source>
-            <translation>Politique budgétaire</translation>
-        </message>
-        <message>
-            <source>Credible path</source>
-            <translation>Trajectoire crédible</translation>
-        </message>
-        <message>
-            <source>The clipboard holds no cells.</source>
-            <translation>Le presse-papiers ne contient aucune cellule.</translation>
-        </message>
-        <message>
-            <source>Select an ally in the table, then the first cell to fill.</source>
-            <translation>Sélectionnez un Allié dans le tableau, puis la première cellule à remplir.</translation>
-        </message>
-        <message>
-            <source>Pasted with cells left out</source>
-            <translation>Collé, avec des cellules écartées</translation>
-        </message>
-        <message>
-            <source>Core defence %1 (% of GDP)</source>
-            <translation>Défense essentielle %1 (% du PIB)</translation>
-        </message>
-        <message>
-            <source>Total %1 (% of GDP)</source>
-            <translation>Total %1 (% du PIB)</translation>
-        </message>
-        <message>
-            <source>Gap to core target %1 (percentage points)</source>
-            <translation>Écart à l'objectif essentiel %1 (points de pourcentage)</translation>
-        </message>
-        <message>
-            <source>yes</source>
-            <translation>oui</translation>
-        </message>
-        <message>
-            <source>no</source>
-            <translation>non</translation>
-        </message>
-        <message>
-            <source>Copied %1 rows with a header (tab-separated)</source>
-            <translation>%1 lignes copiées avec un en-tête (séparées par des tabulations)</translation>
-        </message>
-        <message>
-            <source>%1 cells fell outside the editor and were not written.</source>
-            <translation>%1 cellules tombaient hors de l'éditeur et n'ont pas été écrites.</translation>
-        </message>
-        <message>
-            <source>Nothing was pasted: %1</source>
-            <translation>Rien n'a été collé : %1</translation>
-        </message>
-        <message>
-            <source>Paste %1 cells into %2</source>
-            <translation>Coller %1 cellules dans %2</translation>
-        </message>
-        <message>
-            <source>%1 cells fell on read-only cells and were not written: %2</source>
-            <translation>%1 cellules tombaient sur des cellules en lecture seule et n'ont pas été écrites : %2</translation>
-        </message>
-        <message>
-            <source>cell %1 → %2 %3: %4</source>
-            <translation>cellule %1 → %2 %3 : %4</translation>
-        </message>
-    </context>
-    <context>
         <name>BriefingReport</name>
         <message>
             <source>Ally</source>
@@ -2487,6 +2603,120 @@ p10–p90 (% PIB)</translation>
         <message>
             <source>%1 of %2 draws</source>
             <translation>%1 tirages sur %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>Clipboard</name>
+        <message>
+            <source>Cannot paste</source>
+            <translation>Collage impossible</translation>
+        </message>
+        <message>
+            <source>ISO3</source>
+            <translation>ISO3</translation>
+        </message>
+        <message>
+            <source>Ally</source>
+            <translation>Allié</translation>
+        </message>
+        <message>
+            <source>First year at core target</source>
+            <translation>Première année à l'objectif essentiel</translation>
+        </message>
+        <message>
+            <source>Budget growth needed (% a year, nominal)</source>
+            <translation>Croissance budgétaire nécessaire (% par an, nominale)</translation>
+        </message>
+        <message>
+            <source>Budget policy</source>
+            <translation>Politique budgétaire</translation>
+        </message>
+        <message>
+            <source>Credible path</source>
+            <translation>Trajectoire crédible</translation>
+        </message>
+        <message>
+            <source>The clipboard holds no cells.</source>
+            <translation>Le presse-papiers ne contient aucune cellule.</translation>
+        </message>
+        <message>
+            <source>Select an ally in the table, then the first cell to fill.</source>
+            <translation>Sélectionnez un Allié dans le tableau, puis la première cellule à remplir.</translation>
+        </message>
+        <message>
+            <source>Pasted with cells left out</source>
+            <translation>Collé, avec des cellules écartées</translation>
+        </message>
+        <message>
+            <source>Core defence %1 (% of GDP)</source>
+            <translation>Défense essentielle %1 (% du PIB)</translation>
+        </message>
+        <message>
+            <source>Total %1 (% of GDP)</source>
+            <translation>Total %1 (% du PIB)</translation>
+        </message>
+        <message>
+            <source>Gap to core target %1 (percentage points)</source>
+            <translation>Écart à l'objectif essentiel %1 (points de pourcentage)</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>oui</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>non</translation>
+        </message>
+        <message>
+            <source>Copied %1 rows with a header (tab-separated)</source>
+            <translation>%1 lignes copiées avec un en-tête (séparées par des tabulations)</translation>
+        </message>
+        <message>
+            <source>%1 cells fell outside the editor and were not written.</source>
+            <translation>%1 cellules tombaient hors de l'éditeur et n'ont pas été écrites.</translation>
+        </message>
+        <message>
+            <source>Nothing was pasted: %1</source>
+            <translation>Rien n'a été collé : %1</translation>
+        </message>
+        <message>
+            <source>Paste %1 cells into %2</source>
+            <translation>Coller %1 cellules dans %2</translation>
+        </message>
+        <message>
+            <source>%1 cells fell on read-only cells and were not written: %2</source>
+            <translation>%1 cellules tombaient sur des cellules en lecture seule et n'ont pas été écrites : %2</translation>
+        </message>
+        <message>
+            <source>cell %1 → %2 %3: %4</source>
+            <translation>cellule %1 → %2 %3 : %4</translation>
+        </message>
+    </context>
+    <context>
+        <name>FiscalReportPage</name>
+        <message>
+            <source>Ally</source>
+            <translation>Allié</translation>
+        </message>
+        <message>
+            <source>SAFE, EUR bn</source>
+            <translation>SAFE, Md EUR</translation>
+        </message>
+        <message>
+            <source>Share %1</source>
+            <translation>Part %1</translation>
+        </message>
+        <message>
+            <source>no clause</source>
+            <translation>pas de clause</translation>
+        </message>
+        <message>
+            <source>Fiscal room under the EU escape clause, %1–%2 (inside / outside, pp of GDP)</source>
+            <translation>Marge budgétaire au titre de la clause dérogatoire de l'UE, %1–%2 (dans / hors clause, points de PIB)</translation>
+        </message>
+        <message>
+            <source>Increase in the core defence share since %1, split into the part inside the national escape clause (up to %2% of GDP a year, %3–%4) and the part outside; after %4 the whole increase is outside. Core shares on NATO's definition; the EU measures defence on COFOG division 02. 'no clause': not activated for this member state. Allies outside the EU (Albania, Canada, Iceland, Montenegro, North Macedonia, Norway, Türkiye, the United Kingdom, the United States): not applicable. SAFE: the Commission's tentative loan allocation of 9 September 2025. natoplanner's reading of the Council's rule, not the Commission's assessment.</source>
+            <translation>Hausse de la part de la défense essentielle depuis %1, répartie entre la part couverte par la clause dérogatoire nationale (jusqu'à %2 % du PIB par an, %3–%4) et la part hors clause ; après %4, toute la hausse est hors clause. Parts selon la définition de l'OTAN ; l'UE mesure la défense selon la division 02 de la COFOG. « pas de clause » : non activée pour cet État membre. Alliés hors UE (Albanie, Canada, Islande, Monténégro, Macédoine du Nord, Norvège, Türkiye, Royaume-Uni, États-Unis) : sans objet. SAFE : répartition provisoire des prêts par la Commission du 9 septembre 2025. Lecture de la règle du Conseil par natoplanner, non l'évaluation de la Commission.</translation>
         </message>
     </context>
 </TS>

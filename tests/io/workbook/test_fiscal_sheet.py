@@ -1,4 +1,4 @@
-"""The escape-clause rules round-trip through the workbook; LibreOffice's Fiscal room equals the app's.
+"""Escape-clause rules round-trip through the workbook; LibreOffice's Fiscal room equals the app's.
 
 The expected figures are the core's :func:`fiscal_room` of the scenario read
 back from each file (the core itself is checked by hand against NATO's table

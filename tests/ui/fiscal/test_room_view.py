@@ -95,3 +95,25 @@ def test_a_refused_rule_is_shown_not_pushed(window, qtbot) -> None:
     assert "first year" in view.problem.text()
     assert window.document.undo_stack.count() == 0
     assert view.baseline_spin.value() == 2021
+
+
+def test_the_fiscal_room_speaks_french(qtbot, qapp) -> None:
+    from natoplanner.ui.shell.language import install_language, remove_language
+    from natoplanner.ui.shell.prompts import ScriptedPrompts
+    from natoplanner.ui.window.document import ScenarioDocument
+    from natoplanner.ui.window.main_window import MainWindow
+
+    translators = install_language(qapp, "fr")
+    try:
+        window = MainWindow(ScenarioDocument(), language="fr", prompts=ScriptedPrompts())
+        qtbot.addWidget(window)
+        view = _open(window)
+        assert view.windowTitle().startswith("Marge budgétaire")
+        assert "COFOG" in view.caption.text() and "Clause dérogatoire" in view.caption.text()
+        assert _cell(view, "FRA", "status").startswith("sans objet")
+        assert _cell(view, "POL", "inside") == "1,50"
+        view.cap_spin.setValue(1.0)
+        assert window.document.undo_stack.undoText() == "clause dérogatoire : plafond"
+        window.document.undo_stack.setClean()
+    finally:
+        remove_language(qapp, translators)
