@@ -642,3 +642,10 @@ FR.update(
         "Increase in the core defence share since %1, split into the part inside the national escape clause (up to %2% of GDP a year, %3–%4) and the part outside; after %4 the whole increase is outside. Core shares on NATO's definition; the EU measures defence on COFOG division 02. 'no clause': not activated for this member state. Allies outside the EU (Albania, Canada, Iceland, Montenegro, North Macedonia, Norway, Türkiye, the United Kingdom, the United States): not applicable. SAFE: the Commission's tentative loan allocation of 9 September 2025. natoplanner's reading of the Council's rule, not the Commission's assessment.": "Hausse de la part de la défense essentielle depuis %1, répartie entre la part couverte par la clause dérogatoire nationale (jusqu'à %2 % du PIB par an, %3–%4) et la part hors clause ; après %4, toute la hausse est hors clause. Parts selon la définition de l'OTAN ; l'UE mesure la défense selon la division 02 de la COFOG. « pas de clause » : non activée pour cet État membre. Alliés hors UE (Albanie, Canada, Islande, Monténégro, Macédoine du Nord, Norvège, Türkiye, Royaume-Uni, États-Unis) : sans objet. SAFE : répartition provisoire des prêts par la Commission du 9 septembre 2025. Lecture de la règle du Conseil par natoplanner, non l'évaluation de la Commission.",
     }
 )
+FR.update(
+    {
+        "inside the EU escape clause: %1": "dans la clause dérogatoire de l'UE : %1",
+        "&Escape-clause band on the plot": "Bande de la &clause dérogatoire sur le graphique",
+        "Shade the room inside the EU escape clause (baseline share + cap, clause years) for the ally being edited": "Ombrer la marge couverte par la clause dérogatoire de l'UE (part de référence + plafond, années de la clause) pour l'Allié en cours de modification",
+    }
+)

@@ -1666,6 +1666,18 @@ croissance du PIB ≤</translation>
             <translation>Importer des chiffres d'un classeur (OTAN, SIPRI, FMI, Banque mondiale…)</translation>
         </message>
         <message>
+            <source>&amp;Escape-clause band on the plot</source>
+            <translation>Bande de la &amp;clause dérogatoire sur le graphique</translation>
+        </message>
+        <message>
+            <source>Shade the room inside the EU escape clause (baseline share + cap, clause years) for the ally being edited</source>
+            <translation>Ombrer la marge couverte par la clause dérogatoire de l'UE (part de référence + plafond, années de la clause) pour l'Allié en cours de modification</translation>
+        </message>
+        <message>
+            <source>inside the EU escape clause: %1</source>
+            <translation>dans la clause dérogatoire de l'UE : %1</translation>
+        </message>
+        <message>
             <source>&amp;Fiscal room (EU escape clause)</source>
             <translation>&amp;Marge budgétaire (clause dérogatoire de l'UE)</translation>
         </message>

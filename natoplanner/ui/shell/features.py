@@ -21,6 +21,7 @@ FEATURE_MODULES: tuple[str, ...] = (
     "natoplanner.ui.analysis.alliance_view",
     "natoplanner.ui.analysis.report",
     "natoplanner.ui.fiscal.room_view",
+    "natoplanner.ui.fiscal.plot_band",
 )
 
 
