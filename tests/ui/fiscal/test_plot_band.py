@@ -1,4 +1,4 @@
-"""View > Escape-clause band: the shaded room for the ally being edited, by hand from NATO's table."""
+"""View > Escape-clause band: the shaded room for the edited ally, by hand from NATO's table."""
 
 from __future__ import annotations
 
@@ -38,7 +38,9 @@ def test_band_for_poland_then_none_for_france_and_in_money(window, qtbot) -> Non
     window.allies_panel.select_iso3(["DEU"])
     qtbot.waitUntil(lambda: band.iso3 == "DEU")
     window.plot.set_mode(PlotMode.AMOUNT_NATIONAL)
-    window.plot.mode_combo.setCurrentIndex(window.plot.mode_combo.findData(PlotMode.AMOUNT_NATIONAL))
+    window.plot.mode_combo.setCurrentIndex(
+        window.plot.mode_combo.findData(PlotMode.AMOUNT_NATIONAL)
+    )
     qtbot.waitUntil(lambda: band.iso3 is None)  # shares only
     window.escape_clause_band_action.trigger()
     assert band.fill not in window.plot.plot_item.items
