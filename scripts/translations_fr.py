@@ -631,7 +631,7 @@ FR.update(
         "cap": "plafond",
         "baseline year": "année de référence",
         "Fiscal room — %1": "Marge budgétaire — %1",
-        "EU national escape clause: in %1–%2 the increase in defence spending since %3 is inside the clause up to %4% of GDP and outside above it; after %2 the whole increase is outside. Core shares on NATO's definition; the EU measures defence on COFOG division 02, so type a COFOG-basis %3 share where you have one. This is natoplanner's reading of the rule, not the Commission's assessment. Sources: Council of the EU, 8 July and 10 October 2025; SAFE: European Commission, 9 September 2025.": "Clause dérogatoire nationale de l'UE : de %1 à %2, la hausse des dépenses de défense depuis %3 est couverte par la clause jusqu'à %4 % du PIB et hors clause au-delà ; après %2, toute la hausse est hors clause. Parts de la défense essentielle selon la définition de l'OTAN ; l'UE mesure la défense selon la division 02 de la COFOG : saisissez une part %3 sur base COFOG si vous l'avez. Lecture de la règle par natoplanner, non l'évaluation de la Commission. Sources : Conseil de l'UE, 8 juillet et 10 octobre 2025 ; SAFE : Commission européenne, 9 septembre 2025.",
+        "EU national escape clause: in %1–%2 the increase in defence spending since %3 is inside the clause up to %4% of GDP and outside above it; after %2 the whole increase is outside. Core shares on NATO's definition; the EU measures defence on COFOG division 02, so type a COFOG-basis %3 share where you have one. This is natoplanner's reading of the rule, not the Commission's assessment. Sources: Council of the EU, 8 July and 10 October 2025; SAFE: European Commission, 9 September 2025. Budget-law terms = NATO basis ÷ the bridge ratio (sources: SOURCES.md §6); Canada, the UK and the US report fiscal years to NATO (see the tooltips).": "Clause dérogatoire nationale de l'UE : de %1 à %2, la hausse des dépenses de défense depuis %3 est couverte par la clause jusqu'à %4 % du PIB et hors clause au-delà ; après %2, toute la hausse est hors clause. Parts de la défense essentielle selon la définition de l'OTAN ; l'UE mesure la défense selon la division 02 de la COFOG : saisissez une part %3 sur base COFOG si vous l'avez. Lecture de la règle par natoplanner, non l'évaluation de la Commission. Sources : Conseil de l'UE, 8 juillet et 10 octobre 2025 ; SAFE : Commission européenne, 9 septembre 2025. Montants « loi de finances » = base OTAN ÷ le rapport de passage (sources : SOURCES.md §6) ; le Canada, le Royaume-Uni et les États-Unis déclarent des exercices budgétaires à l'OTAN (voir les infobulles).",
         "&Fiscal room (EU escape clause)": "&Marge budgétaire (clause dérogatoire de l'UE)",
         "The increase in defence spending inside and outside the EU escape clause": "La hausse des dépenses de défense dans et hors de la clause dérogatoire de l'UE",
         "Set escape clause: %1": "clause dérogatoire : %1",
@@ -647,5 +647,20 @@ FR.update(
         "inside the EU escape clause: %1": "dans la clause dérogatoire de l'UE : %1",
         "&Escape-clause band on the plot": "Bande de la &clause dérogatoire sur le graphique",
         "Shade the room inside the EU escape clause (baseline share + cap, clause years) for the ally being edited": "Ombrer la marge couverte par la clause dérogatoire de l'UE (part de référence + plafond, années de la clause) pour l'Allié en cours de modification",
+    }
+)
+FR.update(
+    {
+        "NATO ÷ national\nbudget (ratio)": "OTAN ÷ budget\nnational (rapport)",
+        "Core budget %1, budget-law\nterms (million national currency)": "Budget de défense %1, termes de la\nloi de finances (millions de monnaie nationale)",
+        "NATO year Y = Canada's fiscal year April Y – March Y+1": "Année OTAN A = exercice du Canada d'avril A à mars A+1",
+        "NATO year Y = the UK's fiscal year April Y – March Y+1": "Année OTAN A = exercice du Royaume-Uni d'avril A à mars A+1",
+        "NATO year Y = the US fiscal year October Y-1 – September Y": "Année OTAN A = exercice des États-Unis d'octobre A-1 à septembre A",
+        "NATO's figure ÷ the national budget law's, from a year both publish (sources: SOURCES.md §6), held constant; type a ratio, or type a budget-law amount to set the NATO-basis budget of the year shown": "Chiffre de l'OTAN ÷ chiffre de la loi de finances nationale, pour une année publiée par les deux (sources : SOURCES.md §6), maintenu constant ; saisissez un rapport, ou un montant « loi de finances » pour fixer le budget (base OTAN) de l'année affichée",
+        "budget bridge of %1": "passage budgétaire de %1",
+        "Announced national plans": "Plans nationaux annoncés",
+        "New from &template": "Nouveau à partir d'un &modèle",
+        "&Announced national plans": "Plans nationaux &annoncés",
+        "Governments' published defence plans (Germany, the United Kingdom, Canada, the Netherlands, Lithuania, Latvia, Spain), each with its source in the notes": "Plans de défense publiés par les gouvernements (Allemagne, Royaume-Uni, Canada, Pays-Bas, Lituanie, Lettonie, Espagne), chacun avec sa source dans les notes",
     }
 )

@@ -73,3 +73,14 @@ def test_text_table_says_the_basis() -> None:
     assert result.returncode == 0, result.stderr
     assert "COFOG" in result.stdout
     assert "POL   2026    4.68    2.19         2.49       1.50        0.99  active" in result.stdout
+
+
+def test_budget_law_columns(rows: pd.DataFrame) -> None:
+    germany = rows[(rows["iso3"] == "DEU") & (rows["year"] == 2026)].iloc[0]
+    # By hand: the 2026 federal budget (EUR 108.2 bn) is NATO's EUR 124,660 m ÷ the ratio.
+    assert germany["core_budget_mn_nato"] == pytest.approx(124_660)
+    assert germany["core_budget_mn_budget_law"] == pytest.approx(108_200, abs=0.5)
+    uk = rows[(rows["iso3"] == "GBR") & (rows["year"] == 2030)].iloc[0]
+    assert "April" in uk["fiscal_year"] and pd.isna(uk["core_budget_mn_budget_law"])
+    us = rows[(rows["iso3"] == "USA") & (rows["year"] == 2030)].iloc[0]
+    assert "October" in us["fiscal_year"]

@@ -8,13 +8,16 @@ import sys
 import pandas as pd
 
 from natoplanner.cli.common import format_table, load_scenario
+from natoplanner.core.fiscal.bridge import FISCAL_YEAR_NOTES
 from natoplanner.core.fiscal.room import FiscalRoom, fiscal_room
 from natoplanner.core.projection import Projection
 
 BASIS_NOTE = (
     "Core shares on NATO's definition. The EU measures defence on COFOG division 02 "
     "(general government), not on NATO's definition: the baseline share is NATO's unless a "
-    "COFOG-basis share was typed (column baseline_basis)."
+    "COFOG-basis share was typed (column baseline_basis). Budget-law amounts = NATO basis ÷ the "
+    "bridge ratio (SOURCES.md §6); Canada, the UK and the US report fiscal years to NATO "
+    "(column fiscal_year)."
 )
 
 
@@ -41,6 +44,10 @@ def fiscal_frame(room: FiscalRoom, last_year: int) -> pd.DataFrame:
     frame["increase_mn_national"] = room.increase_mn[:, :n_years].ravel()
     frame["outside_clause_mn_national"] = room.outside_mn[:, :n_years].ravel()
     frame["safe_tentative_allocation_eur_bn"] = room.safe_allocation_eur_bn.repeat(n_years)
+    frame["core_budget_mn_nato"] = room.core_budget_mn[:, :n_years].ravel()
+    frame["nato_to_national_ratio"] = room.bridge_ratio.repeat(n_years)
+    frame["core_budget_mn_budget_law"] = room.core_budget_law_mn[:, :n_years].ravel()
+    frame["fiscal_year"] = [FISCAL_YEAR_NOTES.get(iso3, "calendar year") for iso3 in frame["iso3"]]
     return frame
 
 

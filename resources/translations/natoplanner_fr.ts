@@ -662,6 +662,18 @@ clause (points)</translation>
 (Md EUR, provisoire)</translation>
         </message>
         <message>
+            <source>NATO ÷ national
+budget (ratio)</source>
+            <translation>OTAN ÷ budget
+national (rapport)</translation>
+        </message>
+        <message>
+            <source>Core budget %1, budget-law
+terms (million national currency)</source>
+            <translation>Budget de défense %1, termes de la
+loi de finances (millions de monnaie nationale)</translation>
+        </message>
+        <message>
             <source>Clause %1</source>
             <translation>Clause %1</translation>
         </message>
@@ -678,6 +690,22 @@ clause (points)</translation>
             <translation>L'UE mesure la défense selon la division 02 de la CFAP (COFOG), non selon la définition de l'OTAN : saisissez ici une part %1 sur base COFOG (vide : part de l'OTAN)</translation>
         </message>
         <message>
+            <source>NATO year Y = Canada's fiscal year April Y – March Y+1</source>
+            <translation>Année OTAN A = exercice du Canada d'avril A à mars A+1</translation>
+        </message>
+        <message>
+            <source>NATO year Y = the UK's fiscal year April Y – March Y+1</source>
+            <translation>Année OTAN A = exercice du Royaume-Uni d'avril A à mars A+1</translation>
+        </message>
+        <message>
+            <source>NATO year Y = the US fiscal year October Y-1 – September Y</source>
+            <translation>Année OTAN A = exercice des États-Unis d'octobre A-1 à septembre A</translation>
+        </message>
+        <message>
+            <source>NATO's figure ÷ the national budget law's, from a year both publish (sources: SOURCES.md §6), held constant; type a ratio, or type a budget-law amount to set the NATO-basis budget of the year shown</source>
+            <translation>Chiffre de l'OTAN ÷ chiffre de la loi de finances nationale, pour une année publiée par les deux (sources : SOURCES.md §6), maintenu constant ; saisissez un rapport, ou un montant « loi de finances » pour fixer le budget (base OTAN) de l'année affichée</translation>
+        </message>
+        <message>
             <source>European Commission, tentative allocation of 9 September 2025 (loans over several years, in euro)</source>
             <translation>Commission européenne, répartition provisoire du 9 septembre 2025 (prêts sur plusieurs années, en euros)</translation>
         </message>
@@ -692,6 +720,10 @@ clause (points)</translation>
         <message>
             <source>COFOG baseline of %1</source>
             <translation>référence COFOG de %1</translation>
+        </message>
+        <message>
+            <source>budget bridge of %1</source>
+            <translation>passage budgétaire de %1</translation>
         </message>
     </context>
     <context>
@@ -781,8 +813,8 @@ clause (points)</translation>
             <translation>Marge budgétaire — %1</translation>
         </message>
         <message>
-            <source>EU national escape clause: in %1–%2 the increase in defence spending since %3 is inside the clause up to %4% of GDP and outside above it; after %2 the whole increase is outside. Core shares on NATO's definition; the EU measures defence on COFOG division 02, so type a COFOG-basis %3 share where you have one. This is natoplanner's reading of the rule, not the Commission's assessment. Sources: Council of the EU, 8 July and 10 October 2025; SAFE: European Commission, 9 September 2025.</source>
-            <translation>Clause dérogatoire nationale de l'UE : de %1 à %2, la hausse des dépenses de défense depuis %3 est couverte par la clause jusqu'à %4 % du PIB et hors clause au-delà ; après %2, toute la hausse est hors clause. Parts de la défense essentielle selon la définition de l'OTAN ; l'UE mesure la défense selon la division 02 de la COFOG : saisissez une part %3 sur base COFOG si vous l'avez. Lecture de la règle par natoplanner, non l'évaluation de la Commission. Sources : Conseil de l'UE, 8 juillet et 10 octobre 2025 ; SAFE : Commission européenne, 9 septembre 2025.</translation>
+            <source>EU national escape clause: in %1–%2 the increase in defence spending since %3 is inside the clause up to %4% of GDP and outside above it; after %2 the whole increase is outside. Core shares on NATO's definition; the EU measures defence on COFOG division 02, so type a COFOG-basis %3 share where you have one. This is natoplanner's reading of the rule, not the Commission's assessment. Sources: Council of the EU, 8 July and 10 October 2025; SAFE: European Commission, 9 September 2025. Budget-law terms = NATO basis ÷ the bridge ratio (sources: SOURCES.md §6); Canada, the UK and the US report fiscal years to NATO (see the tooltips).</source>
+            <translation>Clause dérogatoire nationale de l'UE : de %1 à %2, la hausse des dépenses de défense depuis %3 est couverte par la clause jusqu'à %4 % du PIB et hors clause au-delà ; après %2, toute la hausse est hors clause. Parts de la défense essentielle selon la définition de l'OTAN ; l'UE mesure la défense selon la division 02 de la COFOG : saisissez une part %3 sur base COFOG si vous l'avez. Lecture de la règle par natoplanner, non l'évaluation de la Commission. Sources : Conseil de l'UE, 8 juillet et 10 octobre 2025 ; SAFE : Commission européenne, 9 septembre 2025. Montants « loi de finances » = base OTAN ÷ le rapport de passage (sources : SOURCES.md §6) ; le Canada, le Royaume-Uni et les États-Unis déclarent des exercices budgétaires à l'OTAN (voir les infobulles).</translation>
         </message>
     </context>
     <context>
@@ -1684,6 +1716,22 @@ croissance du PIB ≤</translation>
         <message>
             <source>The increase in defence spending inside and outside the EU escape clause</source>
             <translation>La hausse des dépenses de défense dans et hors de la clause dérogatoire de l'UE</translation>
+        </message>
+        <message>
+            <source>Announced national plans</source>
+            <translation>Plans nationaux annoncés</translation>
+        </message>
+        <message>
+            <source>New from &amp;template</source>
+            <translation>Nouveau à partir d'un &amp;modèle</translation>
+        </message>
+        <message>
+            <source>&amp;Announced national plans</source>
+            <translation>Plans nationaux &amp;annoncés</translation>
+        </message>
+        <message>
+            <source>Governments' published defence plans (Germany, the United Kingdom, Canada, the Netherlands, Lithuania, Latvia, Spain), each with its source in the notes</source>
+            <translation>Plans de défense publiés par les gouvernements (Allemagne, Royaume-Uni, Canada, Pays-Bas, Lituanie, Lettonie, Espagne), chacun avec sa source dans les notes</translation>
         </message>
     </context>
     <context>

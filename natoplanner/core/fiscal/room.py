@@ -89,6 +89,13 @@ class FiscalRoom:
     pp_cost_mn: np.ndarray
     status: np.ndarray  # of ClauseStatus, allies × years
     safe_allocation_eur_bn: np.ndarray
+    core_budget_mn: np.ndarray  # NATO basis, million national currency
+    bridge_ratio: np.ndarray  # NATO ÷ national budget per ally (NaN: none)
+
+    @property
+    def core_budget_law_mn(self) -> np.ndarray:
+        """The core budget in budget-law terms (NATO basis ÷ the bridge ratio); NaN without."""
+        return self.core_budget_mn / self.bridge_ratio[:, None]
 
     @property
     def increase_mn(self) -> np.ndarray:
@@ -162,6 +169,7 @@ def fiscal_room(projection: Projection, rules: FiscalAssumptions | None = None) 
     pp_cost = np.hstack(
         [spend_history[:, past] / share_history[:, past], projection.paths.pp_cost_mn]
     )
+    core_budget = np.hstack([spend_history[:, past], projection.paths.core_budget_mn])
 
     nato_baseline = share_history[:, rules.baseline_year - FIRST_HISTORY_YEAR]
     cofog = np.array([np.nan if (v := rules.cofog_baseline(c)) is None else v for c in codes])
@@ -214,4 +222,6 @@ def fiscal_room(projection: Projection, rules: FiscalAssumptions | None = None) 
         pp_cost,
         status,
         safe,
+        core_budget,
+        np.array([np.nan if (r := rules.bridge(c)) is None else r for c in codes]),
     )

@@ -21,8 +21,9 @@ import functools
 import math
 from dataclasses import dataclass, field, replace
 
-from natoplanner.core.dataset import FIRST_HISTORY_YEAR, LAST_DATA_YEAR
+from natoplanner.core.dataset import FIRST_HISTORY_YEAR, LAST_DATA_YEAR, Dataset
 from natoplanner.core.errors import ScenarioInputError
+from natoplanner.core.fiscal.bridge import bundled_ratios
 from natoplanner.core.resources import data_path
 
 DEFAULT_FIRST_YEAR = 2025
@@ -91,6 +92,9 @@ class FiscalAssumptions:
     cofog_baseline_pct : tuple of (str, float)
         COFOG-02-basis baseline shares (% of GDP) typed by the user, by ISO3;
         allies not listed use NATO's share of the baseline year.
+    bridge_ratio : tuple of (str, float)
+        NATO ÷ national defence budget per ally (core/fiscal/bridge.py): the
+        published ratio by default, editable; allies not listed have none.
     """
 
     covered: frozenset[str]
@@ -99,6 +103,7 @@ class FiscalAssumptions:
     cap_pct: float = DEFAULT_CAP_PCT
     baseline_year: int = DEFAULT_BASELINE_YEAR
     cofog_baseline_pct: tuple[tuple[str, float], ...] = field(default=())
+    bridge_ratio: tuple[tuple[str, float], ...] = field(default=())
 
     @classmethod
     def bundled(cls) -> FiscalAssumptions:
@@ -116,6 +121,17 @@ class FiscalAssumptions:
             values[iso3] = float(share_pct)
         return replace(self, cofog_baseline_pct=tuple(sorted(values.items())))
 
+    def bridge(self, iso3: str) -> float | None:
+        """The NATO ÷ national budget ratio of ``iso3``, or None (no bridge)."""
+        return dict(self.bridge_ratio).get(iso3)
+
+    def with_bridge(self, iso3: str, ratio: float | None) -> FiscalAssumptions:
+        """A copy with ``iso3``'s bridge ratio set (None removes it)."""
+        values = {k: v for k, v in self.bridge_ratio if k != iso3}
+        if ratio is not None:
+            values[iso3] = float(ratio)
+        return replace(self, bridge_ratio=tuple(sorted(values.items())))
+
     def with_covered(self, iso3: str, covered: bool) -> FiscalAssumptions:
         """A copy with the clause activated (or not) for ``iso3``."""
         codes = set(self.covered)
@@ -126,7 +142,7 @@ class FiscalAssumptions:
 @functools.cache
 def _bundled_assumptions() -> FiscalAssumptions:
     covered = frozenset(iso3 for iso3, facts in eu_facts().items() if facts.clause_decision)
-    return FiscalAssumptions(covered)
+    return FiscalAssumptions(covered, bridge_ratio=bundled_ratios(Dataset.bundled()))
 
 
 def _year(field_name: str, value: object, low: int, high: int) -> int:
@@ -177,8 +193,22 @@ def validate(assumptions: FiscalAssumptions, iso3_codes: tuple[str, ...]) -> Fis
         if iso3 not in known:
             raise ScenarioInputError("COFOG baseline share", f"unknown ally code {iso3!r}")
         cofog[iso3] = _share(f"COFOG baseline share ({iso3})", value)
+    bridge = {}
+    for iso3, value in assumptions.bridge_ratio:
+        field_name = f"NATO ÷ national budget ratio ({iso3})"
+        if iso3 not in known:
+            raise ScenarioInputError(field_name, f"unknown ally code {iso3!r}")
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= 10:
+            raise ScenarioInputError(field_name, f"must be > 0 and ≤ 10, got {value!r}")
+        bridge[iso3] = float(value)
     return FiscalAssumptions(
-        frozenset(assumptions.covered), first, last, cap, baseline, tuple(sorted(cofog.items()))
+        frozenset(assumptions.covered),
+        first,
+        last,
+        cap,
+        baseline,
+        tuple(sorted(cofog.items())),
+        tuple(sorted(bridge.items())),
     )
 
 

@@ -73,9 +73,11 @@ ALLY_HEADERS = (
     "Escape clause activated (yes/no)",
     "Council decision (reference)",
     "Baseline share, COFOG 02 basis (% of GDP; empty = NATO basis)",
+    "NATO ÷ national defence budget (ratio; empty = no bridge; sources: SOURCES.md §6)",
 )
 COVERED_COLUMN = 4
 COFOG_COLUMN = 6
+BRIDGE_COLUMN = 7
 YES, NO = "yes", "no"
 
 BOLD = Font(bold=True)
@@ -149,6 +151,7 @@ def rule_cells(scenario: Scenario, layout: Layout) -> dict[tuple[int, int], obje
             YES if ally.iso3 in rules.covered else NO,
             _clause_decision_text(ally.iso3),
             rules.cofog_baseline(ally.iso3),
+            rules.bridge(ally.iso3),
         )
         for column, value in enumerate(values, start=1):
             if value not in (None, ""):
@@ -160,7 +163,10 @@ def write_rules(ws: Worksheet, scenario: Scenario, layout: Layout) -> None:
     """The rules block at the foot of the ``Assumptions`` worksheet ``ws``, styled."""
     block = RulesBlock(layout)
     for (row, column), value in rule_cells(scenario, layout).items():
-        ws.cell(row, column, escape_text(value) if isinstance(value, str) else value)
+        cell = ws.cell(row, column, escape_text(value) if isinstance(value, str) else value)
+        if isinstance(value, float) and f"{value:.16g}" != repr(value):
+            # openpyxl writes %.16g; the shortest exact form reads back bit for bit.
+            cell._value = repr(value)
     ws.cell(block.title_row, 1).font = BLOCK_TITLE
     for key, _ in RULES:
         row = block.rule_row(key)
@@ -175,9 +181,12 @@ def write_rules(ws: Worksheet, scenario: Scenario, layout: Layout) -> None:
     for i, ally in enumerate(scenario.allies):
         row = block.ally_row(i)
         for column in range(1, len(ALLY_HEADERS) + 1):
-            editable = column in (COVERED_COLUMN, COFOG_COLUMN) and is_eu_member(ally.iso3)
+            editable = column == BRIDGE_COLUMN or (
+                column in (COVERED_COLUMN, COFOG_COLUMN) and is_eu_member(ally.iso3)
+            )
             ws.cell(row, column).fill = INPUT_FILL if editable else REFERENCE_FILL
         ws.cell(row, COFOG_COLUMN).number_format = "0.00"
+        ws.cell(row, BRIDGE_COLUMN).number_format = "0.0000"
     choice = DataValidation(type="list", formula1=f'"{YES},{NO}"', allow_blank=True)
     choice.error = "Type yes or no"
     ws.add_data_validation(choice)
@@ -243,6 +252,7 @@ def read_rules(
         numbers[key] = number
     covered: set[str] = set()
     cofog: dict[str, float] = {}
+    bridge: dict[str, float] = {}
     for i, ally in enumerate(scenario.allies):
         row = block.ally_row(i)
         if parse_text(value(row, 1)).strip().upper() != ally.iso3:
@@ -260,6 +270,15 @@ def read_rules(
             continue
         if share is not None:
             cofog[ally.iso3] = share
+        try:
+            ratio = parse_number(value(row, BRIDGE_COLUMN))
+        except ValueError as error:
+            problem(
+                row, BRIDGE_COLUMN, f"{ally.name_en}: NATO ÷ national ratio: {error}", "a number"
+            )
+            continue
+        if ratio is not None:
+            bridge[ally.iso3] = ratio
     if len(numbers) < len(RULES) or errors:
         return
     assumptions = FiscalAssumptions(
@@ -269,6 +288,7 @@ def read_rules(
         cap_pct=numbers["cap_pct"],
         baseline_year=numbers["baseline_year"],
         cofog_baseline_pct=tuple(sorted(cofog.items())),
+        bridge_ratio=tuple(sorted(bridge.items())),
     )
     try:
         scenario.fiscal = validate(assumptions, tuple(a.iso3 for a in scenario.allies))
@@ -289,7 +309,13 @@ def _error_cell(field: str, block: RulesBlock, scenario: Scenario) -> tuple[int,
             return block.rule_row(key), RULE_VALUE_COLUMN
     for i, ally in enumerate(scenario.allies):
         if f"({ally.iso3})" in field:
-            column = COFOG_COLUMN if field.startswith("COFOG") else COVERED_COLUMN
+            column = (
+                COFOG_COLUMN
+                if field.startswith("COFOG")
+                else BRIDGE_COLUMN
+                if field.startswith("NATO ÷")
+                else COVERED_COLUMN
+            )
             return block.ally_row(i), column
     return block.title_row, 1
 
@@ -329,6 +355,13 @@ YEAR_BLOCKS = (
     ("outside", "Outside the clause (pp of GDP)", "0.00"),
     ("increase_mn", "Increase (million national currency)", "#,##0"),
     ("outside_mn", "Outside the clause (million national currency)", "#,##0"),
+    (
+        "budget_law_mn",
+        "Core budget in budget-law terms: NATO basis ÷ the bridge ratio (million national "
+        "currency; CAN, GBR: NATO year Y = fiscal year April Y–March Y+1; USA: October Y-1–"
+        "September Y)",
+        "#,##0",
+    ),
     ("ref_share", "NATO core share (% of GDP), reference — NATO's table", "0.00"),
     ("ref_spend", "NATO core spending (million national currency), reference", "#,##0"),
 )
@@ -442,6 +475,13 @@ class _Formulas:
             case "outside_mn":
                 outside = here("outside")
                 return f'=IF(ISNUMBER({outside}),{outside}*{self.pp_cost(ally, year)},"")'
+            case "budget_law_mn":
+                ratio = self.rules.ally_ref(BRIDGE_COLUMN, ally)
+                if year >= fiscal.base_year:
+                    budget = self._results("budget", ally, year)
+                else:
+                    budget = self._reference("ref_spend", ally, year)
+                return f'=IF(ISNUMBER({ratio}),{budget}/{ratio},"")'
         raise KeyError(key)
 
     def pp_cost(self, ally: int, year: int) -> str:
@@ -464,6 +504,7 @@ def _cached_values(room: FiscalRoom, key: str, scenario: Scenario, year: int) ->
         "outside": room.outside_pp,
         "increase_mn": room.increase_mn,
         "outside_mn": room.outside_mn,
+        "budget_law_mn": room.core_budget_law_mn,
     }
     if key == "status":
         return [status.describe(room.rules) for status in room.status[:, j]]
@@ -472,6 +513,8 @@ def _cached_values(room: FiscalRoom, key: str, scenario: Scenario, year: int) ->
         # The formula writes "" where the clause does not apply.
         applies = [status.applies for status in room.status[:, j]]
         values = [v if ok else "" for v, ok in zip(values, applies, strict=True)]
+    if key == "budget_law_mn":
+        values = ["" if math.isnan(v) else v for v in values]
     return values
 
 

@@ -40,10 +40,11 @@ from natoplanner.core.dataset import FIRST_HISTORY_YEAR, LAST_DATA_YEAR
 from natoplanner.core.errors import ScenarioInputError
 from natoplanner.core.fiscal.room import ClauseStatus, FiscalRoom, fiscal_room
 from natoplanner.core.fiscal.rules import LATEST_RULE_YEAR, is_eu_member
-from natoplanner.core.scenario import MAX_HORIZON
+from natoplanner.core.scenario import MAX_HORIZON, Measure
 from natoplanner.ui.common.actions import make_action, show_window_part
 from natoplanner.ui.common.formatting import DASH, number, parse_number
 from natoplanner.ui.fiscal.commands import SetFiscalRules, rules_text
+from natoplanner.ui.window.commands import SetYearInput
 
 COLUMNS = (
     "ally",
@@ -57,6 +58,8 @@ COLUMNS = (
     "increase_mn",
     "outside_mn",
     "safe",
+    "bridge",
+    "budget_law",
     "status",
 )
 RAW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -90,6 +93,10 @@ class FiscalRoomModel(QAbstractTableModel):
             "increase_mn": self.tr("Increase\n(million national currency)"),
             "outside_mn": self.tr("Outside the clause\n(million national currency)"),
             "safe": self.tr("SAFE loans\n(EUR bn, tentative)"),
+            "bridge": self.tr("NATO ÷ national\nbudget (ratio)"),
+            "budget_law": self.tr(
+                "Core budget %1, budget-law\nterms (million national currency)"
+            ).replace("%1", year),
             "status": self.tr("Clause %1").replace("%1", year),
         }
 
@@ -121,8 +128,16 @@ class FiscalRoomModel(QAbstractTableModel):
         return None
 
     def _editable(self, index) -> bool:
-        iso3 = self.room.iso3[index.row()]
-        return COLUMNS[index.column()] in ("clause", "baseline") and is_eu_member(iso3)
+        iso3, key = self.room.iso3[index.row()], COLUMNS[index.column()]
+        if key == "bridge":
+            return bool(self.view.document.projection.has_target_path[index.row()])
+        if key == "budget_law":
+            return (
+                self.year > self.room.years[0]
+                and self.year > self.view.base_year
+                and (not np.isnan(self.room.bridge_ratio[index.row()]))
+            )
+        return key in ("clause", "baseline") and is_eu_member(iso3)
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
@@ -162,6 +177,10 @@ class FiscalRoomModel(QAbstractTableModel):
                 return float(room.outside_mn[row, j]) if status.applies else float("nan")
             case "safe":
                 return float(room.safe_allocation_eur_bn[row])
+            case "bridge":
+                return float(room.bridge_ratio[row])
+            case "budget_law":
+                return float(room.core_budget_law_mn[row, j])
             case "status":
                 return status
         raise KeyError(key)
@@ -180,6 +199,8 @@ class FiscalRoomModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.EditRole and key == "baseline":
             cofog = self.room.rules.cofog_baseline(self.room.iso3[row])
             return "" if cofog is None else number(cofog)
+        if role == Qt.ItemDataRole.EditRole and key in ("bridge", "budget_law"):
+            return "" if np.isnan(value) else number(value, 4 if key == "bridge" else 0)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, key, value)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -199,8 +220,10 @@ class FiscalRoomModel(QAbstractTableModel):
             case "baseline":
                 basis = "COFOG 02" if self.room.baseline_is_cofog[row] else "NATO"
                 return DASH if np.isnan(value) else f"{number(value)} ({basis})"
-            case "increase_mn" | "outside_mn":
+            case "increase_mn" | "outside_mn" | "budget_law":
                 return number(value, 0)
+            case "bridge":
+                return number(value, 4)
             case "status":
                 return self.view.status_text(value)
         return number(value)
@@ -211,6 +234,19 @@ class FiscalRoomModel(QAbstractTableModel):
                 "The EU measures defence on COFOG division 02, not on NATO's definition: "
                 "type a COFOG-basis %1 share here (empty: NATO's share)"
             ).replace("%1", str(self.room.rules.baseline_year))
+        if key in ("bridge", "budget_law"):
+            notes = {
+                "CAN": self.tr("NATO year Y = Canada's fiscal year April Y – March Y+1"),
+                "GBR": self.tr("NATO year Y = the UK's fiscal year April Y – March Y+1"),
+                "USA": self.tr("NATO year Y = the US fiscal year October Y-1 – September Y"),
+            }
+            note = notes.get(self.room.iso3[row])
+            text = self.tr(
+                "NATO's figure ÷ the national budget law's, from a year both publish (sources: "
+                "SOURCES.md §6), held constant; type a ratio, or type a budget-law amount to set "
+                "the NATO-basis budget of the year shown"
+            )
+            return text + (f" — {note}" if note else "")
         if key == "safe":
             return self.tr(
                 "European Commission, tentative allocation of 9 September 2025 (loans over "
@@ -229,6 +265,8 @@ class FiscalRoomModel(QAbstractTableModel):
             return self.view.push(
                 rules.with_covered(iso3, checked), self.tr("clause for %1").replace("%1", name)
             )
+        if COLUMNS[index.column()] in ("bridge", "budget_law") and role == Qt.ItemDataRole.EditRole:
+            return self._set_bridge_value(index, str(value).strip(), name)
         if COLUMNS[index.column()] == "baseline" and role == Qt.ItemDataRole.EditRole:
             text = str(value).strip()
             share = None if not text else parse_number(text)
@@ -240,6 +278,28 @@ class FiscalRoomModel(QAbstractTableModel):
                 self.tr("COFOG baseline of %1").replace("%1", name),
             )
         return False
+
+    def _set_bridge_value(self, index, text: str, name: str) -> bool:
+        iso3 = self.room.iso3[index.row()]
+        number_typed = None if not text else parse_number(text)
+        if text and number_typed is None:
+            self.view.show_problem(self.tr("Not a number: %1").replace("%1", text))
+            return False
+        if COLUMNS[index.column()] == "bridge":
+            rules = self.document.scenario.fiscal.with_bridge(iso3, number_typed)
+            return self.view.push(rules, self.tr("budget bridge of %1").replace("%1", name))
+        # A budget-law amount: the NATO-basis budget of that year is amount × ratio.
+        ratio = float(self.room.bridge_ratio[index.row()])
+        amount = None if number_typed is None else number_typed * ratio
+        try:
+            self.document.scenario.check_year_input(Measure.CORE_BUDGET, iso3, self.year, amount)
+        except ScenarioInputError as error:
+            self.view.show_problem(str(error))
+            return False
+        self.document.push(
+            SetYearInput(self.document, Measure.CORE_BUDGET, iso3, self.year, amount)
+        )
+        return True
 
 
 class FiscalRoomView(QDialog):
@@ -331,6 +391,10 @@ class FiscalRoomView(QDialog):
     def document(self):
         return self.main_window.document
 
+    @property
+    def base_year(self) -> int:
+        return self.document.scenario.base_year
+
     def ally_name(self, iso3: str) -> str:
         return self.document.scenario.dataset.registry.get(iso3).name(self.language)
 
@@ -408,7 +472,9 @@ class FiscalRoomView(QDialog):
                 "on COFOG division 02, so type a COFOG-basis %3 share where you have one. This is "
                 "natoplanner's reading of the rule, not the Commission's assessment. Sources: "
                 "Council of the EU, 8 July and 10 October 2025; SAFE: European Commission, "
-                "9 September 2025."
+                "9 September 2025. Budget-law terms = NATO basis ÷ the bridge ratio (sources: "
+                "SOURCES.md §6); Canada, the UK and the US report fiscal years to NATO (see the "
+                "tooltips)."
             )
             .replace("%1", str(rules.first_year))
             .replace("%2", str(rules.last_year))

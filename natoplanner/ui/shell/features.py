@@ -22,6 +22,7 @@ FEATURE_MODULES: tuple[str, ...] = (
     "natoplanner.ui.analysis.report",
     "natoplanner.ui.fiscal.room_view",
     "natoplanner.ui.fiscal.plot_band",
+    "natoplanner.ui.fiscal.templates_menu",
 )
 
 

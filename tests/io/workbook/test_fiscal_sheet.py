@@ -23,6 +23,7 @@ from natoplanner.core.scenario import Scenario
 from natoplanner.io.errors import FileProblemError
 from natoplanner.io.workbook.files import read_scenario, save_scenario
 from natoplanner.io.workbook.fiscal_sheet import (
+    BRIDGE_COLUMN,
     COFOG_COLUMN,
     COVERED_COLUMN,
     RULE_VALUE_COLUMN,
@@ -33,14 +34,14 @@ from natoplanner.io.workbook.fiscal_sheet import (
 from natoplanner.io.workbook.layout import SHEET_ASSUMPTIONS, Layout
 from tests.io.conftest import recalculate_with_libreoffice, soffice_path
 
-BLOCKS = ("core", "increase", "inside", "outside", "increase_mn", "outside_mn")
+BLOCKS = ("core", "increase", "inside", "outside", "increase_mn", "outside_mn", "budget_law_mn")
 
 
 def edited_rules_scenario() -> Scenario:
     scenario = Scenario(name="Fiscal rules test")
     rules = replace(scenario.fiscal, cap_pct=1.2, last_year=2030, baseline_year=2022)
     rules = rules.with_cofog_baseline("DEU", 1.3).with_covered("FRA", True)
-    rules = rules.with_covered("POL", False)
+    rules = rules.with_covered("POL", False).with_bridge("GBR", 1.05).with_bridge("CAN", None)
     set_fiscal_assumptions(scenario, rules)
     return scenario
 
@@ -75,6 +76,7 @@ def expected_blocks(scenario: Scenario) -> dict[str, np.ndarray]:
         "outside": room.outside_pp,
         "increase_mn": room.increase_mn,
         "outside_mn": room.outside_mn,
+        "budget_law_mn": room.core_budget_law_mn,
         "status": status,
     }
 
@@ -167,6 +169,7 @@ def test_libreoffice_recalculation_equals_the_app(tmp_path: Path) -> None:
             (block.rule_row("baseline_year"), RULE_VALUE_COLUMN): 2021,
             (block.ally_row(scenario.row("POL")), COVERED_COLUMN): " Yes",
             (block.ally_row(scenario.row("POL")), COFOG_COLUMN): 2.0,
+            (block.ally_row(scenario.row("DEU")), BRIDGE_COLUMN): 1.2,
         },
     )
     outputs = recalculate_with_libreoffice([saved, edited], tmp_path / "out", tmp_path / "p")
@@ -184,3 +187,9 @@ def test_libreoffice_recalculation_equals_the_app(tmp_path: Path) -> None:
     assert found["inside"][pol, j] == pytest.approx(0.9)
     assert found["outside"][pol, j] == pytest.approx(4.68 - 2.0 - 0.9)
     assert found["status"][pol, room.column(2031)] == "active"
+    # The colleague's German bridge: the NATO-basis budget ÷ 1.2, in every year.
+    deu, paths = colleague.row("DEU"), Projection(colleague).paths
+    assert found["budget_law_mn"][deu, room.column(2030)] == pytest.approx(
+        paths.core_budget_mn[deu, 2030 - 2026] / 1.2
+    )
+    assert found["budget_law_mn"][colleague.row("CAN"), j] in (None, "")

@@ -117,3 +117,26 @@ def test_the_fiscal_room_speaks_french(qtbot, qapp) -> None:
         window.document.undo_stack.setClean()
     finally:
         remove_language(qapp, translators)
+
+
+def test_budget_law_bridge_and_a_typed_budget_law_amount(window, qtbot) -> None:
+    view = _open(window)
+    model = view.model
+    # By hand: Germany's 2026 federal budget EUR 108.2 bn is NATO's 124,660 m ÷ the ratio.
+    assert _cell(view, "DEU", "budget_law", RAW_ROLE) == pytest.approx(108_200)
+    assert "April" in _cell(view, "GBR", "bridge", Qt.ItemDataRole.ToolTipRole)
+    assert _cell(view, "GBR", "budget_law") == "—"
+    view.year_spin.setValue(2030)
+    germany = model.index(model.room.iso3.index("DEU"), COLUMNS.index("budget_law"))
+    assert model.flags(germany) & Qt.ItemFlag.ItemIsEditable
+    assert model.setData(germany, "150000", Qt.ItemDataRole.EditRole)
+    ratio = 124_660 / 108_200
+    scenario = window.document.scenario
+    assert scenario.year_input("core_budget_mn", "DEU", 2030) == pytest.approx(150_000 * ratio)
+    qtbot.waitUntil(lambda: _cell(view, "DEU", "budget_law") == "150,000")
+    window.document.undo_stack.undo()
+    assert scenario.year_input("core_budget_mn", "DEU", 2030) is None
+    uk = model.index(model.room.iso3.index("GBR"), COLUMNS.index("bridge"))
+    assert model.setData(uk, "1.1", Qt.ItemDataRole.EditRole)
+    assert scenario.fiscal.bridge("GBR") == 1.1
+    qtbot.waitUntil(lambda: _cell(view, "GBR", "budget_law") != "—")
