@@ -17,7 +17,9 @@ BASIS_NOTE = (
     "(general government), not on NATO's definition: the baseline share is NATO's unless a "
     "COFOG-basis share was typed (column baseline_basis). Budget-law amounts = NATO basis ÷ the "
     "bridge ratio (SOURCES.md §6); Canada, the UK and the US report fiscal years to NATO "
-    "(column fiscal_year)."
+    "(column fiscal_year). Net lending and debt: first-round effect of the extra core "
+    "spending above the base-year share, borrowed; levels only where a base-year figure was "
+    "typed (IMF WEO figures are not bundled)."
 )
 
 
@@ -48,6 +50,13 @@ def fiscal_frame(room: FiscalRoom, last_year: int) -> pd.DataFrame:
     frame["nato_to_national_ratio"] = room.bridge_ratio.repeat(n_years)
     frame["core_budget_mn_budget_law"] = room.core_budget_law_mn[:, :n_years].ravel()
     frame["fiscal_year"] = [FISCAL_YEAR_NOTES.get(iso3, "calendar year") for iso3 in frame["iso3"]]
+    for column, values in (
+        ("net_lending_effect_pp", room.net_lending_effect_pp),
+        ("gross_debt_effect_pp", room.gross_debt_effect_pp),
+        ("net_lending_pct", room.net_lending_pct),
+        ("gross_debt_pct", room.gross_debt_pct),
+    ):
+        frame[column] = values[:, :n_years].ravel()
     return frame
 
 

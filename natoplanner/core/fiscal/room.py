@@ -17,6 +17,14 @@ Money = pp × the cost of one point of GDP on NATO's basis (million national
 currency). This is the tool's reading of the Council's rule on the figures
 it has: the Commission assesses the deviation on the net expenditure path,
 with COFOG data, which this does not reproduce.
+
+First-round effect on the public finances (a stated simplification): the
+extra core spending above the baseline path (the base-year share held) is
+financed by borrowing, nothing else changes. Net lending falls by
+extra[t] = share[t] − share[b] points of GDP; gross debt rises by the
+cumulated extra spending over GDP: Δdebt[t] = (Δdebt[t-1]·GDP[t-1] +
+extra[t]·GDP[t]) / GDP[t]. With a typed base-year net lending and debt the
+levels are the base-year ratio held plus the effect (other things equal).
 """
 
 from __future__ import annotations
@@ -91,6 +99,10 @@ class FiscalRoom:
     safe_allocation_eur_bn: np.ndarray
     core_budget_mn: np.ndarray  # NATO basis, million national currency
     bridge_ratio: np.ndarray  # NATO ÷ national budget per ally (NaN: none)
+    net_lending_effect_pp: np.ndarray  # allies × years, NaN before the base year
+    gross_debt_effect_pp: np.ndarray
+    net_lending_pct: np.ndarray  # levels, NaN without typed base-year figures
+    gross_debt_pct: np.ndarray
 
     @property
     def core_budget_law_mn(self) -> np.ndarray:
@@ -200,6 +212,7 @@ def fiscal_room(projection: Projection, rules: FiscalAssumptions | None = None) 
     positive = np.maximum(increase, 0.0)
     inside = np.where(active, np.minimum(positive, rules.cap_pct), np.where(ended, 0.0, np.nan))
     outside = np.where(active | ended, positive - np.nan_to_num(inside), np.nan)
+    effects = _public_finance_effects(projection, rules, start, years)
     facts = eu_facts()
     safe = np.array(
         [
@@ -224,4 +237,27 @@ def fiscal_room(projection: Projection, rules: FiscalAssumptions | None = None) 
         safe,
         core_budget,
         np.array([np.nan if (r := rules.bridge(c)) is None else r for c in codes]),
+        *effects,
     )
+
+
+def _public_finance_effects(
+    projection: Projection, rules: FiscalAssumptions, start: int, years: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(Δ net lending, Δ gross debt, net lending, gross debt), pp or % of GDP, allies × years."""
+    paths = projection.paths
+    share, gdp = paths.core_share_pct, paths.gdp_bn
+    extra = share - share[:, :1]
+    debt_effect = np.zeros_like(extra)
+    for j in range(1, extra.shape[1]):
+        debt_effect[:, j] = (debt_effect[:, j - 1] * gdp[:, j - 1] + extra[:, j] * gdp[:, j]) / gdp[
+            :, j
+        ]
+    base_finances = np.array(
+        [rules.public_finances(a.iso3) for a in projection.scenario.allies], dtype=float
+    ).reshape(-1, 2)
+    lending = base_finances[:, :1] - extra
+    debt = base_finances[:, 1:] + debt_effect
+    before = np.full((extra.shape[0], projection.scenario.base_year - start), np.nan)
+    lending_effect = 0.0 - extra  # 0 - x: no negative zero in the base year
+    return tuple(np.hstack([before, a]) for a in (lending_effect, debt_effect, lending, debt))

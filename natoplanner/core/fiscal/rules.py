@@ -95,6 +95,10 @@ class FiscalAssumptions:
     bridge_ratio : tuple of (str, float)
         NATO ÷ national defence budget per ally (core/fiscal/bridge.py): the
         published ratio by default, editable; allies not listed have none.
+    public_finances_pct : tuple of (str, float, float)
+        Per ally, base-year general-government net lending and gross debt
+        (% of GDP), typed by the user (IMF WEO GGXCNL_NGDP and GGXWDG_NGDP
+        are not bundled: no stored copy was found); either may be NaN.
     """
 
     covered: frozenset[str]
@@ -104,6 +108,7 @@ class FiscalAssumptions:
     baseline_year: int = DEFAULT_BASELINE_YEAR
     cofog_baseline_pct: tuple[tuple[str, float], ...] = field(default=())
     bridge_ratio: tuple[tuple[str, float], ...] = field(default=())
+    public_finances_pct: tuple[tuple[str, float, float], ...] = field(default=())
 
     @classmethod
     def bundled(cls) -> FiscalAssumptions:
@@ -131,6 +136,24 @@ class FiscalAssumptions:
         if ratio is not None:
             values[iso3] = float(ratio)
         return replace(self, bridge_ratio=tuple(sorted(values.items())))
+
+    def public_finances(self, iso3: str) -> tuple[float, float]:
+        """(net lending, gross debt) of ``iso3`` in the base year, % of GDP; NaN where not typed."""
+        for code, lending, debt in self.public_finances_pct:
+            if code == iso3:
+                return lending, debt
+        return math.nan, math.nan
+
+    def with_public_finances(
+        self, iso3: str, net_lending_pct: float | None, gross_debt_pct: float | None
+    ) -> FiscalAssumptions:
+        """A copy with ``iso3``'s base-year net lending and gross debt (None: not typed)."""
+        values = [v for v in self.public_finances_pct if v[0] != iso3]
+        lending = math.nan if net_lending_pct is None else float(net_lending_pct)
+        debt = math.nan if gross_debt_pct is None else float(gross_debt_pct)
+        if not (math.isnan(lending) and math.isnan(debt)):
+            values.append((iso3, lending, debt))
+        return replace(self, public_finances_pct=tuple(sorted(values)))
 
     def with_covered(self, iso3: str, covered: bool) -> FiscalAssumptions:
         """A copy with the clause activated (or not) for ``iso3``."""
@@ -201,6 +224,20 @@ def validate(assumptions: FiscalAssumptions, iso3_codes: tuple[str, ...]) -> Fis
         if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= 10:
             raise ScenarioInputError(field_name, f"must be > 0 and ≤ 10, got {value!r}")
         bridge[iso3] = float(value)
+    finances = []
+    for iso3, lending, debt in assumptions.public_finances_pct:
+        if iso3 not in known:
+            raise ScenarioInputError("net lending and debt", f"unknown ally code {iso3!r}")
+        for name, value, low, high in (
+            (f"net lending ({iso3})", lending, -100.0, 100.0),
+            (f"gross debt ({iso3})", debt, 0.0, 1000.0),
+        ):
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                raise ScenarioInputError(name, f"expected a number in % of GDP, got {value!r}")
+            if not math.isnan(value) and not low <= value <= high:
+                raise ScenarioInputError(name, f"must be between {low:g} and {high:g} % of GDP")
+        if not (math.isnan(lending) and math.isnan(debt)):
+            finances.append((iso3, float(lending), float(debt)))
     return FiscalAssumptions(
         frozenset(assumptions.covered),
         first,
@@ -209,6 +246,7 @@ def validate(assumptions: FiscalAssumptions, iso3_codes: tuple[str, ...]) -> Fis
         baseline,
         tuple(sorted(cofog.items())),
         tuple(sorted(bridge.items())),
+        tuple(sorted(finances)),
     )
 
 

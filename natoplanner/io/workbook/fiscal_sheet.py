@@ -74,10 +74,15 @@ ALLY_HEADERS = (
     "Council decision (reference)",
     "Baseline share, COFOG 02 basis (% of GDP; empty = NATO basis)",
     "NATO ÷ national defence budget (ratio; empty = no bridge; sources: SOURCES.md §6)",
+    "General-government net lending, base year (% of GDP; IMF WEO GGXCNL_NGDP; type it)",
+    "General-government gross debt, base year (% of GDP; IMF WEO GGXWDG_NGDP; type it)",
 )
 COVERED_COLUMN = 4
 COFOG_COLUMN = 6
 BRIDGE_COLUMN = 7
+LENDING_COLUMN = 8
+DEBT_COLUMN = 9
+INPUT_COLUMNS = (BRIDGE_COLUMN, LENDING_COLUMN, DEBT_COLUMN)  # editable for every ally
 YES, NO = "yes", "no"
 
 BOLD = Font(bold=True)
@@ -152,9 +157,10 @@ def rule_cells(scenario: Scenario, layout: Layout) -> dict[tuple[int, int], obje
             _clause_decision_text(ally.iso3),
             rules.cofog_baseline(ally.iso3),
             rules.bridge(ally.iso3),
+            *rules.public_finances(ally.iso3),
         )
         for column, value in enumerate(values, start=1):
-            if value not in (None, ""):
+            if value not in (None, "") and not (isinstance(value, float) and math.isnan(value)):
                 cells[block.ally_row(i), column] = value
     return cells
 
@@ -181,12 +187,14 @@ def write_rules(ws: Worksheet, scenario: Scenario, layout: Layout) -> None:
     for i, ally in enumerate(scenario.allies):
         row = block.ally_row(i)
         for column in range(1, len(ALLY_HEADERS) + 1):
-            editable = column == BRIDGE_COLUMN or (
+            editable = column in INPUT_COLUMNS or (
                 column in (COVERED_COLUMN, COFOG_COLUMN) and is_eu_member(ally.iso3)
             )
             ws.cell(row, column).fill = INPUT_FILL if editable else REFERENCE_FILL
         ws.cell(row, COFOG_COLUMN).number_format = "0.00"
         ws.cell(row, BRIDGE_COLUMN).number_format = "0.0000"
+        ws.cell(row, LENDING_COLUMN).number_format = "0.00"
+        ws.cell(row, DEBT_COLUMN).number_format = "0.00"
     choice = DataValidation(type="list", formula1=f'"{YES},{NO}"', allow_blank=True)
     choice.error = "Type yes or no"
     ws.add_data_validation(choice)
@@ -253,6 +261,7 @@ def read_rules(
     covered: set[str] = set()
     cofog: dict[str, float] = {}
     bridge: dict[str, float] = {}
+    finances: list[tuple[str, float, float]] = []
     for i, ally in enumerate(scenario.allies):
         row = block.ally_row(i)
         if parse_text(value(row, 1)).strip().upper() != ally.iso3:
@@ -279,6 +288,17 @@ def read_rules(
             continue
         if ratio is not None:
             bridge[ally.iso3] = ratio
+        levels = []
+        for column, what in ((LENDING_COLUMN, "net lending"), (DEBT_COLUMN, "gross debt")):
+            try:
+                levels.append(parse_number(value(row, column)))
+            except ValueError as error:
+                problem(row, column, f"{ally.name_en}: {what}: {error}", "a number")
+                levels.append(None)
+        if levels != [None, None]:
+            finances.append(
+                (ally.iso3, *(math.nan if v is None else v for v in levels))  # type: ignore[arg-type]
+            )
     if len(numbers) < len(RULES) or errors:
         return
     assumptions = FiscalAssumptions(
@@ -289,6 +309,7 @@ def read_rules(
         baseline_year=numbers["baseline_year"],
         cofog_baseline_pct=tuple(sorted(cofog.items())),
         bridge_ratio=tuple(sorted(bridge.items())),
+        public_finances_pct=tuple(sorted(finances)),
     )
     try:
         scenario.fiscal = validate(assumptions, tuple(a.iso3 for a in scenario.allies))
@@ -314,6 +335,10 @@ def _error_cell(field: str, block: RulesBlock, scenario: Scenario) -> tuple[int,
                 if field.startswith("COFOG")
                 else BRIDGE_COLUMN
                 if field.startswith("NATO ÷")
+                else LENDING_COLUMN
+                if field.startswith("net lending")
+                else DEBT_COLUMN
+                if field.startswith("gross debt")
                 else COVERED_COLUMN
             )
             return block.ally_row(i), column
@@ -362,10 +387,24 @@ YEAR_BLOCKS = (
         "September Y)",
         "#,##0",
     ),
+    (
+        "lending_effect",
+        "First-round effect on general-government net lending: extra core spending above the "
+        "base-year share, borrowed (percentage points of GDP)",
+        "0.00",
+    ),
+    (
+        "debt_effect",
+        "First-round effect on gross debt: the extra spending cumulated over GDP (pp of GDP)",
+        "0.00",
+    ),
+    ("lending", "Net lending: typed base-year figure + the effect (% of GDP)", "0.00"),
+    ("debt", "Gross debt: typed base-year figure + the effect (% of GDP)", "0.00"),
     ("ref_share", "NATO core share (% of GDP), reference — NATO's table", "0.00"),
     ("ref_spend", "NATO core spending (million national currency), reference", "#,##0"),
 )
 _BLOCK_INDEX = {key: i for i, (key, _, _) in enumerate(YEAR_BLOCKS)}
+PUBLIC_FINANCE_BLOCKS = ("lending_effect", "debt_effect", "lending", "debt")
 
 
 @dataclass(frozen=True)
@@ -475,6 +514,19 @@ class _Formulas:
             case "outside_mn":
                 outside = here("outside")
                 return f'=IF(ISNUMBER({outside}),{outside}*{self.pp_cost(ally, year)},"")'
+            case "lending_effect":
+                return f"=0-({self._extra(ally, year)})"
+            case "debt_effect":
+                if year == fiscal.base_year:
+                    return "=0"
+                gdp, before = self._results("gdp", ally, year), self._results("gdp", ally, year - 1)
+                previous = fiscal.cell(key, ally, year - 1)
+                return f"=({previous}*{before}+({self._extra(ally, year)})*{gdp})/{gdp}"
+            case "lending" | "debt":
+                typed = self.rules.ally_ref(
+                    LENDING_COLUMN if key == "lending" else DEBT_COLUMN, ally
+                )
+                return f'=IF(ISNUMBER({typed}),{typed}+{here(key + "_effect")},"")'
             case "budget_law_mn":
                 ratio = self.rules.ally_ref(BRIDGE_COLUMN, ally)
                 if year >= fiscal.base_year:
@@ -483,6 +535,11 @@ class _Formulas:
                     budget = self._reference("ref_spend", ally, year)
                 return f'=IF(ISNUMBER({ratio}),{budget}/{ratio},"")'
         raise KeyError(key)
+
+    def _extra(self, ally: int, year: int) -> str:
+        """Core share above the base year's (pp of GDP), from Results."""
+        base = self._results("core_share", ally, self.fiscal.base_year)
+        return f"{self._results('core_share', ally, year)}-{base}"
 
     def pp_cost(self, ally: int, year: int) -> str:
         if year >= self.fiscal.base_year:
@@ -505,6 +562,10 @@ def _cached_values(room: FiscalRoom, key: str, scenario: Scenario, year: int) ->
         "increase_mn": room.increase_mn,
         "outside_mn": room.outside_mn,
         "budget_law_mn": room.core_budget_law_mn,
+        "lending_effect": room.net_lending_effect_pp,
+        "debt_effect": room.gross_debt_effect_pp,
+        "lending": room.net_lending_pct,
+        "debt": room.gross_debt_pct,
     }
     if key == "status":
         return [status.describe(room.rules) for status in room.status[:, j]]
@@ -513,7 +574,7 @@ def _cached_values(room: FiscalRoom, key: str, scenario: Scenario, year: int) ->
         # The formula writes "" where the clause does not apply.
         applies = [status.applies for status in room.status[:, j]]
         values = [v if ok else "" for v, ok in zip(values, applies, strict=True)]
-    if key == "budget_law_mn":
+    if key in ("budget_law_mn", "lending", "debt"):
         values = ["" if math.isnan(v) else v for v in values]
     return values
 
@@ -596,6 +657,8 @@ def write_fiscal_room(
                         cells.text(row, FIRST_YEAR_COLUMN, "no armed forces: no NATO figures", note)
                     continue
                 column = fiscal.year_column(key, year)
+                if key in PUBLIC_FINANCE_BLOCKS and year < scenario.base_year:
+                    continue  # the effect starts from the base year
                 if key.startswith("ref_"):
                     if not math.isnan(values[i]):
                         cells.number(row, column, float(values[i]), style)

@@ -137,3 +137,26 @@ def test_the_bundled_rules_follow_the_council_decisions() -> None:
     }  # fmt: skip
     assert council_2025_07_08 | {"DEU"} <= covered
     assert not covered & {"FRA", "ITA", "NLD", "NOR", "GBR", "USA"}
+
+
+def test_first_round_effect_on_net_lending_and_debt_by_hand() -> None:
+    from natoplanner.core.scenario import BudgetPolicy, CorePolicy
+
+    scenario = Scenario()
+    scenario.set_core_policy(
+        "POL", CorePolicy(BudgetPolicy.NOMINAL_GROWTH, rate_pct=10.0)
+    )  # a budget that outgrows GDP
+    set_fiscal_assumptions(scenario, scenario.fiscal.with_public_finances("POL", -6.5, None))
+    projection = Projection(scenario)
+    room = fiscal_room(projection)
+    i, paths = room.iso3.index("POL"), projection.paths
+    share, gdp = paths.core_share_pct[i], paths.gdp_bn[i]
+    extra = share - share[0]
+    # Δdebt by hand: the extra spending in money, cumulated, over this year's GDP.
+    debt_2028 = (extra[1] * gdp[1] + extra[2] * gdp[2]) / gdp[2]
+    assert cell(room, room.net_lending_effect_pp, "POL", 2028) == pytest.approx(-extra[2])
+    assert cell(room, room.gross_debt_effect_pp, "POL", 2028) == pytest.approx(debt_2028)
+    assert cell(room, room.net_lending_pct, "POL", 2028) == pytest.approx(-6.5 - extra[2])
+    assert math.isnan(cell(room, room.gross_debt_pct, "POL", 2028))  # no debt figure typed
+    assert math.isnan(cell(room, room.net_lending_effect_pp, "POL", 2025))  # before the base
+    assert cell(room, room.net_lending_effect_pp, "DEU", 2030) == 0.0  # share held: no effect

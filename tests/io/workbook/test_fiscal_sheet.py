@@ -19,7 +19,7 @@ import pytest
 from natoplanner.core.fiscal.room import fiscal_room
 from natoplanner.core.fiscal.rules import FiscalAssumptions, set_fiscal_assumptions
 from natoplanner.core.projection import Projection
-from natoplanner.core.scenario import Scenario
+from natoplanner.core.scenario import BudgetPolicy, CorePolicy, Scenario
 from natoplanner.io.errors import FileProblemError
 from natoplanner.io.workbook.files import read_scenario, save_scenario
 from natoplanner.io.workbook.fiscal_sheet import (
@@ -34,7 +34,19 @@ from natoplanner.io.workbook.fiscal_sheet import (
 from natoplanner.io.workbook.layout import SHEET_ASSUMPTIONS, Layout
 from tests.io.conftest import recalculate_with_libreoffice, soffice_path
 
-BLOCKS = ("core", "increase", "inside", "outside", "increase_mn", "outside_mn", "budget_law_mn")
+BLOCKS = (
+    "core",
+    "increase",
+    "inside",
+    "outside",
+    "increase_mn",
+    "outside_mn",
+    "budget_law_mn",
+    "lending_effect",
+    "debt_effect",
+    "lending",
+    "debt",
+)
 
 
 def edited_rules_scenario() -> Scenario:
@@ -42,7 +54,12 @@ def edited_rules_scenario() -> Scenario:
     rules = replace(scenario.fiscal, cap_pct=1.2, last_year=2030, baseline_year=2022)
     rules = rules.with_cofog_baseline("DEU", 1.3).with_covered("FRA", True)
     rules = rules.with_covered("POL", False).with_bridge("GBR", 1.05).with_bridge("CAN", None)
+    rules = rules.with_public_finances("DEU", -2.5, 64.0).with_public_finances("POL", -6.5, None)
     set_fiscal_assumptions(scenario, rules)
+    # A path that moves, so the first-round effects are not all zero.
+    scenario.set_core_policy(
+        "DEU", CorePolicy(BudgetPolicy.RAMP_TO_TARGET, target_pct=3.5, target_year=2029)
+    )
     return scenario
 
 
@@ -77,6 +94,10 @@ def expected_blocks(scenario: Scenario) -> dict[str, np.ndarray]:
         "increase_mn": room.increase_mn,
         "outside_mn": room.outside_mn,
         "budget_law_mn": room.core_budget_law_mn,
+        "lending_effect": room.net_lending_effect_pp,
+        "debt_effect": room.gross_debt_effect_pp,
+        "lending": room.net_lending_pct,
+        "debt": room.gross_debt_pct,
         "status": status,
     }
 
@@ -193,3 +214,8 @@ def test_libreoffice_recalculation_equals_the_app(tmp_path: Path) -> None:
         paths.core_budget_mn[deu, 2030 - 2026] / 1.2
     )
     assert found["budget_law_mn"][colleague.row("CAN"), j] in (None, "")
+    # By hand: Germany ramps 2.69% (2026) → 3.5% (2029): 0.27 pp a year of extra spending,
+    # borrowed. Net lending 2027 = -2.5 - 0.27; gross debt 2027 = 64 + 0.27.
+    assert found["lending"][deu, room.column(2027)] == pytest.approx(-2.5 - 0.27)
+    assert found["debt"][deu, room.column(2027)] == pytest.approx(64 + 0.27)
+    assert found["lending_effect"][deu, room.column(2030)] == pytest.approx(-(3.5 - 2.69))
