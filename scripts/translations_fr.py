@@ -664,3 +664,11 @@ FR.update(
         "Governments' published defence plans (Germany, the United Kingdom, Canada, the Netherlands, Lithuania, Latvia, Spain), each with its source in the notes": "Plans de défense publiés par les gouvernements (Allemagne, Royaume-Uni, Canada, Pays-Bas, Lituanie, Lettonie, Espagne), chacun avec sa source dans les notes",
     }
 )
+FR.update(
+    {
+        "Net lending %1: effect\n(level), % of GDP": "Capacité de financement %1 :\neffet (niveau), % du PIB",
+        "Gross debt %1: effect\n(level), % of GDP": "Dette brute %1 :\neffet (niveau), % du PIB",
+        "First-round effect of the extra core spending above the %1 share, financed by borrowing (a simplification). Type the %1 general-government figure (IMF WEO: net lending GGXCNL_NGDP, gross debt GGXWDG_NGDP; not bundled) to see the level in brackets": "Effet de premier tour des dépenses de défense au-delà de la part de %1, financées par l'emprunt (simplification). Saisissez le chiffre %1 des administrations publiques (FMI, PEM : capacité de financement GGXCNL_NGDP, dette brute GGXWDG_NGDP ; non fournis) pour voir le niveau entre parenthèses",
+        "net lending and debt of %1": "capacité de financement et dette de %1",
+    }
+)

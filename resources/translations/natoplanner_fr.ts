@@ -674,6 +674,18 @@ terms (million national currency)</source>
 loi de finances (millions de monnaie nationale)</translation>
         </message>
         <message>
+            <source>Net lending %1: effect
+(level), % of GDP</source>
+            <translation>Capacité de financement %1 :
+effet (niveau), % du PIB</translation>
+        </message>
+        <message>
+            <source>Gross debt %1: effect
+(level), % of GDP</source>
+            <translation>Dette brute %1 :
+effet (niveau), % du PIB</translation>
+        </message>
+        <message>
             <source>Clause %1</source>
             <translation>Clause %1</translation>
         </message>
@@ -688,6 +700,10 @@ loi de finances (millions de monnaie nationale)</translation>
         <message>
             <source>The EU measures defence on COFOG division 02, not on NATO's definition: type a COFOG-basis %1 share here (empty: NATO's share)</source>
             <translation>L'UE mesure la défense selon la division 02 de la CFAP (COFOG), non selon la définition de l'OTAN : saisissez ici une part %1 sur base COFOG (vide : part de l'OTAN)</translation>
+        </message>
+        <message>
+            <source>First-round effect of the extra core spending above the %1 share, financed by borrowing (a simplification). Type the %1 general-government figure (IMF WEO: net lending GGXCNL_NGDP, gross debt GGXWDG_NGDP; not bundled) to see the level in brackets</source>
+            <translation>Effet de premier tour des dépenses de défense au-delà de la part de %1, financées par l'emprunt (simplification). Saisissez le chiffre %1 des administrations publiques (FMI, PEM : capacité de financement GGXCNL_NGDP, dette brute GGXWDG_NGDP ; non fournis) pour voir le niveau entre parenthèses</translation>
         </message>
         <message>
             <source>NATO year Y = Canada's fiscal year April Y – March Y+1</source>
@@ -716,6 +732,10 @@ loi de finances (millions de monnaie nationale)</translation>
         <message>
             <source>Not a number: %1</source>
             <translation>Pas un nombre : %1</translation>
+        </message>
+        <message>
+            <source>net lending and debt of %1</source>
+            <translation>capacité de financement et dette de %1</translation>
         </message>
         <message>
             <source>COFOG baseline of %1</source>

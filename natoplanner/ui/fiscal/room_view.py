@@ -60,6 +60,8 @@ COLUMNS = (
     "safe",
     "bridge",
     "budget_law",
+    "lending",
+    "debt",
     "status",
 )
 RAW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -97,6 +99,8 @@ class FiscalRoomModel(QAbstractTableModel):
             "budget_law": self.tr(
                 "Core budget %1, budget-law\nterms (million national currency)"
             ).replace("%1", year),
+            "lending": self.tr("Net lending %1: effect\n(level), % of GDP").replace("%1", year),
+            "debt": self.tr("Gross debt %1: effect\n(level), % of GDP").replace("%1", year),
             "status": self.tr("Clause %1").replace("%1", year),
         }
 
@@ -129,14 +133,11 @@ class FiscalRoomModel(QAbstractTableModel):
 
     def _editable(self, index) -> bool:
         iso3, key = self.room.iso3[index.row()], COLUMNS[index.column()]
-        if key == "bridge":
+        if key in ("bridge", "lending", "debt"):
             return bool(self.view.document.projection.has_target_path[index.row()])
-        if key == "budget_law":
-            return (
-                self.year > self.room.years[0]
-                and self.year > self.view.base_year
-                and (not np.isnan(self.room.bridge_ratio[index.row()]))
-            )
+        if key == "budget_law":  # a projection year, with a bridge ratio
+            has_ratio = not np.isnan(self.room.bridge_ratio[index.row()])
+            return has_ratio and self.year > self.view.base_year
         return key in ("clause", "baseline") and is_eu_member(iso3)
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
@@ -181,6 +182,10 @@ class FiscalRoomModel(QAbstractTableModel):
                 return float(room.bridge_ratio[row])
             case "budget_law":
                 return float(room.core_budget_law_mn[row, j])
+            case "lending":
+                return float(room.net_lending_effect_pp[row, j])
+            case "debt":
+                return float(room.gross_debt_effect_pp[row, j])
             case "status":
                 return status
         raise KeyError(key)
@@ -199,6 +204,9 @@ class FiscalRoomModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.EditRole and key == "baseline":
             cofog = self.room.rules.cofog_baseline(self.room.iso3[row])
             return "" if cofog is None else number(cofog)
+        if role == Qt.ItemDataRole.EditRole and key in ("lending", "debt"):
+            typed = self.room.rules.public_finances(self.room.iso3[row])[key == "debt"]
+            return "" if np.isnan(typed) else number(typed)
         if role == Qt.ItemDataRole.EditRole and key in ("bridge", "budget_law"):
             return "" if np.isnan(value) else number(value, 4 if key == "bridge" else 0)
         if role == Qt.ItemDataRole.DisplayRole:
@@ -224,6 +232,10 @@ class FiscalRoomModel(QAbstractTableModel):
                 return number(value, 0)
             case "bridge":
                 return number(value, 4)
+            case "lending" | "debt":
+                levels = self.room.net_lending_pct if key == "lending" else self.room.gross_debt_pct
+                level = levels[row, self.room.column(self.year)]
+                return number(value) + ("" if np.isnan(level) else f" ({number(level)})")
             case "status":
                 return self.view.status_text(value)
         return number(value)
@@ -234,6 +246,13 @@ class FiscalRoomModel(QAbstractTableModel):
                 "The EU measures defence on COFOG division 02, not on NATO's definition: "
                 "type a COFOG-basis %1 share here (empty: NATO's share)"
             ).replace("%1", str(self.room.rules.baseline_year))
+        if key in ("lending", "debt"):
+            return self.tr(
+                "First-round effect of the extra core spending above the %1 share, financed by "
+                "borrowing (a simplification). Type the %1 general-government figure (IMF WEO: "
+                "net lending GGXCNL_NGDP, gross debt GGXWDG_NGDP; not bundled) to see the level "
+                "in brackets"
+            ).replace("%1", str(self.view.base_year))
         if key in ("bridge", "budget_law"):
             notes = {
                 "CAN": self.tr("NATO year Y = Canada's fiscal year April Y – March Y+1"),
@@ -264,6 +283,19 @@ class FiscalRoomModel(QAbstractTableModel):
             checked = Qt.CheckState(value) == Qt.CheckState.Checked
             return self.view.push(
                 rules.with_covered(iso3, checked), self.tr("clause for %1").replace("%1", name)
+            )
+        if COLUMNS[index.column()] in ("lending", "debt") and role == Qt.ItemDataRole.EditRole:
+            text = str(value).strip()
+            typed = None if not text else parse_number(text)
+            if text and typed is None:
+                self.view.show_problem(self.tr("Not a number: %1").replace("%1", text))
+                return False
+            lending, debt = rules.public_finances(iso3)
+            kept = [None if np.isnan(v) else float(v) for v in (lending, debt)]
+            kept[COLUMNS[index.column()] == "debt"] = typed
+            return self.view.push(
+                rules.with_public_finances(iso3, *kept),
+                self.tr("net lending and debt of %1").replace("%1", name),
             )
         if COLUMNS[index.column()] in ("bridge", "budget_law") and role == Qt.ItemDataRole.EditRole:
             return self._set_bridge_value(index, str(value).strip(), name)

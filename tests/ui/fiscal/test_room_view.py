@@ -140,3 +140,16 @@ def test_budget_law_bridge_and_a_typed_budget_law_amount(window, qtbot) -> None:
     assert model.setData(uk, "1.1", Qt.ItemDataRole.EditRole)
     assert scenario.fiscal.bridge("GBR") == 1.1
     qtbot.waitUntil(lambda: _cell(view, "GBR", "budget_law") != "—")
+
+
+def test_typed_net_lending_shows_the_level(window, qtbot) -> None:
+    view = _open(window)
+    model = view.model
+    view.year_spin.setValue(2030)
+    assert _cell(view, "POL", "lending") == "0.00"  # the share is held: no extra spending
+    poland = model.index(model.room.iso3.index("POL"), COLUMNS.index("lending"))
+    assert model.setData(poland, "-6.5", Qt.ItemDataRole.EditRole)
+    qtbot.waitUntil(lambda: _cell(view, "POL", "lending") == "0.00 (-6.50)")
+    assert window.document.scenario.fiscal.public_finances("POL")[0] == -6.5
+    window.document.undo_stack.undo()
+    qtbot.waitUntil(lambda: _cell(view, "POL", "lending") == "0.00")
