@@ -659,7 +659,7 @@ FR.update(
         "NATO's figure ÷ the national budget law's, from a year both publish (sources: SOURCES.md §6), held constant; type a ratio, or type a budget-law amount to set the NATO-basis budget of the year shown": "Chiffre de l'OTAN ÷ chiffre de la loi de finances nationale, pour une année publiée par les deux (sources : SOURCES.md §6), maintenu constant ; saisissez un rapport, ou un montant « loi de finances » pour fixer le budget (base OTAN) de l'année affichée",
         "budget bridge of %1": "passage budgétaire de %1",
         "Announced national plans": "Plans nationaux annoncés",
-        "New from &template": "Nouveau à partir d'un &modèle",
+        "New from te&mplate": "Nouveau à partir d'un &modèle",
         "&Announced national plans": "Plans nationaux &annoncés",
         "Governments' published defence plans (Germany, the United Kingdom, Canada, the Netherlands, Lithuania, Latvia, Spain), each with its source in the notes": "Plans de défense publiés par les gouvernements (Allemagne, Royaume-Uni, Canada, Pays-Bas, Lituanie, Lettonie, Espagne), chacun avec sa source dans les notes",
     }

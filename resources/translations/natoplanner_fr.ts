@@ -1742,7 +1742,7 @@ croissance du PIB ≤</translation>
             <translation>Plans nationaux annoncés</translation>
         </message>
         <message>
-            <source>New from &amp;template</source>
+            <source>New from te&amp;mplate</source>
             <translation>Nouveau à partir d'un &amp;modèle</translation>
         </message>
         <message>

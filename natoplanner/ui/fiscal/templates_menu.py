@@ -18,7 +18,7 @@ def open_announced(window):
 
 def install(window) -> None:
     """File > New from template > Announced national plans (after File > New scenario)."""
-    menu = window.templates_menu = QMenu(window.tr("New from &template"), window)
+    menu = window.templates_menu = QMenu(window.tr("New from te&mplate"), window)
     window.file_menu.insertMenu(window.duplicate_action, menu)  # just below New scenario
     window.announced_template_action = make_action(
         window,

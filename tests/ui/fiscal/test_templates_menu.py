@@ -23,7 +23,7 @@ def test_new_from_template_opens_the_announced_plans(qtbot) -> None:
     first = workspace.open_window()
     qtbot.addWidget(first)
     file_actions = [a.text() for a in first.file_menu.actions()]
-    assert file_actions.index("New from &template") == file_actions.index("&New scenario") + 1
+    assert file_actions.index("New from te&mplate") == file_actions.index("&New scenario") + 1
     first.announced_template_action.trigger()
     assert len(workspace.documents) == 2
     document = workspace.documents[-1]
