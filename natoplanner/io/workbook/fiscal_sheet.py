@@ -15,6 +15,7 @@ written on this sheet as grey reference blocks the formulas index into.
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 from pathlib import Path
@@ -424,23 +425,33 @@ class FiscalLayout:
     def ally_column(self, index: int) -> int:
         return FIRST_YEAR_COLUMN + index
 
+    @functools.cached_property
+    def _title_rows(self) -> dict[str, int]:
+        first = self.ally_row(self.n_allies) + 1
+        return {key: first + i * (self.n_allies + 3) for key, i in _BLOCK_INDEX.items()}
+
+    @functools.cached_property
+    def _first_years(self) -> dict[str, int]:
+        return {
+            key: FIRST_HISTORY_YEAR if key.startswith("ref_") else self.first_year
+            for key in _BLOCK_INDEX
+        }
+
     def block_title_row(self, key: str) -> int:
-        return self.ally_row(self.n_allies) + 1 + _BLOCK_INDEX[key] * (self.n_allies + 3)
+        return self._title_rows[key]
 
     def block_row(self, key: str, ally: int) -> int:
-        return self.block_title_row(key) + 2 + ally
+        return self._title_rows[key] + 2 + ally
 
     def years(self, key: str) -> range:
-        if key.startswith("ref_"):
-            return range(FIRST_HISTORY_YEAR, self.base_year + 1)
-        return range(self.first_year, self.last_year + 1)
+        last = self.base_year if key.startswith("ref_") else self.last_year
+        return range(self._first_years[key], last + 1)
 
     def year_column(self, key: str, year: int) -> int:
-        return FIRST_YEAR_COLUMN + year - self.years(key)[0]
+        return FIRST_YEAR_COLUMN + year - self._first_years[key]
 
-    def cell(self, key: str, ally: int, year: int, *, absolute_row: bool = False) -> str:
-        letter = get_column_letter(self.year_column(key, year))
-        return f"{letter}{'$' if absolute_row else ''}{self.block_row(key, ally)}"
+    def cell(self, key: str, ally: int, year: int) -> str:
+        return f"{get_column_letter(self.year_column(key, year))}{self.block_row(key, ally)}"
 
 
 class _Formulas:
@@ -448,6 +459,10 @@ class _Formulas:
 
     def __init__(self, fiscal: FiscalLayout, layout: Layout, rules: RulesBlock) -> None:
         self.fiscal, self.layout, self.rules = fiscal, layout, rules
+        # References repeat across the grid: caching them halves the build time.
+        self._results = functools.cache(self._results)  # type: ignore[method-assign]
+        self.rule_ref = functools.cache(rules.rule_ref)
+        self.ally_ref = functools.cache(rules.ally_ref)
 
     def _results(self, block: str, ally: int, year: int) -> str:
         column = get_column_letter(self.layout.result_column(year))
@@ -457,14 +472,14 @@ class _Formulas:
         return self.fiscal.cell(key, ally, year)
 
     def baseline(self, ally: int) -> str:
-        cofog = self.rules.ally_ref(COFOG_COLUMN, ally)
+        cofog = self.ally_ref(COFOG_COLUMN, ally)
         first = self.fiscal.cell("ref_share", ally, FIRST_HISTORY_YEAR)
         last = self.fiscal.cell("ref_share", ally, self.fiscal.base_year)
-        index = f"{self.rules.rule_ref('baseline_year')}-{FIRST_HISTORY_YEAR - 1}"
+        index = f"{self.rule_ref('baseline_year')}-{FIRST_HISTORY_YEAR - 1}"
         return f"=IF(ISNUMBER({cofog}),{cofog},INDEX({first}:{last},1,{index}))"
 
     def basis(self, ally: int) -> str:
-        return f'=IF(ISNUMBER({self.rules.ally_ref(COFOG_COLUMN, ally)}),"COFOG 02","NATO")'
+        return f'=IF(ISNUMBER({self.ally_ref(COFOG_COLUMN, ally)}),"COFOG 02","NATO")'
 
     def year_cell(self, key: str, ally: int, year: int) -> str:
         fiscal = self.fiscal
@@ -485,9 +500,9 @@ class _Formulas:
             case "increase":
                 return f"={here('core')}-{baseline}"
             case "status":
-                first = self.rules.rule_ref("first_year")
-                last = self.rules.rule_ref("last_year")
-                covered = self.rules.ally_ref(COVERED_COLUMN, ally)
+                first = self.rule_ref("first_year")
+                last = self.rule_ref("last_year")
+                covered = self.ally_ref(COVERED_COLUMN, ally)
                 return (
                     f'=IF({eu}<>"{YES}","not applicable: not an EU member state",'
                     f'IF(LOWER(TRIM({covered}))<>"{YES}",'
@@ -498,7 +513,7 @@ class _Formulas:
                 )
             case "inside":
                 status, increase = here("status"), here("increase")
-                cap = self.rules.rule_ref("cap_pct")
+                cap = self.rule_ref("cap_pct")
                 return (
                     f'=IF({status}="active",MIN(MAX({increase},0),{cap}),'
                     f'IF(LEFT({status},5)="ended",0,""))'
@@ -523,12 +538,10 @@ class _Formulas:
                 previous = fiscal.cell(key, ally, year - 1)
                 return f"=({previous}*{before}+({self._extra(ally, year)})*{gdp})/{gdp}"
             case "lending" | "debt":
-                typed = self.rules.ally_ref(
-                    LENDING_COLUMN if key == "lending" else DEBT_COLUMN, ally
-                )
+                typed = self.ally_ref(LENDING_COLUMN if key == "lending" else DEBT_COLUMN, ally)
                 return f'=IF(ISNUMBER({typed}),{typed}+{here(key + "_effect")},"")'
             case "budget_law_mn":
-                ratio = self.rules.ally_ref(BRIDGE_COLUMN, ally)
+                ratio = self.ally_ref(BRIDGE_COLUMN, ally)
                 if year >= fiscal.base_year:
                     budget = self._results("budget", ally, year)
                 else:
