@@ -237,6 +237,17 @@ def read_rules(
         )
 
     if parse_text(value(block.title_row, 1)).strip() != RULES_TITLE:
+        elsewhere = [
+            r for r in range(1, len(rows) + 1) if parse_text(value(r, 1)).strip() == RULES_TITLE
+        ]
+        if elsewhere:
+            problem(
+                elsewhere[0],
+                1,
+                "the escape-clause rules block has moved (rows were inserted or deleted above it)",
+                f"its title in A{block.title_row}",
+            )
+            return
         warnings.append(
             Problem(
                 str(file),

@@ -219,3 +219,17 @@ def test_libreoffice_recalculation_equals_the_app(tmp_path: Path) -> None:
     assert found["lending"][deu, room.column(2027)] == pytest.approx(-2.5 - 0.27)
     assert found["debt"][deu, room.column(2027)] == pytest.approx(64 + 0.27)
     assert found["lending_effect"][deu, room.column(2030)] == pytest.approx(-(3.5 - 2.69))
+
+
+def test_a_moved_rules_block_is_refused_naming_the_cell(tmp_path: Path) -> None:
+    scenario = edited_rules_scenario()
+    path = tmp_path / "moved.xlsx"
+    save_scenario(scenario, path)
+    block = RulesBlock(Layout(len(scenario.allies), scenario.base_year))
+    workbook = openpyxl.load_workbook(path)
+    workbook[SHEET_ASSUMPTIONS].insert_rows(block.title_row)  # a colleague inserts a row
+    workbook.save(path)
+    with pytest.raises(FileProblemError) as caught:
+        read_scenario(path)
+    cells = [p.cell for p in caught.value.problems]
+    assert f"A{block.title_row + 1}" in cells
