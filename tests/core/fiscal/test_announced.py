@@ -118,3 +118,31 @@ def test_natoplanner_new_template_announced(tmp_path: Path) -> None:
     assert loaded.name == ANNOUNCED_NAME
     assert loaded.core_policy("LVA").target_pct == 5.0
     assert "ogreszinas.news" in loaded.notes
+
+
+def test_compare_the_announced_plans_with_the_default(tmp_path: Path) -> None:
+    import io
+
+    def natoplanner(*args: str) -> str:
+        result = subprocess.run(
+            [sys.executable, "-m", "natoplanner", *args],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            encoding="utf-8",
+        )
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    default, announced = tmp_path / "default.xlsx", tmp_path / "announced.xlsx"
+    natoplanner("new", str(default))
+    natoplanner("new", str(announced), "--template", "announced")
+    table = pd.read_csv(io.StringIO(natoplanner("compare", str(default), str(announced), "--csv")))
+    table = table.set_index("iso3")
+    difference = "core_share_pct [Announced national plans − Default scenario]"
+    nato = pd.read_csv(DATA / "nato_defence_expenditure.csv").set_index(["iso3", "year"])
+    share_2026 = nato["defence_share_gdp_pct"]
+    # By hand at the 2035 horizon: Germany ramps to 3.5%, Lithuania holds 5.5%, Poland unchanged.
+    assert table.loc["DEU", difference] == pytest.approx(3.5 - share_2026[("DEU", 2026)], abs=0.01)
+    assert table.loc["LTU", difference] == pytest.approx(5.5 - share_2026[("LTU", 2026)], abs=0.01)
+    assert table.loc["POL", difference] == 0
