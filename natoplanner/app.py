@@ -31,4 +31,5 @@ COMMAND_MODULES_NAMES = (
     "alliance",
     "set",
     "uncertainty",
+    "fiscal",
 )

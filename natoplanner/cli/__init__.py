@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "alliance",
     "editing",
     "uncertainty",
+    "fiscal",
 )
 
 

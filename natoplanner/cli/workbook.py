@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from natoplanner.core.fiscal.announced import TEMPLATES
 from natoplanner.core.scenario import Scenario
 from natoplanner.io.errors import FileProblemError
 from natoplanner.io.workbook.files import save_scenario
@@ -24,6 +25,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--name", help="scenario name (default: 'Default scenario')")
     parser.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    parser.add_argument(
+        "--template",
+        choices=sorted(TEMPLATES),
+        help="start from a template: 'announced' = governments' announced plans (sources in "
+        "the workbook's notes)",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -43,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
             expected="a new file name",
             found=str(path),
         )
-    scenario = Scenario()
+    scenario = TEMPLATES[args.template]() if args.template else Scenario()
     if args.horizon is not None:
         scenario.set_horizon(args.horizon)
     if args.name is not None:

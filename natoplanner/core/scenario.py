@@ -25,6 +25,7 @@ import numpy as np
 from natoplanner.core.allies import UnknownAllyError
 from natoplanner.core.dataset import LAST_DATA_YEAR, LATEST_VINTAGE, BaseYearData, Dataset
 from natoplanner.core.errors import ScenarioInputError
+from natoplanner.core.fiscal.rules import FiscalAssumptions
 from natoplanner.core.indicators.path_facts import DEFAULT_BACKLOAD_FRACTION
 
 MAX_HORIZON = 2040
@@ -223,6 +224,8 @@ class Scenario:
         self._related_tracks = [RelatedTrack() for _ in self.allies]
         self._targets = [Targets() for _ in self.allies]
         self._backload_fraction = DEFAULT_BACKLOAD_FRACTION
+        # Escape-clause rules (core/fiscal): they change no projected path.
+        self.fiscal: FiscalAssumptions = FiscalAssumptions.bundled()
 
     # -- bookkeeping -------------------------------------------------------
     def _touch(self, rows: Iterable[int]) -> None:

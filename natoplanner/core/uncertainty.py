@@ -35,7 +35,7 @@ shocks to a chosen spread (pp, per ally and year). The IMF's evaluations of
 WEO forecast errors (Timmermann 2006, IMF WP/06/59; Celasun, Lee, Mrkaic and
 Timmermann 2021, IMF WP/21/216) are the anchor to use for that scale; their
 error statistics are not transcribed in ``data/`` yet, so the default stays
-the revisions themselves (see ``data/SOURCES.md`` §6).
+the revisions themselves (see ``data/SOURCES.md`` §8).
 
 **The independent model** (``model="independent"``) is the earlier one:
 ``g + σ·z`` with z standard normal, independent across draws, allies and

@@ -29,6 +29,7 @@ from natoplanner.core.scenario import (
 )
 from natoplanner.io.errors import FileProblemError, Problem
 from natoplanner.io.workbook.cell_text import parse_number, parse_text
+from natoplanner.io.workbook.fiscal_sheet import read_rules
 from natoplanner.io.workbook.formulas import ResultFormulas
 from natoplanner.io.workbook.layout import (
     ABOUT_SCHEMA_LABEL,
@@ -259,6 +260,7 @@ def scenario_from_assumptions(
     layout = Layout(len(dataset.registry), scenario.base_year)
     _policies(sheet, scenario, layout, version, warnings)
     _year_blocks(sheet, scenario, layout, warnings)
+    read_rules(Path(file), rows, scenario, layout, errors, warnings)  # escape clause
     if errors:
         raise FileProblemError(errors[:50])
     return scenario, warnings

@@ -30,6 +30,7 @@ from natoplanner.core.projection import Projection
 from natoplanner.core.scenario import RELATED_CAP_PCT, Scenario
 from natoplanner.io.workbook.cell_text import escape_text, looks_like_formula
 from natoplanner.io.workbook.fastsheet import FastCells, save_workbook
+from natoplanner.io.workbook.fiscal_sheet import rule_cells, write_fiscal_room
 from natoplanner.io.workbook.formulas import ResultFormulas
 from natoplanner.io.workbook.layout import (
     ABOUT_SCHEMA_LABEL,
@@ -169,9 +170,10 @@ def build_workbook(scenario: Scenario, projection: Projection | None = None) -> 
     _write_alliance(workbook.create_sheet(SHEET_ALLIANCE), projection)
     history = FastCells(workbook, workbook.create_sheet(SHEET_HISTORY))
     _write_history(history, scenario)
+    fiscal = write_fiscal_room(workbook, scenario, projection, layout)  # rules + its own sheet
     _define_names(workbook, layout)
     workbook.active = 1
-    return ScenarioWorkbook(workbook, [results, history])
+    return ScenarioWorkbook(workbook, [results, history, fiscal])
 
 
 # -- About ---------------------------------------------------------------------
@@ -274,6 +276,7 @@ def assumption_cells(scenario: Scenario, layout: Layout) -> dict[tuple[int, int]
         rows, columns = np.nonzero(~np.isnan(values))
         for i, j in zip(rows.tolist(), columns.tolist(), strict=True):
             cells[title_row + 2 + i, layout.assumption_column(years[j])] = float(values[i, j])
+    cells.update(rule_cells(scenario, layout))  # the escape-clause rules at the foot
     return cells
 
 

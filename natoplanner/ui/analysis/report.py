@@ -56,6 +56,7 @@ from natoplanner.ui.common.labels import (
     path_facts_text,
     related_policy_label,
 )
+from natoplanner.ui.fiscal.report_page import ReportTablePage, fiscal_page
 from natoplanner.ui.window.document import ScenarioDocument
 
 PDF_FILTER = "PDF documents (*.pdf)"
@@ -88,6 +89,7 @@ class ReportContent:
     table_widths: list[float]  # relative column widths
     table_note: str
     highlight_rows: set[int] = field(default_factory=set)
+    extra_pages: list[ReportTablePage] = field(default_factory=list)
 
 
 # -- content (GUI thread) ------------------------------------------------------------
@@ -214,6 +216,7 @@ def build_report(
         .replace("%1", str(h))
         .replace("%2", percent(100 * document.scenario.backload_fraction, 0)),
         highlight_rows=highlight,
+        extra_pages=[fiscal_page(document, language)],
     )
 
 
@@ -594,6 +597,12 @@ def paint_report(
         )
         pages.y += 2 * pages.mm
         pages.text(content.table_note, 7.5, colour="#333333")
+        for page in content.extra_pages:
+            pages.new_page()
+            pages.text(page.heading, 12.5, bold=True)
+            _table(pages, page.header, page.rows, page.widths, size=7.5)
+            pages.y += 2 * pages.mm
+            pages.text(page.note, 7.5, colour="#333333")
         pages.finish_page()
     except BaseException:
         painter.end()

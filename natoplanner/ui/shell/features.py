@@ -20,6 +20,9 @@ FEATURE_MODULES: tuple[str, ...] = (
     "natoplanner.ui.analysis.compare_view",
     "natoplanner.ui.analysis.alliance_view",
     "natoplanner.ui.analysis.report",
+    "natoplanner.ui.fiscal.room_view",
+    "natoplanner.ui.fiscal.plot_band",
+    "natoplanner.ui.fiscal.templates_menu",
 )
 
 

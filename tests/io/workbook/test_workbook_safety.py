@@ -178,7 +178,15 @@ def test_check_reports_sheets_and_dimensions_of_a_good_file(tmp_path, good_xlsx)
     path = tmp_path / "good.xlsx"
     path.write_bytes(good_xlsx)
     info = check_xlsx_container(path)
-    assert info.sheet_names == ["About", "Assumptions", "Results", "Summary", "Alliance", "History"]
+    assert info.sheet_names == [
+        "About",
+        "Assumptions",
+        "Results",
+        "Summary",
+        "Alliance",
+        "History",
+        "Fiscal room",
+    ]
     rows, columns = info.dimensions["Assumptions"]
     assert rows > 200 and columns >= 16
     with pytest.raises(FileProblemError, match="absurd"):
