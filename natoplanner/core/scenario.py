@@ -25,6 +25,7 @@ import numpy as np
 from natoplanner.core.allies import UnknownAllyError
 from natoplanner.core.dataset import LAST_DATA_YEAR, LATEST_VINTAGE, BaseYearData, Dataset
 from natoplanner.core.errors import ScenarioInputError
+from natoplanner.core.vintages import Vintage
 
 MAX_HORIZON = 2040
 DEFAULT_BASE_YEAR = LAST_DATA_YEAR
@@ -162,8 +163,9 @@ class Scenario:
     ----------
     dataset : Dataset
         The data the scenario rests on (``Dataset.bundled()`` by default).
-    base_year : int
-        Last year with NATO data the projection starts from (default 2026).
+    base_year : int, optional
+        Last year with NATO data the projection starts from (default: the
+        edition's last year, 2026 for the bundled edition).
     horizon : int
         Last projected year (default 2035, at most 2040).
     gdp_vintage : str
@@ -174,15 +176,18 @@ class Scenario:
         self,
         dataset: Dataset | None = None,
         *,
-        base_year: int = DEFAULT_BASE_YEAR,
+        base_year: int | None = None,
         horizon: int = DEFAULT_HORIZON,
         gdp_vintage: str = LATEST_VINTAGE,
         name: str = "Default scenario",
     ) -> None:
         self.dataset = dataset if dataset is not None else Dataset.bundled()
-        if not 2015 <= base_year <= LAST_DATA_YEAR:
+        last_year = self.dataset.last_data_year
+        if base_year is None:
+            base_year = last_year
+        if not 2015 <= base_year <= last_year:
             raise ScenarioInputError(
-                "base year", f"must be between 2015 and {LAST_DATA_YEAR}, got {base_year}"
+                "base year", f"must be between 2015 and {last_year}, got {base_year}"
             )
         self.base_year = base_year
         self.base: BaseYearData = self.dataset.base_year_data(base_year)
@@ -268,6 +273,15 @@ class Scenario:
         self._default_growth_pct = growth
         self._default_deflator_pct = cpi
         self._touch(range(len(self.allies)))
+
+    @property
+    def nato_edition(self) -> str:
+        """Name of the NATO edition the scenario's history and base year come from."""
+        return self.dataset.edition
+
+    def vintages_used(self) -> tuple[Vintage, ...]:
+        """The NATO edition and the GDP forecast vintage this scenario rests on."""
+        return (self.dataset.edition_vintage, self.dataset.gdp_vintage(self._gdp_vintage))
 
     @property
     def horizon_column(self) -> int:
