@@ -84,6 +84,10 @@ PLAUSIBILITY_RATIO = 1.5
 #: The same for rates (growth, inflation), as a difference in percentage
 #: points: the April 2026 WEO revised Türkiye's 2026 CPI by 3.8 pp.
 PLAUSIBILITY_RATE_PP = 10.0
+#: A rate also contradicts when it is this many times the other and one of
+#: them is at least 1%: a percent read as a fraction (2.65 → 0.0265) moves
+#: by less than 10 pp but by a factor of 100.
+PLAUSIBILITY_RATE_FACTOR = 50.0
 
 
 @dataclass(frozen=True)
@@ -354,7 +358,8 @@ def contradictions(
         this factor, or when they differ in sign.
     rate_pp : float
         Rates (growth, inflation; :data:`RATE_MEASURES`) contradict when they
-        differ by more than this many percentage points.
+        differ by more than this many percentage points, or by a factor of
+        :data:`PLAUSIBILITY_RATE_FACTOR` when one is at least 1%.
 
     Returns
     -------
@@ -379,7 +384,10 @@ def contradictions(
         ]
         with np.errstate(divide="ignore", invalid="ignore"):
             if new_measure in RATE_MEASURES:
-                bad = np.abs(a - b) > rate_pp
+                bigger, smaller = np.maximum(np.abs(a), np.abs(b)), np.minimum(np.abs(a), np.abs(b))
+                bad = (np.abs(a - b) > rate_pp) | (
+                    (bigger >= 1.0) & (smaller * PLAUSIBILITY_RATE_FACTOR <= bigger)
+                )
             else:
                 bigger, smaller = np.maximum(np.abs(a), np.abs(b)), np.minimum(np.abs(a), np.abs(b))
                 bad = (np.sign(a) * np.sign(b) < 0) | (
