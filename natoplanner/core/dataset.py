@@ -393,6 +393,9 @@ def _edition_frame(edition: Vintage, registry: AllyRegistry) -> pd.DataFrame:
     )
     for column in NATO_MEASURES:
         frame[column] = _edition_matrix(edition, column).ravel()
+    frame["national_currency_in_nato_table"] = np.repeat(
+        [registry.get(c).currency for c in figures.allies], n_years
+    )
     frame["notes"] = None
     frame["is_estimate"] = figures.estimate.ravel()
     return frame

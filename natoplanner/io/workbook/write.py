@@ -23,7 +23,6 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from natoplanner.core.dataset import NATO_EDITION
 from natoplanner.core.projection import Projection
 from natoplanner.core.scenario import Scenario
 from natoplanner.io.workbook.cell_text import escape_text, looks_like_formula
@@ -54,6 +53,7 @@ from natoplanner.io.workbook.layout import (
     cell_name,
     policy_label,
 )
+from natoplanner.io.workbook.vintage_sheet import write_vintage_sheet
 
 BOLD = Font(bold=True)
 TITLE = Font(bold=True, size=14)
@@ -167,12 +167,44 @@ def build_workbook(scenario: Scenario, projection: Projection | None = None) -> 
     _write_alliance(workbook.create_sheet(SHEET_ALLIANCE), projection)
     history = FastCells(workbook, workbook.create_sheet(SHEET_HISTORY))
     _write_history(history, scenario)
+    write_vintage_sheet(workbook, scenario)  # imported vintages travel with the file
     _define_names(workbook, layout)
     workbook.active = 1
     return ScenarioWorkbook(workbook, [results, history])
 
 
 # -- About ---------------------------------------------------------------------
+def vintage_about_rows(scenario: Scenario) -> list[tuple[str, str]]:
+    """The About sheet's rows naming the NATO edition and the GDP vintage, with provenance."""
+    edition, gdp = scenario.vintages_used()
+    estimates = ", ".join(
+        str(y) for y in edition.figures.years[edition.figures.estimate.any(axis=0)]
+    )
+    rows = [
+        (
+            "Defence data",
+            f"{edition.name} (NATO Public Diplomacy Division, 'Defence Expenditure of NATO "
+            f"Countries'); base year {scenario.base_year}. "
+            + (f"{estimates.replace(', ', ' and ')} are NATO estimates." if estimates else ""),
+        ),
+        (
+            "GDP forecast",
+            f"{gdp.name}: real GDP growth and {gdp.price_basis}; years after the last forecast "
+            "year hold that year's value.",
+        ),
+    ]
+    imported = [v for v in (edition, gdp) if not v.bundled]
+    if imported:
+        rows.append(
+            (
+                "Imported vintages",
+                "; ".join(f"{v.name}: {v.provenance.describe()}" for v in imported)
+                + ". Their figures are on the 'Vintages' sheet.",
+            )
+        )
+    return rows
+
+
 def _write_about(ws: Worksheet, scenario: Scenario) -> None:
     ws["A1"] = "natoplanner scenario workbook"
     ws["A1"].font = TITLE
@@ -204,16 +236,7 @@ def _write_about(ws: Worksheet, scenario: Scenario) -> None:
             "share: "
             "share[t] = share[b] × (B[t]/B[b]) / (GDP[t]/GDP[b]).",
         ),
-        (
-            "Defence data",
-            f"{NATO_EDITION} (NATO Public Diplomacy Division, 'Defence Expenditure of NATO "
-            f"Countries'); base year {scenario.base_year}. 2025 and 2026 are NATO estimates.",
-        ),
-        (
-            "GDP forecast",
-            f"{scenario.gdp_vintage}: real GDP growth and CPI inflation (CPI stands in for the "
-            "GDP deflator); years after the last forecast year hold that year's value.",
-        ),
+        *vintage_about_rows(scenario),
         (
             "Related spending",
             "NATO publishes no national figure for the 1.5% defence- and security-related "

@@ -47,7 +47,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QWidget
 
-from natoplanner.core.dataset import LAST_DATA_YEAR, NATO_EDITION
 from natoplanner.core.scenario import CorePolicy, Measure, RelatedTrack, Targets
 from natoplanner.ui.common.formatting import DASH, number, percent
 from natoplanner.ui.common.labels import (
@@ -109,7 +108,7 @@ def build_report(
             'Defence spending: %1 (NATO, "Defence Expenditure of NATO Countries"); 2025 and '
             "2026 are NATO "
             "estimates. Shares of GDP on NATO's basis (constant 2021 prices)."
-        ).replace("%1", data_label(NATO_EDITION)),
+        ).replace("%1", data_label(scenario.nato_edition)),
         _tr(
             "GDP: %1 real growth and CPI inflation (CPI stands in for the GDP deflator); after "
             "the last "
@@ -127,7 +126,7 @@ def build_report(
         "• "
         + _tr("Base year %1 (NATO data to %2); horizon %3; 2029 review.")
         .replace("%1", str(b))
-        .replace("%2", str(LAST_DATA_YEAR))
+        .replace("%2", str(scenario.dataset.last_data_year))
         .replace("%3", str(h)),
         "• "
         + _tr(

@@ -125,7 +125,7 @@ def test_a_file_that_is_not_weo_is_refused(tmp_path: Path) -> None:
 
 
 def test_a_vintage_read_in_the_wrong_unit_contradicts_the_current_one(tmp_path: Path) -> None:
-    from natoplanner.core.vintage_use import gdp_contradictions
+    from natoplanner.core.vintages.use import gdp_contradictions
 
     path = weo_download(tmp_path / "WEOOct2026all.xls", footer=None)
     lines = path.read_text(encoding="utf-16").splitlines()

@@ -1,0 +1,225 @@
+"""The ``Vintages`` sheet: the figures of every imported vintage a scenario uses.
+
+A colleague who opens the workbook has no copy of the WEO download or NATO's
+edition workbook the scenario was built on; this sheet carries their
+figures, so the workbook gives the same projection anywhere. Bundled
+vintages are named (About sheet) but not copied: every natoplanner has them.
+
+Layout: a title, then one row per vintage (name, kind, use, publisher,
+release, cut-off, provenance, allies not covered, notes) under the header
+row :data:`VINTAGE_HEADER`, then a blank row and the figures, one row per
+(vintage, ally, year, measure) under :data:`FIGURE_HEADER`. natoplanner
+reads the sheet back; it is not meant to be edited.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from natoplanner.core.dataset import Dataset
+from natoplanner.core.scenario import Scenario
+from natoplanner.core.vintages import (
+    FigureTable,
+    Provenance,
+    Vintage,
+    VintageKind,
+    figure_table_from_records,
+)
+from natoplanner.io.errors import FileProblemError, Problem
+from natoplanner.io.workbook.cell_text import escape_text, parse_text
+
+SHEET_VINTAGES = "Vintages"
+USE_EDITION = "NATO edition"
+USE_GDP = "GDP forecast"
+VINTAGE_HEADER = (
+    "Vintage",
+    "Kind",
+    "Used as",
+    "Publisher",
+    "Release date",
+    "Cut-off",
+    "Source file",
+    "Source sheet",
+    "Imported at (UTC)",
+    "Not covered",
+    "Notes",
+)
+FIGURE_HEADER = ("Vintage", "ISO3", "Year", "Measure", "Value", "Estimate")
+_TITLE_ROW = 1
+_VINTAGE_HEADER_ROW = 4
+
+
+def used_imported_vintages(scenario: Scenario) -> list[tuple[str, Vintage]]:
+    """(use, vintage) for each vintage the scenario uses that did not ship with natoplanner."""
+    edition, gdp = scenario.vintages_used()
+    return [(use, v) for use, v in ((USE_EDITION, edition), (USE_GDP, gdp)) if not v.bundled]
+
+
+def write_vintage_sheet(workbook: Workbook, scenario: Scenario) -> None:
+    """Add the ``Vintages`` sheet when the scenario uses an imported vintage."""
+    used = used_imported_vintages(scenario)
+    if not used:
+        return
+    ws = workbook.create_sheet(SHEET_VINTAGES)
+    ws.cell(_TITLE_ROW, 1, "Imported data vintages this scenario uses").font = Font(
+        bold=True, size=13
+    )
+    ws.cell(
+        _TITLE_ROW + 1,
+        1,
+        "natoplanner reads these figures back when it opens the file, so the projection is the "
+        "same without the source files. Do not edit.",
+    )
+    for col, text in enumerate(VINTAGE_HEADER, start=1):
+        ws.cell(_VINTAGE_HEADER_ROW, col, text).font = Font(bold=True)
+    for offset, (use, vintage) in enumerate(used, start=1):
+        provenance = vintage.provenance
+        values = (
+            vintage.name,
+            vintage.kind.value,
+            use,
+            vintage.publisher,
+            vintage.release_date,
+            vintage.cutoff,
+            provenance.file,
+            provenance.sheet,
+            provenance.imported_at,
+            ", ".join(vintage.missing),
+            " | ".join(vintage.notes),
+        )
+        for col, value in enumerate(values, start=1):
+            ws.cell(_VINTAGE_HEADER_ROW + offset, col, escape_text(value))
+    header_row = _VINTAGE_HEADER_ROW + len(used) + 2
+    for col, text in enumerate(FIGURE_HEADER, start=1):
+        ws.cell(header_row, col, text).font = Font(bold=True)
+    for _, vintage in used:
+        name = escape_text(vintage.name)
+        for iso3, year, measure, value, is_estimate in vintage.figures.records():
+            ws.append((name, iso3, year, measure, value, "e" if is_estimate else None))
+    for col, width in zip("ABCDEFGHIJK", (34, 14, 14, 28, 12, 12, 24, 14, 20, 14, 60), strict=True):
+        ws.column_dimensions[col].width = width
+
+
+def dataset_with_stored_vintages(path: Path, rows: list[tuple], dataset: Dataset) -> Dataset:
+    """``dataset`` with the vintages stored in a ``Vintages`` sheet (its cell values).
+
+    Raises
+    ------
+    FileProblemError
+        A row that cannot be read, naming the cell.
+    """
+    problems: list[Problem] = []
+
+    def problem(row: int, col: int, message: str, expected: str, found: object) -> None:
+        problems.append(
+            Problem(
+                str(path),
+                message,
+                SHEET_VINTAGES,
+                f"{'ABCDEFGHIJK'[col]}{row + 1}",
+                expected,
+                None if found is None else str(found)[:60],
+            )
+        )
+
+    def cell(row: int, col: int) -> object:
+        values = rows[row] if row < len(rows) else ()
+        return values[col] if col < len(values) else None
+
+    def text(row: int, col: int) -> str:
+        value = cell(row, col)
+        return "" if value is None else parse_text(value).strip()
+
+    header = tuple(text(_VINTAGE_HEADER_ROW - 1, c) for c in range(len(VINTAGE_HEADER)))
+    if header != VINTAGE_HEADER:
+        problem(
+            _VINTAGE_HEADER_ROW - 1,
+            0,
+            "not the vintages table",
+            ", ".join(VINTAGE_HEADER),
+            ", ".join(header),
+        )
+        raise FileProblemError(problems)
+    meta: dict[str, tuple[str, dict[str, str], int]] = {}
+    row = _VINTAGE_HEADER_ROW
+    while text(row, 0):
+        name = text(row, 0)
+        fields = {key: text(row, c) for c, key in enumerate(VINTAGE_HEADER)}
+        if fields["Used as"] not in (USE_EDITION, USE_GDP):
+            problem(row, 2, "unknown use", f"{USE_EDITION} or {USE_GDP}", fields["Used as"])
+        try:
+            VintageKind(fields["Kind"])
+        except ValueError:
+            problem(row, 1, "unknown kind", ", ".join(k.value for k in VintageKind), fields["Kind"])
+        meta[name] = (fields["Used as"], fields, row)
+        row += 1
+    figure_header = row + 1
+    if tuple(text(figure_header, c) for c in range(len(FIGURE_HEADER))) != FIGURE_HEADER:
+        problem(
+            figure_header,
+            0,
+            "not the figures table",
+            ", ".join(FIGURE_HEADER),
+            text(figure_header, 0),
+        )
+        raise FileProblemError(problems)
+    codes = dataset.registry.iso3_codes
+    records: dict[str, list[tuple[str, int, str, float, bool]]] = {name: [] for name in meta}
+    for r in range(figure_header + 1, len(rows)):
+        name = text(r, 0)
+        if not name:
+            continue
+        if name not in meta:
+            problem(r, 0, "figure of a vintage not listed above", "a listed vintage", name)
+            continue
+        iso3, year, measure, value = text(r, 1), cell(r, 2), text(r, 3), cell(r, 4)
+        if iso3 not in codes:
+            problem(r, 1, "not an ally's ISO3 code", "an ally", iso3)
+            continue
+        if not isinstance(year, (int, float)) or not float(year).is_integer():
+            problem(r, 2, "not a year", "a year", year)
+            continue
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, (int, float))
+            or not math.isfinite(value)
+        ):
+            problem(r, 4, "not a number", "a number", value)
+            continue
+        records[name].append((iso3, int(year), measure, float(value), text(r, 5) == "e"))
+    if problems:
+        raise FileProblemError(problems[:50])
+    edition: Vintage | None = None
+    gdp: list[Vintage] = []
+    for name, (use, fields, meta_row) in meta.items():
+        if not records[name]:
+            problem(meta_row, 0, "the vintage has no figures below", "its figures", name)
+            continue
+        figures: FigureTable = figure_table_from_records(codes, records[name])
+        vintage = Vintage(
+            name=name,
+            kind=VintageKind(fields["Kind"]),
+            publisher=fields["Publisher"],
+            release_date=fields["Release date"],
+            cutoff=fields["Cut-off"],
+            provenance=Provenance(
+                fields["Source file"], fields["Source sheet"], fields["Imported at (UTC)"]
+            ),
+            figures=figures,
+            missing=tuple(c for c in fields["Not covered"].split(", ") if c),
+            notes=tuple(n for n in fields["Notes"].split(" | ") if n),
+        )
+        if use == USE_EDITION:
+            edition = vintage
+        else:
+            gdp.append(vintage)
+    if problems:
+        raise FileProblemError(problems)
+    try:
+        return dataset.with_vintages(edition=edition, gdp_vintages=tuple(gdp))
+    except ValueError as error:
+        raise FileProblemError.at(path, str(error), sheet=SHEET_VINTAGES) from None
