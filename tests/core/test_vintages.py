@@ -126,7 +126,7 @@ def test_cpi_stands_in_when_a_vintage_has_no_deflator() -> None:
     assert vintage.price_basis.startswith("CPI")
 
 
-def test_an_edition_with_a_later_year_moves_the_default_base_year(dataset: Dataset) -> None:
+def _edition_2027(dataset: Dataset) -> Vintage:
     bundled = dataset.edition_vintage
     figures = bundled.figures
     years = np.arange(2014, 2028)
@@ -147,6 +147,11 @@ def test_an_edition_with_a_later_year_moves_the_default_base_year(dataset: Datas
         provenance=Provenance("def-exp-2027-en.xlsx", "Table 1", "2027-07-10T00:00:00Z"),
         figures=FigureTable(figures.allies, years, values, estimate),
     )
+    return edition
+
+
+def test_an_edition_with_a_later_year_moves_the_default_base_year(dataset: Dataset) -> None:
+    edition = _edition_2027(dataset)
     on_2027 = dataset.with_vintages(edition=edition)
     scenario = Scenario(on_2027)
     assert scenario.base_year == 2027
@@ -214,3 +219,30 @@ def test_figure_tables_refuse_a_figure_given_twice() -> None:
         )
     with pytest.raises(ValueError, match="unknown ally"):
         figure_table_from_records(("ALB",), [("XXX", 2020, "x", 1.0, False)])
+
+
+def test_switching_edition_keeps_the_overrides_that_still_apply(dataset: Dataset) -> None:
+    from natoplanner.core.scenario import BudgetPolicy, CorePolicy, Measure
+    from natoplanner.core.vintages.use import switch_edition
+
+    scenario = Scenario(dataset)
+    scenario.set_year_input(Measure.CORE_BUDGET, "POL", 2027, 200_000.0)
+    scenario.set_year_input(Measure.CORE_BUDGET, "POL", 2030, 250_000.0)
+    scenario.set_core_policy("DEU", CorePolicy(BudgetPolicy.RAMP_TO_TARGET, target_year=2027))
+    scenario.set_core_policy("FRA", CorePolicy(BudgetPolicy.RAMP_TO_TARGET, target_year=2032))
+    edition = _edition_2027(dataset)
+    switched = switch_edition(scenario, edition, move_base_year=True)
+    moved = switched.scenario
+    assert (moved.base_year, moved.nato_edition) == (2027, edition.name)
+    assert moved.year_input(Measure.CORE_BUDGET, "POL", 2030) == 250_000.0
+    assert moved.core_policy("FRA").target_year == 2032
+    assert moved.core_policy("DEU") == CorePolicy()
+    assert len(switched.dropped) == 2
+    assert "POL core defence budget (million national currency) 2027: now NATO history" in (
+        switched.dropped
+    )
+    assert any(d.startswith("DEU core policy") for d in switched.dropped)
+    # The old scenario is untouched; keeping the base year keeps every input.
+    assert scenario.year_input(Measure.CORE_BUDGET, "POL", 2027) == 200_000.0
+    kept = switch_edition(scenario, edition, move_base_year=False)
+    assert kept.scenario.base_year == 2026 and kept.dropped == ()
