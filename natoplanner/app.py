@@ -21,4 +21,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 # Subcommand names (a module may define several); kept here so the GUI path
 # never has to import the command modules.
-COMMAND_MODULES_NAMES = ("summary", "new", "check", "import", "goalseek", "compare")
+COMMAND_MODULES_NAMES = (
+    "summary",
+    "new",
+    "check",
+    "import",
+    "goalseek",
+    "compare",
+    "sources",
+    "set",
+)

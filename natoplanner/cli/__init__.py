@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from natoplanner.core.errors import ScenarioInputError
 from natoplanner.io.errors import FileProblemError
 
-COMMAND_MODULES = ("summary", "workbook", "importing", "analysis")
+COMMAND_MODULES = ("summary", "workbook", "importing", "analysis", "vintages")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -123,3 +123,20 @@ def switch_edition(scenario: Scenario, edition: Vintage, *, move_base_year: bool
                 else:
                     moved.set_year_input(measure, iso3, int(year), value)
     return EditionSwitch(moved, tuple(dropped))
+
+
+def on_dataset(scenario: Scenario, dataset: Dataset) -> Scenario:
+    """A new scenario with ``scenario``'s inputs on ``dataset`` (same edition and base year).
+
+    For adding an imported GDP vintage or reference series; use
+    :func:`switch_edition` to change NATO edition.
+    """
+    moved = Scenario(
+        dataset,
+        base_year=scenario.base_year,
+        horizon=scenario.horizon,
+        gdp_vintage=scenario.gdp_vintage,
+        name=scenario.name,
+    )
+    moved.restore(scenario.state())
+    return moved

@@ -69,7 +69,10 @@ def is_nato_edition(table: RawTable) -> bool:
 
 
 def read_nato_edition(
-    path: str | Path, registry: AllyRegistry, *, name: str | None = None,
+    path: str | Path,
+    registry: AllyRegistry,
+    *,
+    name: str | None = None,
     imported_at: str | None = None,
 ) -> Vintage:
     """Read NATO's edition workbook as a vintage (see the module docstring).
@@ -112,8 +115,11 @@ def read_nato_edition(
             if measure in NATO_REQUIRED or measure == "gdp_usd_million_current":
                 problems.append(
                     Problem(
-                        str(table.path), f"no block titled like '{pattern.pattern}'", actual,
-                        expected="a title row above a header row of years", found=None,
+                        str(table.path),
+                        f"no block titled like '{pattern.pattern}'",
+                        actual,
+                        expected="a title row above a header row of years",
+                        found=None,
                     )
                 )
             continue
@@ -134,19 +140,27 @@ def read_nato_edition(
     if len(distinct) > 1:
         listing = "; ".join(f"{k}: {v[0]}-{v[-1]}" for k, v in years_seen.items())
         raise FileProblemError.at(
-            table.path, "the tables cover different years", expected="the same years",
+            table.path,
+            "the tables cover different years",
+            expected="the same years",
             found=listing,
         )
     years = list(next(iter(distinct)))
     if years != list(range(years[0], years[-1] + 1)):
         raise FileProblemError.at(
-            table.path, "the years are not consecutive", expected="consecutive years",
+            table.path,
+            "the years are not consecutive",
+            expected="consecutive years",
             found=", ".join(map(str, years)),
         )
     armed = [a.iso3 for a in registry if not a.no_armed_forces]
     missing_required = sorted(
-        {iso3 for m in (*NATO_REQUIRED[:3], "gdp_usd_million_current") for iso3 in armed
-         if iso3 not in present.get(m, set())}
+        {
+            iso3
+            for m in (*NATO_REQUIRED[:3], "gdp_usd_million_current")
+            for iso3 in armed
+            if iso3 not in present.get(m, set())
+        }
     )
     if missing_required:
         raise FileProblemError.at(
@@ -163,7 +177,9 @@ def read_nato_edition(
     for iso3 in covered:
         estimate[registry.index_of(iso3), [years.index(y) for y in sorted(estimate_years)]] = True
     first, last = years[0], years[-1]
-    default_name = f"NATO {last} edition ({first}-{last})" + (f", cut-off {cutoff}" if cutoff else "")
+    default_name = f"NATO {last} edition ({first}-{last})" + (
+        f", cut-off {cutoff}" if cutoff else ""
+    )
     missing = tuple(a.iso3 for a in registry if a.iso3 not in covered)
     return Vintage(
         name=name or default_name,
@@ -234,14 +250,25 @@ def _body(
         ally = registry.match(name)
         if ally is not None:
             if ally.iso3 in rows:
-                reader.problem(row, 0, f"{ally.name_en} appears twice in the block "
-                               f"(first on row {rows[ally.iso3] + 1})", "one row per ally", label)
+                reader.problem(
+                    row,
+                    0,
+                    f"{ally.name_en} appears twice in the block "
+                    f"(first on row {rows[ally.iso3] + 1})",
+                    "one row per ally",
+                    label,
+                )
             rows[ally.iso3] = row
         elif not is_region_or_total(name):
             suggestion = registry.suggest(name)
             hint = f" (did you mean {suggestion.name_en}?)" if suggestion else ""
-            reader.problem(row, 0, f"'{label}' is neither an ally nor a NATO aggregate{hint}",
-                           "an ally or an aggregate row", label)
+            reader.problem(
+                row,
+                0,
+                f"'{label}' is neither an ally nor a NATO aggregate{hint}",
+                "an ally or an aggregate row",
+                label,
+            )
         row += 1
     return rows, row
 

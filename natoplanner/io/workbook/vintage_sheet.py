@@ -1,4 +1,4 @@
-"""The ``Vintages`` sheet: the figures of every imported vintage a scenario uses.
+"""The ``Vintages`` sheet: figures of every imported vintage and reference series a scenario uses.
 
 A colleague who opens the workbook has no copy of the WEO download or NATO's
 edition workbook the scenario was built on; this sheet carries their
@@ -23,8 +23,10 @@ from openpyxl.styles import Font
 from natoplanner.core.dataset import Dataset
 from natoplanner.core.scenario import Scenario
 from natoplanner.core.vintages import (
+    REFERENCE_MEASURE_LABELS,
     FigureTable,
     Provenance,
+    ReferenceSeries,
     Vintage,
     VintageKind,
     figure_table_from_records,
@@ -35,6 +37,7 @@ from natoplanner.io.workbook.cell_text import escape_text, parse_text
 SHEET_VINTAGES = "Vintages"
 USE_EDITION = "NATO edition"
 USE_GDP = "GDP forecast"
+USE_REFERENCE = "Reference series"
 VINTAGE_HEADER = (
     "Vintage",
     "Kind",
@@ -60,8 +63,9 @@ def used_imported_vintages(scenario: Scenario) -> list[tuple[str, Vintage]]:
 
 
 def write_vintage_sheet(workbook: Workbook, scenario: Scenario) -> None:
-    """Add the ``Vintages`` sheet when the scenario uses an imported vintage."""
-    used = used_imported_vintages(scenario)
+    """Add the ``Vintages`` sheet when the scenario uses an imported vintage or reference."""
+    used: list[tuple[str, Vintage | ReferenceSeries]] = list(used_imported_vintages(scenario))
+    used += [(USE_REFERENCE, r) for r in scenario.dataset.references]
     if not used:
         return
     ws = workbook.create_sheet(SHEET_VINTAGES)
@@ -78,18 +82,19 @@ def write_vintage_sheet(workbook: Workbook, scenario: Scenario) -> None:
         ws.cell(_VINTAGE_HEADER_ROW, col, text).font = Font(bold=True)
     for offset, (use, vintage) in enumerate(used, start=1):
         provenance = vintage.provenance
+        is_reference = isinstance(vintage, ReferenceSeries)
         values = (
             vintage.name,
-            vintage.kind.value,
+            vintage.measure if is_reference else vintage.kind.value,
             use,
             vintage.publisher,
             vintage.release_date,
-            vintage.cutoff,
+            "" if is_reference else vintage.cutoff,
             provenance.file,
             provenance.sheet,
             provenance.imported_at,
-            ", ".join(vintage.missing),
-            " | ".join(vintage.notes),
+            "" if is_reference else ", ".join(vintage.missing),
+            vintage.definition if is_reference else " | ".join(vintage.notes),
         )
         for col, value in enumerate(values, start=1):
             ws.cell(_VINTAGE_HEADER_ROW + offset, col, escape_text(value))
@@ -149,12 +154,26 @@ def dataset_with_stored_vintages(path: Path, rows: list[tuple], dataset: Dataset
     while text(row, 0):
         name = text(row, 0)
         fields = {key: text(row, c) for c, key in enumerate(VINTAGE_HEADER)}
-        if fields["Used as"] not in (USE_EDITION, USE_GDP):
-            problem(row, 2, "unknown use", f"{USE_EDITION} or {USE_GDP}", fields["Used as"])
-        try:
-            VintageKind(fields["Kind"])
-        except ValueError:
-            problem(row, 1, "unknown kind", ", ".join(k.value for k in VintageKind), fields["Kind"])
+        if fields["Used as"] not in (USE_EDITION, USE_GDP, USE_REFERENCE):
+            problem(
+                row,
+                2,
+                "unknown use",
+                f"{USE_EDITION}, {USE_GDP} or {USE_REFERENCE}",
+                fields["Used as"],
+            )
+        elif fields["Used as"] == USE_REFERENCE:
+            if fields["Kind"] not in REFERENCE_MEASURE_LABELS:
+                problem(
+                    row, 1, "unknown measure", ", ".join(REFERENCE_MEASURE_LABELS), fields["Kind"]
+                )
+        else:
+            try:
+                VintageKind(fields["Kind"])
+            except ValueError:
+                problem(
+                    row, 1, "unknown kind", ", ".join(k.value for k in VintageKind), fields["Kind"]
+                )
         meta[name] = (fields["Used as"], fields, row)
         row += 1
     figure_header = row + 1
@@ -195,20 +214,35 @@ def dataset_with_stored_vintages(path: Path, rows: list[tuple], dataset: Dataset
         raise FileProblemError(problems[:50])
     edition: Vintage | None = None
     gdp: list[Vintage] = []
+    references: list[ReferenceSeries] = []
     for name, (use, fields, meta_row) in meta.items():
         if not records[name]:
             problem(meta_row, 0, "the vintage has no figures below", "its figures", name)
             continue
         figures: FigureTable = figure_table_from_records(codes, records[name])
+        provenance = Provenance(
+            fields["Source file"], fields["Source sheet"], fields["Imported at (UTC)"]
+        )
+        if use == USE_REFERENCE:
+            references.append(
+                ReferenceSeries(
+                    name=name,
+                    publisher=fields["Publisher"],
+                    measure=fields["Kind"],
+                    definition=fields["Notes"],
+                    provenance=provenance,
+                    figures=figure_table_from_records(codes, records[name], (fields["Kind"],)),
+                    release_date=fields["Release date"],
+                )
+            )
+            continue
         vintage = Vintage(
             name=name,
             kind=VintageKind(fields["Kind"]),
             publisher=fields["Publisher"],
             release_date=fields["Release date"],
             cutoff=fields["Cut-off"],
-            provenance=Provenance(
-                fields["Source file"], fields["Source sheet"], fields["Imported at (UTC)"]
-            ),
+            provenance=provenance,
             figures=figures,
             missing=tuple(c for c in fields["Not covered"].split(", ") if c),
             notes=tuple(n for n in fields["Notes"].split(" | ") if n),
@@ -220,6 +254,8 @@ def dataset_with_stored_vintages(path: Path, rows: list[tuple], dataset: Dataset
     if problems:
         raise FileProblemError(problems)
     try:
-        return dataset.with_vintages(edition=edition, gdp_vintages=tuple(gdp))
+        return dataset.with_vintages(
+            edition=edition, gdp_vintages=tuple(gdp), references=tuple(references)
+        )
     except ValueError as error:
         raise FileProblemError.at(path, str(error), sheet=SHEET_VINTAGES) from None

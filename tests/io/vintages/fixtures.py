@@ -382,7 +382,7 @@ def world_bank_milex_csv(path: Path, iso3s: Iterable[str] = ("POL", "DEU", "FRA"
     lines.append(f'"World","WLD",{indicator},' + ",".join('""' for _ in years) + ",")
     for iso3 in iso3s:
         row = dataset.registry.index_of(iso3)
-        cells = [f'"{share[row, y - 2014]!r}"' for y in years]
+        cells = [f'"{float(share[row, y - 2014])!r}"' for y in years]
         name = dataset.registry.get(iso3).name_en
         lines.append(f'"{name}","{iso3}",{indicator},' + ",".join(cells) + ",")
     lines.append(f'"Austria","AUT",{indicator},' + ",".join('"0.7"' for _ in years) + ",")
