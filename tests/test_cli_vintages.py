@@ -85,3 +85,46 @@ def test_set_gdp_vintage_and_an_unknown_edition(tmp_path: Path, capsys) -> None:
     assert load_scenario(path).gdp_vintage == "IMF WEO October 2025"
     assert main(["set", str(path), "--nato-edition", "NATO 2031 edition"]) == 1
     assert "available: NATO 2026 edition" in capsys.readouterr().err
+
+
+def test_import_a_new_edition_moves_the_base_year_and_lists_what_no_longer_applies(
+    tmp_path: Path, capsys
+) -> None:
+    from natoplanner.core.scenario import Measure
+
+    start = tmp_path / "start.xlsx"
+    assert main(["new", str(start)]) == 0
+    scenario = load_scenario(start)
+    scenario.set_year_input(Measure.CORE_BUDGET, "POL", 2027, 210_000.0)
+    scenario.set_year_input(Measure.CORE_BUDGET, "POL", 2030, 250_000.0)
+    from natoplanner.io.workbook.files import save_scenario
+
+    save_scenario(scenario, start)
+    edition = nato_edition_workbook(
+        tmp_path / "def-exp-2027-en.xlsx", years=list(range(2014, 2028)), cutoff_note=False
+    )
+    out = tmp_path / "on2027.xlsx"
+    capsys.readouterr()
+    assert main(["import", str(edition), "--into", str(start), "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "now uses NATO edition 'NATO 2027 edition (2014-2027)', base year 2027" in printed
+    assert (
+        "no longer applies: POL core defence budget (million national currency) 2027: now NATO "
+        "history" in printed
+    )
+    edition.unlink()
+    reopened = load_scenario(out)
+    assert (reopened.base_year, reopened.nato_edition) == (2027, "NATO 2027 edition (2014-2027)")
+    assert reopened.year_input(Measure.CORE_BUDGET, "POL", 2030) == 250_000.0
+    row = reopened.row("DEU")
+    bundled = load_scenario(start).dataset.history_matrix("defence_exp_national_million")
+    # The test edition's 2027 is 2026 × 1.05 (rounded to whole millions as NATO's Table 1).
+    assert reopened.base.core_budget_mn[row] == int(bundled[row, -1] * 1.05)
+    # Back to the bundled edition with set; the base year returns to 2026.
+    assert (
+        main(
+            ["set", str(out), "--nato-edition", "nato 2026 edition (2014-2026), cut-off 2026-07-03"]
+        )
+        == 0
+    )
+    assert load_scenario(out).base_year == 2026

@@ -20,6 +20,8 @@ FEATURE_MODULES: tuple[str, ...] = (
     "natoplanner.ui.analysis.compare_view",
     "natoplanner.ui.analysis.alliance_view",
     "natoplanner.ui.analysis.report",
+    "natoplanner.ui.sources.sources_dialog",
+    "natoplanner.ui.sources.reference_curves",
 )
 
 

@@ -90,11 +90,14 @@ def nato_edition_workbook(
     drop: Iterable[str] = (),
     edit: dict[tuple[str, str, int], object] | None = None,
     years: list[int] | None = None,
+    later_years_factor: float = 1.05,
 ) -> Path:
     """NATO's 2026 edition workbook in its own layout (see the module docstring).
 
     ``drop`` leaves allies (ISO3) out of every table; ``edit`` replaces the
     cell of (measure, ISO3, year) with a value (a typo, a text, a number).
+    ``years`` beyond 2026 make a test edition: each later year is the year
+    before × ``later_years_factor`` (made-up figures, for edition switching).
     """
     dataset = Dataset.bundled()
     registry = dataset.registry
@@ -161,7 +164,12 @@ def nato_edition_workbook(
                 name = NATO_NAMES.get(ally.iso3, ally.name_en)
                 values: list[object] = []
                 for col, year in enumerate(years):
-                    value = matrix[row, col] if col < matrix.shape[1] else math.nan
+                    last = matrix.shape[1] - 1
+                    value = (
+                        matrix[row, col]
+                        if col <= last
+                        else matrix[row, last] * later_years_factor ** (col - last)
+                    )
                     cell = None if math.isnan(value) else float(value)
                     if measure in (
                         "defence_exp_national_million",
