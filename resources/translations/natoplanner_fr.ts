@@ -1374,6 +1374,10 @@ croissance du PIB ≤</translation>
             <translation>La langue change au prochain démarrage de natoplanner.</translation>
         </message>
         <message>
+            <source>%1 · base year %2 · GDP: %3 (GDP deflator)</source>
+            <translation>%1 · année de base %2 · PIB : %3 (déflateur du PIB)</translation>
+        </message>
+        <message>
             <source>%1 · base year %2 · GDP: %3 (CPI as deflator)</source>
             <translation>%1 · année de base %2 · PIB : %3 (IPC comme déflateur)</translation>
         </message>
@@ -1430,6 +1434,14 @@ croissance du PIB ≤</translation>
             <translation>Classement des Alliés, partage du fardeau et révisions de l'OTAN</translation>
         </message>
         <message>
+            <source>&amp;Compare scenarios…</source>
+            <translation>Co&amp;mparer des scénarios…</translation>
+        </message>
+        <message>
+            <source>Compare two or more open scenarios against a reference</source>
+            <translation>Comparer deux scénarios ouverts ou plus à une référence</translation>
+        </message>
+        <message>
             <source>&amp;Copy</source>
             <translation>&amp;Copier</translation>
         </message>
@@ -1444,14 +1456,6 @@ croissance du PIB ≤</translation>
         <message>
             <source>Fill the year editor from the current cell with cells copied from a spreadsheet</source>
             <translation>Remplir l'éditeur des années depuis la cellule courante avec des cellules copiées d'un classeur</translation>
-        </message>
-        <message>
-            <source>&amp;Compare scenarios…</source>
-            <translation>Co&amp;mparer des scénarios…</translation>
-        </message>
-        <message>
-            <source>Compare two or more open scenarios against a reference</source>
-            <translation>Comparer deux scénarios ouverts ou plus à une référence</translation>
         </message>
         <message>
             <source>Results as &amp;Excel (.xlsx)…</source>
@@ -1477,11 +1481,24 @@ croissance du PIB ≤</translation>
             <source>Import figures from a spreadsheet (NATO, SIPRI, IMF, World Bank…)</source>
             <translation>Importer des chiffres d'un classeur (OTAN, SIPRI, FMI, Banque mondiale…)</translation>
         </message>
+        <message>
+            <source>&amp;Data</source>
+            <translation>&amp;Données</translation>
+        </message>
+        <message>
+            <source>&amp;Sources…</source>
+            <translation>&amp;Sources…</translation>
+        </message>
+        <message>
+            <source>Data vintages and reference series: import, use, remove, provenance</source>
+            <translation>Éditions de données et séries de référence : importer, utiliser, retirer, provenance</translation>
+        </message>
     </context>
     <context>
         <name>PathPlot</name>
         <message>
             <source>Plotted measure</source>
+            <extracomment>The plotted allies or the mode changed (overlays such as reference series follow).</extracomment>
             <translation>Mesure représentée</translation>
         </message>
         <message>
@@ -1941,6 +1958,93 @@ p10–p90 (% PIB)</translation>
         </message>
     </context>
     <context>
+        <name>SourcesDialog</name>
+        <message>
+            <source>Data sources</source>
+            <translation>Sources des données</translation>
+        </message>
+        <message>
+            <source>Data vintages and reference series</source>
+            <translation>Éditions de données et séries de référence</translation>
+        </message>
+        <message>
+            <source>Vintages are releases of NATO's tables and the IMF's forecasts; reference series are history from other sources (SIPRI, World Bank, national outturns), drawn beside NATO's and never mixed into it.</source>
+            <translation>Les éditions sont les publications des tableaux de l'OTAN et des prévisions du FMI ; les séries de référence sont l'historique d'autres sources (SIPRI, Banque mondiale, exécutions nationales), tracé à côté de celui de l'OTAN et jamais mêlé à lui.</translation>
+        </message>
+        <message>
+            <source>&amp;Import…</source>
+            <translation>&amp;Importer…</translation>
+        </message>
+        <message>
+            <source>&amp;Use</source>
+            <translation>&amp;Utiliser</translation>
+        </message>
+        <message>
+            <source>&amp;Remove</source>
+            <translation>&amp;Retirer</translation>
+        </message>
+        <message>
+            <source>Import a data source</source>
+            <translation>Importer une source de données</translation>
+        </message>
+        <message>
+            <source>%1 is not a NATO edition, an IMF WEO file or a reference series; use File &gt; Import for scenario inputs.</source>
+            <translation>%1 n'est ni une édition de l'OTAN, ni un fichier des Perspectives du FMI, ni une série de référence ; utilisez Fichier &gt; Importer pour les hypothèses d'un scénario.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SourcesModel</name>
+        <message>
+            <source>Name</source>
+            <translation>Nom</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>In use</source>
+            <translation>Utilisée</translation>
+        </message>
+        <message>
+            <source>Publisher</source>
+            <translation>Éditeur</translation>
+        </message>
+        <message>
+            <source>Released</source>
+            <translation>Publiée</translation>
+        </message>
+        <message>
+            <source>Cut-off</source>
+            <translation>Date d'arrêt</translation>
+        </message>
+        <message>
+            <source>Provenance</source>
+            <translation>Provenance</translation>
+        </message>
+        <message>
+            <source>NATO edition</source>
+            <extracomment>VintageKind values, marked for Qt Linguist.</extracomment>
+            <translation>édition de l'OTAN</translation>
+        </message>
+        <message>
+            <source>IMF WEO</source>
+            <translation>Perspectives du FMI</translation>
+        </message>
+        <message>
+            <source>user figures</source>
+            <translation>chiffres de l'utilisateur</translation>
+        </message>
+        <message>
+            <source>reference series (%1)</source>
+            <translation>série de référence (%1)</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>oui</translation>
+        </message>
+    </context>
+    <context>
         <name>SplitChart</name>
         <message>
             <source>United States and Europe plus Canada over time</source>
@@ -2189,93 +2293,6 @@ p10–p90 (% PIB)</translation>
         </message>
     </context>
     <context>
-        <name>Clipboard</name>
-        <message>
-            <source>Cannot paste</source>
-            <translation>Collage impossible</translation>
-        </message>
-        <message>
-            <source>ISO3</source>
-            <translation>ISO3</translation>
-        </message>
-        <message>
-            <source>Ally</source>
-            <translation>Allié</translation>
-        </message>
-        <message>
-            <source>First year at core target</source>
-            <translation>Première année à l'objectif essentiel</translation>
-        </message>
-        <message>
-            <source>Budget growth needed (% a year, nominal)</source>
-            <translation>Croissance budgétaire nécessaire (% par an, nominale)</translation>
-        </message>
-        <message>
-            <source>Budget policy</source>
-            <translation>Politique budgétaire</translation>
-        </message>
-        <message>
-            <source>Credible path</source>
-            <translation>Trajectoire crédible</translation>
-        </message>
-        <message>
-            <source>The clipboard holds no cells.</source>
-            <translation>Le presse-papiers ne contient aucune cellule.</translation>
-        </message>
-        <message>
-            <source>Select an ally in the table, then the first cell to fill.</source>
-            <translation>Sélectionnez un Allié dans le tableau, puis la première cellule à remplir.</translation>
-        </message>
-        <message>
-            <source>Pasted with cells left out</source>
-            <translation>Collé, avec des cellules écartées</translation>
-        </message>
-        <message>
-            <source>Core defence %1 (% of GDP)</source>
-            <translation>Défense essentielle %1 (% du PIB)</translation>
-        </message>
-        <message>
-            <source>Total %1 (% of GDP)</source>
-            <translation>Total %1 (% du PIB)</translation>
-        </message>
-        <message>
-            <source>Gap to core target %1 (percentage points)</source>
-            <translation>Écart à l'objectif essentiel %1 (points de pourcentage)</translation>
-        </message>
-        <message>
-            <source>yes</source>
-            <translation>oui</translation>
-        </message>
-        <message>
-            <source>no</source>
-            <translation>non</translation>
-        </message>
-        <message>
-            <source>Copied %1 rows with a header (tab-separated)</source>
-            <translation>%1 lignes copiées avec un en-tête (séparées par des tabulations)</translation>
-        </message>
-        <message>
-            <source>%1 cells fell outside the editor and were not written.</source>
-            <translation>%1 cellules tombaient hors de l'éditeur et n'ont pas été écrites.</translation>
-        </message>
-        <message>
-            <source>Nothing was pasted: %1</source>
-            <translation>Rien n'a été collé : %1</translation>
-        </message>
-        <message>
-            <source>Paste %1 cells into %2</source>
-            <translation>Coller %1 cellules dans %2</translation>
-        </message>
-        <message>
-            <source>%1 cells fell on read-only cells and were not written: %2</source>
-            <translation>%1 cellules tombaient sur des cellules en lecture seule et n'ont pas été écrites : %2</translation>
-        </message>
-        <message>
-            <source>cell %1 → %2 %3: %4</source>
-            <translation>cellule %1 → %2 %3 : %4</translation>
-        </message>
-    </context>
-    <context>
         <name>BriefingReport</name>
         <message>
             <source>Ally</source>
@@ -2487,6 +2504,175 @@ p10–p90 (% PIB)</translation>
         <message>
             <source>%1 of %2 draws</source>
             <translation>%1 tirages sur %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>Clipboard</name>
+        <message>
+            <source>Cannot paste</source>
+            <translation>Collage impossible</translation>
+        </message>
+        <message>
+            <source>ISO3</source>
+            <translation>ISO3</translation>
+        </message>
+        <message>
+            <source>Ally</source>
+            <translation>Allié</translation>
+        </message>
+        <message>
+            <source>First year at core target</source>
+            <translation>Première année à l'objectif essentiel</translation>
+        </message>
+        <message>
+            <source>Budget growth needed (% a year, nominal)</source>
+            <translation>Croissance budgétaire nécessaire (% par an, nominale)</translation>
+        </message>
+        <message>
+            <source>Budget policy</source>
+            <translation>Politique budgétaire</translation>
+        </message>
+        <message>
+            <source>Credible path</source>
+            <translation>Trajectoire crédible</translation>
+        </message>
+        <message>
+            <source>The clipboard holds no cells.</source>
+            <translation>Le presse-papiers ne contient aucune cellule.</translation>
+        </message>
+        <message>
+            <source>Select an ally in the table, then the first cell to fill.</source>
+            <translation>Sélectionnez un Allié dans le tableau, puis la première cellule à remplir.</translation>
+        </message>
+        <message>
+            <source>Pasted with cells left out</source>
+            <translation>Collé, avec des cellules écartées</translation>
+        </message>
+        <message>
+            <source>Core defence %1 (% of GDP)</source>
+            <translation>Défense essentielle %1 (% du PIB)</translation>
+        </message>
+        <message>
+            <source>Total %1 (% of GDP)</source>
+            <translation>Total %1 (% du PIB)</translation>
+        </message>
+        <message>
+            <source>Gap to core target %1 (percentage points)</source>
+            <translation>Écart à l'objectif essentiel %1 (points de pourcentage)</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>oui</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>non</translation>
+        </message>
+        <message>
+            <source>Copied %1 rows with a header (tab-separated)</source>
+            <translation>%1 lignes copiées avec un en-tête (séparées par des tabulations)</translation>
+        </message>
+        <message>
+            <source>%1 cells fell outside the editor and were not written.</source>
+            <translation>%1 cellules tombaient hors de l'éditeur et n'ont pas été écrites.</translation>
+        </message>
+        <message>
+            <source>Nothing was pasted: %1</source>
+            <translation>Rien n'a été collé : %1</translation>
+        </message>
+        <message>
+            <source>Paste %1 cells into %2</source>
+            <translation>Coller %1 cellules dans %2</translation>
+        </message>
+        <message>
+            <source>%1 cells fell on read-only cells and were not written: %2</source>
+            <translation>%1 cellules tombaient sur des cellules en lecture seule et n'ont pas été écrites : %2</translation>
+        </message>
+        <message>
+            <source>cell %1 → %2 %3: %4</source>
+            <translation>cellule %1 → %2 %3 : %4</translation>
+        </message>
+    </context>
+    <context>
+        <name>Sources</name>
+        <message>
+            <source>Import a data source</source>
+            <translation>Importer une source de données</translation>
+        </message>
+        <message>
+            <source>Use a data vintage</source>
+            <translation>Utiliser une édition de données</translation>
+        </message>
+        <message>
+            <source>Use a NATO edition</source>
+            <translation>Utiliser une édition de l'OTAN</translation>
+        </message>
+        <message>
+            <source>Remove a data source</source>
+            <translation>Retirer une source de données</translation>
+        </message>
+        <message>
+            <source>Use this vintage anyway?</source>
+            <translation>Utiliser quand même cette édition ?</translation>
+        </message>
+        <message>
+            <source>Add reference series %1</source>
+            <translation>ajout de la série de référence %1</translation>
+        </message>
+        <message>
+            <source>Use %1 GDP forecasts</source>
+            <translation>prévisions de PIB : %1</translation>
+        </message>
+        <message>
+            <source>The scenario already uses %1.</source>
+            <translation>Le scénario utilise déjà %1.</translation>
+        </message>
+        <message>
+            <source>Use %1</source>
+            <translation>utilisation de %1</translation>
+        </message>
+        <message>
+            <source>These inputs no longer apply and were left out:</source>
+            <translation>Ces hypothèses ne s'appliquent plus et ont été écartées :</translation>
+        </message>
+        <message>
+            <source>… and %1 more</source>
+            <translation>… et %1 autres</translation>
+        </message>
+        <message>
+            <source>Remove %1</source>
+            <translation>retrait de %1</translation>
+        </message>
+        <message>
+            <source>A vintage named %1 exists with other figures; rename the file's vintage.</source>
+            <translation>Une édition nommée %1 existe avec d'autres chiffres ; renommez l'édition du fichier.</translation>
+        </message>
+        <message>
+            <source>%1 ships with natoplanner and cannot be removed.</source>
+            <translation>%1 est livrée avec natoplanner et ne peut pas être retirée.</translation>
+        </message>
+        <message>
+            <source>The scenario uses %1: choose another vintage first.</source>
+            <translation>Le scénario utilise %1 : choisissez d'abord une autre édition.</translation>
+        </message>
+        <message>
+            <source>Move the base year from %1 to %2, the last year of %3?</source>
+            <translation>Déplacer l'année de base de %1 à %2, dernière année de %3 ?</translation>
+        </message>
+        <message>
+            <source>%1 figures differ implausibly from the current vintage (a unit or scale slip?):</source>
+            <translation>%1 chiffres s'écartent de façon invraisemblable de l'édition actuelle (erreur d'unité ou d'échelle ?) :</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReferenceCurves</name>
+        <message>
+            <source>Reference series definitions</source>
+            <translation>Définitions des séries de référence</translation>
+        </message>
+        <message>
+            <source>Reference series (not NATO's figures): %1</source>
+            <translation>Séries de référence (pas les chiffres de l'OTAN) : %1</translation>
         </message>
     </context>
 </TS>

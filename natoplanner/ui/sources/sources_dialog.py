@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSettings, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QSettings, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,7 +34,21 @@ SOURCE_FILTER = "Data sources (*.xlsx *.xls *.ods *.csv *.txt *.tsv);;All files 
 class SourcesModel(QAbstractTableModel):
     """The catalog of the open scenario's dataset, one row per vintage or reference series."""
 
-    COLUMNS = ("Name", "Kind", "In use", "Publisher", "Released", "Cut-off", "Provenance")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("SourcesModel", "Name"),
+        QT_TRANSLATE_NOOP("SourcesModel", "Kind"),
+        QT_TRANSLATE_NOOP("SourcesModel", "In use"),
+        QT_TRANSLATE_NOOP("SourcesModel", "Publisher"),
+        QT_TRANSLATE_NOOP("SourcesModel", "Released"),
+        QT_TRANSLATE_NOOP("SourcesModel", "Cut-off"),
+        QT_TRANSLATE_NOOP("SourcesModel", "Provenance"),
+    )
+    #: VintageKind values, marked for Qt Linguist.
+    KINDS = (
+        QT_TRANSLATE_NOOP("SourcesModel", "NATO edition"),
+        QT_TRANSLATE_NOOP("SourcesModel", "IMF WEO"),
+        QT_TRANSLATE_NOOP("SourcesModel", "user figures"),
+    )
 
     def __init__(self, document, parent=None) -> None:
         super().__init__(parent)
