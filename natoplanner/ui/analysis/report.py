@@ -122,6 +122,13 @@ def build_report(
             "of this scenario."
         ).replace("%1", str(b)),
     ]
+    sources += [  # other sources' history shown beside NATO's (Data > Sources)
+        _tr("Reference series %1 (%2), not NATO's figures: %3")
+        .replace("%1", series.name)
+        .replace("%2", series.publisher)
+        .replace("%3", series.definition)
+        for series in scenario.dataset.references
+    ]
     assumptions = [
         "• "
         + _tr("Base year %1 (NATO data to %2); horizon %3; 2029 review.")

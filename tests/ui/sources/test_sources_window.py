@@ -6,6 +6,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from PySide6.QtCore import Qt
 
 from natoplanner.core.dataset import Dataset
 from natoplanner.ui.sources.reference_curves import ReferenceCurves
@@ -88,6 +89,13 @@ def test_file_import_routes_a_sipri_workbook_to_a_reference_series_on_the_plot(
     )
     assert item.opts["name"] == "Poland — SIPRI military expenditure (share of GDP)"
     assert curves.note.isVisibleTo(window.plot) and "paramilitary" in curves.note.text()
+    # The year editor's tooltip on Poland's base-year core share names SIPRI's figure.
+    from natoplanner.ui.window.year_editor import EditorRow
+
+    window.year_model.set_ally("POL")
+    tip = window.year_model.index(EditorRow.CORE_SHARE, 0).data(Qt.ItemDataRole.ToolTipRole)
+    sipri_2026 = nato("POL", 2026, "defence_share_gdp_pct")
+    assert f"SIPRI military expenditure (share of GDP): {sipri_2026:.2f}% in 2026" in tip
     window.plot.set_mode("amount_national")  # SIPRI's shares are not drawn on amounts
     assert curves.items == {} and not curves.note.isVisibleTo(window.plot)
     window.document.undo_stack.undo()
@@ -130,3 +138,20 @@ def test_switching_edition_asks_to_move_the_base_year_and_is_one_undo_step(
     document.undo_stack.undo()
     assert document.scenario.base_year == 2026
     assert document.scenario.year_input(Measure.CORE_BUDGET, "POL", 2027) == 210_000.0
+
+
+def test_the_pdf_lists_reference_series_with_their_definitions(window, prompts, tmp_path) -> None:
+    from pypdf import PdfReader
+
+    from natoplanner.ui.analysis.report import write_report
+    from natoplanner.ui.exchange.import_dialog import start_import
+
+    prompts.next_open_path = sipri_workbook(tmp_path / "sipri.xlsx")
+    start_import(window)
+    path = tmp_path / "briefing.pdf"
+    write_report(window.document, path, ["POL"])
+    first = " ".join(PdfReader(str(path)).pages[0].extract_text().split())
+    assert (
+        "Reference series SIPRI military expenditure (share of GDP) (Stockholm International "
+        "Peace Research Institute), not NATO's figures: SIPRI's definition is broader"
+    ) in first
