@@ -39,8 +39,30 @@ def weo_seconds(path: Path, runs: int = RUNS) -> float:
     return statistics.median(samples)
 
 
+def edition_workbook_seconds(folder: Path, runs: int = 3) -> tuple[float, float]:
+    """Median seconds to save and to reopen a scenario on an imported NATO edition."""
+    from natoplanner.core.scenario import Scenario
+    from natoplanner.io.vintages.nato_edition import read_nato_edition
+    from natoplanner.io.workbook.files import read_scenario, save_scenario
+    from tests.io.vintages.fixtures import nato_edition_workbook
+
+    source = nato_edition_workbook(folder / "def-exp-2027-en.xlsx", years=list(range(2014, 2028)))
+    edition = read_nato_edition(source, Dataset.bundled().registry)
+    scenario = Scenario(Dataset.bundled().with_vintages(edition=edition))
+    saves, loads = [], []
+    for _ in range(runs):
+        start = time.perf_counter()
+        save_scenario(scenario, folder / "scenario.xlsx")
+        saves.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        read_scenario(folder / "scenario.xlsx")
+        loads.append(time.perf_counter() - start)
+    return statistics.median(saves), statistics.median(loads)
+
+
 def run() -> list[tuple[str, float, str]]:
     with tempfile.TemporaryDirectory() as folder:
+        save_s, load_s = edition_workbook_seconds(Path(folder))
         n_allies = len(Dataset.bundled().registry)
         path = weo_download(
             Path(folder) / "WEOApr2026all.xls",
@@ -52,6 +74,8 @@ def run() -> list[tuple[str, float, str]]:
         ("weo_200_countries_import_s", seconds, "s"),
         ("weo_200_countries_goal_s", GOAL_S, "s"),
         ("weo_200_countries_file_kb", size / 1024, "kB"),
+        ("workbook_save_imported_edition_s", save_s, "s"),
+        ("workbook_load_imported_edition_s", load_s, "s"),
     ]
 
 

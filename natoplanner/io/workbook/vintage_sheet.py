@@ -8,7 +8,8 @@ vintages are named (About sheet) but not copied: every natoplanner has them.
 Layout: a title, then one row per vintage (name, kind, use, publisher,
 release, cut-off, provenance, allies not covered, notes) under the header
 row :data:`VINTAGE_HEADER`, then a blank row and the figures, one row per
-(vintage, ally, year, measure) under :data:`FIGURE_HEADER`. natoplanner
+(vintage, ally, measure) under :data:`FIGURE_HEADER` and one column per year
+(a row "estimate" marks NATO's estimates and the IMF's projections with 1). natoplanner
 reads the sheet back; it is not meant to be edited.
 """
 
@@ -17,8 +18,10 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
+import numpy as np
 from openpyxl import Workbook
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 from natoplanner.core.dataset import Dataset
 from natoplanner.core.scenario import Scenario
@@ -33,6 +36,7 @@ from natoplanner.core.vintages import (
 )
 from natoplanner.io.errors import FileProblemError, Problem
 from natoplanner.io.workbook.cell_text import escape_text, parse_text
+from natoplanner.io.workbook.fastsheet import FastCells
 
 SHEET_VINTAGES = "Vintages"
 USE_EDITION = "NATO edition"
@@ -51,7 +55,8 @@ VINTAGE_HEADER = (
     "Not covered",
     "Notes",
 )
-FIGURE_HEADER = ("Vintage", "ISO3", "Year", "Measure", "Value", "Estimate")
+FIGURE_HEADER = ("Vintage", "ISO3", "Measure")  # then one column per year
+ESTIMATE_ROW = "estimate"
 _TITLE_ROW = 1
 _VINTAGE_HEADER_ROW = 4
 
@@ -62,24 +67,28 @@ def used_imported_vintages(scenario: Scenario) -> list[tuple[str, Vintage]]:
     return [(use, v) for use, v in ((USE_EDITION, edition), (USE_GDP, gdp)) if not v.bundled]
 
 
-def write_vintage_sheet(workbook: Workbook, scenario: Scenario) -> None:
-    """Add the ``Vintages`` sheet when the scenario uses an imported vintage or reference."""
+def write_vintage_sheet(workbook: Workbook, scenario: Scenario) -> list[FastCells]:
+    """Add the ``Vintages`` sheet when the scenario uses an imported vintage or reference.
+
+    Returns the sheet's cells for :class:`~natoplanner.io.workbook.fastsheet.FastCells`'
+    save (an empty list when there is no sheet).
+    """
     used: list[tuple[str, Vintage | ReferenceSeries]] = list(used_imported_vintages(scenario))
     used += [(USE_REFERENCE, r) for r in scenario.dataset.references]
     if not used:
-        return
-    ws = workbook.create_sheet(SHEET_VINTAGES)
-    ws.cell(_TITLE_ROW, 1, "Imported data vintages this scenario uses").font = Font(
-        bold=True, size=13
-    )
-    ws.cell(
+        return []
+    fast = FastCells(workbook, workbook.create_sheet(SHEET_VINTAGES))
+    bold = fast.style(font=Font(bold=True))
+    fast.text(_TITLE_ROW, 1, "Imported data vintages this scenario uses", bold)
+    fast.text(
         _TITLE_ROW + 1,
         1,
         "natoplanner reads these figures back when it opens the file, so the projection is the "
-        "same without the source files. Do not edit.",
+        "same without the source files. Do not edit. Row 'estimate': 1 = NATO estimate or IMF "
+        "projection.",
     )
     for col, text in enumerate(VINTAGE_HEADER, start=1):
-        ws.cell(_VINTAGE_HEADER_ROW, col, text).font = Font(bold=True)
+        fast.text(_VINTAGE_HEADER_ROW, col, text, bold)
     for offset, (use, vintage) in enumerate(used, start=1):
         provenance = vintage.provenance
         is_reference = isinstance(vintage, ReferenceSeries)
@@ -97,16 +106,37 @@ def write_vintage_sheet(workbook: Workbook, scenario: Scenario) -> None:
             vintage.definition if is_reference else " | ".join(vintage.notes),
         )
         for col, value in enumerate(values, start=1):
-            ws.cell(_VINTAGE_HEADER_ROW + offset, col, escape_text(value))
+            if value:
+                fast.text(_VINTAGE_HEADER_ROW + offset, col, escape_text(value))
+    first = min(v.figures.first_year for _, v in used)
+    last = max(v.figures.last_year for _, v in used)
     header_row = _VINTAGE_HEADER_ROW + len(used) + 2
     for col, text in enumerate(FIGURE_HEADER, start=1):
-        ws.cell(header_row, col, text).font = Font(bold=True)
+        fast.text(header_row, col, text, bold)
+    for year in range(first, last + 1):
+        fast.number(header_row, len(FIGURE_HEADER) + 1 + year - first, year, bold)
+    row = header_row + 1
     for _, vintage in used:
         name = escape_text(vintage.name)
-        for iso3, year, measure, value, is_estimate in vintage.figures.records():
-            ws.append((name, iso3, year, measure, value, "e" if is_estimate else None))
+        figures = vintage.figures
+        offset = len(FIGURE_HEADER) + 1 + figures.first_year - first
+        rows = [(m, figures.matrix(m)) for m in figures.measures]
+        rows.append((ESTIMATE_ROW, figures.estimate.astype(float)))
+        for r, iso3 in enumerate(figures.allies):
+            for measure, matrix in rows:
+                values = matrix[r]
+                present = ~np.isnan(values) & (values != 0 if measure == ESTIMATE_ROW else True)
+                if not present.any():
+                    continue
+                fast.text(row, 1, name)
+                fast.text(row, 2, iso3)
+                fast.text(row, 3, measure)
+                for c in np.nonzero(present)[0]:
+                    fast.number(row, offset + int(c), float(values[c]))
+                row += 1
     for col, width in zip("ABCDEFGHIJK", (34, 14, 14, 28, 12, 12, 24, 14, 20, 14, 60), strict=True):
-        ws.column_dimensions[col].width = width
+        fast.worksheet.column_dimensions[col].width = width
+    return [fast]
 
 
 def dataset_with_stored_vintages(path: Path, rows: list[tuple], dataset: Dataset) -> Dataset:
@@ -125,7 +155,7 @@ def dataset_with_stored_vintages(path: Path, rows: list[tuple], dataset: Dataset
                 str(path),
                 message,
                 SHEET_VINTAGES,
-                f"{'ABCDEFGHIJK'[col]}{row + 1}",
+                f"{get_column_letter(col + 1)}{row + 1}",
                 expected,
                 None if found is None else str(found)[:60],
             )
@@ -186,8 +216,15 @@ def dataset_with_stored_vintages(path: Path, rows: list[tuple], dataset: Dataset
             text(figure_header, 0),
         )
         raise FileProblemError(problems)
+    header = rows[figure_header] if figure_header < len(rows) else ()
+    year_columns = [
+        (c, int(v))
+        for c, v in enumerate(header)
+        if c >= len(FIGURE_HEADER) and isinstance(v, (int, float)) and float(v).is_integer()
+    ]
     codes = dataset.registry.iso3_codes
     records: dict[str, list[tuple[str, int, str, float, bool]]] = {name: [] for name in meta}
+    estimates: dict[str, set[tuple[str, int]]] = {name: set() for name in meta}
     for r in range(figure_header + 1, len(rows)):
         name = text(r, 0)
         if not name:
@@ -195,21 +232,30 @@ def dataset_with_stored_vintages(path: Path, rows: list[tuple], dataset: Dataset
         if name not in meta:
             problem(r, 0, "figure of a vintage not listed above", "a listed vintage", name)
             continue
-        iso3, year, measure, value = text(r, 1), cell(r, 2), text(r, 3), cell(r, 4)
+        iso3, measure = text(r, 1), text(r, 2)
         if iso3 not in codes:
             problem(r, 1, "not an ally's ISO3 code", "an ally", iso3)
             continue
-        if not isinstance(year, (int, float)) or not float(year).is_integer():
-            problem(r, 2, "not a year", "a year", year)
-            continue
-        if (
-            isinstance(value, bool)
-            or not isinstance(value, (int, float))
-            or not math.isfinite(value)
-        ):
-            problem(r, 4, "not a number", "a number", value)
-            continue
-        records[name].append((iso3, int(year), measure, float(value), text(r, 5) == "e"))
+        for c, year in year_columns:
+            value = cell(r, c)
+            if value is None or value == "":
+                continue
+            if (
+                isinstance(value, bool)
+                or not isinstance(value, (int, float))
+                or not (math.isfinite(value))
+            ):
+                problem(r, c, "not a number", "a number", value)
+                continue
+            if measure == ESTIMATE_ROW:
+                estimates[name].add((iso3, year))
+            else:
+                records[name].append((iso3, year, measure, float(value), False))
+    for name in meta:
+        flagged = estimates[name]
+        records[name] = [
+            (iso3, year, m, v, (iso3, year) in flagged) for iso3, year, m, v, _ in records[name]
+        ]
     if problems:
         raise FileProblemError(problems[:50])
     edition: Vintage | None = None

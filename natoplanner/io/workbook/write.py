@@ -167,10 +167,10 @@ def build_workbook(scenario: Scenario, projection: Projection | None = None) -> 
     _write_alliance(workbook.create_sheet(SHEET_ALLIANCE), projection)
     history = FastCells(workbook, workbook.create_sheet(SHEET_HISTORY))
     _write_history(history, scenario)
-    write_vintage_sheet(workbook, scenario)  # imported vintages travel with the file
+    vintages = write_vintage_sheet(workbook, scenario)  # imported vintages travel with the file
     _define_names(workbook, layout)
     workbook.active = 1
-    return ScenarioWorkbook(workbook, [results, history])
+    return ScenarioWorkbook(workbook, [results, history, *vintages])
 
 
 # -- About ---------------------------------------------------------------------

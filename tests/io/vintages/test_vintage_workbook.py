@@ -105,3 +105,31 @@ def test_a_damaged_vintages_sheet_names_the_cell(tmp_path: Path) -> None:
         read_scenario(out)
     problem = error.value.problems[0]
     assert (problem.sheet, problem.cell) == (SHEET_VINTAGES, "E9")
+
+
+def test_the_workbook_carries_an_imported_edition_and_a_reference_series(tmp_path: Path) -> None:
+    from natoplanner.io.vintages.nato_edition import read_nato_edition
+    from natoplanner.io.vintages.reference import read_reference
+    from tests.io.import_fixtures import sipri_workbook
+    from tests.io.vintages.fixtures import nato_edition_workbook
+
+    registry = Dataset.bundled().registry
+    source = nato_edition_workbook(
+        tmp_path / "def-exp-2027-en.xlsx", years=list(range(2014, 2028)), cutoff_note=False
+    )
+    edition = read_nato_edition(source, registry)
+    sipri = read_reference(sipri_workbook(tmp_path / "sipri.xlsx"), registry)
+    dataset = Dataset.bundled().with_vintages(edition=edition, references=(sipri,))
+    scenario = Scenario(dataset, name="On the 2027 edition")
+    scenario.set_core_policy("ITA", CorePolicy(BudgetPolicy.RAMP_TO_TARGET, target_pct=3.5))
+    expected = _paths(scenario)
+    out = tmp_path / "scenario.xlsx"
+    save_scenario(scenario, out)
+    source.unlink()
+    loaded = read_scenario(out).scenario
+    assert (loaded.base_year, loaded.nato_edition) == (2027, edition.name)
+    np.testing.assert_array_equal(_paths(loaded), expected)
+    assert loaded.dataset.edition_vintage.figures.same_figures(edition.figures)
+    (reference,) = loaded.dataset.references
+    assert reference.figures.same_figures(sipri.figures)
+    assert reference.definition == sipri.definition
