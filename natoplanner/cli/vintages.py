@@ -157,8 +157,8 @@ def add_import_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _routed(args: argparse.Namespace) -> tuple[SourceKind, Identification]:
-    found = identify(args.source)
+def _routed(args: argparse.Namespace, scenario: Scenario) -> tuple[SourceKind, Identification]:
+    found = identify(args.source, scenario.dataset.registry, scenario.base_year)
     wanted = getattr(args, "import_as", None)
     if wanted is None:
         print(f"detected: {found.description}")
@@ -186,10 +186,10 @@ def _read(args: argparse.Namespace, scenario: Scenario, kind: SourceKind, found:
 
 def check_hook(args: argparse.Namespace) -> int | None:
     """``check`` on a vintage or reference file: what it would become (exit 0); else None."""
-    kind, found = _routed(args)
+    scenario = load_scenario(args.into)
+    kind, found = _routed(args, scenario)
     if kind == SourceKind.INPUTS:
         return None
-    scenario = load_scenario(args.into)
     item = _read(args, scenario, kind, found)
     years = f"{item.figures.first_year}-{item.figures.last_year}"
     if isinstance(item, ReferenceSeries):
@@ -208,10 +208,10 @@ def check_hook(args: argparse.Namespace) -> int | None:
 
 def import_hook(args: argparse.Namespace) -> int | None:
     """``import`` of a vintage or reference file into the scenario; None for scenario inputs."""
-    kind, found = _routed(args)
+    scenario = load_scenario(args.into)
+    kind, found = _routed(args, scenario)
     if kind == SourceKind.INPUTS:
         return None
-    scenario = load_scenario(args.into)
     item = _read(args, scenario, kind, found)
     said: list[str] = []
     if isinstance(item, ReferenceSeries):

@@ -11,10 +11,12 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from natoplanner.core.allies import AllyRegistry
+from natoplanner.core.dataset import LAST_DATA_YEAR
 from natoplanner.io.errors import FileProblemError
 from natoplanner.io.vintages.files import open_source
 from natoplanner.io.vintages.nato_edition import is_nato_edition
-from natoplanner.io.vintages.reference import find_reference
+from natoplanner.io.vintages.reference import find_reference, history_sheet, last_header_year
 from natoplanner.io.vintages.weo import find_weo_sheet
 
 
@@ -35,10 +37,18 @@ class Identification:
     description: str
 
 
-def identify(path: str | Path) -> Identification:
+def identify(
+    path: str | Path,
+    registry: AllyRegistry | None = None,
+    last_history_year: int = LAST_DATA_YEAR,
+) -> Identification:
     """Say what ``path`` is; files that cannot be opened are scenario inputs to the importer.
 
     (The importer then reports why the file cannot be read, in its own words.)
+    A sheet of allies' figures whose years all lie at or before
+    ``last_history_year`` (the base year: nothing to project) is history, a
+    national outturn, and becomes a reference series; a SIPRI or World Bank
+    file with later years is left to the importer as scenario inputs.
     """
     name = Path(path).name
     try:
@@ -57,14 +67,29 @@ def identify(path: str | Path) -> Identification:
                 f"{name}: an IMF World Economic Outlook file (forecasts) → a GDP forecast vintage",
             )
         reference = find_reference(table)
+        if reference is None:
+            registry = registry or AllyRegistry.bundled()
+            outturn = history_sheet(table, registry, last_history_year)
+            if outturn is not None:
+                reference = ("national", outturn)
     except FileProblemError:
         return Identification(SourceKind.INPUTS, "", f"{name}: scenario inputs")
     if reference is not None:
-        kind, _ = reference
+        kind, sheet = reference
         label = {
             "sipri": "SIPRI's military expenditure workbook",
             "world_bank": "a World Bank download of MS.MIL.XPND.GD.ZS",
+            "national": f"allies' figures for years up to {last_history_year} only (an outturn)",
         }[kind]
+        last_year = last_header_year(sheet)
+        if last_year is not None and last_year > last_history_year:
+            # Figures for projection years: the importer can use them as inputs.
+            return Identification(
+                SourceKind.INPUTS,
+                "",
+                f"{name}: {label} with figures after {last_history_year} → scenario inputs "
+                "(--as reference keeps it as a reference series)",
+            )
         return Identification(
             SourceKind.REFERENCE,
             kind,

@@ -78,6 +78,34 @@ def find_reference(table: RawTable) -> tuple[str, RawSheet] | None:
     return None
 
 
+def history_sheet(
+    table: RawTable, registry: AllyRegistry, last_history_year: int
+) -> RawSheet | None:
+    """The first sheet that is allies' history only: a header of years, none after
+    ``last_history_year``, and an ally named in its first column (a national outturn)."""
+    for name in table.visible_sheet_names:
+        sheet = table.sheet(name)
+        header = _header(sheet)
+        if header is None:
+            continue
+        row, years = header
+        if max(years) > last_history_year:
+            continue
+        if any(
+            registry.match(text_of(sheet.cell(r, 0)).rstrip("*").strip()) is not None
+            for r in range(row + 1, min(sheet.n_rows, row + 200))
+            if text_of(sheet.cell(r, 0))
+        ):
+            return sheet
+    return None
+
+
+def last_header_year(sheet: RawSheet) -> int | None:
+    """The last year of the sheet's header row of years (None without one)."""
+    header = _header(sheet)
+    return None if header is None else max(header[1])
+
+
 def _header(sheet: RawSheet) -> tuple[int, dict[int, int]] | None:
     """(row, {year: column}) of the first row with at least two years, in 40 rows."""
     for row in range(min(sheet.n_rows, 40)):
@@ -115,7 +143,9 @@ def read_reference(
     if found is not None:
         kind, sheet = found
     else:
-        kind, sheet = "national", table.sheet(table.visible_sheet_names[0])
+        national = history_sheet(table, registry, 9999)
+        kind = "national"
+        sheet = national or table.sheet(table.visible_sheet_names[0])
     header = _header(sheet)
     if header is None:
         raise FileProblemError.at(

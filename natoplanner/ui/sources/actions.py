@@ -39,10 +39,10 @@ def import_source(window, path: Path) -> bool:
 
     Problems are shown to the user (file, sheet, cell); nothing changes then.
     """
-    found = identify(path)
+    scenario = window.document.scenario
+    found = identify(path, scenario.dataset.registry, scenario.base_year)
     if found.kind == SourceKind.INPUTS:
         return False
-    scenario = window.document.scenario
     registry = scenario.dataset.registry
     title = _tr("Import a data source")
     try:

@@ -66,8 +66,7 @@ class ReferenceCurves:
         registry = self.plot.document.scenario.dataset.registry
         for code, series in wanted:
             key = (code, series.name)
-            figures = series.figures
-            values = figures.matrix(series.measure)[figures.allies.index(code)]
+            ((_series, years, values),) = reference_points((series,), code, series.measure)
             item = self.items.get(key)
             if item is None:
                 colour = self.plot.curve_colour(code)
@@ -82,8 +81,7 @@ class ReferenceCurves:
                 )
                 self.plot.plot_item.addItem(item)
                 self.items[key] = item
-            keep = np.isfinite(values)
-            item.setData(figures.years[keep], values[keep])
+            item.setData(years, values)
         shown = {series.name: series for _code, series in wanted}
         if shown:
             self.note.setText(
@@ -92,6 +90,21 @@ class ReferenceCurves:
                 )
             )
         self.note.setVisible(bool(shown))
+
+
+def reference_points(
+    references: tuple[ReferenceSeries, ...], iso3: str, measure: str
+) -> list[tuple[ReferenceSeries, np.ndarray, np.ndarray]]:
+    """(series, years, values) of each reference series of ``measure`` covering ``iso3``."""
+    found = []
+    for series in references:
+        if series.measure != measure or iso3 not in series.figures.covered(measure):
+            continue
+        figures = series.figures
+        values = figures.matrix(measure)[figures.allies.index(iso3)]
+        keep = np.isfinite(values)
+        found.append((series, figures.years[keep], values[keep]))
+    return found
 
 
 def install(window) -> None:

@@ -86,3 +86,21 @@ def test_identify_routes_each_kind(tmp_path: Path) -> None:
     plain.write_text("Country,2027\nPoland,200000\n", encoding="utf-8")
     assert identify(plain).kind == SourceKind.INPUTS
     assert identify(tmp_path / "missing.xlsx").kind == SourceKind.INPUTS
+
+
+def test_a_sheet_of_past_years_only_is_history_a_national_outturn(tmp_path: Path) -> None:
+    path = tmp_path / "outturn-2025.xlsx"
+    workbook = openpyxl.Workbook()
+    ws = workbook.active
+    ws.append(["Defence outturn, million national currency"])
+    ws.append(["Ally", 2024, 2025])
+    ws.append(["Poland", 159_000, 187_000])
+    workbook.save(path)
+    found = identify(path)
+    assert (found.kind, found.reader) == (SourceKind.REFERENCE, "national")
+    assert "up to 2026 only" in found.description
+    ws.append(["Germany", 90_000, 95_000])
+    ws["D2"] = 2027  # a future year: scenario inputs for the importer
+    ws["D3"] = 200_000
+    workbook.save(path)
+    assert identify(path).kind == SourceKind.INPUTS

@@ -155,3 +155,22 @@ def test_the_pdf_lists_reference_series_with_their_definitions(window, prompts, 
         "Reference series SIPRI military expenditure (share of GDP) (Stockholm International "
         "Peace Research Institute), not NATO's figures: SIPRI's definition is broader"
     ) in first
+
+
+def test_compare_draws_reference_series_beside_nato_history(window, prompts, tmp_path) -> None:
+    from natoplanner.ui.exchange.import_dialog import start_import
+
+    prompts.next_open_path = sipri_workbook(tmp_path / "sipri.xlsx")
+    start_import(window)
+    window.compare_action.trigger()
+    dialog = window.compare_dialog
+    index = dialog.ally_combo.findData("POL")
+    dialog.ally_combo.setCurrentIndex(index)
+    dialog._update_history("POL", "core_share_pct")
+    (item,) = dialog._reference_items
+    years, values = item.getData()
+    assert item.opts["name"] == "SIPRI military expenditure (share of GDP)"
+    assert values[list(years).index(2020)] == pytest.approx(
+        nato("POL", 2020, "defence_share_gdp_pct")
+    )
+    dialog.close()
