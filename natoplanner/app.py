@@ -32,4 +32,5 @@ COMMAND_MODULES_NAMES = (
     "set",
     "uncertainty",
     "fiscal",
+    "sources",
 )

@@ -742,3 +742,48 @@ FR.update(
         "net lending and debt of %1": "capacité de financement et dette de %1",
     }
 )
+
+# -- merged from MERGE_HEAD
+FR.update(
+    {
+        "%1 · base year %2 · GDP: %3 (GDP deflator)": "%1 · année de base %2 · PIB : %3 (déflateur du PIB)",
+        "&Data": "&Données",
+        "&Sources…": "&Sources…",
+        "Data vintages and reference series: import, use, remove, provenance": "Éditions de données et séries de référence : importer, utiliser, retirer, provenance",
+        "Data sources": "Sources des données",
+        "Data vintages and reference series": "Éditions de données et séries de référence",
+        "Vintages are releases of NATO's tables and the IMF's forecasts; reference series are history from other sources (SIPRI, World Bank, national outturns), drawn beside NATO's and never mixed into it.": "Les éditions sont les publications des tableaux de l'OTAN et des prévisions du FMI ; les séries de référence sont l'historique d'autres sources (SIPRI, Banque mondiale, exécutions nationales), tracé à côté de celui de l'OTAN et jamais mêlé à lui.",
+        "&Use": "&Utiliser",
+        "&Remove": "&Retirer",
+        "Import a data source": "Importer une source de données",
+        "%1 is not a NATO edition, an IMF WEO file or a reference series; use File > Import for scenario inputs.": "%1 n'est ni une édition de l'OTAN, ni un fichier des Perspectives du FMI, ni une série de référence ; utilisez Fichier > Importer pour les hypothèses d'un scénario.",
+        "Name": "Nom",
+        "Kind": "Type",
+        "In use": "Utilisée",
+        "Publisher": "Éditeur",
+        "Released": "Publiée",
+        "Cut-off": "Date d'arrêt",
+        "Provenance": "Provenance",
+        "NATO edition": "édition de l'OTAN",
+        "IMF WEO": "Perspectives du FMI",
+        "user figures": "chiffres de l'utilisateur",
+        "reference series (%1)": "série de référence (%1)",
+        "Use a data vintage": "Utiliser une édition de données",
+        "Use a NATO edition": "Utiliser une édition de l'OTAN",
+        "Remove a data source": "Retirer une source de données",
+        "Use this vintage anyway?": "Utiliser quand même cette édition ?",
+        "Add reference series %1": "ajout de la série de référence %1",
+        "The scenario already uses %1.": "Le scénario utilise déjà %1.",
+        "Use %1": "utilisation de %1",
+        "These inputs no longer apply and were left out:": "Ces hypothèses ne s'appliquent plus et ont été écartées :",
+        "… and %1 more": "… et %1 autres",
+        "Remove %1": "retrait de %1",
+        "A vintage named %1 exists with other figures; rename the file's vintage.": "Une édition nommée %1 existe avec d'autres chiffres ; renommez l'édition du fichier.",
+        "%1 ships with natoplanner and cannot be removed.": "%1 est livrée avec natoplanner et ne peut pas être retirée.",
+        "The scenario uses %1: choose another vintage first.": "Le scénario utilise %1 : choisissez d'abord une autre édition.",
+        "Move the base year from %1 to %2, the last year of %3?": "Déplacer l'année de base de %1 à %2, dernière année de %3 ?",
+        "%1 figures differ implausibly from the current vintage (a unit or scale slip?):": "%1 chiffres s'écartent de façon invraisemblable de l'édition actuelle (erreur d'unité ou d'échelle ?) :",
+        "Reference series definitions": "Définitions des séries de référence",
+        "Reference series (not NATO's figures): %1": "Séries de référence (pas les chiffres de l'OTAN) : %1",
+    }
+)

@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "editing",
     "uncertainty",
     "fiscal",
+    "vintages",
 )
 
 

@@ -15,7 +15,6 @@ import pandas as pd
 
 from natoplanner.cli.common import format_table, load_scenario
 from natoplanner.core.compare import ScenarioComparison, compare_scenarios
-from natoplanner.core.dataset import NATO_EDITION
 from natoplanner.core.errors import ScenarioInputError
 from natoplanner.core.goalseek import (
     GoalPath,
@@ -174,7 +173,7 @@ def run_goalseek(args: argparse.Namespace) -> int:
             goalseek_frame(results).to_csv(sys.stdout, index=False, lineterminator="\n")
         return 0
     print(
-        f"{scenario.name} — {NATO_EDITION}; GDP: {scenario.gdp_vintage}; deflator (real "
+        f"{scenario.name} — {scenario.nato_edition}; GDP: {scenario.gdp_vintage}; deflator (real "
         f"growth): {deflator_label(scenario)}; base {scenario.base_year}"
     )
     if not results:
@@ -226,7 +225,8 @@ def run_compare(args: argparse.Namespace) -> int:
         comparison.table().to_csv(sys.stdout, index=False, lineterminator="\n")
         return 0
     print(
-        f"Comparison at {comparison.year} against '{comparison.reference}' — {NATO_EDITION}; "
+        f"Comparison at {comparison.year} against '{comparison.reference}' — "
+        f"{scenarios[0].nato_edition}; "
         f"shares in % of GDP, differences in percentage points (pp); budgets in million USD "
         f"at base-year prices and exchange rates; first year at each ally's own core target"
     )

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from natoplanner.cli.common import load_scenario
+from natoplanner.cli.vintages import add_import_options, check_hook, import_hook
 from natoplanner.core.errors import ScenarioInputError
 from natoplanner.core.scenario import Scenario
 from natoplanner.io.sources.detect import SourceMeasure, Unit
@@ -41,6 +42,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             metavar="SCENARIO.xlsx",
             help="scenario to import into (default: the default scenario)",
         )
+        add_import_options(parser)  # vintages and reference series (cli/vintages.py)
         if name == "import":
             parser.add_argument(
                 "--out", required=True, metavar="OUT.xlsx", help="scenario workbook to write"
@@ -88,6 +90,8 @@ def describe(preview: ImportPreview) -> str:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    if (routed := check_hook(args)) is not None:  # a vintage or reference file
+        return routed
     _, preview = _preview(args)
     if preview is None:
         return 1
@@ -102,6 +106,8 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    if (routed := import_hook(args)) is not None:  # a vintage or reference file
+        return routed
     scenario, preview = _preview(args)
     if preview is None:
         return 1

@@ -8,7 +8,6 @@ import sys
 import pandas as pd
 
 from natoplanner.cli.common import format_table, load_scenario
-from natoplanner.core.dataset import NATO_EDITION
 from natoplanner.core.indicators.aggregates import core_usd_bn_at_base_prices, money_label
 from natoplanner.core.indicators.basis import deflator_label, share_bases
 from natoplanner.core.projection import Projection
@@ -124,7 +123,7 @@ def run(args: argparse.Namespace) -> int:
         "Back-loaded",
     ]
     print(
-        f"{scenario.name} — {NATO_EDITION}; GDP: {scenario.gdp_vintage}; "
+        f"{scenario.name} — {scenario.nato_edition}; GDP: {scenario.gdp_vintage}; "
         f"base {scenario.base_year}, horizon {scenario.horizon}"
     )
     print(format_table(text_rows, header))

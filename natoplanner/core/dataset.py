@@ -17,6 +17,18 @@ import numpy as np
 
 from natoplanner.core.allies import AllyRegistry
 from natoplanner.core.resources import data_path
+from natoplanner.core.vintages import (
+    CPI_INFLATION_PCT,
+    NATO_MEASURES,
+    REAL_GROWTH_PCT,
+    FigureTable,
+    Provenance,
+    ReferenceSeries,
+    Vintage,
+    VintageCatalog,
+    VintageKind,
+    deflator_proxy_pct,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -26,6 +38,12 @@ LAST_DATA_YEAR = 2026
 NATO_EDITION = "NATO 2026 edition (2014-2026), cut-off 2026-07-03"
 NATO_EDITION_SHORT = "NATO 2026 edition"
 LATEST_VINTAGE = "IMF WEO April 2026"
+NATO_PUBLISHER = "NATO Public Diplomacy Division"
+IMF_PUBLISHER = "International Monetary Fund"
+# data/SOURCES.md §1: cut-off 3 July 2026; the Excel file was saved on 9 July
+# and served from 10 July 2026, so only the month of release is certain.
+_BUNDLED_EDITION_RELEASE = "2026-07"
+_BUNDLED_EDITION_CUTOFF = "2026-07-03"
 
 
 class _CsvTable:
@@ -95,17 +113,31 @@ class Dataset:
         NATO total and NATO Europe and Canada as published.
     """
 
-    def __init__(self, registry: AllyRegistry) -> None:
+    def __init__(
+        self,
+        registry: AllyRegistry,
+        *,
+        edition: Vintage | None = None,
+        gdp_vintages: tuple[Vintage, ...] = (),
+        references: tuple[ReferenceSeries, ...] = (),
+    ) -> None:
         self.registry = registry
-        self.edition = NATO_EDITION
         self._history = _CsvTable("nato_defence_expenditure.csv")
         self._forecasts = _CsvTable("gdp_forecast.csv")
         self._matrices: dict[str, np.ndarray] = {}
         codes = registry.iso3_codes
         self._history_index = _ally_year_index(self._history, codes, FIRST_HISTORY_YEAR)
+        self._edition = edition
+        self.edition = NATO_EDITION if edition is None else edition.name
+        self._imported_gdp = {v.name: v for v in gdp_vintages}
+        self.references = tuple(references)
+        if edition is not None:
+            _check_edition(edition, codes)
 
     @functools.cached_property
     def history(self) -> pd.DataFrame:
+        if self._edition is not None:
+            return _edition_frame(self._edition, self.registry)
         frame = self._history.frame(text_columns=("estimate_flag", "estimate_flag_ed2025", "notes"))
         frame["is_estimate"] = frame["estimate_flag"] == "e"
         return frame
@@ -127,10 +159,71 @@ class Dataset:
         """The dataset shipped with the application (read once per process)."""
         return _bundled_dataset()
 
+    # -- vintages --------------------------------------------------------
+    def with_vintages(
+        self,
+        *,
+        edition: Vintage | None = None,
+        gdp_vintages: tuple[Vintage, ...] | None = None,
+        references: tuple[ReferenceSeries, ...] | None = None,
+    ) -> Dataset:
+        """A dataset on another NATO edition and/or with imported GDP vintages.
+
+        ``edition`` None keeps this dataset's edition (a bundled edition
+        vintage means the bundled data); ``gdp_vintages`` and ``references``
+        None keep this dataset's imported ones. Raises ValueError for an
+        edition a projection cannot start from.
+        """
+        if edition is None or edition.bundled:
+            edition = self._edition if edition is None else None
+        return Dataset(
+            self.registry,
+            edition=edition,
+            gdp_vintages=tuple(self._imported_gdp.values())
+            if gdp_vintages is None
+            else tuple(v for v in gdp_vintages if not v.bundled),
+            references=self.references if references is None else tuple(references),
+        )
+
+    @property
+    def edition_vintage(self) -> Vintage:
+        """The NATO edition this dataset's history comes from."""
+        return self._edition if self._edition is not None else self.bundled_vintages()[0]
+
+    @property
+    def imported_vintages(self) -> tuple[Vintage, ...]:
+        """The vintages that did not ship with natoplanner (edition first)."""
+        edition = () if self._edition is None else (self._edition,)
+        return edition + tuple(self._imported_gdp.values())
+
+    def gdp_vintage(self, name: str) -> Vintage:
+        """The GDP forecast vintage ``name``: bundled or imported; ValueError if unknown."""
+        if name in self._imported_gdp:
+            return self._imported_gdp[name]
+        for vintage in self.bundled_vintages()[1:]:
+            if vintage.name == name:
+                return vintage
+        raise ValueError(
+            f"unknown GDP forecast vintage '{name}'; available: {', '.join(self.forecast_vintages)}"
+        )
+
+    def catalog(self) -> VintageCatalog:
+        """Every vintage and reference series this dataset knows."""
+        return VintageCatalog((*self.bundled_vintages(), *self.imported_vintages), self.references)
+
+    def bundled_vintages(self) -> tuple[Vintage, ...]:
+        """The NATO 2026 edition, then the IMF WEO vintages newest first, as shipped."""
+        return _bundled_vintages(self.registry)
+
     # -- history ---------------------------------------------------------
     @property
+    def last_data_year(self) -> int:
+        """Last year of NATO's edition (an estimate): the default base year."""
+        return LAST_DATA_YEAR if self._edition is None else self._edition.last_year
+
+    @property
     def history_years(self) -> np.ndarray:
-        return np.arange(FIRST_HISTORY_YEAR, LAST_DATA_YEAR + 1)
+        return np.arange(FIRST_HISTORY_YEAR, self.last_data_year + 1)
 
     def history_matrix(self, column: str) -> np.ndarray:
         """``column`` of the NATO table as a read-only (allies × 2014..2026) array.
@@ -139,6 +232,9 @@ class Dataset:
         the year editor read it on every edit.
         """
         cached = self._matrices.get(column)
+        if cached is None and self._edition is not None:
+            cached = _edition_matrix(self._edition, column)
+            self._matrices[column] = cached
         if cached is None:
             if column == "is_estimate":
                 values = np.array(
@@ -154,10 +250,11 @@ class Dataset:
         return cached
 
     def base_year_data(self, year: int) -> BaseYearData:
-        """The figures projections start from in ``year`` (2014-2026)."""
-        if not FIRST_HISTORY_YEAR <= year <= LAST_DATA_YEAR:
+        """The figures projections start from in ``year`` (2014 to the edition's last year)."""
+        if not FIRST_HISTORY_YEAR <= year <= self.last_data_year:
             raise ValueError(
-                f"base year {year} is outside NATO's data ({FIRST_HISTORY_YEAR}-{LAST_DATA_YEAR})"
+                f"base year {year} is outside NATO's data "
+                f"({FIRST_HISTORY_YEAR}-{self.last_data_year})"
             )
         col = year - FIRST_HISTORY_YEAR
         budget = self.history_matrix("defence_exp_national_million")[:, col]
@@ -174,7 +271,7 @@ class Dataset:
     # -- forecasts -------------------------------------------------------
     @property
     def forecast_vintages(self) -> list[str]:
-        """IMF WEO vintages in the data, newest first."""
+        """IMF WEO vintages in the data (bundled and imported), newest first."""
         dates = dict(
             zip(
                 self._forecasts.columns["vintage"],
@@ -182,6 +279,7 @@ class Dataset:
                 strict=True,
             )
         )
+        dates.update({name: v.release_date for name, v in self._imported_gdp.items()})
         return sorted(dates, key=dates.__getitem__, reverse=True)
 
     def forecast_matrices(self, vintage: str, years: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -194,25 +292,21 @@ class Dataset:
         the GDP deflator implied by its current-price GDP, not an invented
         back-fill. Any gap left takes the nearest year's value.
         """
-        table = self._forecasts
-        chosen = [i for i, v in enumerate(table.columns["vintage"]) if v == vintage]
-        if not chosen:
-            raise ValueError(
-                f"unknown GDP forecast vintage '{vintage}'; "
-                f"available: {', '.join(self.forecast_vintages)}"
-            )
-        forecast_years = np.array([int(table.columns["year"][i]) for i in chosen])
-        first, last = min(forecast_years.min(), years.min()), max(forecast_years.max(), years.max())
-        rows = np.array([self.registry.index_of(table.columns["iso3"][i]) for i in chosen])
+        figures = self.gdp_vintage(vintage).figures
+        first = min(figures.first_year, int(np.min(years)))
+        last = max(figures.last_year, int(np.max(years)))
+        columns = slice(figures.first_year - first, figures.last_year - first + 1)
         result = []
         history = self._nato_growth_and_deflator_pct()
-        for column, from_nato in zip(
-            ("real_gdp_growth_pct", "cpi_inflation_pct"), history, strict=True
+        last_history = self.last_data_year
+        for values, from_nato in zip(
+            (figures.matrix(REAL_GROWTH_PCT), deflator_proxy_pct(self.gdp_vintage(vintage))),
+            history,
+            strict=True,
         ):
-            values = table.numbers(column)[chosen]
             full = np.full((len(self.registry), last - first + 1), np.nan)
-            full[rows, forecast_years - first] = values
-            for year in range(max(first, FIRST_HISTORY_YEAR + 1), min(last, LAST_DATA_YEAR) + 1):
+            full[:, columns] = values
+            for year in range(max(first, FIRST_HISTORY_YEAR + 1), min(last, last_history) + 1):
                 gap = np.isnan(full[:, year - first])
                 full[gap, year - first] = from_nato[gap, year - FIRST_HISTORY_YEAR]
             result.append(_fill_along_years(full)[:, np.asarray(years) - first])
@@ -253,6 +347,110 @@ def _fill_along_years(matrix: np.ndarray) -> np.ndarray:
         gap = np.isnan(filled[:, j])
         filled[gap, j] = filled[gap, j + 1]
     return filled
+
+
+def _check_edition(edition: Vintage, codes: tuple[str, ...]) -> None:
+    if edition.kind != VintageKind.NATO_EDITION:
+        raise ValueError(f"'{edition.name}' is not a NATO edition")
+    if edition.first_year != FIRST_HISTORY_YEAR:
+        raise ValueError(
+            f"'{edition.name}' starts in {edition.first_year}; NATO's editions since 2015 "
+            f"start in {FIRST_HISTORY_YEAR}, and so must this one"
+        )
+    if edition.figures.allies != codes:
+        raise ValueError(f"'{edition.name}' does not list the allies in registry order")
+
+
+def _edition_matrix(edition: Vintage, column: str) -> np.ndarray:
+    figures = edition.figures
+    if column == "is_estimate":
+        matrix = figures.estimate.astype(float)
+    elif column in figures.values:
+        matrix = figures.matrix(column).copy()
+    else:  # a column of the bundled file the edition does not have (ed2025 comparisons)
+        matrix = np.full((len(figures.allies), len(figures.years)), np.nan)
+    matrix.flags.writeable = False
+    return matrix
+
+
+def _edition_frame(edition: Vintage, registry: AllyRegistry) -> pd.DataFrame:
+    """An imported edition as the bundled history table (same column names)."""
+    import pandas as pd
+
+    figures = edition.figures
+    n_allies, n_years = len(figures.allies), len(figures.years)
+    frame = pd.DataFrame(
+        {
+            "iso3": np.repeat(figures.allies, n_years),
+            "name": np.repeat([registry.get(c).name_en for c in figures.allies], n_years),
+            "year": np.tile(figures.years, n_allies),
+            "no_armed_forces": np.repeat(
+                [int(registry.get(c).no_armed_forces) for c in figures.allies], n_years
+            ),
+            "estimate_flag": np.where(figures.estimate.ravel(), "e", None),
+            "nato_edition": edition.name,
+        }
+    )
+    for column in NATO_MEASURES:
+        frame[column] = _edition_matrix(edition, column).ravel()
+    frame["national_currency_in_nato_table"] = np.repeat(
+        [registry.get(c).currency for c in figures.allies], n_years
+    )
+    frame["notes"] = None
+    frame["is_estimate"] = figures.estimate.ravel()
+    return frame
+
+
+@functools.cache
+def _bundled_vintages(registry: AllyRegistry) -> tuple[Vintage, ...]:
+    dataset = _bundled_dataset() if registry is AllyRegistry.bundled() else Dataset(registry)
+    codes = registry.iso3_codes
+    edition = Vintage(
+        name=NATO_EDITION,
+        kind=VintageKind.NATO_EDITION,
+        publisher=NATO_PUBLISHER,
+        release_date=_BUNDLED_EDITION_RELEASE,
+        cutoff=_BUNDLED_EDITION_CUTOFF,
+        provenance=Provenance("data/nato_defence_expenditure.csv"),
+        figures=FigureTable(
+            codes,
+            dataset.history_years,
+            {m: dataset.history_matrix(m).copy() for m in NATO_MEASURES},
+            dataset.history_matrix("is_estimate") == 1.0,
+        ),
+        bundled=True,
+        missing=tuple(a.iso3 for a in registry if a.no_armed_forces),
+        notes=("Iceland has no armed forces and is not in NATO's tables",),
+    )
+    table = dataset._forecasts
+    gdp = []
+    for name in dataset.forecast_vintages:
+        chosen = [i for i, v in enumerate(table.columns["vintage"]) if v == name]
+        years = np.array([int(table.columns["year"][i]) for i in chosen])
+        first = int(years.min())
+        shape = (len(codes), int(years.max()) - first + 1)
+        rows = np.array([registry.index_of(table.columns["iso3"][i]) for i in chosen])
+        values = {}
+        for measure in (REAL_GROWTH_PCT, CPI_INFLATION_PCT):
+            matrix = np.full(shape, np.nan)
+            matrix[rows, years - first] = table.numbers(measure)[chosen]
+            values[measure] = matrix
+        estimate = np.zeros(shape, dtype=bool)
+        estimate[rows, years - first] = [table.columns["projection"][i] == "1" for i in chosen]
+        gdp.append(
+            Vintage(
+                name=name,
+                kind=VintageKind.IMF_WEO,
+                publisher=IMF_PUBLISHER,
+                release_date=table.columns["publication_date"][chosen[0]],
+                cutoff="",
+                provenance=Provenance("data/gdp_forecast.csv"),
+                figures=FigureTable(codes, np.arange(first, shape[1] + first), values, estimate),
+                bundled=True,
+                notes=("real GDP growth (NGDP_RPCH) and CPI inflation (PCPIPCH), % a year",),
+            )
+        )
+    return (edition, *gdp)
 
 
 @functools.cache

@@ -27,6 +27,7 @@ from natoplanner.core.dataset import LAST_DATA_YEAR, LATEST_VINTAGE, BaseYearDat
 from natoplanner.core.errors import ScenarioInputError
 from natoplanner.core.fiscal.rules import FiscalAssumptions
 from natoplanner.core.indicators.path_facts import DEFAULT_BACKLOAD_FRACTION
+from natoplanner.core.vintages import Vintage
 
 MAX_HORIZON = 2040
 DEFAULT_BASE_YEAR = LAST_DATA_YEAR
@@ -179,8 +180,9 @@ class Scenario:
     ----------
     dataset : Dataset
         The data the scenario rests on (``Dataset.bundled()`` by default).
-    base_year : int
-        Last year with NATO data the projection starts from (default 2026).
+    base_year : int, optional
+        Last year with NATO data the projection starts from (default: the
+        edition's last year, 2026 for the bundled edition).
     horizon : int
         Last projected year (default 2035, at most 2040).
     gdp_vintage : str
@@ -191,15 +193,18 @@ class Scenario:
         self,
         dataset: Dataset | None = None,
         *,
-        base_year: int = DEFAULT_BASE_YEAR,
+        base_year: int | None = None,
         horizon: int = DEFAULT_HORIZON,
         gdp_vintage: str = LATEST_VINTAGE,
         name: str = "Default scenario",
     ) -> None:
         self.dataset = dataset if dataset is not None else Dataset.bundled()
-        if not 2015 <= base_year <= LAST_DATA_YEAR:
+        last_year = self.dataset.last_data_year
+        if base_year is None:
+            base_year = last_year
+        if not 2015 <= base_year <= last_year:
             raise ScenarioInputError(
-                "base year", f"must be between 2015 and {LAST_DATA_YEAR}, got {base_year}"
+                "base year", f"must be between 2015 and {last_year}, got {base_year}"
             )
         self.base_year = base_year
         self.base: BaseYearData = self.dataset.base_year_data(base_year)
@@ -301,6 +306,15 @@ class Scenario:
         value = _check_range("back-loading threshold", fraction, 0.0, 1.0, "(fraction of linear)")
         self._backload_fraction = value
         self.revision += 1  # no path changes, only the facts about them
+
+    @property
+    def nato_edition(self) -> str:
+        """Name of the NATO edition the scenario's history and base year come from."""
+        return self.dataset.edition
+
+    def vintages_used(self) -> tuple[Vintage, ...]:
+        """The NATO edition and the GDP forecast vintage this scenario rests on."""
+        return (self.dataset.edition_vintage, self.dataset.gdp_vintage(self._gdp_vintage))
 
     @property
     def horizon_column(self) -> int:

@@ -23,7 +23,6 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from natoplanner.core.dataset import NATO_EDITION
 from natoplanner.core.indicators.aggregates import money_label
 from natoplanner.core.indicators.basis import ShareBasis, deflator_label, share_bases
 from natoplanner.core.projection import Projection
@@ -57,6 +56,7 @@ from natoplanner.io.workbook.layout import (
     cell_name,
     policy_label,
 )
+from natoplanner.io.workbook.vintage_sheet import write_vintage_sheet
 
 BOLD = Font(bold=True)
 TITLE = Font(bold=True, size=14)
@@ -171,12 +171,44 @@ def build_workbook(scenario: Scenario, projection: Projection | None = None) -> 
     history = FastCells(workbook, workbook.create_sheet(SHEET_HISTORY))
     _write_history(history, scenario)
     fiscal = write_fiscal_room(workbook, scenario, projection, layout)  # rules + its own sheet
+    vintages = write_vintage_sheet(workbook, scenario)  # imported vintages travel with the file
     _define_names(workbook, layout)
     workbook.active = 1
-    return ScenarioWorkbook(workbook, [results, history, fiscal])
+    return ScenarioWorkbook(workbook, [results, history, fiscal, *vintages])
 
 
 # -- About ---------------------------------------------------------------------
+def vintage_about_rows(scenario: Scenario) -> list[tuple[str, str]]:
+    """The About sheet's rows naming the NATO edition and the GDP vintage, with provenance."""
+    edition, gdp = scenario.vintages_used()
+    estimates = ", ".join(
+        str(y) for y in edition.figures.years[edition.figures.estimate.any(axis=0)]
+    )
+    rows = [
+        (
+            "Defence data",
+            f"{edition.name} (NATO Public Diplomacy Division, 'Defence Expenditure of NATO "
+            f"Countries'); base year {scenario.base_year}. "
+            + (f"{estimates.replace(', ', ' and ')} are NATO estimates." if estimates else ""),
+        ),
+        (
+            "GDP forecast",
+            f"{gdp.name}: real GDP growth and {gdp.price_basis}; years after the last forecast "
+            "year hold that year's value.",
+        ),
+    ]
+    imported = [v for v in (edition, gdp) if not v.bundled]
+    if imported:
+        rows.append(
+            (
+                "Imported vintages",
+                "; ".join(f"{v.name}: {v.provenance.describe()}" for v in imported)
+                + ". Their figures are on the 'Vintages' sheet.",
+            )
+        )
+    return rows
+
+
 def _write_about(ws: Worksheet, scenario: Scenario) -> None:
     ws["A1"] = "natoplanner scenario workbook"
     ws["A1"].font = TITLE
@@ -208,16 +240,7 @@ def _write_about(ws: Worksheet, scenario: Scenario) -> None:
             "share: "
             "share[t] = share[b] × (B[t]/B[b]) / (GDP[t]/GDP[b]).",
         ),
-        (
-            "Defence data",
-            f"{NATO_EDITION} (NATO Public Diplomacy Division, 'Defence Expenditure of NATO "
-            f"Countries'); base year {scenario.base_year}. 2025 and 2026 are NATO estimates.",
-        ),
-        (
-            "GDP forecast",
-            f"{scenario.gdp_vintage}: real GDP growth and CPI inflation (CPI stands in for the "
-            "GDP deflator); years after the last forecast year hold that year's value.",
-        ),
+        *vintage_about_rows(scenario),
         (
             "Related spending",
             "NATO publishes no national figure for the 1.5% defence- and security-related "

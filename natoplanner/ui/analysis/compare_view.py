@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from natoplanner.core.compare import compare_scenarios
 from natoplanner.core.errors import ScenarioInputError
 from natoplanner.core.scenario import MAX_HORIZON
+from natoplanner.core.vintages import SHARE_GDP_PCT, SPENDING_NATIONAL_MN
 from natoplanner.io.clipboard import format_tsv
 from natoplanner.ui.analysis.charts import (
     add_target_lines,
@@ -55,6 +56,7 @@ from natoplanner.ui.analysis.compare_table import (
 )
 from natoplanner.ui.common.actions import make_action, show_window_part
 from natoplanner.ui.common.labels import path_facts_short, path_facts_text
+from natoplanner.ui.sources.reference_curves import reference_points
 from natoplanner.ui.window.document import ScenarioDocument
 
 
@@ -380,6 +382,27 @@ class CompareDialog(QDialog):
             years, shares, _estimates = document.projection.history_share_pct()
             values = shares[row]
         self._history.setData(np.asarray(years, dtype=float), np.asarray(values, dtype=float))
+        self._update_references(iso3, measure)
+
+    def _update_references(self, iso3: str, measure: str) -> None:
+        """Other sources' history (Data > Sources) dotted beside NATO's, named in the legend."""
+        for item in getattr(self, "_reference_items", []):
+            self.plot_item.removeItem(item)
+            self.legend.removeItem(item)
+        wanted = SPENDING_NATIONAL_MN if measure == "core_budget_mn" else SHARE_GDP_PCT
+        self._reference_items = []
+        references = self.main_window.document.scenario.dataset.references
+        for series, years, values in reference_points(references, iso3, wanted):
+            item = pg.PlotDataItem(
+                years.astype(float),
+                values,
+                pen=pg.mkPen(foreground(), width=1, style=Qt.PenStyle.DotLine),
+                symbol="s",
+                symbolSize=4,
+                name=series.name,
+            )
+            self.plot_item.addItem(item)
+            self._reference_items.append(item)
 
     # -- copy ------------------------------------------------------------------------
     def table_tsv(self) -> str:

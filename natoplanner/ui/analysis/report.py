@@ -47,7 +47,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QWidget
 
-from natoplanner.core.dataset import LAST_DATA_YEAR, NATO_EDITION
 from natoplanner.core.scenario import CorePolicy, Measure, RelatedTrack, Targets
 from natoplanner.ui.common.formatting import DASH, number, percent
 from natoplanner.ui.common.labels import (
@@ -111,7 +110,7 @@ def build_report(
             'Defence spending: %1 (NATO, "Defence Expenditure of NATO Countries"); 2025 and '
             "2026 are NATO "
             "estimates. Shares of GDP on NATO's basis (constant 2021 prices)."
-        ).replace("%1", data_label(NATO_EDITION)),
+        ).replace("%1", data_label(scenario.nato_edition)),
         _tr(
             "GDP: %1 real growth and CPI inflation (CPI stands in for the GDP deflator); after "
             "the last "
@@ -124,11 +123,18 @@ def build_report(
             "assumption of this scenario."
         ).replace("%1", str(b)),
     ]
+    sources += [  # other sources' history shown beside NATO's (Data > Sources)
+        _tr("Reference series %1 (%2), not NATO's figures: %3")
+        .replace("%1", series.name)
+        .replace("%2", series.publisher)
+        .replace("%3", series.definition)
+        for series in scenario.dataset.references
+    ]
     assumptions = [
         "• "
         + _tr("Base year %1 (NATO data to %2); horizon %3; 2029 review.")
         .replace("%1", str(b))
-        .replace("%2", str(LAST_DATA_YEAR))
+        .replace("%2", str(scenario.dataset.last_data_year))
         .replace("%3", str(h)),
         "• "
         + _tr(

@@ -71,6 +71,7 @@ from natoplanner.io.sources.tabular import RawTable, column_letters, read_table
 from natoplanner.ui.exchange.import_job import Checkpoint, ImportJob
 from natoplanner.ui.exchange.import_preview import GLYPHS, ImportPreviewModel, Mark
 from natoplanner.ui.shell.workspace import unique_name
+from natoplanner.ui.sources.actions import import_source
 from natoplanner.ui.window.commands import ReplaceInputs
 from natoplanner.ui.window.document import ScenarioDocument
 
@@ -811,6 +812,8 @@ def start_import(window) -> ImportDialog | None:
     path = window.prompts.open_path(str(folder), window.tr(IMPORT_FILTER))
     if path is None:
         return None
+    if import_source(window, Path(path)):  # a vintage or reference series: Data > Sources
+        return None
     return show_import_dialog(window, Path(path))
 
 
@@ -829,7 +832,7 @@ def open_dropped_file(window, path: Path) -> None:
     """A file dropped on the window: open a scenario workbook, import anything else."""
     if is_scenario_workbook(path):
         window.open_scenario(path)
-    else:
+    elif not import_source(window, path):  # a vintage or reference series: Data > Sources
         show_import_dialog(window, path)
 
 

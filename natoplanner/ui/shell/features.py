@@ -23,6 +23,8 @@ FEATURE_MODULES: tuple[str, ...] = (
     "natoplanner.ui.fiscal.room_view",
     "natoplanner.ui.fiscal.plot_band",
     "natoplanner.ui.fiscal.templates_menu",
+    "natoplanner.ui.sources.sources_dialog",
+    "natoplanner.ui.sources.reference_curves",
 )
 
 

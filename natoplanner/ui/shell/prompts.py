@@ -108,6 +108,11 @@ class DialogPrompts:
     def information(self, title: str, message: str) -> None:
         QMessageBox.information(self.parent, title, message)
 
+    def confirm(self, title: str, message: str) -> bool:
+        """A yes/no question; True for yes."""
+        answer = QMessageBox.question(self.parent, title, message)
+        return answer == QMessageBox.StandardButton.Yes
+
     def recover(self, entries: list) -> Recovery:
         """Offer to restore what a crashed session autosaved; lists every scenario."""
         box = QMessageBox(self.parent)
@@ -162,8 +167,10 @@ class ScriptedPrompts:
         save_path: Path | None = None,
         text: str | None = None,
         recovery: Recovery = Recovery.LATER,
+        confirm: bool = True,
     ) -> None:
         self.unsaved = unsaved
+        self.next_confirm = confirm
         self.recovery = recovery
         self.next_text = text
         self.next_open_path = open_path
@@ -191,6 +198,10 @@ class ScriptedPrompts:
 
     def information(self, title: str, message: str) -> None:
         self.asked.append(("information", message))
+
+    def confirm(self, title: str, message: str) -> bool:
+        self.asked.append(("confirm", message))
+        return self.next_confirm
 
     def recover(self, entries: list) -> Recovery:
         self.asked.append(("recover", describe_recovery(entries)))

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from natoplanner.core.dataset import NATO_EDITION
 from natoplanner.core.scenario import MAX_HORIZON
 from natoplanner.ui.common.actions import make_action
 from natoplanner.ui.common.labels import data_label
@@ -403,9 +402,14 @@ class MainWindow(QMainWindow):
 
     def _show_data_sources(self) -> None:
         scenario = self.document.scenario
+        uses_deflator = scenario.vintages_used()[1].price_basis == "GDP deflator"
         self.data_label.setText(
-            self.tr("%1 · base year %2 · GDP: %3 (CPI as deflator)")
-            .replace("%1", data_label(NATO_EDITION))
+            (
+                self.tr("%1 · base year %2 · GDP: %3 (GDP deflator)")
+                if uses_deflator
+                else self.tr("%1 · base year %2 · GDP: %3 (CPI as deflator)")
+            )
+            .replace("%1", data_label(scenario.nato_edition))
             .replace("%2", str(scenario.base_year))
             .replace("%3", data_label(scenario.gdp_vintage))
         )
@@ -460,6 +464,14 @@ class MainWindow(QMainWindow):
             self.backload_spin.blockSignals(True)
             self.backload_spin.setValue(backload)
             self.backload_spin.blockSignals(False)
+        vintages = scenario.dataset.forecast_vintages
+        listed = [self.vintage_combo.itemData(i) for i in range(self.vintage_combo.count())]
+        if listed != vintages:  # an imported vintage came or went (Data > Sources)
+            self.vintage_combo.blockSignals(True)
+            self.vintage_combo.clear()
+            for vintage in vintages:
+                self.vintage_combo.addItem(data_label(vintage), vintage)
+            self.vintage_combo.blockSignals(False)
         index = self.vintage_combo.findData(scenario.gdp_vintage)
         if index != self.vintage_combo.currentIndex():
             self.vintage_combo.blockSignals(True)

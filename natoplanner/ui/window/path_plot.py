@@ -110,6 +110,8 @@ class PathPlot(QWidget):
     """The plotting pane; ``set_allies`` chooses the curves, edits update them in place."""
 
     hover_text_changed = Signal(str)
+    #: The plotted allies or the mode changed (overlays such as reference series follow).
+    curves_changed = Signal()
 
     def __init__(self, document: ScenarioDocument, language: str = "en", parent=None) -> None:
         super().__init__(parent)
@@ -225,6 +227,11 @@ class PathPlot(QWidget):
                 self._curves[code] = self._make_curves(code)
                 self._update_curves(code)
         self._fit_view()
+        self.curves_changed.emit()
+
+    def curve_colour(self, code: str) -> str:
+        """The colour of a plotted ally's curves ("#RRGGBB")."""
+        return self._curves[code].colour
 
     def _make_curves(self, code: str) -> _AllyCurves:
         used = {c.colour for c in self._curves.values()}
@@ -251,6 +258,7 @@ class PathPlot(QWidget):
         for code in self._curves:
             self._update_curves(code)
         self._fit_view()
+        self.curves_changed.emit()
 
     def _fit_view(self) -> None:
         """Years 2014..horizon; shares from 0 with room above the 5% line for the legend."""

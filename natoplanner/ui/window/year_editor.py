@@ -33,7 +33,9 @@ from PySide6.QtWidgets import (
 
 from natoplanner.core.errors import ScenarioInputError
 from natoplanner.core.scenario import Measure
+from natoplanner.core.vintages import SHARE_GDP_PCT, SPENDING_NATIONAL_MN
 from natoplanner.ui.common.formatting import DASH, number, parse_number, percent
+from natoplanner.ui.sources.tooltips import reference_lines
 from natoplanner.ui.window.commands import SetYearInput
 from natoplanner.ui.window.document import ScenarioDocument
 
@@ -72,6 +74,10 @@ _DECIMALS = {
 }
 
 _SHARE_ROWS = {EditorRow.CORE_SHARE, EditorRow.RELATED_SHARE, EditorRow.TOTAL_SHARE}
+_REFERENCE_MEASURE = {
+    EditorRow.CORE_SHARE: SHARE_GDP_PCT,
+    EditorRow.CORE_BUDGET: SPENDING_NATIONAL_MN,
+}
 _EDITABLE_ROWS = frozenset(int(row) for row in ROW_MEASURE)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
@@ -274,6 +280,15 @@ class YearEditorModel(QAbstractTableModel):
                 tip += "\n" + self.tr("Override typed by you; press Delete to clear it.")
             elif not self.is_editable(row, column):
                 tip += "\n" + self.tr("Read-only.")
+            measure = _REFERENCE_MEASURE.get(EditorRow(row))
+            if measure and self.iso3:  # other sources' history beside NATO's (Data > Sources)
+                others = reference_lines(
+                    self.document.scenario.dataset.references,
+                    self.iso3,
+                    self.year_at(column),
+                    measure,
+                )
+                tip += "\n" + others if others else ""
             return tip
         return None
 

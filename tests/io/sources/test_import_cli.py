@@ -40,9 +40,14 @@ def test_check_prints_plan_and_problems_and_exits_0(tmp_path, capsys):
 
 def test_check_not_importable_exits_1(tmp_path, capsys):
     sipri = fx.sipri_workbook(tmp_path / "sipri.xlsx")  # 2014-2026 only: all history for base 2026
-    assert main(["check", str(sipri), "--sheet", "Share of GDP"]) == 1
+    # As scenario inputs (--as inputs) SIPRI's history has nothing for the projection years...
+    assert main(["check", str(sipri), "--sheet", "Share of GDP", "--as", "inputs"]) == 1
     captured = capsys.readouterr()
     assert "nothing to import" in captured.out and "not importable" in captured.err
+    # ...detected, it is history that would become a reference series (issue 17).
+    assert main(["check", str(sipri)]) == 0
+    out = capsys.readouterr().out
+    assert "reference series 'SIPRI military expenditure (share of GDP)'" in out
 
 
 def test_check_broken_file_exits_1_with_one_clear_line(tmp_path, capsys):
@@ -94,5 +99,5 @@ def test_import_writes_scenario_workbook_and_into_keeps_other_inputs(tmp_path, c
 def test_import_nothing_importable_writes_nothing(tmp_path, capsys):
     sipri = fx.sipri_workbook(tmp_path / "sipri.xlsx")
     out = tmp_path / "out.xlsx"
-    assert main(["import", str(sipri), "--out", str(out)]) == 1
+    assert main(["import", str(sipri), "--as", "inputs", "--out", str(out)]) == 1
     assert not out.exists()

@@ -1,0 +1,1 @@
+"""Data > Sources: vintages and reference series in the window (import, use, remove, plot)."""
