@@ -882,58 +882,6 @@ croissance du PIB ≤</translation>
             <translation>Annuler la &amp;lecture</translation>
         </message>
         <message>
-            <source>Spreadsheet row that holds the column headings (years, “Country”)</source>
-            <translation>Ligne du classeur qui porte les en-têtes de colonnes (années, « Pays »)</translation>
-        </message>
-        <message>
-            <source>Wide — a row per country, a column per year</source>
-            <translation>Large — une ligne par pays, une colonne par année</translation>
-        </message>
-        <message>
-            <source>Long — country, year and value columns</source>
-            <translation>Long — colonnes pays, année et valeur</translation>
-        </message>
-        <message>
-            <source>Columns whose heading in the header row is a year</source>
-            <translation>Colonnes dont l'en-tête est une année</translation>
-        </message>
-        <message>
-            <source>Year columns:</source>
-            <translation>Colonnes d'années :</translation>
-        </message>
-        <message>
-            <source>&amp;Year column:</source>
-            <translation>Colonne des &amp;années :</translation>
-        </message>
-        <message>
-            <source>&amp;Value column:</source>
-            <translation>Colonne des &amp;valeurs :</translation>
-        </message>
-        <message>
-            <source>&amp;Sheet:</source>
-            <translation>&amp;Feuille :</translation>
-        </message>
-        <message>
-            <source>&amp;Header row:</source>
-            <translation>Ligne d'&amp;en-tête :</translation>
-        </message>
-        <message>
-            <source>&amp;Layout:</source>
-            <translation>&amp;Disposition :</translation>
-        </message>
-        <message>
-            <source>C&amp;ountry column:</source>
-            <translation>Colonne des &amp;pays :</translation>
-        </message>
-        <message>
-            <source>&amp;Measure:</source>
-            <translation>&amp;Mesure :</translation>
-        </message>
-        <message>
-            <source>&amp;Unit:</source>
-            <translation>&amp;Unité :</translation>
-        </message>
-        <message>
             <source>Import preview</source>
             <translation>Aperçu de l'import</translation>
         </message>
@@ -994,26 +942,6 @@ croissance du PIB ≤</translation>
             <translation>Impossible d'importer %1</translation>
         </message>
         <message>
-            <source> (hidden)</source>
-            <translation> (masquée)</translation>
-        </message>
-        <message>
-            <source> (detected)</source>
-            <translation> (détecté)</translation>
-        </message>
-        <message>
-            <source>none — the header row holds no years</source>
-            <translation>aucune — la ligne d'en-tête ne contient pas d'années</translation>
-        </message>
-        <message>
-            <source>Detected: %1 — %2</source>
-            <translation>Détecté : %1 — %2</translation>
-        </message>
-        <message>
-            <source>; you chose %1 in %2</source>
-            <translation> ; vous avez choisi %1 en %2</translation>
-        </message>
-        <message>
             <source>Reading sheet %1…</source>
             <translation>Lecture de la feuille %1…</translation>
         </message>
@@ -1044,18 +972,6 @@ croissance du PIB ≤</translation>
         <message>
             <source>Imported from %1</source>
             <translation>Importé de %1</translation>
-        </message>
-        <message>
-            <source>detected as fractions (0.0425 = 4.25%)</source>
-            <translation>détecté en fractions (0,0425 = 4,25 %)</translation>
-        </message>
-        <message>
-            <source>detected as percent (4.25 = 4.25%)</source>
-            <translation>détecté en pourcentage (4,25 = 4,25 %)</translation>
-        </message>
-        <message>
-            <source>detected in %1</source>
-            <translation>détecté en %1</translation>
         </message>
     </context>
     <context>
@@ -1108,6 +1024,93 @@ croissance du PIB ≤</translation>
         <message>
             <source>Column %1 (not read)</source>
             <translation>Colonne %1 (non lue)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportSettingsForm</name>
+        <message>
+            <source>Spreadsheet row that holds the column headings (years, “Country”)</source>
+            <translation>Ligne du classeur qui porte les en-têtes de colonnes (années, « Pays »)</translation>
+        </message>
+        <message>
+            <source>Wide — a row per country, a column per year</source>
+            <translation>Large — une ligne par pays, une colonne par année</translation>
+        </message>
+        <message>
+            <source>Long — country, year and value columns</source>
+            <translation>Long — colonnes pays, année et valeur</translation>
+        </message>
+        <message>
+            <source>Columns whose heading in the header row is a year</source>
+            <translation>Colonnes dont l'en-tête est une année</translation>
+        </message>
+        <message>
+            <source>Year columns:</source>
+            <translation>Colonnes d'années :</translation>
+        </message>
+        <message>
+            <source>&amp;Year column:</source>
+            <translation>Colonne des &amp;années :</translation>
+        </message>
+        <message>
+            <source>&amp;Value column:</source>
+            <translation>Colonne des &amp;valeurs :</translation>
+        </message>
+        <message>
+            <source>&amp;Sheet:</source>
+            <translation>&amp;Feuille :</translation>
+        </message>
+        <message>
+            <source>&amp;Header row:</source>
+            <translation>Ligne d'&amp;en-tête :</translation>
+        </message>
+        <message>
+            <source>&amp;Layout:</source>
+            <translation>&amp;Disposition :</translation>
+        </message>
+        <message>
+            <source>C&amp;ountry column:</source>
+            <translation>Colonne des &amp;pays :</translation>
+        </message>
+        <message>
+            <source>&amp;Measure:</source>
+            <translation>&amp;Mesure :</translation>
+        </message>
+        <message>
+            <source>&amp;Unit:</source>
+            <translation>&amp;Unité :</translation>
+        </message>
+        <message>
+            <source> (hidden)</source>
+            <translation> (masquée)</translation>
+        </message>
+        <message>
+            <source> (detected)</source>
+            <translation> (détecté)</translation>
+        </message>
+        <message>
+            <source>none — the header row holds no years</source>
+            <translation>aucune — la ligne d'en-tête ne contient pas d'années</translation>
+        </message>
+        <message>
+            <source>Detected: %1 — %2</source>
+            <translation>Détecté : %1 — %2</translation>
+        </message>
+        <message>
+            <source>; you chose %1 in %2</source>
+            <translation> ; vous avez choisi %1 en %2</translation>
+        </message>
+        <message>
+            <source>detected as fractions (0.0425 = 4.25%)</source>
+            <translation>détecté en fractions (0,0425 = 4,25 %)</translation>
+        </message>
+        <message>
+            <source>detected as percent (4.25 = 4.25%)</source>
+            <translation>détecté en pourcentage (4,25 = 4,25 %)</translation>
+        </message>
+        <message>
+            <source>detected in %1</source>
+            <translation>détecté en %1</translation>
         </message>
     </context>
     <context>
@@ -1430,6 +1433,14 @@ croissance du PIB ≤</translation>
             <translation>Classement des Alliés, partage du fardeau et révisions de l'OTAN</translation>
         </message>
         <message>
+            <source>&amp;Compare scenarios…</source>
+            <translation>Co&amp;mparer des scénarios…</translation>
+        </message>
+        <message>
+            <source>Compare two or more open scenarios against a reference</source>
+            <translation>Comparer deux scénarios ouverts ou plus à une référence</translation>
+        </message>
+        <message>
             <source>&amp;Copy</source>
             <translation>&amp;Copier</translation>
         </message>
@@ -1444,14 +1455,6 @@ croissance du PIB ≤</translation>
         <message>
             <source>Fill the year editor from the current cell with cells copied from a spreadsheet</source>
             <translation>Remplir l'éditeur des années depuis la cellule courante avec des cellules copiées d'un classeur</translation>
-        </message>
-        <message>
-            <source>&amp;Compare scenarios…</source>
-            <translation>Co&amp;mparer des scénarios…</translation>
-        </message>
-        <message>
-            <source>Compare two or more open scenarios against a reference</source>
-            <translation>Comparer deux scénarios ouverts ou plus à une référence</translation>
         </message>
         <message>
             <source>Results as &amp;Excel (.xlsx)…</source>
@@ -2189,93 +2192,6 @@ p10–p90 (% PIB)</translation>
         </message>
     </context>
     <context>
-        <name>Clipboard</name>
-        <message>
-            <source>Cannot paste</source>
-            <translation>Collage impossible</translation>
-        </message>
-        <message>
-            <source>ISO3</source>
-            <translation>ISO3</translation>
-        </message>
-        <message>
-            <source>Ally</source>
-            <translation>Allié</translation>
-        </message>
-        <message>
-            <source>First year at core target</source>
-            <translation>Première année à l'objectif essentiel</translation>
-        </message>
-        <message>
-            <source>Budget growth needed (% a year, nominal)</source>
-            <translation>Croissance budgétaire nécessaire (% par an, nominale)</translation>
-        </message>
-        <message>
-            <source>Budget policy</source>
-            <translation>Politique budgétaire</translation>
-        </message>
-        <message>
-            <source>Credible path</source>
-            <translation>Trajectoire crédible</translation>
-        </message>
-        <message>
-            <source>The clipboard holds no cells.</source>
-            <translation>Le presse-papiers ne contient aucune cellule.</translation>
-        </message>
-        <message>
-            <source>Select an ally in the table, then the first cell to fill.</source>
-            <translation>Sélectionnez un Allié dans le tableau, puis la première cellule à remplir.</translation>
-        </message>
-        <message>
-            <source>Pasted with cells left out</source>
-            <translation>Collé, avec des cellules écartées</translation>
-        </message>
-        <message>
-            <source>Core defence %1 (% of GDP)</source>
-            <translation>Défense essentielle %1 (% du PIB)</translation>
-        </message>
-        <message>
-            <source>Total %1 (% of GDP)</source>
-            <translation>Total %1 (% du PIB)</translation>
-        </message>
-        <message>
-            <source>Gap to core target %1 (percentage points)</source>
-            <translation>Écart à l'objectif essentiel %1 (points de pourcentage)</translation>
-        </message>
-        <message>
-            <source>yes</source>
-            <translation>oui</translation>
-        </message>
-        <message>
-            <source>no</source>
-            <translation>non</translation>
-        </message>
-        <message>
-            <source>Copied %1 rows with a header (tab-separated)</source>
-            <translation>%1 lignes copiées avec un en-tête (séparées par des tabulations)</translation>
-        </message>
-        <message>
-            <source>%1 cells fell outside the editor and were not written.</source>
-            <translation>%1 cellules tombaient hors de l'éditeur et n'ont pas été écrites.</translation>
-        </message>
-        <message>
-            <source>Nothing was pasted: %1</source>
-            <translation>Rien n'a été collé : %1</translation>
-        </message>
-        <message>
-            <source>Paste %1 cells into %2</source>
-            <translation>Coller %1 cellules dans %2</translation>
-        </message>
-        <message>
-            <source>%1 cells fell on read-only cells and were not written: %2</source>
-            <translation>%1 cellules tombaient sur des cellules en lecture seule et n'ont pas été écrites : %2</translation>
-        </message>
-        <message>
-            <source>cell %1 → %2 %3: %4</source>
-            <translation>cellule %1 → %2 %3 : %4</translation>
-        </message>
-    </context>
-    <context>
         <name>BriefingReport</name>
         <message>
             <source>Ally</source>
@@ -2487,6 +2403,93 @@ p10–p90 (% PIB)</translation>
         <message>
             <source>%1 of %2 draws</source>
             <translation>%1 tirages sur %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>Clipboard</name>
+        <message>
+            <source>Cannot paste</source>
+            <translation>Collage impossible</translation>
+        </message>
+        <message>
+            <source>ISO3</source>
+            <translation>ISO3</translation>
+        </message>
+        <message>
+            <source>Ally</source>
+            <translation>Allié</translation>
+        </message>
+        <message>
+            <source>First year at core target</source>
+            <translation>Première année à l'objectif essentiel</translation>
+        </message>
+        <message>
+            <source>Budget growth needed (% a year, nominal)</source>
+            <translation>Croissance budgétaire nécessaire (% par an, nominale)</translation>
+        </message>
+        <message>
+            <source>Budget policy</source>
+            <translation>Politique budgétaire</translation>
+        </message>
+        <message>
+            <source>Credible path</source>
+            <translation>Trajectoire crédible</translation>
+        </message>
+        <message>
+            <source>The clipboard holds no cells.</source>
+            <translation>Le presse-papiers ne contient aucune cellule.</translation>
+        </message>
+        <message>
+            <source>Select an ally in the table, then the first cell to fill.</source>
+            <translation>Sélectionnez un Allié dans le tableau, puis la première cellule à remplir.</translation>
+        </message>
+        <message>
+            <source>Pasted with cells left out</source>
+            <translation>Collé, avec des cellules écartées</translation>
+        </message>
+        <message>
+            <source>Core defence %1 (% of GDP)</source>
+            <translation>Défense essentielle %1 (% du PIB)</translation>
+        </message>
+        <message>
+            <source>Total %1 (% of GDP)</source>
+            <translation>Total %1 (% du PIB)</translation>
+        </message>
+        <message>
+            <source>Gap to core target %1 (percentage points)</source>
+            <translation>Écart à l'objectif essentiel %1 (points de pourcentage)</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>oui</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>non</translation>
+        </message>
+        <message>
+            <source>Copied %1 rows with a header (tab-separated)</source>
+            <translation>%1 lignes copiées avec un en-tête (séparées par des tabulations)</translation>
+        </message>
+        <message>
+            <source>%1 cells fell outside the editor and were not written.</source>
+            <translation>%1 cellules tombaient hors de l'éditeur et n'ont pas été écrites.</translation>
+        </message>
+        <message>
+            <source>Nothing was pasted: %1</source>
+            <translation>Rien n'a été collé : %1</translation>
+        </message>
+        <message>
+            <source>Paste %1 cells into %2</source>
+            <translation>Coller %1 cellules dans %2</translation>
+        </message>
+        <message>
+            <source>%1 cells fell on read-only cells and were not written: %2</source>
+            <translation>%1 cellules tombaient sur des cellules en lecture seule et n'ont pas été écrites : %2</translation>
+        </message>
+        <message>
+            <source>cell %1 → %2 %3: %4</source>
+            <translation>cellule %1 → %2 %3 : %4</translation>
         </message>
     </context>
 </TS>

@@ -29,33 +29,42 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 
 import numpy as np
 
 from natoplanner.core.projection import Projection
-from natoplanner.core.scenario import MEASURE_LABELS, Measure, Scenario
-from natoplanner.io.errors import FileProblemError, Problem
-from natoplanner.io.sources.detect import (
+from natoplanner.core.scenario import Measure, Scenario
+from natoplanner.io.errors import FileProblemError
+from natoplanner.io.sources.detect import detect
+from natoplanner.io.sources.labels import LabelKind, LabelMatch, classify_label, year_from_header
+from natoplanner.io.sources.numbers import NumberTextError, parse_number
+from natoplanner.io.sources.plan import (
+    TARGET_MEASURE,
+    CellReport,
+    CellStatus,
+    Change,
+    ImportPlan,
+    ImportPreview,
+    RowReport,
+    SkippedItem,
+    UnmatchedName,
+    apply_plan,
+    blank_cell,
+    local_address,
+    short_text,
+)
+from natoplanner.io.sources.settings import (
     Detection,
     ImportSettings,
-    LabelKind,
-    LabelMatch,
     Layout,
     SourceMeasure,
     Unit,
-    classify_label,
-    detect,
-    guess_unit,
     units_for,
-    year_from_header,
 )
-from natoplanner.io.sources.numbers import NumberTextError, is_missing_marker, parse_number
 from natoplanner.io.sources.tabular import RawSheet, RawTable, cell_address, read_table
+from natoplanner.io.sources.units import UnitHint, guess_unit
 
 __all__ = [
     "CellReport",
@@ -68,6 +77,7 @@ __all__ = [
     "Layout",
     "RowReport",
     "SkippedItem",
+    "TARGET_MEASURE",
     "SourceMeasure",
     "Unit",
     "UnmatchedName",
@@ -79,239 +89,8 @@ __all__ = [
     "units_for",
 ]
 
-TARGET_MEASURE = {
-    SourceMeasure.CORE_BUDGET: Measure.CORE_BUDGET,
-    SourceMeasure.SHARE_OF_GDP: Measure.CORE_BUDGET,
-    SourceMeasure.NOMINAL_GDP: Measure.NOMINAL_GDP,
-    SourceMeasure.REAL_GROWTH: Measure.REAL_GROWTH,
-    SourceMeasure.INFLATION: Measure.DEFLATOR,
-}
-
-
 #: Rows between progress reports (and cancel checks) while building a preview.
 PROGRESS_EVERY_ROWS = 5000
-
-
-class CellStatus(StrEnum):
-    OK = "ok"
-    SKIPPED = "skipped"
-    INVALID = "invalid"
-
-
-@dataclass(frozen=True, slots=True)
-class CellReport:
-    """What happens to one value cell. ``row``/``col`` are 0-based grid positions."""
-
-    row: int
-    col: int
-    address: str
-    status: CellStatus
-    reason: str = ""
-    iso3: str | None = None
-    year: int | None = None
-    source_value: float | None = None
-    value: float | None = None  # in scenario units, when OK
-
-
-@dataclass(frozen=True)
-class RowReport:
-    """What the country cell of one row was matched to."""
-
-    row: int
-    address: str
-    text: str
-    kind: LabelKind
-    iso3: str | None = None
-    suggestion_iso3: str | None = None
-    reason: str = ""
-
-
-@dataclass(frozen=True)
-class Change:
-    """One scenario input to set: ``value`` in the unit of ``measure``."""
-
-    measure: Measure
-    iso3: str
-    year: int
-    value: float
-    source: str  # cell address
-    source_value: float
-
-
-@dataclass(frozen=True)
-class SkippedItem:
-    """A cell or row not imported, with why (``category`` groups them in summaries)."""
-
-    address: str
-    category: str
-    reason: str
-    text: str = ""
-
-
-@dataclass(frozen=True)
-class UnmatchedName:
-    """A row label that is no known country; ``suggestion_iso3`` is the closest ally."""
-
-    address: str
-    text: str
-    suggestion_iso3: str | None
-    suggestion_name: str | None
-
-
-@dataclass
-class ImportPlan:
-    """The inputs an import will set, and everything it leaves out and why."""
-
-    source: str
-    settings: ImportSettings
-    changes: list[Change] = field(default_factory=list)
-    skipped: list[SkippedItem] = field(default_factory=list)
-    invalid: list[SkippedItem] = field(default_factory=list)
-    unmatched: list[UnmatchedName] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-
-    @property
-    def importable(self) -> bool:
-        """True when at least one input would change."""
-        return bool(self.changes)
-
-    @property
-    def allies(self) -> list[str]:
-        return sorted({c.iso3 for c in self.changes})
-
-    @property
-    def years(self) -> list[int]:
-        return sorted({c.year for c in self.changes})
-
-    def problems(self) -> list[Problem]:
-        """Invalid cells (errors) and unknown names (warnings), each with its place."""
-        sheet = self.settings.sheet
-        found: list[Problem] = []
-        for item in self.invalid:
-            found.append(
-                Problem(
-                    self.source,
-                    item.reason,
-                    sheet,
-                    _local(item.address),
-                    expected=_expected(self.settings),
-                    found=_short(item.text),
-                )
-            )
-        for name in self.unmatched:
-            hint = (
-                f"; did you mean {name.suggestion_name} ({name.suggestion_iso3})?"
-                if name.suggestion_iso3
-                else ""
-            )
-            found.append(
-                Problem(
-                    self.source,
-                    f"'{_short(name.text)}' is not a NATO ally{hint}",
-                    sheet,
-                    _local(name.address),
-                    severity="warning",
-                )
-            )
-        return found
-
-    def summary(self) -> str:
-        """What changes (allies, years, cells) and what is skipped and why, in plain words."""
-        lines = []
-        if self.changes:
-            measures = ", ".join(sorted({MEASURE_LABELS[c.measure] for c in self.changes}))
-            years = self.years
-            lines.append(
-                f"{len(self.changes)} cells for {len(self.allies)} allies "
-                f"({', '.join(self.allies)}), years {_span(years)}: {measures}"
-            )
-        else:
-            lines.append("nothing to import")
-        lines += [f"note: {n}" for n in self.notes]
-        by_category: dict[str, list[SkippedItem]] = defaultdict(list)
-        for item in self.skipped:
-            by_category[item.category].append(item)
-        for category, items in by_category.items():
-            names = sorted({i.text for i in items if i.text})
-            listed = f": {', '.join(names[:12])}{' …' if len(names) > 12 else ''}" if names else ""
-            lines.append(f"skipped {len(items)} × {category}{listed}")
-        if self.unmatched:
-            lines.append(
-                f"not matched {len(self.unmatched)} names: "
-                + "; ".join(
-                    f"'{_short(u.text)}'"
-                    + (f" (closest ally: {u.suggestion_name})" if u.suggestion_name else "")
-                    for u in self.unmatched[:12]
-                )
-            )
-        if self.invalid:
-            lines.append(
-                f"invalid {len(self.invalid)} cells: "
-                + "; ".join(f"{_local(i.address)} {i.reason}" for i in self.invalid[:8])
-                + (" …" if len(self.invalid) > 8 else "")
-            )
-        return "\n".join(lines)
-
-
-@dataclass
-class ImportPreview:
-    """The table as read with a status for every value cell, and the resulting plan.
-
-    ``cells`` maps (row, col) grid positions to reports; :meth:`report_at`
-    returns None for cells that are not values (titles, header, labels).
-    """
-
-    table: RawTable
-    sheet: RawSheet
-    settings: ImportSettings
-    cells: dict[tuple[int, int], CellReport]
-    rows: list[RowReport]
-    plan: ImportPlan
-
-    def __post_init__(self) -> None:
-        self._row_reports = {r.row: r for r in self.rows}
-        s = self.settings
-        self._value_columns = (
-            {c for c, _ in s.year_columns} if s.layout is Layout.WIDE else {s.value_column}
-        )
-
-    def report_at(self, row: int, col: int) -> CellReport | None:
-        """The report of a value cell, None for titles, headers, labels and empty cells.
-
-        Cells in rows that are not allies (regions, other countries, unknown
-        names) are reported as skipped with the row's reason.
-        """
-        report = self.cells.get((row, col))
-        if report is not None:
-            return report
-        row_report = self._row_reports.get(row)
-        if (
-            row_report is None
-            or row_report.kind is LabelKind.ALLY
-            or col not in self._value_columns
-        ):
-            return None
-        if _blank(self.sheet.cell(row, col)):
-            return None
-        year = dict(self.settings.year_columns).get(col)
-        return CellReport(
-            row,
-            col,
-            cell_address(row, col, self.sheet.name),
-            CellStatus.SKIPPED,
-            row_report.reason,
-            year=year,
-        )
-
-    def counts(self) -> Counter[CellStatus]:
-        """How many value cells are ok, skipped and invalid."""
-        counts = Counter(report.status for report in self.cells.values())
-        for row_report in self.rows:
-            if row_report.kind is not LabelKind.ALLY:
-                counts[CellStatus.SKIPPED] += sum(
-                    not _blank(self.sheet.cell(row_report.row, c)) for c in self._value_columns
-                )
-        return counts
 
 
 # -- building the preview --------------------------------------------------------
@@ -345,9 +124,8 @@ def plan_file(
     return preview
 
 
-def _hint_from(unit: Unit):  # keep the currency/scale the file stated when the measure changes
-    from natoplanner.io.sources.detect import UnitHint
-
+def _hint_from(unit: Unit) -> UnitHint:
+    """Keep the currency and scale the file stated when the user changes the measure."""
     return UnitHint(unit.is_usd, unit.scale) if unit.is_money else UnitHint()
 
 
@@ -420,7 +198,7 @@ class _PlanBuilder:
                 value_cells = [(c, y) for c, y in s.year_columns]
             else:
                 value_cells = [(s.value_column, self._long_year(row, r))]
-            if all(_blank(_at(row, c)) for c, _ in value_cells) and _blank(
+            if all(blank_cell(_at(row, c)) for c, _ in value_cells) and blank_cell(
                 _at(row, s.country_column)
             ):
                 continue
@@ -450,7 +228,7 @@ class _PlanBuilder:
         row: list[object],
         value_cells: list[tuple[int, int | None]],
     ) -> None:
-        has_values = any(not _blank(_at(row, c)) for c, _ in value_cells)
+        has_values = any(not blank_cell(_at(row, c)) for c, _ in value_cells)
         if label.kind is not LabelKind.ALLY:
             reason = self._reasons.get(id(label))
             if reason is None:
@@ -473,11 +251,11 @@ class _PlanBuilder:
         self.rows.append(RowReport(r, address, label.text, label.kind, iso3))
         if self.settings.layout is Layout.WIDE:
             if iso3 in self.ally_rows:
-                first = _local(self.ally_rows[iso3])
+                first = local_address(self.ally_rows[iso3])
                 reason = f"{label.ally.name_en} is already given in {first}; this row is ignored"
                 self.plan.invalid.append(SkippedItem(address, "duplicate ally", reason, label.text))
                 for c, year in value_cells:
-                    if not _blank(_at(row, c)):
+                    if not blank_cell(_at(row, c)):
                         self._cell(r, c, CellStatus.INVALID, reason, iso3, year)
                 return
             self.ally_rows[iso3] = address
@@ -498,7 +276,9 @@ class _PlanBuilder:
                 LabelKind.OTHER_COUNTRY: "countries not in NATO",
                 LabelKind.NOT_A_NAME: "rows whose label is not a country name",
             }[label.kind]
-            self.plan.skipped.append(SkippedItem(address, category, reason, _short(label.text, 30)))
+            self.plan.skipped.append(
+                SkippedItem(address, category, reason, short_text(label.text, 30))
+            )
 
     # -- cells --------------------------------------------------------------
     def _value(self, r: int, c: int, iso3: str, year: int | None, cell: object) -> None:
@@ -512,7 +292,7 @@ class _PlanBuilder:
                 year,
             )
             return
-        if _blank(cell):
+        if blank_cell(cell):
             if not (isinstance(cell, str) and cell.strip() == ""):
                 self._cell(r, c, CellStatus.SKIPPED, f"no figure ('{cell.strip()}')", iso3, year)
                 self.plan.skipped.append(
@@ -558,7 +338,7 @@ class _PlanBuilder:
             self._invalid(
                 r,
                 c,
-                f"{iso3} {year} is already given in {_local(self.seen[(iso3, year)])}",
+                f"{iso3} {year} is already given in {local_address(self.seen[(iso3, year)])}",
                 iso3,
                 year,
                 cell,
@@ -649,7 +429,9 @@ class _PlanBuilder:
     ) -> None:
         self._cell(r, c, CellStatus.INVALID, reason, iso3, year)
         self.plan.invalid.append(
-            SkippedItem(cell_address(r, c, self.sheet.name), "invalid", reason, _short(str(cell)))
+            SkippedItem(
+                cell_address(r, c, self.sheet.name), "invalid", reason, short_text(str(cell))
+            )
         )
 
     # -- notes --------------------------------------------------------------
@@ -692,30 +474,8 @@ class _PlanBuilder:
         return [
             f"warning: {len(odd)} amounts imply an implausible share of GDP, "
             f"e.g. {change.iso3} {change.year} "
-            f"({_local(change.source)}) = {share:.3g}% of GDP — check the unit"
+            f"({local_address(change.source)}) = {share:.3g}% of GDP — check the unit"
         ]
-
-
-# -- applying -------------------------------------------------------------------
-def apply_plan(scenario: Scenario, plan: ImportPlan) -> str:
-    """Set every change of ``plan`` on ``scenario``; all or nothing. Returns the summary.
-
-    Take ``scenario.state()`` before calling to undo the whole import as one
-    step with ``scenario.restore(state)``.
-
-    Raises
-    ------
-    ScenarioInputError
-        When a value is refused by the scenario; no input is changed then.
-    """
-    before = scenario.state()
-    try:
-        for change in plan.changes:
-            scenario.set_year_input(change.measure, change.iso3, change.year, change.value)
-    except Exception:
-        scenario.restore(before)
-        raise
-    return plan.summary()
 
 
 # -- small helpers ---------------------------------------------------------------
@@ -723,39 +483,16 @@ def _at(row: list[object], col: int | None) -> object:
     return row[col] if col is not None and 0 <= col < len(row) else ""
 
 
-def _blank(cell: object) -> bool:
-    if cell == "":
-        return True
-    return isinstance(cell, str) and len(cell) <= 8 and is_missing_marker(cell)
-
-
 def _label_reason(label: LabelMatch) -> str:
     match label.kind:
         case LabelKind.REGION:
-            return f"'{_short(label.text)}' is a region or total, not a country"
+            return f"'{short_text(label.text)}' is a region or total, not a country"
         case LabelKind.OTHER_COUNTRY:
-            return f"'{_short(label.text)}' is not a NATO ally"
+            return f"'{short_text(label.text)}' is not a NATO ally"
         case LabelKind.UNKNOWN:
             hint = f"; closest ally: {label.suggestion.name_en}" if label.suggestion else ""
-            return f"'{_short(label.text)}' is not a known country{hint}"
+            return f"'{short_text(label.text)}' is not a known country{hint}"
         case LabelKind.BLANK:
             return "no country name in this row"
         case _:
-            return f"'{_short(label.text)}' is not a country name"
-
-
-def _local(address: str) -> str:
-    return address.rsplit("!", 1)[-1]
-
-
-def _short(text: str, limit: int = 60) -> str:
-    text = "".join(ch if ch.isprintable() else "�" for ch in str(text))
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _span(years: list[int]) -> str:
-    return f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
-
-
-def _expected(settings: ImportSettings) -> str:
-    return f"a number: {settings.measure.label} in {settings.unit.label}"
+            return f"'{short_text(label.text)}' is not a country name"

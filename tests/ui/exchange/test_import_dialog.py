@@ -16,7 +16,8 @@ from natoplanner.core.projection import Projection
 from natoplanner.core.scenario import Measure, Scenario
 from natoplanner.io.sources.detect import Unit
 from natoplanner.io.workbook.files import save_scenario
-from natoplanner.ui.exchange.import_dialog import ImportDialog, show_import_dialog
+from natoplanner.ui.exchange.import_dialog import ImportDialog
+from natoplanner.ui.exchange.import_open import show_import_dialog
 from natoplanner.ui.exchange.import_preview import GLYPHS, Mark, MarkRole
 from natoplanner.ui.window.commands import SetYearInput
 from natoplanner.ui.window.document import ScenarioDocument

@@ -1,0 +1,301 @@
+"""An import's result: what each cell becomes, the inputs that change, and applying them.
+
+Every value cell of the table gets a :class:`CellReport` (ok, skipped with
+the reason, invalid with the reason) with its address ("Sheet1!C7"); the
+:class:`ImportPlan` lists the scenario inputs that will change, in scenario
+units, and everything skipped or not matched. :func:`apply_plan` sets them
+on a scenario, all or nothing.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from natoplanner.core.scenario import MEASURE_LABELS, Measure, Scenario
+from natoplanner.io.errors import Problem
+from natoplanner.io.sources.labels import LabelKind
+from natoplanner.io.sources.numbers import is_missing_marker
+from natoplanner.io.sources.settings import ImportSettings, Layout, SourceMeasure
+from natoplanner.io.sources.tabular import RawSheet, RawTable, cell_address
+
+TARGET_MEASURE = {
+    SourceMeasure.CORE_BUDGET: Measure.CORE_BUDGET,
+    SourceMeasure.SHARE_OF_GDP: Measure.CORE_BUDGET,
+    SourceMeasure.NOMINAL_GDP: Measure.NOMINAL_GDP,
+    SourceMeasure.REAL_GROWTH: Measure.REAL_GROWTH,
+    SourceMeasure.INFLATION: Measure.DEFLATOR,
+}
+
+
+class CellStatus(StrEnum):
+    OK = "ok"
+    SKIPPED = "skipped"
+    INVALID = "invalid"
+
+
+@dataclass(frozen=True, slots=True)
+class CellReport:
+    """What happens to one value cell. ``row``/``col`` are 0-based grid positions."""
+
+    row: int
+    col: int
+    address: str
+    status: CellStatus
+    reason: str = ""
+    iso3: str | None = None
+    year: int | None = None
+    source_value: float | None = None
+    value: float | None = None  # in scenario units, when OK
+
+
+@dataclass(frozen=True)
+class RowReport:
+    """What the country cell of one row was matched to."""
+
+    row: int
+    address: str
+    text: str
+    kind: LabelKind
+    iso3: str | None = None
+    suggestion_iso3: str | None = None
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Change:
+    """One scenario input to set: ``value`` in the unit of ``measure``."""
+
+    measure: Measure
+    iso3: str
+    year: int
+    value: float
+    source: str  # cell address
+    source_value: float
+
+
+@dataclass(frozen=True)
+class SkippedItem:
+    """A cell or row not imported, with why (``category`` groups them in summaries)."""
+
+    address: str
+    category: str
+    reason: str
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class UnmatchedName:
+    """A row label that is no known country; ``suggestion_iso3`` is the closest ally."""
+
+    address: str
+    text: str
+    suggestion_iso3: str | None
+    suggestion_name: str | None
+
+
+@dataclass
+class ImportPlan:
+    """The inputs an import will set, and everything it leaves out and why."""
+
+    source: str
+    settings: ImportSettings
+    changes: list[Change] = field(default_factory=list)
+    skipped: list[SkippedItem] = field(default_factory=list)
+    invalid: list[SkippedItem] = field(default_factory=list)
+    unmatched: list[UnmatchedName] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def importable(self) -> bool:
+        """True when at least one input would change."""
+        return bool(self.changes)
+
+    @property
+    def allies(self) -> list[str]:
+        return sorted({c.iso3 for c in self.changes})
+
+    @property
+    def years(self) -> list[int]:
+        return sorted({c.year for c in self.changes})
+
+    def problems(self) -> list[Problem]:
+        """Invalid cells (errors) and unknown names (warnings), each with its place."""
+        sheet = self.settings.sheet
+        found: list[Problem] = []
+        for item in self.invalid:
+            found.append(
+                Problem(
+                    self.source,
+                    item.reason,
+                    sheet,
+                    local_address(item.address),
+                    expected=_expected(self.settings),
+                    found=short_text(item.text),
+                )
+            )
+        for name in self.unmatched:
+            hint = (
+                f"; did you mean {name.suggestion_name} ({name.suggestion_iso3})?"
+                if name.suggestion_iso3
+                else ""
+            )
+            found.append(
+                Problem(
+                    self.source,
+                    f"'{short_text(name.text)}' is not a NATO ally{hint}",
+                    sheet,
+                    local_address(name.address),
+                    severity="warning",
+                )
+            )
+        return found
+
+    def summary(self) -> str:
+        """What changes (allies, years, cells) and what is skipped and why, in plain words."""
+        lines = []
+        if self.changes:
+            measures = ", ".join(sorted({MEASURE_LABELS[c.measure] for c in self.changes}))
+            years = self.years
+            lines.append(
+                f"{len(self.changes)} cells for {len(self.allies)} allies "
+                f"({', '.join(self.allies)}), years {_span(years)}: {measures}"
+            )
+        else:
+            lines.append("nothing to import")
+        lines += [f"note: {n}" for n in self.notes]
+        by_category: dict[str, list[SkippedItem]] = defaultdict(list)
+        for item in self.skipped:
+            by_category[item.category].append(item)
+        for category, items in by_category.items():
+            names = sorted({i.text for i in items if i.text})
+            listed = f": {', '.join(names[:12])}{' …' if len(names) > 12 else ''}" if names else ""
+            lines.append(f"skipped {len(items)} × {category}{listed}")
+        if self.unmatched:
+            lines.append(
+                f"not matched {len(self.unmatched)} names: "
+                + "; ".join(
+                    f"'{short_text(u.text)}'"
+                    + (f" (closest ally: {u.suggestion_name})" if u.suggestion_name else "")
+                    for u in self.unmatched[:12]
+                )
+            )
+        if self.invalid:
+            lines.append(
+                f"invalid {len(self.invalid)} cells: "
+                + "; ".join(f"{local_address(i.address)} {i.reason}" for i in self.invalid[:8])
+                + (" …" if len(self.invalid) > 8 else "")
+            )
+        return "\n".join(lines)
+
+
+@dataclass
+class ImportPreview:
+    """The table as read with a status for every value cell, and the resulting plan.
+
+    ``cells`` maps (row, col) grid positions to reports; :meth:`report_at`
+    returns None for cells that are not values (titles, header, labels).
+    """
+
+    table: RawTable
+    sheet: RawSheet
+    settings: ImportSettings
+    cells: dict[tuple[int, int], CellReport]
+    rows: list[RowReport]
+    plan: ImportPlan
+
+    def __post_init__(self) -> None:
+        self._row_reports = {r.row: r for r in self.rows}
+        s = self.settings
+        self._value_columns = (
+            {c for c, _ in s.year_columns} if s.layout is Layout.WIDE else {s.value_column}
+        )
+
+    def report_at(self, row: int, col: int) -> CellReport | None:
+        """The report of a value cell, None for titles, headers, labels and empty cells.
+
+        Cells in rows that are not allies (regions, other countries, unknown
+        names) are reported as skipped with the row's reason.
+        """
+        report = self.cells.get((row, col))
+        if report is not None:
+            return report
+        row_report = self._row_reports.get(row)
+        if (
+            row_report is None
+            or row_report.kind is LabelKind.ALLY
+            or col not in self._value_columns
+        ):
+            return None
+        if blank_cell(self.sheet.cell(row, col)):
+            return None
+        year = dict(self.settings.year_columns).get(col)
+        return CellReport(
+            row,
+            col,
+            cell_address(row, col, self.sheet.name),
+            CellStatus.SKIPPED,
+            row_report.reason,
+            year=year,
+        )
+
+    def counts(self) -> Counter[CellStatus]:
+        """How many value cells are ok, skipped and invalid."""
+        counts = Counter(report.status for report in self.cells.values())
+        for row_report in self.rows:
+            if row_report.kind is not LabelKind.ALLY:
+                counts[CellStatus.SKIPPED] += sum(
+                    not blank_cell(self.sheet.cell(row_report.row, c)) for c in self._value_columns
+                )
+        return counts
+
+
+# -- applying -------------------------------------------------------------------
+def apply_plan(scenario: Scenario, plan: ImportPlan) -> str:
+    """Set every change of ``plan`` on ``scenario``; all or nothing. Returns the summary.
+
+    Take ``scenario.state()`` before calling to undo the whole import as one
+    step with ``scenario.restore(state)``.
+
+    Raises
+    ------
+    ScenarioInputError
+        When a value is refused by the scenario; no input is changed then.
+    """
+    before = scenario.state()
+    try:
+        for change in plan.changes:
+            scenario.set_year_input(change.measure, change.iso3, change.year, change.value)
+    except Exception:
+        scenario.restore(before)
+        raise
+    return plan.summary()
+
+
+# -- small helpers ---------------------------------------------------------------
+def _at(row: list[object], col: int | None) -> object:
+    return row[col] if col is not None and 0 <= col < len(row) else ""
+
+
+def blank_cell(cell: object) -> bool:
+    if cell == "":
+        return True
+    return isinstance(cell, str) and len(cell) <= 8 and is_missing_marker(cell)
+
+
+def local_address(address: str) -> str:
+    return address.rsplit("!", 1)[-1]
+
+
+def short_text(text: str, limit: int = 60) -> str:
+    text = "".join(ch if ch.isprintable() else "�" for ch in str(text))
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _span(years: list[int]) -> str:
+    return f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
+
+
+def _expected(settings: ImportSettings) -> str:
+    return f"a number: {settings.measure.label} in {settings.unit.label}"
