@@ -8,6 +8,7 @@ header cell names a year when it reads ``2025``, ``"2025e"``, ``"FY2025"``.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import math
 import re
 from dataclasses import dataclass
@@ -41,15 +42,29 @@ class LabelMatch:
 
 
 _FOOTNOTE = re.compile(r"(\s*(\[[a-z0-9]{1,3}\]|\([a-z0-9]\)|[*†‡§¶#]+|\d))+$", re.IGNORECASE)
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_LINE_BREAKS = re.compile(r"[\t\r\n]+")
 
 
 def clean_label(cell: object) -> str:
-    """Label text without control characters, footnote marks or surrounding spaces."""
+    """Label text without footnote marks or surrounding spaces; line breaks become spaces.
+
+    Other control characters are kept (``Pol\\x00and`` is not Poland): the
+    label is then no name, and messages show it escaped (:func:`shown`).
+    """
     if isinstance(cell, float):
         return ""
-    text = _CONTROL.sub("", str(cell)).strip()
+    text = _LINE_BREAKS.sub(" ", str(cell)).strip()
     return _FOOTNOTE.sub("", text).strip() if len(text) <= MAX_LABEL_CHARS else text
+
+
+def shown(text: str, limit: int = 60) -> str:
+    """``text`` for a message: control characters escaped (\\x00), cut at ``limit``."""
+    escaped = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", str(text))
+    escaped = "".join(
+        ch if ch.isprintable() or ch == " " else f"\\u{ord(ch):04x}" for ch in escaped
+    )
+    return escaped if len(escaped) <= limit else escaped[: limit - 1] + "…"
 
 
 def classify_label(cell: object, registry: AllyRegistry) -> LabelMatch:
@@ -63,14 +78,39 @@ def classify_label(cell: object, registry: AllyRegistry) -> LabelMatch:
         or not any(c.isalpha() for c in text)
     ):
         return LabelMatch(LabelKind.NOT_A_NAME, text)
+    if _CONTROL.search(text):
+        # Never matched after removing the characters: "Pol\x00and" may be a
+        # corrupted cell of any row, so it is reported, with Poland as a hint only.
+        return LabelMatch(
+            LabelKind.UNKNOWN, text, suggestion=registry.match(_CONTROL.sub("", text))
+        )
     ally = registry.match(text)
     if ally is not None:
         return LabelMatch(LabelKind.ALLY, text, ally)
-    if country_names.is_region_or_total(text):
-        return LabelMatch(LabelKind.REGION, text)
+    # Countries before regions: "Central African Republic" and "South Africa"
+    # hold a region word but are countries.
     if country_names.is_other_country(text):
         return LabelMatch(LabelKind.OTHER_COUNTRY, text)
-    return LabelMatch(LabelKind.UNKNOWN, text, suggestion=registry.suggest(text))
+    if country_names.is_region_or_total(text):
+        return LabelMatch(LabelKind.REGION, text)
+    return LabelMatch(LabelKind.UNKNOWN, text, suggestion=_close_ally(text, registry))
+
+
+def _close_ally(text: str, registry: AllyRegistry) -> Ally | None:
+    """The closest ally, only when the distinctive words are close (not "Republic" alone)."""
+    suggestion = registry.suggest(text)
+    if suggestion is None:
+        return None
+    names = [suggestion.name_en, suggestion.name_fr, *suggestion.aliases]
+    best = max(_likeness(text, name) for name in names if name)
+    return suggestion if best >= 0.75 else None
+
+
+def _likeness(text: str, name: str) -> float:
+    mine, theirs = country_names.distinctive_words(text), country_names.distinctive_words(name)
+    if not mine or not theirs:
+        mine, theirs = normalise_name(text), normalise_name(name)
+    return difflib.SequenceMatcher(None, mine, theirs).ratio()
 
 
 _YEAR_TEXT = re.compile(

@@ -15,7 +15,7 @@ from enum import StrEnum
 
 from natoplanner.core.scenario import MEASURE_LABELS, Measure, Scenario
 from natoplanner.io.errors import Problem
-from natoplanner.io.sources.labels import LabelKind
+from natoplanner.io.sources.labels import LabelKind, shown
 from natoplanner.io.sources.numbers import is_missing_marker
 from natoplanner.io.sources.settings import ImportSettings, Layout, SourceMeasure
 from natoplanner.io.sources.tabular import RawSheet, RawTable, cell_address
@@ -289,8 +289,8 @@ def local_address(address: str) -> str:
 
 
 def short_text(text: str, limit: int = 60) -> str:
-    text = "".join(ch if ch.isprintable() else "�" for ch in str(text))
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    """``text`` for a message: control characters escaped, never removed; cut at ``limit``."""
+    return shown(text, limit)
 
 
 def _span(years: list[int]) -> str:

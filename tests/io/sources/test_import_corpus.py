@@ -45,6 +45,15 @@ def _has_budget_figures(preview: ImportPreview) -> None:
     assert changes[("POL", 2025)] == POL_2025 and changes[("DEU", 2026)] == DEU_2026
 
 
+def _control_characters_kept(preview: ImportPreview) -> None:
+    """Pol\\0and is not Poland: not imported, and the message shows the character escaped."""
+    changes = _changes(preview)
+    assert ("POL", 2025) not in changes and changes[("DEU", 2026)] == DEU_2026
+    messages = [str(p) for p in preview.plan.problems()]
+    assert any("Pol\\x00and\\x07" in m and m.endswith("") for m in messages), messages
+    assert not any("\x00" in m for m in messages)
+
+
 def _write(name: str, data: bytes | str, encoding: str = "utf-8") -> Callable[[Path], Path]:
     def build(folder: Path) -> Path:
         path = folder / name
@@ -375,7 +384,7 @@ CASES = [
         _write(
             "ctrl.csv", _budget_csv("\x1b[31mFrance\x07,1,2\n").replace("Poland", "Pol\x00and\x07")
         ),
-        check=_has_budget_figures,
+        check=lambda p: _control_characters_kept(p),
     ),
     Case(
         "utf-16 tab separated",
