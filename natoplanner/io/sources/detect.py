@@ -34,20 +34,27 @@ from natoplanner.io.sources.labels import (
     LabelMatch,
     classify_label,
     clean_label,
+    shown,
     year_from_header,
     year_headers,
 )
-from natoplanner.io.sources.numbers import NumberTextError, is_missing_marker, parse_number
+from natoplanner.io.sources.numbers import (
+    NumberTextError,
+    detect_decimal,
+    is_missing_marker,
+    parse_number,
+)
 from natoplanner.io.sources.settings import (
     Detection,
     ImportSettings,
     Layout,
     SourceMeasure,
     Unit,
+    UnitHint,
     units_for,
 )
 from natoplanner.io.sources.tabular import RawSheet, RawTable, cell_address
-from natoplanner.io.sources.units import UnitHint, guess_measure, guess_unit
+from natoplanner.io.sources.units import guess_measure, guess_unit
 
 __all__ = [
     "FIRST_YEAR",
@@ -79,8 +86,12 @@ def detect(
     sheet: str | None = None,
     registry: AllyRegistry | None = None,
     dataset: Dataset | None = None,
+    column: int | None = None,
 ) -> Detection:
     """Guess the import settings for ``table`` (on ``sheet``, or the best sheet).
+
+    ``column`` (0-based) is the value column of a long table the user chose;
+    the measure and unit then come from that column's own header.
 
     Raises
     ------
@@ -90,14 +101,14 @@ def detect(
     dataset = dataset or Dataset.bundled()
     registry = registry or dataset.registry
     if sheet is not None:
-        return _detect_sheet(table, table.sheet(sheet), registry, dataset)
+        return _detect_sheet(table, table.sheet(sheet), registry, dataset, column)
     failures: list[FileProblemError] = []
     best: tuple[int, Detection] | None = None
     for name in table.visible_sheet_names + sorted(table.hidden_sheets):
         if best is not None and name in table.hidden_sheets:
             break
         try:
-            detection = _detect_sheet(table, table.sheet(name), registry, dataset)
+            detection = _detect_sheet(table, table.sheet(name), registry, dataset, column)
         except FileProblemError as error:
             failures.append(error)
             continue
@@ -138,9 +149,25 @@ def _match_ally(row: list[object], col: int, registry: AllyRegistry) -> Ally | N
 
 
 def _detect_sheet(
-    table: RawTable, sheet: RawSheet, registry: AllyRegistry, dataset: Dataset
+    table: RawTable,
+    sheet: RawSheet,
+    registry: AllyRegistry,
+    dataset: Dataset,
+    column: int | None = None,
 ) -> Detection:
     notes: list[str] = []
+    filled = [
+        r for r, row in enumerate(sheet.rows[: HEADER_SEARCH_ROWS + 1]) if any(c != "" for c in row)
+    ]
+    if len(filled) == 1:
+        raise FileProblemError.at(
+            table.path,
+            "the file has a header row but no data rows",
+            sheet=sheet.name,
+            cell=cell_address(filled[0], 0),
+            expected="one row per country (or per country and year) under the header",
+            found=_first_text(sheet),
+        )
     wide_layout, long_layout = _find_wide(sheet), _find_long(sheet)
     # A header naming a year column above a "row of years" means that row is
     # data (a long table's years and values), not a wide header.
@@ -160,14 +187,12 @@ def _detect_sheet(
     if not any(any(c != "" for c in row) for row in sheet.rows[header_row + 1 :]):
         raise FileProblemError.at(
             table.path,
-            "the table has a header but no rows under it",
+            "the table has a header row but no data rows under it",
             sheet=sheet.name,
             cell=cell_address(header_row, 0),
             expected="one row per country under the header",
         )
-    country_column = _country_column(
-        sheet, header_row, year_columns, year_column, value_column, registry
-    )
+    country_column = _country_column(sheet, header_row, year_columns, year_column, None, registry)
     if country_column is None:
         raise FileProblemError.at(
             table.path,
@@ -176,6 +201,18 @@ def _detect_sheet(
             cell=cell_address(header_row, 0),
             expected="a column of country names or ISO codes",
         )
+    wide = bool(year_columns)
+    candidates: tuple[int, ...] = ()
+    if not wide:
+        value_column, candidates = _value_column(
+            table, sheet, header_row, year_column, country_column, column
+        )
+        if len(candidates) > 1:
+            notes.append(
+                "several columns could hold the values: "
+                + ", ".join(describe_column(sheet, header_row, c) for c in candidates)
+                + "; choose one"
+            )
     wide = bool(year_columns)
     if wide:
         first, last = year_columns[0][1], year_columns[-1][1]
@@ -203,7 +240,9 @@ def _detect_sheet(
         )
     if header_row > 0:
         notes.append(f"{header_row} row(s) above the header read as titles")
-    texts = _describing_texts(sheet, header_row, country_column, year_columns, year_column)
+    texts = _describing_texts(
+        sheet, header_row, country_column, year_columns, year_column, value_column, candidates
+    )
     measure, unit_hint, why = guess_measure(texts)
     notes.append(why)
     values = _sample_values(
@@ -214,7 +253,7 @@ def _detect_sheet(
         year_column,
         value_column,
         registry,
-        table.csv_format.decimal if table.csv_format else None,
+        table_decimal(table, sheet, header_row, _value_columns(year_columns, value_column)),
     )
     unit, unit_note = guess_unit(measure, unit_hint, values, dataset)
     notes.append(unit_note)
@@ -228,8 +267,11 @@ def _detect_sheet(
         year_columns=tuple(year_columns),
         year_column=year_column,
         value_column=value_column,
+        value_candidates=candidates if len(candidates) > 1 else (),
     )
-    return Detection(settings, tuple(notes))
+    return Detection(
+        settings, tuple(notes), unit_hint, measure_named=not why.startswith("measure not named")
+    )
 
 
 def _first_text(sheet: RawSheet) -> str:
@@ -265,26 +307,113 @@ def _find_long(sheet: RawSheet) -> tuple[int, list[tuple[int, int]], int, int] |
         ]
         if not below or sum(year_from_header(c) is not None for c in below) < 0.8 * len(below):
             continue
-        value_cols = [c for c, n in enumerate(names) if n in VALUE_HEADER_NAMES]
-        value_col = (
-            value_cols[0] if value_cols else _rightmost_numeric(sheet, r, exclude={year_col})
-        )
-        if value_col is None:
+        if not _numeric_columns(sheet, r, exclude={year_col}):
             continue
-        return r, [], year_col, value_col
+        return r, [], year_col, None
     return None
 
 
-def _rightmost_numeric(sheet: RawSheet, header_row: int, exclude: set[int]) -> int | None:
+def _numeric_columns(sheet: RawSheet, header_row: int, exclude: set[int]) -> list[int]:
+    """Columns (left to right) whose cells under the header are mostly numbers."""
     rows = sheet.rows[header_row + 1 : header_row + 1 + 200]
     width = max((len(r) for r in rows), default=0)
-    for c in reversed(range(width)):
+    found = []
+    for c in range(width):
         if c in exclude:
             continue
         cells = [r[c] for r in rows if c < len(r) and r[c] != ""]
         if cells and sum(_is_number(x) for x in cells) >= 0.6 * len(cells):
-            return c
-    return None
+            if not all(isinstance(x, str) and is_missing_marker(x) for x in cells):
+                found.append(c)
+    return found
+
+
+_CODE_HEADER = re.compile(r"\b(code|codes|id|iso|iso3|key|index|no|number|rank|footnote|flag)\b")
+
+
+def _value_column(
+    table: RawTable,
+    sheet: RawSheet,
+    header_row: int,
+    year_column: int,
+    country_column: int,
+    chosen: int | None,
+) -> tuple[int, tuple[int, ...]]:
+    """The value column of a long table and, when the file does not say which, the candidates.
+
+    A column headed "Value" (or a user's choice) is the value column; else
+    every mostly-numeric column that is not a code is a candidate, and one
+    candidate is the value column. Several: the first is shown and the
+    user must choose (the import refuses until then).
+    """
+    header = sheet.rows[header_row]
+    width = max(sheet.n_cols, len(header))
+    if chosen is not None:
+        if not 0 <= chosen < width or chosen in (year_column, country_column):
+            raise FileProblemError.at(
+                table.path,
+                "the chosen value column holds no figures",
+                sheet=sheet.name,
+                cell=cell_address(header_row, max(chosen, 0)),
+                expected="a column of figures other than the country and year columns",
+                found=describe_column(sheet, header_row, chosen) if 0 <= chosen < width else chosen,
+            )
+        return chosen, ()
+    names = [normalise_name(c) if isinstance(c, str) else "" for c in header]
+    named = [
+        c
+        for c, n in enumerate(names)
+        if n in VALUE_HEADER_NAMES and c not in (year_column, country_column)
+    ]
+    if named:
+        return named[0], ()
+    candidates = [
+        c
+        for c in _numeric_columns(sheet, header_row, exclude={year_column, country_column})
+        if not (c < len(names) and _CODE_HEADER.search(names[c]))
+    ]
+    if not candidates:
+        raise FileProblemError.at(
+            table.path,
+            "the table has a country and a year column but no column of figures",
+            sheet=sheet.name,
+            cell=cell_address(header_row, 0),
+            expected="a column of numbers (the values)",
+            found=", ".join(describe_column(sheet, header_row, c) for c in range(min(width, 8))),
+        )
+    return candidates[0], tuple(candidates)
+
+
+def describe_column(sheet: RawSheet, header_row: int, col: int) -> str:
+    """A column as a user finds it: letter and heading, "C 'Share of GDP (%)'"."""
+    heading = str(sheet.cell(header_row, col)).strip()
+    letters = cell_address(0, col)[:-1]
+    return f"{letters} '{shown(heading, 40)}'" if heading else letters
+
+
+def _value_columns(year_columns: list[tuple[int, int]], value_column: int | None) -> list[int]:
+    return [c for c, _ in year_columns] if year_columns else [value_column]
+
+
+def table_decimal(
+    table: RawTable, sheet: RawSheet, header_row: int, columns: list[int]
+) -> str | None:
+    """The decimal separator of the value cells written as text, None when nothing shows it.
+
+    The evidence is the cells of the value columns themselves ("4,5" or
+    "95000,5" say comma; "4.5" says point); a CSV file's own evidence counts
+    when the columns have none. Cells read as numbers by a workbook need none.
+    """
+    texts = (
+        cell
+        for row in sheet.rows[header_row + 1 : header_row + 1 + 20_000]
+        for c in columns
+        if c < len(row) and isinstance(cell := row[c], str) and cell
+    )
+    found = detect_decimal(texts)
+    if found is None and table.csv_format is not None and table.csv_format.decimal_known:
+        found = table.csv_format.decimal
+    return found
 
 
 def _is_number(cell: object) -> bool:
@@ -345,21 +474,35 @@ def _describing_texts(
     country_column: int,
     year_columns: list[tuple[int, int]],
     year_column: int | None,
+    value_column: int | None = None,
+    candidates: tuple[int, ...] = (),
 ) -> list[str]:
-    """Sheet name, title rows, non-year header cells and a few descriptor cells."""
+    """Sheet name, title rows, the headers that describe the values, descriptor cells.
+
+    In a long table only the value column's own header describes the values:
+    the headers of other figure columns ("Real GDP growth (%)" beside
+    "Defence share of GDP (%)") say nothing about it.
+    """
     texts = [sheet.name]
-    for row in sheet.rows[: header_row + 1]:
+    for row in sheet.rows[:header_row]:
         texts += [
             c for c in row if isinstance(c, str) and c.strip() and year_from_header(c) is None
         ]
-    year_cols = {c for c, _ in year_columns} | {year_column}
+    header = sheet.rows[header_row] if header_row < sheet.n_rows else []
+    if year_columns:
+        texts += [
+            c for c in header if isinstance(c, str) and c.strip() and year_from_header(c) is None
+        ]
+    elif value_column is not None and value_column < len(header):
+        if isinstance(header[value_column], str):
+            texts.append(header[value_column])
+    skip = {c for c, _ in year_columns} | {year_column, value_column, country_column, *candidates}
     for row in sheet.rows[header_row + 1 : header_row + 4]:
         texts += [
             c
             for i, c in enumerate(row)
             if isinstance(c, str)
-            and i not in year_cols
-            and i != country_column
+            and i not in skip
             and any(ch.isalpha() for ch in c)
             and len(c) < 300
         ]

@@ -61,10 +61,11 @@ from natoplanner.io.sources.settings import (
     Layout,
     SourceMeasure,
     Unit,
+    UnitHint,
     units_for,
 )
 from natoplanner.io.sources.tabular import RawSheet, RawTable, cell_address, read_table
-from natoplanner.io.sources.units import UnitHint, guess_unit
+from natoplanner.io.sources.units import guess_unit
 
 __all__ = [
     "CellReport",

@@ -117,6 +117,8 @@ class ImportSettings:
     year_columns: tuple[tuple[int, int], ...] = ()
     year_column: int | None = None
     value_column: int | None = None
+    #: Columns that could each hold the values of a long table, while nobody chose one.
+    value_candidates: tuple[int, ...] = ()
 
     def with_changes(self, **changes: object) -> ImportSettings:
         """A corrected copy, e.g. ``settings.with_changes(unit=Unit.PERCENT)``; validated."""
@@ -155,8 +157,23 @@ class ImportSettings:
 
 
 @dataclass(frozen=True)
+class UnitHint:
+    """What the texts say about the unit: currency (None = silent), scale, a "%" sign."""
+
+    usd: bool | None = None
+    scale: float | None = None
+    percent: bool = False
+
+
+@dataclass(frozen=True)
 class Detection:
-    """The guessed settings and, in plain words, why."""
+    """The guessed settings and, in plain words, why.
+
+    ``hint`` is what the file's words say about the unit; ``measure_named``
+    is False when no word named the measure (core budget was assumed).
+    """
 
     settings: ImportSettings
     notes: tuple[str, ...] = field(default=())
+    hint: UnitHint = field(default_factory=UnitHint)
+    measure_named: bool = True

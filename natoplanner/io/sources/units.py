@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 
 import numpy as np
 
 from natoplanner.core.allies import normalise_name
 from natoplanner.core.dataset import Dataset
-from natoplanner.io.sources.settings import SourceMeasure, Unit
+from natoplanner.io.sources.settings import SourceMeasure, Unit, UnitHint
 
 _INFLATION = re.compile(
     r"inflation|consumer price|\bcpi\b|\bhicp\b|deflat|pcpipch|prix a la consommation|"
@@ -41,19 +40,30 @@ _NATIONAL = re.compile(
     r"\blcu\b|local currenc|national currenc|monnaie nationale|\beur\b|€|euros?\b|"
     r"\bpln\b|\bgbp\b|£|zloty|\bnok\b|\bsek\b|\bdkk\b|\bcad\b|\bczk\b|\btry\b|\bhuf\b|\bron\b"
 )
+_CURRENCY = r"(€|\$|£|eur|euros?|usd|us \$|dollars?|gbp|pln|nok|sek|dkk|cad|czk|try|huf|ron|lcu)"
 _SCALES = (
-    (1e9, re.compile(r"\bbillions?\b|\bbn\b|milliards?|\bmrd\b|\bbln\b")),
-    (1e6, re.compile(r"\bmillions?\b|\bmn\b|\bmio\b|\bmln\b|m€|€m|\$m|\bm\$")),
-    (1e3, re.compile(r"\bthousands?\b|milliers|k€|'000|\b000s\b|\bthousand\b")),
+    (
+        1e9,
+        re.compile(
+            r"\bthousand millions?\b|\bbillions?\b|\bbn\b|\bbln\b|\bmilliards?\b|\bmrds?\b|"
+            rf"\bmds?\s?{_CURRENCY}|{_CURRENCY}\s?(bn|mds?|mrds?)\b|\bbnusd\b"
+        ),
+    ),
+    (
+        1e6,
+        re.compile(
+            r"\bmillions?\b|\bmn\b|\bmio\b|\bmln\b|\bmeur\b|\bmusd\b|"
+            rf"\bm\s?{_CURRENCY}(?![a-z])|{_CURRENCY}\s?(m|mn|mio)\b"
+        ),
+    ),
+    (
+        1e3,
+        re.compile(
+            r"\bthousands?\b|\bmilliers?\b|\b000s?\b|\bkeur\b|\bteur\b|"
+            rf"\bk\s?{_CURRENCY}(?![a-z])|{_CURRENCY}\s?k\b"
+        ),
+    ),
 )
-
-
-@dataclass(frozen=True)
-class UnitHint:
-    """What the texts say about the unit: currency (None = silent) and scale."""
-
-    usd: bool | None = None
-    scale: float | None = None
 
 
 def guess_measure(texts: list[str]) -> tuple[SourceMeasure, UnitHint, str]:
@@ -84,7 +94,13 @@ def guess_measure(texts: list[str]) -> tuple[SourceMeasure, UnitHint, str]:
             break
     usd = True if _USD.search(folded) else (False if _NATIONAL.search(folded) else None)
     scale = next((factor for factor, pattern in _SCALES if pattern.search(folded)), None)
-    return measure, UnitHint(usd, scale), why
+    percent = "%" in folded or bool(_PERCENT_WORDS.search(folded))
+    return measure, UnitHint(usd, scale, percent), why
+
+
+# "Percent change" and "in %" state the unit; "percentage of GDP" in a
+# title does not (SIPRI's sheet says so above fractions).
+_PERCENT_WORDS = re.compile(r"\bpercent change\b|\bin percent\b|\ben pourcentage\b|\bpct\b")
 
 
 def _words_at(text: str, match: re.Match[str]) -> str:
@@ -105,22 +121,7 @@ def guess_unit(
     """The unit of ``values`` for ``measure``, and a note saying how it was decided."""
     numbers = np.array([v for _, _, v in values], dtype=float)
     if not measure.is_money:
-        if (
-            measure is SourceMeasure.SHARE_OF_GDP
-            and len(numbers)
-            and np.nanmax(np.abs(numbers)) < 1.0
-            and np.nanmedian(np.abs(numbers)) < 0.2
-        ):
-            return Unit.FRACTION, (
-                f"shares read as fractions of GDP: values {numbers.min():.4g} to "
-                f"{numbers.max():.4g} (0.0425 = 4.25%)"
-            )
-        unit_note = "values read as percent"
-        if measure is SourceMeasure.SHARE_OF_GDP and len(numbers):
-            unit_note = (
-                f"shares read as percent of GDP: values {numbers.min():.4g} to {numbers.max():.4g}"
-            )
-        return Unit.PERCENT, unit_note
+        return _rate_unit(measure, hint, values, numbers, dataset)
     by_data = _unit_from_published(measure, values, dataset)
     if hint.usd is not None and hint.scale is not None:
         unit = Unit.money(hint.usd, hint.scale)
@@ -147,6 +148,59 @@ def guess_unit(
     return unit, f"unit not stated in the file: assumed {unit.label} — check it"
 
 
+def _rate_unit(
+    measure: SourceMeasure,
+    hint: UnitHint,
+    values: list[tuple[str, int, float]],
+    numbers: np.ndarray,
+    dataset: Dataset,
+) -> tuple[Unit, str]:
+    """Percent or fraction: a "%" in the headers decides; else NATO's shares, else the sizes."""
+    span = f"values {numbers.min():.4g} to {numbers.max():.4g}" if len(numbers) else "no values"
+    if hint.percent:
+        return Unit.PERCENT, f"read as percent: the file's headers say % ({span})"
+    if measure is SourceMeasure.SHARE_OF_GDP and len(numbers):
+        published = _published_share_ratio(values, dataset)
+        if published is not None:
+            unit, ratio = published
+            kind = "fractions of GDP (0.0425 = 4.25%)" if unit is Unit.FRACTION else "percent"
+            return unit, (
+                f"shares read as {kind}: compared with NATO's published shares of the same "
+                f"allies, median ratio {ratio:.2f} ({span})"
+            )
+    small = len(numbers) and np.nanmax(np.abs(numbers)) < 1.0
+    if measure is SourceMeasure.SHARE_OF_GDP and small and np.nanmedian(np.abs(numbers)) < 0.2:
+        return Unit.FRACTION, f"shares read as fractions of GDP: {span} (0.0425 = 4.25%)"
+    if (
+        measure is not SourceMeasure.SHARE_OF_GDP
+        and len(numbers)
+        and np.nanmax(np.abs(numbers)) < 0.25
+    ):
+        return Unit.FRACTION, f"rates read as fractions (0.025 = 2.5%): {span}"
+    if measure is SourceMeasure.SHARE_OF_GDP and len(numbers):
+        return Unit.PERCENT, f"shares read as percent of GDP: {span}"
+    return Unit.PERCENT, "values read as percent"
+
+
+def _published_share_ratio(
+    values: list[tuple[str, int, float]], dataset: Dataset
+) -> tuple[Unit, float] | None:
+    """Percent or fraction, by the median ratio to NATO's share of the same ally (nearest year)."""
+    history = dataset.history.set_index(["iso3", "year"])["defence_share_gdp_pct"]
+    last = int(dataset.history["year"].max())
+    keys = [(iso3, min(year, last)) for iso3, year, _ in values]
+    published = history.reindex(keys).to_numpy(dtype=float)
+    numbers = np.array([v for _, _, v in values], dtype=float)
+    ok = np.isfinite(published) & (published > 0) & (numbers > 0)
+    if ok.sum() < 1:
+        return None
+    ratio = float(np.median(numbers[ok] / published[ok]))
+    for unit, factor in ((Unit.PERCENT, 1.0), (Unit.FRACTION, 100.0)):
+        if 1 / 4 <= ratio * factor <= 4:
+            return unit, ratio * factor
+    return None
+
+
 def _unit_from_published(
     measure: SourceMeasure, values: list[tuple[str, int, float]], dataset: Dataset
 ) -> tuple[Unit, str] | None:
@@ -162,7 +216,13 @@ def _unit_from_published(
             False: history["gdp_national_billion_derived"] * 1e9,
             True: history["gdp_usd_billion_current"] * 1e9,
         }
-    keys = [(iso3, year) for iso3, year, _ in values]
+    # Projection years are compared with the last published year; the band
+    # widens with the distance (budgets may double by 2035, a unit is ×1000).
+    last = int(dataset.history["year"].max())
+    keys = [(iso3, min(year, last)) for iso3, year, _ in values]
+    allowed = np.array(
+        [math.log10(1.25) + 0.05 * max(0, year - last) for _, year, _ in values], dtype=float
+    )
     best: tuple[float, Unit, str] | None = None
     for usd, reference in references.items():
         published = reference.reindex(keys).to_numpy(dtype=float)
@@ -172,8 +232,9 @@ def _unit_from_published(
             continue
         for scale in (1.0, 1e3, 1e6, 1e9):
             errors = np.abs(np.log10(numbers[ok] * scale / published[ok]))
+            excess = float(np.median(errors - allowed[ok]))
             median = float(np.median(errors))
-            if median < math.log10(1.25) and (best is None or median < best[0]):
+            if excess < 0 and (best is None or median < best[0]):
                 best = (
                     median,
                     Unit.money(usd, scale),

@@ -325,7 +325,7 @@ CASES = [
         _write("notes.csv", "Minutes of the meeting\nNo figures here.\n"),
         error="no table of countries by year",
     ),
-    Case("header only", _write("header.csv", "Country,2025,2026\n"), error="no rows under it"),
+    Case("header only", _write("header.csv", "Country,2025,2026\n"), error="header row but no data rows"),
     Case("duplicate allies", _openpyxl_book("dup.xlsx", _duplicates), check=_check_duplicates),
     Case(
         "negative and non-numeric",
