@@ -9,6 +9,7 @@ on a scenario, all or nothing.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -17,7 +18,7 @@ from natoplanner.core.scenario import MEASURE_LABELS, Measure, Scenario
 from natoplanner.io.errors import Problem
 from natoplanner.io.sources.labels import LabelKind, shown
 from natoplanner.io.sources.numbers import is_missing_marker
-from natoplanner.io.sources.settings import ImportSettings, Layout, SourceMeasure
+from natoplanner.io.sources.settings import ImportSettings, Layout, SourceMeasure, Unit
 from natoplanner.io.sources.tabular import RawSheet, RawTable, cell_address
 
 TARGET_MEASURE = {
@@ -35,7 +36,7 @@ class CellStatus(StrEnum):
     INVALID = "invalid"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class CellReport:
     """What happens to one value cell. ``row``/``col`` are 0-based grid positions."""
 
@@ -50,7 +51,7 @@ class CellReport:
     value: float | None = None  # in scenario units, when OK
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class RowReport:
     """What the country cell of one row was matched to."""
 
@@ -75,7 +76,7 @@ class Change:
     source_value: float
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class SkippedItem:
     """A cell or row not imported, with why (``category`` groups them in summaries)."""
 
@@ -93,6 +94,8 @@ class UnmatchedName:
     text: str
     suggestion_iso3: str | None
     suggestion_name: str | None
+    #: True when the row holds figures: they would be lost, so it is an error.
+    has_values: bool = False
 
 
 @dataclass
@@ -106,11 +109,31 @@ class ImportPlan:
     invalid: list[SkippedItem] = field(default_factory=list)
     unmatched: list[UnmatchedName] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: Cells imported but worth a look (an odd figure, a row given twice alike).
+    warnings: list[SkippedItem] = field(default_factory=list)
+    #: Problems of the whole table (which column, which unit): nothing is imported until solved.
+    blocking: list[SkippedItem] = field(default_factory=list)
+    #: The unit under which most figures would be plausible, when the chosen one is not.
+    likely_unit: Unit | None = None
 
     @property
     def importable(self) -> bool:
-        """True when at least one input would change."""
-        return bool(self.changes)
+        """True when at least one input would change and nothing blocks the import."""
+        return bool(self.changes) and not self.blocking
+
+    @property
+    def has_errors(self) -> bool:
+        """True when a figure of the source would be lost or misread: the import must stop.
+
+        Invalid cells, unknown names holding figures, and problems of the
+        whole table. ``--partial`` (and the dialog's explicit choice) imports
+        the valid cells anyway, except when the whole table is in doubt.
+        """
+        return bool(self.invalid or self.blocking or any(u.has_values for u in self.unmatched))
+
+    def errors(self) -> list[Problem]:
+        """The problems that stop an import (see :attr:`has_errors`)."""
+        return [p for p in self.problems() if p.severity == "error"]
 
     @property
     def allies(self) -> list[str]:
@@ -121,9 +144,12 @@ class ImportPlan:
         return sorted({c.year for c in self.changes})
 
     def problems(self) -> list[Problem]:
-        """Invalid cells (errors) and unknown names (warnings), each with its place."""
+        """Every problem with its place: errors first (blocking, invalid, unknown names
+        holding figures), then warnings (odd figures, names without figures)."""
         sheet = self.settings.sheet
         found: list[Problem] = []
+        for item in self.blocking:
+            found.append(Problem(self.source, item.reason, sheet, local_address(item.address)))
         for item in self.invalid:
             found.append(
                 Problem(
@@ -141,15 +167,27 @@ class ImportPlan:
                 if name.suggestion_iso3
                 else ""
             )
+            holding = ": its figures are not imported" if name.has_values else ""
             found.append(
                 Problem(
                     self.source,
-                    f"'{short_text(name.text)}' is not a NATO ally{hint}",
+                    f"'{short_text(name.text)}' is not a NATO ally{hint}{holding}",
                     sheet,
                     local_address(name.address),
+                    severity="error" if name.has_values else "warning",
+                )
+            )
+        for item in self.warnings:
+            found.append(
+                Problem(
+                    self.source,
+                    item.reason,
+                    sheet,
+                    local_address(item.address),
                     severity="warning",
                 )
             )
+        found.sort(key=lambda p: p.severity != "error")
         return found
 
     def summary(self) -> str:
@@ -279,9 +317,13 @@ def _at(row: list[object], col: int | None) -> object:
 
 
 def blank_cell(cell: object) -> bool:
+    """True for an empty cell or a missing-figure marker ("...", "n/a")."""
     if cell == "":
         return True
-    return isinstance(cell, str) and len(cell) <= 8 and is_missing_marker(cell)
+    return type(cell) is str and len(cell) <= 8 and _marker(cell)
+
+
+_marker = functools.lru_cache(maxsize=4096)(is_missing_marker)
 
 
 def local_address(address: str) -> str:

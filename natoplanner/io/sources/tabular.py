@@ -363,9 +363,10 @@ def _read_csv(path: Path) -> RawTable:
             found="only blank lines",
         )
     decimal = detect_decimal(c for row in rows[:5000] for c in row if _numberish(c))
-    if delimiter == "," and decimal == ",":
-        # With comma-separated cells a decimal comma needs quotes around every number.
-        decimal = "," if _quoted_commas(rows) else None
+    if delimiter == "," and decimal is None:
+        # Comma-separated cells: a comma inside a number needs quotes, so an
+        # unquoted "3.803" is a decimal point by the format's own convention.
+        decimal = "."
     fmt = CsvFormat(label, delimiter, decimal or ".", decimal_known=decimal is not None)
     sheet = RawSheet(path.name, rows, fixed_width=True)
     return RawTable(path, "csv", [path.name], set(), fmt, {path.name: sheet})
@@ -488,8 +489,3 @@ def _numberish(text: str) -> bool:
         and any(ch.isdigit() for ch in text)
         and all(ch.isdigit() or ch in ".,-+ ()%\u00a0\u202f'" for ch in text)
     )
-
-
-def _quoted_commas(rows: list[list[str]]) -> bool:
-    """True when number cells with a comma exist (they can only have been quoted)."""
-    return any("," in c for row in rows[:5000] for c in row if _numberish(c))

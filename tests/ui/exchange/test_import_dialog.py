@@ -172,11 +172,12 @@ def test_user_corrects_the_unit_and_the_preview_follows(qtbot, window_2024, sipr
     dialog = open_dialog(qtbot, window_2024, sipri)
     choose(qtbot, dialog, dialog.sheet_combo, "Share of GDP")
     choose(qtbot, dialog, dialog.unit_combo, Unit.PERCENT)
-    # 0.0425 read as percent is 0.0425% of GDP: still importable, and the label says so.
+    # 0.0425 read as percent is 0.0425% of GDP: far below every ally's path, so the
+    # preview refuses it and names the unit that fits (fractions).
     assert "you chose" in dialog.detected_label.text()
     assert dialog.preview.settings.unit is Unit.PERCENT
-    share = dialog.preview.plan.changes[0]
-    assert share.source_value < 0.1
+    assert dialog.preview.plan.likely_unit is Unit.FRACTION
+    assert not dialog.import_button.isEnabled()
     # A header row with no years describes no table: nothing can be imported.
     dialog.header_spin.setValue(1)
     wait_idle(qtbot, dialog)
