@@ -548,3 +548,70 @@ def _number_or_none(cell: object, decimal: str | None) -> float | None:
         except NumberTextError:
             return None
     return None
+
+
+def column_index(table: RawTable, sheet: RawSheet, header_row: int, column: str) -> int:
+    """The 0-based column a user named: its letters ("C") or its heading, case-insensitive.
+
+    Raises FileProblemError listing the columns when none matches.
+    """
+    wanted = column.strip()
+    header = sheet.rows[header_row] if header_row < sheet.n_rows else []
+    for c, heading in enumerate(header):
+        if isinstance(heading, str) and heading.strip().casefold() == wanted.casefold():
+            return c
+    if re.fullmatch(r"[A-Za-z]{1,3}", wanted):
+        index = 0
+        for ch in wanted.upper():
+            index = index * 26 + ord(ch) - 64
+        return index - 1
+    width = max(len(header), 1)
+    raise FileProblemError.at(
+        table.path,
+        f"no column '{shown(wanted)}' in the header row",
+        sheet=sheet.name,
+        cell=cell_address(header_row, 0),
+        expected="a column letter or heading: "
+        + ", ".join(describe_column(sheet, header_row, c) for c in range(min(width, 12))),
+        found=wanted,
+    )
+
+
+def refuse_contradicting_measure(
+    table: RawTable, detection: Detection, measure: SourceMeasure
+) -> None:
+    """Refuse a measure the values' own header contradicts (amounts read from a % column).
+
+    Raises
+    ------
+    FileProblemError
+        Naming the header cell and what it says.
+    """
+    settings, hint = detection.settings, detection.hint
+    says_percent = hint.percent or (detection.measure_named and not settings.measure.is_money)
+    says_money = (
+        hint.usd is not None
+        or hint.scale is not None
+        or (detection.measure_named and settings.measure.is_money)
+    )
+    if measure.is_money and says_percent and not says_money:
+        said = "percent" if hint.percent else settings.measure.label
+    elif not measure.is_money and says_money and not says_percent:
+        said = (
+            "amounts of money" if (hint.usd is not None or hint.scale) else settings.measure.label
+        )
+    else:
+        return
+    sheet = table.sheet(settings.sheet)
+    col = settings.value_column if settings.layout is Layout.LONG else settings.country_column
+    where = describe_column(sheet, settings.header_row, col)
+    raise FileProblemError.at(
+        table.path,
+        f"the figures are described as {said} (column {where} and the title rows), so they "
+        f"cannot be read as {measure.label}; choose the column that holds {measure.label} "
+        f"(--column) or the measure the file names",
+        sheet=sheet.name,
+        cell=cell_address(settings.header_row, col),
+        expected=f"a column of {measure.label}",
+        found=where,
+    )

@@ -35,7 +35,13 @@ from pathlib import Path
 from natoplanner.core.projection import Projection
 from natoplanner.core.scenario import Measure, Scenario
 from natoplanner.io.errors import FileProblemError
-from natoplanner.io.sources.detect import describe_column, detect, table_decimal
+from natoplanner.io.sources.detect import (
+    column_index,
+    describe_column,
+    detect,
+    refuse_contradicting_measure,
+    table_decimal,
+)
 from natoplanner.io.sources.labels import LabelKind, LabelMatch, classify_label, year_from_header
 from natoplanner.io.sources.numbers import NumberTextError, parse_number
 from natoplanner.io.sources.plan import (
@@ -99,17 +105,35 @@ def plan_file(
     scenario: Scenario,
     *,
     sheet: str | None = None,
+    column: str | None = None,
     measure: SourceMeasure | str | None = None,
     unit: Unit | str | None = None,
 ) -> ImportPreview:
     """Read, detect and preview ``path`` in one call (the command line's path).
 
+    ``column`` names the value column of a long table (its letter, "C", or
+    its heading); the measure and unit then come from that column's header.
     ``measure`` and ``unit`` override the detected ones; when only the
     measure is given, the unit is guessed again for it.
+
+    Raises
+    ------
+    FileProblemError
+        When the file cannot be read, holds no table, names no such column,
+        or when ``measure`` contradicts the column's header (a share of GDP
+        read as amounts).
+    ValueError
+        When ``unit`` does not fit ``measure``.
     """
     table = read_table(path)
     detection = detect(table, sheet, dataset=scenario.dataset)
+    if column is not None:
+        found = detection.settings
+        index = column_index(table, table.sheet(found.sheet), found.header_row, column)
+        detection = detect(table, found.sheet, dataset=scenario.dataset, column=index)
     settings = detection.settings
+    if measure is not None:
+        refuse_contradicting_measure(table, detection, SourceMeasure(measure))
     if measure is not None and SourceMeasure(measure) != settings.measure:
         guessed, _ = guess_unit(
             SourceMeasure(measure), _hint_from(settings.unit), [], scenario.dataset
@@ -497,7 +521,14 @@ class _PlanBuilder:
         self.seen[(iso3, year)] = (address, number)
         self._grid[address] = (r, c)
         self.cells[(r, c)] = CellReport(r, c, address, CellStatus.OK, "", iso3, year, number, value)
-        self.plan.changes.append(Change(self.target, iso3, year, value, address, number))
+        in_measure_unit = (
+            number * self.settings.unit.scale
+            if self.settings.measure is SourceMeasure.SHARE_OF_GDP
+            else value
+        )
+        self.plan.changes.append(
+            Change(self.target, iso3, year, value, address, number, in_measure_unit)
+        )
 
     def _number(self, cell: object) -> float:
         if isinstance(cell, bool):

@@ -74,6 +74,9 @@ class Change:
     value: float
     source: str  # cell address
     source_value: float
+    #: The figure in its own measure's unit after conversion: a share in % of GDP, an
+    #: amount in million (budget) or billion (GDP) national currency, a rate in %.
+    in_measure_unit: float | None = None
 
 
 @dataclass(slots=True)
@@ -202,6 +205,10 @@ class ImportPlan:
             )
         else:
             lines.append("nothing to import")
+        if self.blocking:
+            lines.insert(
+                0, "nothing will be imported until this is settled: " + self.blocking[0].reason
+            )
         lines += [f"note: {n}" for n in self.notes]
         by_category: dict[str, list[SkippedItem]] = defaultdict(list)
         for item in self.skipped:
@@ -341,3 +348,31 @@ def _span(years: list[int]) -> str:
 
 def _expected(settings: ImportSettings) -> str:
     return f"a number: {settings.measure.label} in {settings.unit.label}"
+
+
+#: The unit of each source measure's figures after conversion (``check --csv``).
+MEASURE_UNITS = {
+    SourceMeasure.CORE_BUDGET: "million national currency",
+    SourceMeasure.SHARE_OF_GDP: "% of GDP",
+    SourceMeasure.NOMINAL_GDP: "billion national currency",
+    SourceMeasure.REAL_GROWTH: "%",
+    SourceMeasure.INFLATION: "%",
+}
+
+
+def plan_from_scenario(source: Scenario, target: Scenario, source_name: str) -> list[Change]:
+    """The typed year inputs of scenario ``source`` as changes to ``target`` ("import its inputs").
+
+    Only the years both scenarios hold; policies, targets and the name are
+    not inputs of a year and stay as ``target`` has them.
+    """
+    years = sorted(set(int(y) for y in source.years) & set(int(y) for y in target.years))
+    changes = []
+    for measure in Measure:
+        for ally in source.allies:
+            for year in years:
+                value = source.year_input(measure, ally.iso3, year)
+                if value is not None:
+                    cell = f"{source_name}: {ally.iso3} {year} {measure.value}"
+                    changes.append(Change(measure, ally.iso3, year, value, cell, value, value))
+    return changes

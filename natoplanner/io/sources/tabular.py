@@ -29,6 +29,7 @@ from natoplanner.io.sources.numbers import detect_decimal
 #: Largest sheet area (rows × columns from A1) read into memory.
 MAX_CELLS = 5_000_000
 MAX_TEXT_BYTES = 300_000_000
+SCENARIO_SHEETS = frozenset({"about", "assumptions"})
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 
 Cell = object  # str | float | bool | date | datetime | timedelta
@@ -130,6 +131,15 @@ class RawTable:
         self.hidden_sheets = hidden
         self.csv_format = csv_format
         self._sheets: dict[str, RawSheet] = dict(sheets or {})
+
+    @property
+    def is_scenario_workbook(self) -> bool:
+        """True for a natoplanner scenario workbook (sheets "About" and "Assumptions").
+
+        Its figures are a scenario's inputs, not a data table: read as a table
+        it would give bogus overrides, so callers offer to open it instead.
+        """
+        return SCENARIO_SHEETS <= {n.strip().casefold() for n in self.sheet_names}
 
     @property
     def visible_sheet_names(self) -> list[str]:
