@@ -152,13 +152,8 @@ def _refuse_dtd(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> 
     try:
         with archive.open(info) as part:
             head = part.read(4096)
-    except (zipfile.BadZipFile, OSError, EOFError) as error:
-        raise FileProblemError.at(
-            path,
-            "the workbook is damaged or incomplete",
-            expected="readable zip entries",
-            found=f"{info.filename}: {error}",
-        ) from None
+    except DAMAGE_ERRORS as error:
+        raise damaged_part(path, info.filename, error) from None
     if b"<!DOCTYPE" in head.upper() or b"<!ENTITY" in head.upper():
         raise FileProblemError.at(
             path,

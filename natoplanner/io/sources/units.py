@@ -67,13 +67,14 @@ _SCALES = (
 
 
 def guess_measure(texts: list[str]) -> tuple[SourceMeasure, UnitHint, str]:
-    """The measure the describing texts name, a unit hint, and a note saying why."""
-    folded = " | ".join(
-        normalise_name(t)
-        if "%" not in t and "$" not in t and "€" not in t and "£" not in t
-        else _fold_keep_symbols(t)
-        for t in texts
-    )
+    """The measure the describing texts name, a unit hint, and a note saying why.
+
+    ``texts[0]`` is the sheet's name (a CSV file's name): the unit words of
+    the titles and headers win over it ("bn.csv" says nothing against a
+    header "million national currency").
+    """
+    folded = _fold(texts)
+    inside = _fold(texts[1:]) if len(texts) > 1 else folded
     checks = (
         (SourceMeasure.INFLATION, _INFLATION),
         (SourceMeasure.SHARE_OF_GDP, _SHARE),
@@ -92,10 +93,30 @@ def guess_measure(texts: list[str]) -> tuple[SourceMeasure, UnitHint, str]:
                 f'measure: {candidate.label} (the file says "{_words_at(folded, match)}")',
             )
             break
-    usd = True if _USD.search(folded) else (False if _NATIONAL.search(folded) else None)
-    scale = next((factor for factor, pattern in _SCALES if pattern.search(folded)), None)
+    usd, scale = _currency(inside), _scale(inside)
+    if usd is None:
+        usd = _currency(folded)
+    if scale is None:
+        scale = _scale(folded)
     percent = "%" in folded or bool(_PERCENT_WORDS.search(folded))
     return measure, UnitHint(usd, scale, percent), why
+
+
+def _fold(texts: list[str]) -> str:
+    return " | ".join(
+        normalise_name(t)
+        if "%" not in t and "$" not in t and "€" not in t and "£" not in t
+        else _fold_keep_symbols(t)
+        for t in texts
+    )
+
+
+def _currency(folded: str) -> bool | None:
+    return True if _USD.search(folded) else (False if _NATIONAL.search(folded) else None)
+
+
+def _scale(folded: str) -> float | None:
+    return next((factor for factor, pattern in _SCALES if pattern.search(folded)), None)
 
 
 # "Percent change" and "in %" state the unit; "percentage of GDP" in a
