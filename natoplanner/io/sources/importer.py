@@ -551,15 +551,17 @@ class _PlanBuilder:
         if s.measure.is_money:
             if number < 0:
                 raise ValueError(f"negative amount {number:g}")
-            amount = number * unit.scale
+            # One factor from the file's scale to the scenario's (million for budgets,
+            # billion for GDP): a figure already in that scale is taken exactly as written.
+            target = 1e6 if s.measure is SourceMeasure.CORE_BUDGET else 1e9
+            factor = unit.scale / target
+            value = number if factor == 1.0 else number * factor
             if unit.is_usd:
-                amount *= float(self.scenario.base.fx_per_usd[row])
+                value *= float(self.scenario.base.fx_per_usd[row])
             if s.measure is SourceMeasure.CORE_BUDGET:
-                value = amount / 1e6
                 if value > 1e12:
                     raise ValueError("implausibly large budget (over 10^18 national currency)")
                 return value
-            value = amount / 1e9
             if value <= 0:
                 raise ValueError("GDP must be positive")
             return value
