@@ -906,6 +906,10 @@ croissance du PIB ≤</translation>
             <translation>Ouvrir comme &amp;nouveau scénario</translation>
         </message>
         <message>
+            <source>Leave out the cells with errors (⊘ and names not matched) and import the rest</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>&amp;Import</source>
             <translation>&amp;Importer</translation>
         </message>
@@ -948,6 +952,18 @@ croissance du PIB ≤</translation>
         <message>
             <source>These settings describe no table: %1</source>
             <translation>Ces réglages ne décrivent aucun tableau : %1</translation>
+        </message>
+        <message>
+            <source>Most figures read as %1 are far from the scenario's path for their ally (this tool's check). They look like %2. Read them as %2?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Check the unit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing will be imported until this is settled: %1</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Will set %1 inputs for %2 allies, %3</source>
@@ -1030,6 +1046,7 @@ croissance du PIB ≤</translation>
         <name>ImportSettingsForm</name>
         <message>
             <source>Spreadsheet row that holds the column headings (years, “Country”)</source>
+            <extracomment>The user picked the value column of a long table: the measure comes from its header.</extracomment>
             <translation>Ligne du classeur qui porte les en-têtes de colonnes (années, « Pays »)</translation>
         </message>
         <message>
@@ -1111,6 +1128,10 @@ croissance du PIB ≤</translation>
         <message>
             <source>detected in %1</source>
             <translation>détecté en %1</translation>
+        </message>
+        <message>
+            <source>Several columns could hold the values (%1): choose one</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -1473,12 +1494,44 @@ croissance du PIB ≤</translation>
             <translation>Graphique en dessin &amp;SVG…</translation>
         </message>
         <message>
+            <source>A natoplanner scenario</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>&amp;Import…</source>
             <translation>&amp;Importer…</translation>
         </message>
         <message>
             <source>Import figures from a spreadsheet (NATO, SIPRI, IMF, World Bank…)</source>
             <translation>Importer des chiffres d'un classeur (OTAN, SIPRI, FMI, Banque mondiale…)</translation>
+        </message>
+        <message>
+            <source>&amp;Open it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Import its inputs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing to import</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>“%1” holds no typed inputs.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Import %1 inputs from %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>“%1” is a natoplanner scenario workbook, not a table of figures. Open it as a scenario, or copy its typed inputs (overrides) into “%2”?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cannot import %1</source>
+            <translation>Impossible d'importer %1</translation>
         </message>
     </context>
     <context>
@@ -2105,7 +2158,7 @@ p10–p90 (% PIB)</translation>
         <name>YearEditorModel</name>
         <message>
             <source>Real GDP growth (%)</source>
-            <extracomment>Raw float under EditRole/this role (None when the cell shows a dash). True when the cell holds a user override.</extracomment>
+            <extracomment>Raw float under EditRole/this role (None when the cell shows a dash). True when the cell holds a user override. Asks the user about an absurd value (True: set it); None sets nothing absurd.</extracomment>
             <translation>Croissance réelle du PIB (%)</translation>
         </message>
         <message>
@@ -2173,8 +2226,8 @@ p10–p90 (% PIB)</translation>
             <translation>Lecture seule.</translation>
         </message>
         <message>
-            <source>“%1” is not a number</source>
-            <translation>« %1 » n'est pas un nombre</translation>
+            <source>%1 for %2 in %3 is far from the current %4 (this tool's check). Set it anyway?</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -2182,6 +2235,10 @@ p10–p90 (% PIB)</translation>
         <message>
             <source>Year editor</source>
             <translation>Éditeur des années</translation>
+        </message>
+        <message>
+            <source>Unusual value</source>
+            <translation type="unfinished" />
         </message>
         <message numerus="yes">
             <source>Clear %n override(s)</source>
@@ -2403,6 +2460,17 @@ p10–p90 (% PIB)</translation>
         <message>
             <source>%1 of %2 draws</source>
             <translation>%1 tirages sur %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>Formatting</name>
+        <message>
+            <source>“%1” is not a number here: the decimal separator is “%2” (write %3)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>“%1” is ambiguous: %2 or %3? Write the decimal with “%4” and no thousands separator</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>

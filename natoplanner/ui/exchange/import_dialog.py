@@ -21,10 +21,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -64,7 +65,6 @@ from natoplanner.ui.window.document import ScenarioDocument
 
 IMPORT_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv", ".txt")
 IMPORT_FILTER = "Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt)"
-SCENARIO_SHEETS = {"about", "assumptions"}
 FOLDER_KEY = "import/folder"
 
 
@@ -106,6 +106,7 @@ class ImportDialog(QDialog):
         self._preview_current = False
         self._closing = False
         self._on_result = None
+        self._asked_units: set = set()
         self._build()
         self.resize(1080, 760)
         # Non-modal: the scenario may change while the dialog is open, and a
@@ -211,6 +212,14 @@ class ImportDialog(QDialog):
         target_row.addWidget(self.into_new)
         target_row.addStretch(1)
 
+        self.partial_check = QCheckBox(
+            self.tr(
+                "Leave out the cells with errors (⊘ and names not matched) and import the rest"
+            ),
+            self,
+        )
+        self.partial_check.setVisible(False)
+        self.partial_check.toggled.connect(lambda _on: self._update_import_button())
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.import_button = self.buttons.addButton(
             self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -229,9 +238,11 @@ class ImportDialog(QDialog):
         layout.addWidget(self.summary_label)
         layout.addWidget(self.details)
         layout.addLayout(target_row)
+        layout.addWidget(self.partial_check)
         layout.addWidget(self.buttons)
 
         self.form.sheet_chosen.connect(self._on_sheet_changed)
+        self.form.value_column_chosen.connect(self._on_value_column_chosen)
         self.form.edited.connect(self._on_settings_edited)
         self.target_group.buttonToggled.connect(self._on_target_changed)
 
@@ -370,13 +381,16 @@ class ImportDialog(QDialog):
         """The settings the controls show; raises ValueError when they describe no table."""
         return self.form.current_settings()
 
-    def _on_sheet_changed(self, sheet: str) -> None:
+    def _on_value_column_chosen(self, column: int) -> None:
+        self._on_sheet_changed(self.sheet_combo.currentData(), column)
+
+    def _on_sheet_changed(self, sheet: str, column: int | None = None) -> None:
         table, scenario = self.table, self._target_scenario()
         steps = (self.tr("Reading sheet %1…").replace("%1", sheet), self.tr("Checking every cell…"))
 
         def work(checkpoint: Checkpoint):
             checkpoint(0, steps[0])
-            detection = detect(table, sheet, dataset=scenario.dataset)
+            detection = detect(table, sheet, dataset=scenario.dataset, column=column)
             checkpoint(1, steps[1])
             return detection, preview_import(
                 table, detection.settings, scenario, lambda _done, _total: checkpoint(1, steps[1])
@@ -444,8 +458,10 @@ class ImportDialog(QDialog):
             self.details.clear()
             self._update_import_button()
             return
+        self.form.mark_value_choice(preview.settings.value_candidates)
         self.summary_label.setText(self.summary_line(preview))
-        self.details.setPlainText(preview.plan.summary())
+        problems = "\n".join(f"{p.severity}: {p}" for p in preview.plan.problems()[:200])
+        self.details.setPlainText(preview.plan.summary() + ("\n\n" + problems if problems else ""))
         settings = preview.settings
         self.view.resizeColumnToContents(settings.country_column)
         if self.view.columnWidth(settings.country_column) > 260:
@@ -460,6 +476,27 @@ class ImportDialog(QDialog):
             self.view.scrollTo(self.model.index(first.row, last_col))
             self.view.scrollTo(self.model.index(first.row, min(first.col, last_col)))
         self._update_import_button()
+        QTimer.singleShot(0, self, lambda: self._offer_likely_unit(preview))
+
+    def _offer_likely_unit(self, preview: ImportPreview) -> None:
+        """Most figures are implausible in the chosen unit: ask about the one that fits them."""
+        likely = preview.plan.likely_unit
+        key = (preview.settings, likely)
+        if likely is None or preview is not self.preview or key in self._asked_units:
+            return
+        self._asked_units.add(key)
+        question = (
+            self.tr(
+                "Most figures read as %1 are far from the scenario's path for their ally "
+                "(this tool's check). They look like %2. Read them as %2?"
+            )
+            .replace("%1", preview.settings.unit.label)
+            .replace("%2", likely.label)
+        )
+        if self.window_.prompts.confirm(self.tr("Check the unit"), question):
+            index = self.unit_combo.findData(likely)
+            if index >= 0:
+                self.unit_combo.setCurrentIndex(index)
 
     def summary_line(self, preview: ImportPreview) -> str:
         """One line: what will change, and how much is left out."""
@@ -467,6 +504,11 @@ class ImportDialog(QDialog):
         counts = preview.counts()
         skipped = counts.get("skipped", 0)
         invalid = counts.get("invalid", 0)
+        if plan.blocking:
+            text = self.tr("Nothing will be imported until this is settled: %1").replace(
+                "%1", plan.blocking[0].reason
+            )
+            return text
         if plan.changes:
             years = plan.years
             span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
@@ -488,11 +530,15 @@ class ImportDialog(QDialog):
         return text
 
     def _update_import_button(self) -> None:
+        plan = self.preview.plan if self.preview is not None else None
+        errors = plan is not None and plan.has_errors and not plan.blocking
+        self.partial_check.setVisible(errors)
         ready = (
             self._job is None
             and self._preview_current
-            and self.preview is not None
-            and self.preview.plan.importable
+            and plan is not None
+            and plan.importable
+            and (not plan.has_errors or self.partial_check.isChecked())
         )
         self.import_button.setEnabled(ready)
 

@@ -51,6 +51,8 @@ class ImportSettingsForm(QWidget):
     """
 
     sheet_chosen = Signal(str)
+    #: The user picked the value column of a long table: the measure comes from its header.
+    value_column_chosen = Signal(int)
     edited = Signal()
 
     def __init__(self, dataset: Dataset, parent: QWidget | None = None) -> None:
@@ -131,10 +133,10 @@ class ImportSettingsForm(QWidget):
             self.layout_combo.currentIndexChanged,
             self.country_combo.currentIndexChanged,
             self.year_combo.currentIndexChanged,
-            self.value_combo.currentIndexChanged,
             self.unit_combo.currentIndexChanged,
         ):
             signal.connect(self._on_edited)
+        self.value_combo.currentIndexChanged.connect(self._on_value_column_changed)
         self.measure_combo.currentIndexChanged.connect(self._on_measure_changed)
         self._set_layout_widgets(Layout.WIDE)
         self.set_settings_enabled(False)
@@ -295,6 +297,28 @@ class ImportSettingsForm(QWidget):
         if self._updating or self.table is None:
             return
         self.sheet_chosen.emit(self.sheet_combo.currentData())
+
+    def _on_value_column_changed(self, _index: int) -> None:
+        if self._updating or self.table is None:
+            return
+        if Layout(self.layout_combo.currentData()) is not Layout.LONG:
+            self._on_edited()
+            return
+        self.value_column_chosen.emit(self.value_combo.currentData())
+
+    def mark_value_choice(self, candidates: tuple[int, ...]) -> None:
+        """Say at the value column that the user must choose it (several columns could be)."""
+        if len(candidates) > 1:
+            names = ", ".join(column_letters(c) for c in candidates)
+            self.value_combo.setToolTip(
+                self.tr("Several columns could hold the values (%1): choose one").replace(
+                    "%1", names
+                )
+            )
+            self.value_combo.setStyleSheet("QComboBox { border: 2px solid palette(highlight); }")
+        else:
+            self.value_combo.setToolTip("")
+            self.value_combo.setStyleSheet("")
 
     def _on_measure_changed(self, _index: int) -> None:
         if self._updating or self.table is None:

@@ -14,15 +14,17 @@ from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, QUrl
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
+from natoplanner.core.errors import ScenarioInputError
 from natoplanner.io.errors import FileProblemError
+from natoplanner.io.sources.plan import plan_from_scenario
 from natoplanner.io.sources.tabular import read_table
 from natoplanner.ui.exchange.import_dialog import (
     FOLDER_KEY,
     IMPORT_FILTER,
     IMPORT_SUFFIXES,
-    SCENARIO_SHEETS,
     ImportDialog,
 )
+from natoplanner.ui.window.commands import ReplaceInputs
 
 
 def show_import_dialog(window, path: Path | None = None) -> ImportDialog:
@@ -38,7 +40,7 @@ def start_import(window) -> ImportDialog | None:
     path = window.prompts.open_path(str(folder), window.tr(IMPORT_FILTER))
     if path is None:
         return None
-    return show_import_dialog(window, Path(path))
+    return open_source(window, Path(path))
 
 
 def is_scenario_workbook(path: Path) -> bool:
@@ -46,18 +48,64 @@ def is_scenario_workbook(path: Path) -> bool:
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
         return False
     try:
-        names = read_table(path).sheet_names
-    except FileProblemError:
-        return False  # the import dialog will say what is wrong with it
-    return SCENARIO_SHEETS <= {n.strip().casefold() for n in names}
+        return read_table(path).is_scenario_workbook
+    except Exception:  # noqa: BLE001 - the import dialog will say what is wrong with it
+        return False
+
+
+def open_source(window, path: Path) -> ImportDialog | None:
+    """Import ``path``; a scenario workbook is opened or its inputs taken, as the user says."""
+    if not is_scenario_workbook(path):
+        return show_import_dialog(window, path)
+    answer = window.prompts.choose(
+        window.tr("A natoplanner scenario"),
+        window.tr(
+            "“%1” is a natoplanner scenario workbook, not a table of figures. Open it as a "
+            "scenario, or copy its typed inputs (overrides) into “%2”?"
+        )
+        .replace("%1", path.name)
+        .replace("%2", window.document.scenario.name),
+        [window.tr("&Open it"), window.tr("&Import its inputs")],
+    )
+    if answer == 0:
+        window.open_scenario(path)
+    elif answer == 1:
+        import_scenario_inputs(window, path)
+    return None
+
+
+def import_scenario_inputs(window, path: Path) -> None:
+    """Copy the typed year inputs of scenario workbook ``path`` into the window's scenario."""
+    from natoplanner.io.workbook.files import load_scenario
+
+    document = window.document
+    try:
+        source = load_scenario(path, document.scenario.dataset)
+        updated = document.scenario.copy()
+        changes = plan_from_scenario(source, updated, path.name)
+        for change in changes:
+            updated.set_year_input(change.measure, change.iso3, change.year, change.value)
+    except (FileProblemError, ScenarioInputError) as error:
+        window.prompts.error(window.tr("Cannot import %1").replace("%1", path.name), str(error))
+        return
+    if not changes:
+        window.prompts.information(
+            window.tr("Nothing to import"),
+            window.tr("“%1” holds no typed inputs.").replace("%1", path.name),
+        )
+        return
+    text = (
+        window.tr("Import %1 inputs from %2")
+        .replace("%1", str(len(changes)))
+        .replace("%2", path.name)
+    )
+    document.push(ReplaceInputs(document, text, document.scenario.state(), updated.state()))
+    window.statusBar().showMessage(text, 8000)
 
 
 def open_dropped_file(window, path: Path) -> None:
-    """A file dropped on the window: open a scenario workbook, import anything else."""
-    if is_scenario_workbook(path):
-        window.open_scenario(path)
-    else:
-        show_import_dialog(window, path)
+    """A file dropped on the window: a scenario workbook is offered, anything else imported."""
+    open_source(window, path)
 
 
 def dropped_file(urls: list[QUrl]) -> Path | None:

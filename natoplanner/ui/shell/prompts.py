@@ -108,6 +108,29 @@ class DialogPrompts:
     def information(self, title: str, message: str) -> None:
         QMessageBox.information(self.parent, title, message)
 
+    def confirm(self, title: str, message: str) -> bool:
+        """A yes/no question; No is the default (nothing changes without a yes)."""
+        answer = QMessageBox.question(
+            self.parent,
+            title,
+            message,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def choose(self, title: str, message: str, choices: list[str]) -> int | None:
+        """One of ``choices`` (button texts), by index; None when cancelled."""
+        box = QMessageBox(self.parent)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(title)
+        box.setText(message)
+        buttons = [box.addButton(text, QMessageBox.ButtonRole.AcceptRole) for text in choices]
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        return buttons.index(clicked) if clicked in buttons else None
+
     def recover(self, entries: list) -> Recovery:
         """Offer to restore what a crashed session autosaved; lists every scenario."""
         box = QMessageBox(self.parent)
@@ -162,8 +185,12 @@ class ScriptedPrompts:
         save_path: Path | None = None,
         text: str | None = None,
         recovery: Recovery = Recovery.LATER,
+        confirm: bool = True,
+        choice: int | None = 0,
     ) -> None:
         self.unsaved = unsaved
+        self.confirm_answer = confirm
+        self.choice = choice
         self.recovery = recovery
         self.next_text = text
         self.next_open_path = open_path
@@ -191,6 +218,14 @@ class ScriptedPrompts:
 
     def information(self, title: str, message: str) -> None:
         self.asked.append(("information", message))
+
+    def confirm(self, title: str, message: str) -> bool:
+        self.asked.append(("confirm", message))
+        return self.confirm_answer
+
+    def choose(self, title: str, message: str, choices: list[str]) -> int | None:
+        self.asked.append(("choose", message))
+        return self.choice
 
     def recover(self, entries: list) -> Recovery:
         self.asked.append(("recover", describe_recovery(entries)))
