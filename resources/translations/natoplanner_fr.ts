@@ -907,7 +907,7 @@ croissance du PIB ≤</translation>
         </message>
         <message>
             <source>Leave out the cells with errors (⊘ and names not matched) and import the rest</source>
-            <translation type="unfinished" />
+            <translation>Laisser de côté les cellules en erreur (⊘ et noms non reconnus) et importer le reste</translation>
         </message>
         <message>
             <source>&amp;Import</source>
@@ -955,15 +955,15 @@ croissance du PIB ≤</translation>
         </message>
         <message>
             <source>Most figures read as %1 are far from the scenario's path for their ally (this tool's check). They look like %2. Read them as %2?</source>
-            <translation type="unfinished" />
+            <translation>La plupart des chiffres lus en %1 sont loin de la trajectoire du scénario pour leur Allié (contrôle propre à cet outil). Ils ressemblent à des %2. Les lire en %2 ?</translation>
         </message>
         <message>
             <source>Check the unit</source>
-            <translation type="unfinished" />
+            <translation>Vérifier l'unité</translation>
         </message>
         <message>
             <source>Nothing will be imported until this is settled: %1</source>
-            <translation type="unfinished" />
+            <translation>Rien ne sera importé tant que ce point n'est pas réglé : %1</translation>
         </message>
         <message>
             <source>Will set %1 inputs for %2 allies, %3</source>
@@ -1131,7 +1131,7 @@ croissance du PIB ≤</translation>
         </message>
         <message>
             <source>Several columns could hold the values (%1): choose one</source>
-            <translation type="unfinished" />
+            <translation>Plusieurs colonnes peuvent contenir les valeurs (%1) : choisissez-en une</translation>
         </message>
     </context>
     <context>
@@ -1495,7 +1495,7 @@ croissance du PIB ≤</translation>
         </message>
         <message>
             <source>A natoplanner scenario</source>
-            <translation type="unfinished" />
+            <translation>Un scénario natoplanner</translation>
         </message>
         <message>
             <source>&amp;Import…</source>
@@ -1507,27 +1507,27 @@ croissance du PIB ≤</translation>
         </message>
         <message>
             <source>&amp;Open it</source>
-            <translation type="unfinished" />
+            <translation>L'&amp;ouvrir</translation>
         </message>
         <message>
             <source>&amp;Import its inputs</source>
-            <translation type="unfinished" />
+            <translation>&amp;Importer ses saisies</translation>
         </message>
         <message>
             <source>Nothing to import</source>
-            <translation type="unfinished" />
+            <translation>Rien à importer</translation>
         </message>
         <message>
             <source>“%1” holds no typed inputs.</source>
-            <translation type="unfinished" />
+            <translation>« %1 » ne contient aucune saisie.</translation>
         </message>
         <message>
             <source>Import %1 inputs from %2</source>
-            <translation type="unfinished" />
+            <translation>import de %1 saisies depuis %2</translation>
         </message>
         <message>
             <source>“%1” is a natoplanner scenario workbook, not a table of figures. Open it as a scenario, or copy its typed inputs (overrides) into “%2”?</source>
-            <translation type="unfinished" />
+            <translation>« %1 » est un classeur de scénario natoplanner, pas un tableau de chiffres. L'ouvrir comme scénario, ou copier ses saisies dans « %2 » ?</translation>
         </message>
         <message>
             <source>Cannot import %1</source>
@@ -2227,7 +2227,7 @@ p10–p90 (% PIB)</translation>
         </message>
         <message>
             <source>%1 for %2 in %3 is far from the current %4 (this tool's check). Set it anyway?</source>
-            <translation type="unfinished" />
+            <translation>%1 pour %2 en %3 est loin de la valeur actuelle %4 (contrôle propre à cet outil). La saisir quand même ?</translation>
         </message>
     </context>
     <context>
@@ -2238,7 +2238,7 @@ p10–p90 (% PIB)</translation>
         </message>
         <message>
             <source>Unusual value</source>
-            <translation type="unfinished" />
+            <translation>Valeur inhabituelle</translation>
         </message>
         <message numerus="yes">
             <source>Clear %n override(s)</source>
@@ -2466,11 +2466,11 @@ p10–p90 (% PIB)</translation>
         <name>Formatting</name>
         <message>
             <source>“%1” is not a number here: the decimal separator is “%2” (write %3)</source>
-            <translation type="unfinished" />
+            <translation>« %1 » n'est pas un nombre ici : le séparateur décimal est « %2 » (écrivez %3)</translation>
         </message>
         <message>
             <source>“%1” is ambiguous: %2 or %3? Write the decimal with “%4” and no thousands separator</source>
-            <translation type="unfinished" />
+            <translation>« %1 » est ambigu : %2 ou %3 ? Écrivez la décimale avec « %4 » et sans séparateur de milliers</translation>
         </message>
     </context>
     <context>
