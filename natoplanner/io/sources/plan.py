@@ -251,6 +251,9 @@ class ImportPreview:
     plan: ImportPlan
 
     def __post_init__(self) -> None:
+        self._counts: Counter[CellStatus] | None = None
+        self._extent: tuple[int, ...] | None = None
+        self._details: str | None = None
         self._row_reports = {r.row: r for r in self.rows}
         s = self.settings
         self._value_columns = (
@@ -285,14 +288,52 @@ class ImportPreview:
             year=year,
         )
 
+    def row_report(self, row: int) -> RowReport | None:
+        """What the country cell of grid row ``row`` was matched to (None: no report)."""
+        return self._row_reports.get(row)
+
+    def prepare(self) -> None:
+        """Compute what a window shows of the whole preview (counts, width, report text).
+
+        Called where the preview is built (a worker thread in the GUI), so showing
+        a 200,000-row preview never walks the rows on the window's thread.
+        """
+        self.counts()
+        _ = self.sheet.n_cols
+        self.details()
+        self.imported_extent()
+
+    def imported_extent(self) -> tuple[int, int, int] | None:
+        """(row, column) of the first imported cell and the last imported column, or None."""
+        if self._extent is None:
+            imported = [c for c in self.cells.values() if c.status is CellStatus.OK]
+            if not imported:
+                self._extent = ()
+            else:
+                first = min(imported, key=lambda c: (c.row, c.col))
+                self._extent = (first.row, first.col, max(c.col for c in imported))
+        return self._extent or None
+
+    def details(self) -> str:
+        """The plan's summary and every problem (at most 200), as the dialog shows them."""
+        if self._details is None:
+            problems = self.plan.problems()
+            listed = "\n".join(f"{p.severity}: {p}" for p in problems[:200])
+            more = f"\n… and {len(problems) - 200} more" if len(problems) > 200 else ""
+            self._details = self.plan.summary() + ("\n\n" + listed + more if listed else "")
+        return self._details
+
     def counts(self) -> Counter[CellStatus]:
         """How many value cells are ok, skipped and invalid."""
+        if self._counts is not None:
+            return self._counts
         counts = Counter(report.status for report in self.cells.values())
         for row_report in self.rows:
             if row_report.kind is not LabelKind.ALLY:
                 counts[CellStatus.SKIPPED] += sum(
                     not blank_cell(self.sheet.cell(row_report.row, c)) for c in self._value_columns
                 )
+        self._counts = counts
         return counts
 
 

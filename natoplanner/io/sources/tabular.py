@@ -16,6 +16,7 @@ from __future__ import annotations
 import codecs
 import csv
 import functools
+import gc
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -86,6 +87,7 @@ class RawSheet:
     merged_copies: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
     #: True for CSV: every row should have as many cells as the header.
     fixed_width: bool = False
+    _width: int | None = field(default=None, repr=False, compare=False)
 
     @property
     def n_rows(self) -> int:
@@ -93,7 +95,10 @@ class RawSheet:
 
     @property
     def n_cols(self) -> int:
-        return max((len(r) for r in self.rows), default=0)
+        """Width of the widest row (computed once: a sheet is not edited after reading)."""
+        if self._width is None:
+            self._width = max((len(r) for r in self.rows), default=0)
+        return self._width
 
     def cell(self, row: int, col: int) -> Cell:
         """The cell at (row, col), or "" outside the grid."""
@@ -327,6 +332,7 @@ def _fill_merged(sheet: RawSheet, ranges: list) -> None:
                 if row[c] == "":
                     row[c] = value
                     sheet.merged_copies[(r, c)] = (r0, c0)
+    sheet._width = None  # rows may have grown
 
 
 def _check_area(path: Path, sheet: str, n_rows: int, n_cols: int) -> None:
@@ -421,7 +427,7 @@ def sniff_encoding(path: Path, head: bytes) -> tuple[str, str, int]:
     return "utf-8", "UTF-8", 0
 
 
-def _csv_rows(path: Path, encoding: str, skip: int) -> tuple[list[list[str]], str]:
+def _csv_rows(path: Path, encoding: str, skip: int) -> tuple[list[tuple[str, ...]], str]:
     with path.open("r", encoding=encoding, newline="", errors="strict") as handle:
         if skip:
             handle.read(1)  # the BOM, decoded as U+FEFF
@@ -431,7 +437,9 @@ def _csv_rows(path: Path, encoding: str, skip: int) -> tuple[list[list[str]], st
         if skip:
             handle.read(1)
         reader = csv.reader(handle, delimiter=delimiter, strict=True)
-        rows: list[list[str]] = []
+        collecting = gc.isenabled()
+        gc.disable()  # rows of strings hold no cycles; full collections only cost time
+        rows: list[tuple[str, ...]] = []
         texts: dict[str, str] = {}  # one object per distinct text: names and years repeat
         cells = 0
         try:
@@ -445,9 +453,14 @@ def _csv_rows(path: Path, encoding: str, skip: int) -> tuple[list[list[str]], st
                         expected=f"at most {MAX_CELLS:,} cells",
                         found=f"more than {MAX_CELLS:,} cells by line {reader.line_num:,}",
                     )
-                rows.append([texts.setdefault(c, c) for c in (c.strip() for c in row)])
+                # Tuples of strings: the collector untracks them, so full collections stay
+                # cheap while a window shows a 200,000-row file.
+                rows.append(tuple([texts.setdefault(c, c) for c in (c.strip() for c in row)]))
         except csv.Error as error:
             raise _csv_error(path, reader.line_num, rows, error) from None
+        finally:
+            if collecting:
+                gc.enable()
     return rows, delimiter
 
 

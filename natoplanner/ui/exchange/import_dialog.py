@@ -19,6 +19,7 @@ File > Import… and drag-and-drop in :mod:`~natoplanner.ui.exchange.import_open
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
@@ -49,7 +50,6 @@ from natoplanner.io.sources.detect import (
     ImportSettings,
 )
 from natoplanner.io.sources.importer import (
-    CellStatus,
     ImportPreview,
     apply_plan,
     detect,
@@ -304,6 +304,7 @@ class ImportDialog(QDialog):
             preview = preview_import(
                 table, detection.settings, scenario, lambda _done, _total: checkpoint(2, steps[2])
             )
+            preview.prepare()
             return table, detection, preview
 
         self._start(work, 3, self._on_loaded)
@@ -392,9 +393,11 @@ class ImportDialog(QDialog):
             checkpoint(0, steps[0])
             detection = detect(table, sheet, dataset=scenario.dataset, column=column)
             checkpoint(1, steps[1])
-            return detection, preview_import(
+            preview = preview_import(
                 table, detection.settings, scenario, lambda _done, _total: checkpoint(1, steps[1])
             )
+            preview.prepare()
+            return detection, preview
 
         def done(result) -> None:
             self.detection, preview = result
@@ -428,9 +431,11 @@ class ImportDialog(QDialog):
 
         def work(checkpoint: Checkpoint):
             checkpoint(0, step)
-            return preview_import(
+            preview = preview_import(
                 table, settings, scenario, lambda _done, _total: checkpoint(0, step)
             )
+            preview.prepare()
+            return preview
 
         self._start(work, 1, self._show_preview)
 
@@ -448,10 +453,11 @@ class ImportDialog(QDialog):
         self.model.set_preview(preview)
         if preview is not None:
             self.form.base_settings = preview.settings
+            cells = (c for c in preview.cells.values() if c.iso3 and c.year)
             self.form.sample = [
-                (r.iso3, r.year, r.source_value)
-                for r in preview.cells.values()
-                if r.iso3 and r.year and r.source_value is not None
+                (c.iso3, c.year, c.source_value)
+                for c in itertools.islice(cells, 2000)
+                if c.source_value is not None
             ]
         if preview is None:
             self.summary_label.clear()
@@ -460,21 +466,21 @@ class ImportDialog(QDialog):
             return
         self.form.mark_value_choice(preview.settings.value_candidates)
         self.summary_label.setText(self.summary_line(preview))
-        problems = "\n".join(f"{p.severity}: {p}" for p in preview.plan.problems()[:200])
-        self.details.setPlainText(preview.plan.summary() + ("\n\n" + problems if problems else ""))
+        self.details.setPlainText(preview.details())
         settings = preview.settings
+        self.view.horizontalHeader().setResizeContentsPrecision(200)  # not 200,000 rows
         self.view.resizeColumnToContents(settings.country_column)
         if self.view.columnWidth(settings.country_column) > 260:
             self.view.setColumnWidth(settings.country_column, 260)
         # Show the title rows when they are few, then the first imported cell.
         top = 0 if settings.header_row < 8 else settings.header_row - 1
         self.view.scrollTo(self.model.index(top, 0), QAbstractItemView.ScrollHint.PositionAtTop)
-        imported = [c for c in preview.cells.values() if c.status is CellStatus.OK]
-        if imported:
-            first = min(imported, key=lambda c: (c.row, c.col))
-            last_col = min(max(c.col for c in imported), self.model.columnCount() - 1)
-            self.view.scrollTo(self.model.index(first.row, last_col))
-            self.view.scrollTo(self.model.index(first.row, min(first.col, last_col)))
+        extent = preview.imported_extent()
+        if extent is not None:
+            first_row, first_col, last_col = extent
+            last_col = min(last_col, self.model.columnCount() - 1)
+            self.view.scrollTo(self.model.index(first_row, last_col))
+            self.view.scrollTo(self.model.index(first_row, min(first_col, last_col)))
         self._update_import_button()
         QTimer.singleShot(0, self, lambda: self._offer_likely_unit(preview))
 
