@@ -251,7 +251,8 @@ class _PlanBuilder:
             if blank_cell(label_cell) and all(blank_cell(_at(row, c)) for c, _ in value_cells):
                 continue
             label = self._label(label_cell)
-            if check_width and len(row) != width:
+            if check_width and len(row) != width and label.kind is LabelKind.ALLY:
+                # Only an ally's row can lose figures; a section title ("Europe") is short.
                 self._check_width(r, row)
             self._report_row(r, f"{letters}{r + 1}", label, row, value_cells)
         self._block_on_open_choices()
@@ -263,7 +264,8 @@ class _PlanBuilder:
         width = self.header_width
         if len(row) < width:
             missing = [c for c in sorted(self.value_columns) if c >= len(row)]
-            if not missing:
+            present = any(not blank_cell(row[c]) for c in self.value_columns if c < len(row))
+            if not missing or not present:
                 return
             first, last = missing[0], missing[-1]
             span = cell_address(r, first) + (f":{cell_address(r, last)}" if last != first else "")
