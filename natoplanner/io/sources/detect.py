@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 
 from natoplanner.core.allies import Ally, AllyRegistry, normalise_name
 from natoplanner.core.dataset import Dataset
@@ -245,6 +246,11 @@ def _detect_sheet(
     )
     measure, unit_hint, why = guess_measure(texts)
     notes.append(why)
+    if not unit_hint.percent and _cells_say_percent(
+        sheet, header_row, _value_columns(year_columns, value_column)
+    ):
+        unit_hint = replace(unit_hint, percent=True)
+        notes.append('the value cells are written with "%": read as percent')
     values = _sample_values(
         sheet,
         header_row,
@@ -389,6 +395,17 @@ def describe_column(sheet: RawSheet, header_row: int, col: int) -> str:
     heading = str(sheet.cell(header_row, col)).strip()
     letters = cell_address(0, col)[:-1]
     return f"{letters} '{shown(heading, 40)}'" if heading else letters
+
+
+def _cells_say_percent(sheet: RawSheet, header_row: int, columns: list[int]) -> bool:
+    """True when most value cells written as text end with "%" ("2.1%")."""
+    texts = [
+        cell
+        for row in sheet.rows[header_row + 1 : header_row + 1 + SAMPLE_ROWS]
+        for c in columns
+        if c < len(row) and isinstance(cell := row[c], str) and any(ch.isdigit() for ch in cell)
+    ]
+    return bool(texts) and sum(t.strip().endswith("%") for t in texts) > len(texts) / 2
 
 
 def _value_columns(year_columns: list[tuple[int, int]], value_column: int | None) -> list[int]:
