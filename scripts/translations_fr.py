@@ -576,6 +576,23 @@ FR.update(
         "Draw GDP growth many times: fan chart and the chance of meeting 3.5% core and 5% total": "Tirer la croissance du PIB de nombreuses fois : éventail et probabilité d'atteindre 3,5 % (essentielle) et 5 % (total)",
         "&Uncertainty (Monte Carlo)…": "&Incertitude (Monte-Carlo)…",
         "%1 of %2 draws": "%1 tirages sur %2",
+        # -- import that never writes a wrong number (issue 14)
+        "Leave out the cells with errors (⊘ and names not matched) and import the rest": "Laisser de côté les cellules en erreur (⊘ et noms non reconnus) et importer le reste",
+        "Most figures read as %1 are far from the scenario's path for their ally (this tool's check). They look like %2. Read them as %2?": "La plupart des chiffres lus en %1 sont loin de la trajectoire du scénario pour leur Allié (contrôle propre à cet outil). Ils ressemblent à des %2. Les lire en %2 ?",
+        "Check the unit": "Vérifier l'unité",
+        "Nothing will be imported until this is settled: %1": "Rien ne sera importé tant que ce point n'est pas réglé : %1",
+        "Several columns could hold the values (%1): choose one": "Plusieurs colonnes peuvent contenir les valeurs (%1) : choisissez-en une",
+        "A natoplanner scenario": "Un scénario natoplanner",
+        "&Open it": "L'&ouvrir",
+        "&Import its inputs": "&Importer ses saisies",
+        "Nothing to import": "Rien à importer",
+        "“%1” holds no typed inputs.": "« %1 » ne contient aucune saisie.",
+        "Import %1 inputs from %2": "import de %1 saisies depuis %2",
+        "“%1” is a natoplanner scenario workbook, not a table of figures. Open it as a scenario, or copy its typed inputs (overrides) into “%2”?": "« %1 » est un classeur de scénario natoplanner, pas un tableau de chiffres. L'ouvrir comme scénario, ou copier ses saisies dans « %2 » ?",
+        "%1 for %2 in %3 is far from the current %4 (this tool's check). Set it anyway?": "%1 pour %2 en %3 est loin de la valeur actuelle %4 (contrôle propre à cet outil). La saisir quand même ?",
+        "Unusual value": "Valeur inhabituelle",
+        "“%1” is not a number here: the decimal separator is “%2” (write %3)": "« %1 » n'est pas un nombre ici : le séparateur décimal est « %2 » (écrivez %3)",
+        "“%1” is ambiguous: %2 or %3? Write the decimal with “%4” and no thousands separator": "« %1 » est ambigu : %2 ou %3 ? Écrivez la décimale avec « %4 » et sans séparateur de milliers",
     }
 )
 

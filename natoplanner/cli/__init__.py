@@ -17,18 +17,6 @@ from collections.abc import Sequence
 from natoplanner.core.errors import ScenarioInputError
 from natoplanner.io.errors import FileProblemError
 
-COMMAND_MODULES = (
-    "summary",
-    "workbook",
-    "importing",
-    "analysis",
-    "alliance",
-    "editing",
-    "uncertainty",
-    "fiscal",
-    "vintages",
-)
-
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -73,3 +61,14 @@ def run_command(argv: Sequence[str]) -> int:
             file=sys.stderr,
         )
         return 1
+COMMAND_MODULES = (
+    "summary",
+    "workbook",
+    "importing",
+    "analysis",
+    "alliance",
+    "editing",
+    "uncertainty",
+    "fiscal",
+    "vintages",
+)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from natoplanner.core.scenario import Scenario
+from natoplanner.io.errors import FileProblemError
 
 
 def load_scenario(path: str | None) -> Scenario:
@@ -28,3 +30,40 @@ def format_table(rows: list[list[str]], header: list[str], right_align_from: int
         lines.append("  ".join(cells).rstrip())
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)
+
+
+def refuse_overwrite(path: Path, force: bool, *, inputs: Iterable[str | Path] = ()) -> None:
+    """Stop a command before it writes over a file: every command that writes calls this.
+
+    An existing ``path`` is replaced only with ``--force``; a path that is one
+    of the command's own ``inputs`` (the spreadsheet being imported, the
+    scenario read with ``--into``) is never replaced, ``--force`` or not.
+
+    Raises
+    ------
+    FileProblemError
+        Naming the file and what to do instead.
+    """
+    target = Path(path)
+    for source in inputs:
+        if source is not None and _same_file(target, Path(source)):
+            raise FileProblemError.at(
+                target,
+                "the output would replace a file this command reads; write to another file",
+                expected="an output name different from the input files",
+                found=str(target),
+            )
+    if target.exists() and not force:
+        raise FileProblemError.at(
+            target,
+            "the file exists; use --force to replace it",
+            expected="a new file name",
+            found=str(target),
+        )
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and a.samefile(b)
+    except OSError:
+        return a.resolve() == b.resolve()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from natoplanner.cli.common import refuse_overwrite
 from natoplanner.core.fiscal.announced import TEMPLATES
 from natoplanner.core.scenario import Scenario
 from natoplanner.io.errors import FileProblemError
@@ -43,13 +44,7 @@ def run(args: argparse.Namespace) -> int:
             expected="a name ending in .xlsx",
             found=path.name,
         )
-    if path.exists() and not args.force:
-        raise FileProblemError.at(
-            path,
-            "the file exists; use --force to replace it",
-            expected="a new file name",
-            found=str(path),
-        )
+    refuse_overwrite(path, args.force)
     scenario = TEMPLATES[args.template]() if args.template else Scenario()
     if args.horizon is not None:
         scenario.set_horizon(args.horizon)

@@ -266,3 +266,17 @@ def sipri_sized_workbook(path: Path, n_years: int = 75) -> Path:
         ws.append([ally.name_en, "", *["..." if v != v else round(v / 100, 6) for v in row]])
     wb.save(path)
     return path
+
+
+def long_growth_csv(path: Path, n_rows: int = 200_000) -> Path:
+    """A long CSV of ``n_rows``: mostly history and non-allies, then every ally's IMF WEO
+    April 2026 growth for 2027-2031 (the benchmark's and the corpus's big file)."""
+    dataset = Dataset.bundled()
+    april = dataset.forecasts[dataset.forecasts.vintage == "IMF WEO April 2026"]
+    future = april[april.year >= 2027]
+    lines = ["Country,Year,Real GDP growth (%)"]
+    names = ["Austria", "World", "Poland"]
+    lines += [f"{names[i % 3]},{1900 + i % 120},{i % 7}.5" for i in range(n_rows - len(future))]
+    lines += [f"{r.iso3},{r.year},{r.real_gdp_growth_pct}" for r in future.itertuples()]
+    path.write_text("\n".join(lines) + "\n")
+    return path

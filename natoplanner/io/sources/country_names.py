@@ -72,7 +72,33 @@ def is_region_or_total(text: str) -> bool:
     return bool(_REGION_WORDS.search(normalise_name(text)))
 
 
+#: Words that say what kind of state a name is, not which: "Republic of", "Dem. Rep.".
+_GENERIC_WORDS = frozenset(
+    "republic rep of the and people s peoples democratic dem islamic arab federal fed "
+    "federation kingdom state states united sar province plurinational socialist "
+    "bolivarian co operative union".split()
+)
+
+
+def distinctive_words(text: str) -> str:
+    """The words of a country name that say which country it is, sorted: "congo"."""
+    words = [w for w in normalise_name(text).split() if w not in _GENERIC_WORDS]
+    return " ".join(sorted(words))
+
+
+_NON_NATO_DISTINCTIVE = frozenset(
+    d for n in _NON_NATO.replace("\n", " ").split(";") if (d := distinctive_words(n))
+)
+
+
 def is_other_country(text: str) -> bool:
-    """True for a country (or former country) that is not a NATO ally."""
-    key = normalise_name(text)
-    return key in NON_NATO_COUNTRIES or re.sub(r"\s*\d+$", "", key) in NON_NATO_COUNTRIES
+    """True for a country (or former country) that is not a NATO ally.
+
+    Spellings differ between sources ("Congo, Republic", "Republic of the
+    Congo", "Congo, Rep."): the distinctive words decide.
+    """
+    key = re.sub(r"\s*\d+$", "", normalise_name(text))
+    if key in NON_NATO_COUNTRIES:
+        return True
+    distinctive = distinctive_words(key)
+    return bool(distinctive) and distinctive in _NON_NATO_DISTINCTIVE

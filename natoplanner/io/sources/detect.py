@@ -1,8 +1,9 @@
-"""Guess how a table is laid out and what it measures, for the user to confirm.
+"""Guess how a table is laid out, for the user to confirm.
 
 Everything here is a guess with its reasons written down
-(:attr:`Detection.notes`); :class:`ImportSettings` is what the user sees and
-corrects in the import preview, and the importer follows it exactly.
+(:attr:`Detection.notes`); the settings it returns
+(:class:`~natoplanner.io.sources.settings.ImportSettings`) are what the user
+sees and corrects in the import preview.
 
 - Sheet: the visible sheet with the most allies (hidden sheets only if no
   visible one has a table).
@@ -10,315 +11,74 @@ corrects in the import preview, and the importer follows it exactly.
   layout: ``2025``, ``"2025"``, ``"2025e"``, ``"FY2025"``), or a row naming a
   year column and a country column (long layout).
 - Country column: the column with the most allies below the header.
-- Measure and unit: keywords in the sheet name, title rows and headers
-  ("% of GDP", "current US$", "millions", "milliards d'euros"...), then the
-  values themselves: shares below 1 are fractions; budgets and GDP without a
-  stated unit are compared with NATO's published figures to find the scale.
+- Measure and unit: :mod:`natoplanner.io.sources.units` reads them from the
+  words of the sheet and then from the values.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 import re
-from dataclasses import dataclass, field, replace
-from enum import StrEnum
-
-import numpy as np
+from dataclasses import replace
 
 from natoplanner.core.allies import Ally, AllyRegistry, normalise_name
 from natoplanner.core.dataset import Dataset
 from natoplanner.io.errors import FileProblemError
-from natoplanner.io.sources import country_names
-from natoplanner.io.sources.numbers import NumberTextError, is_missing_marker, parse_number
+from natoplanner.io.sources.labels import (
+    COUNTRY_HEADER_NAMES,
+    FIRST_YEAR,
+    LAST_YEAR,
+    MAX_LABEL_CHARS,
+    VALUE_HEADER_NAMES,
+    YEAR_HEADER_NAMES,
+    LabelKind,
+    LabelMatch,
+    classify_label,
+    clean_label,
+    shown,
+    year_from_header,
+    year_headers,
+)
+from natoplanner.io.sources.numbers import (
+    NumberTextError,
+    detect_decimal,
+    is_missing_marker,
+    parse_number,
+)
+from natoplanner.io.sources.settings import (
+    Detection,
+    ImportSettings,
+    Layout,
+    SourceMeasure,
+    Unit,
+    UnitHint,
+    units_for,
+)
 from natoplanner.io.sources.tabular import RawSheet, RawTable, cell_address
+from natoplanner.io.sources.units import guess_measure, guess_unit
+
+__all__ = [
+    "FIRST_YEAR",
+    "LAST_YEAR",
+    "Detection",
+    "ImportSettings",
+    "LabelKind",
+    "LabelMatch",
+    "Layout",
+    "SourceMeasure",
+    "Unit",
+    "UnitHint",
+    "classify_label",
+    "clean_label",
+    "detect",
+    "guess_measure",
+    "guess_unit",
+    "units_for",
+    "year_from_header",
+]
 
 HEADER_SEARCH_ROWS = 60
 SAMPLE_ROWS = 2000
-FIRST_YEAR, LAST_YEAR = 1900, 2100
-MAX_LABEL_CHARS = 120
-
-
-class Layout(StrEnum):
-    """WIDE: one row per country, one column per year. LONG: country, year, value columns."""
-
-    WIDE = "wide"
-    LONG = "long"
-
-
-class SourceMeasure(StrEnum):
-    """What the imported figures are (before conversion to scenario inputs)."""
-
-    CORE_BUDGET = "core_budget"
-    SHARE_OF_GDP = "share_of_gdp"
-    NOMINAL_GDP = "nominal_gdp"
-    REAL_GROWTH = "real_growth"
-    INFLATION = "inflation"
-
-    @property
-    def label(self) -> str:
-        return {
-            "core_budget": "core defence budget",
-            "share_of_gdp": "core defence as a share of GDP",
-            "nominal_gdp": "nominal GDP",
-            "real_growth": "real GDP growth",
-            "inflation": "inflation (used as the GDP deflator)",
-        }[self.value]
-
-    @property
-    def is_money(self) -> bool:
-        return self in (SourceMeasure.CORE_BUDGET, SourceMeasure.NOMINAL_GDP)
-
-
-class Unit(StrEnum):
-    """The unit of the imported figures.
-
-    Money: national currency or US dollars, in units, thousands, millions or
-    billions. Rates and shares: percent (4.25 = 4.25%) or fraction (0.0425).
-    """
-
-    NATIONAL = "national"
-    NATIONAL_THOUSANDS = "national_thousands"
-    NATIONAL_MILLIONS = "national_millions"
-    NATIONAL_BILLIONS = "national_billions"
-    USD = "usd"
-    USD_THOUSANDS = "usd_thousands"
-    USD_MILLIONS = "usd_millions"
-    USD_BILLIONS = "usd_billions"
-    PERCENT = "percent"
-    FRACTION = "fraction"
-
-    @property
-    def is_money(self) -> bool:
-        return self not in (Unit.PERCENT, Unit.FRACTION)
-
-    @property
-    def is_usd(self) -> bool:
-        return self.value.startswith("usd")
-
-    @property
-    def scale(self) -> float:
-        """Multiplier to whole currency units (money) or to percent (rates)."""
-        if self is Unit.FRACTION:
-            return 100.0
-        for suffix, factor in (("_thousands", 1e3), ("_millions", 1e6), ("_billions", 1e9)):
-            if self.value.endswith(suffix):
-                return factor
-        return 1.0
-
-    @property
-    def label(self) -> str:
-        if not self.is_money:
-            return "percent (4.25 = 4.25%)" if self is Unit.PERCENT else "fraction (0.0425 = 4.25%)"
-        size = {1.0: "", 1e3: "thousand ", 1e6: "million ", 1e9: "billion "}[self.scale]
-        return f"{size}{'US dollars' if self.is_usd else 'national currency'}".strip()
-
-    @classmethod
-    def money(cls, usd: bool, scale: float) -> Unit:
-        size = {1.0: "", 1e3: "_thousands", 1e6: "_millions", 1e9: "_billions"}[scale]
-        return cls(("usd" if usd else "national") + size)
-
-
-def units_for(measure: SourceMeasure) -> tuple[Unit, ...]:
-    """The units that make sense for ``measure`` (for a unit drop-down)."""
-    if SourceMeasure(measure).is_money:
-        return tuple(u for u in Unit if u.is_money)
-    return (Unit.PERCENT, Unit.FRACTION)
-
-
-@dataclass(frozen=True)
-class ImportSettings:
-    """How to read a table; detected, shown in the preview, corrected by the user.
-
-    Rows and columns are 0-based indexes into the sheet's grid (row 0 is
-    Excel's row 1). ``year_columns`` pairs each value column with its year
-    (wide layout); ``year_column`` and ``value_column`` are for the long layout.
-    """
-
-    sheet: str
-    header_row: int
-    layout: Layout
-    country_column: int
-    measure: SourceMeasure
-    unit: Unit
-    year_columns: tuple[tuple[int, int], ...] = ()
-    year_column: int | None = None
-    value_column: int | None = None
-
-    def with_changes(self, **changes: object) -> ImportSettings:
-        """A corrected copy, e.g. ``settings.with_changes(unit=Unit.PERCENT)``; validated."""
-        updated = replace(self, **changes)
-        updated.validate()
-        return updated
-
-    def with_measure(self, measure: SourceMeasure, unit: Unit | None = None) -> ImportSettings:
-        """A copy for another measure; keeps the unit if it fits, else the measure's usual unit."""
-        measure = SourceMeasure(measure)
-        fitting = units_for(measure)
-        if unit is None:
-            if self.unit in fitting:
-                unit = self.unit
-            else:
-                unit = (
-                    Unit.NATIONAL_MILLIONS if measure is SourceMeasure.CORE_BUDGET else fitting[0]
-                )
-                if measure is SourceMeasure.NOMINAL_GDP:
-                    unit = Unit.NATIONAL_BILLIONS
-        return self.with_changes(measure=measure, unit=Unit(unit))
-
-    def validate(self) -> None:
-        """Raise ValueError when the settings cannot describe a table."""
-        if Unit(self.unit) not in units_for(self.measure):
-            raise ValueError(
-                f"unit '{self.unit.label}' does not fit {self.measure.label}; "
-                f"choose one of: {', '.join(u.value for u in units_for(self.measure))}"
-            )
-        if self.header_row < 0 or self.country_column < 0:
-            raise ValueError("header row and country column must be ≥ 0")
-        if self.layout is Layout.WIDE and not self.year_columns:
-            raise ValueError("a wide table needs at least one year column")
-        if self.layout is Layout.LONG and (self.year_column is None or self.value_column is None):
-            raise ValueError("a long table needs a year column and a value column")
-
-
-@dataclass(frozen=True)
-class Detection:
-    """The guessed settings and, in plain words, why."""
-
-    settings: ImportSettings
-    notes: tuple[str, ...] = field(default=())
-
-
-# -- labels and headers ---------------------------------------------------------
-class LabelKind(StrEnum):
-    ALLY = "ally"
-    REGION = "region or total"
-    OTHER_COUNTRY = "not a NATO ally"
-    UNKNOWN = "unknown name"
-    BLANK = "blank"
-    NOT_A_NAME = "not a country name"
-
-
-@dataclass(frozen=True)
-class LabelMatch:
-    kind: LabelKind
-    text: str
-    ally: Ally | None = None
-    suggestion: Ally | None = None
-
-
-_FOOTNOTE = re.compile(r"(\s*(\[[a-z0-9]{1,3}\]|\([a-z0-9]\)|[*†‡§¶#]+|\d))+$", re.IGNORECASE)
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-
-def clean_label(cell: object) -> str:
-    """Label text without control characters, footnote marks or surrounding spaces."""
-    if isinstance(cell, float):
-        return ""
-    text = _CONTROL.sub("", str(cell)).strip()
-    return _FOOTNOTE.sub("", text).strip() if len(text) <= MAX_LABEL_CHARS else text
-
-
-def classify_label(cell: object, registry: AllyRegistry) -> LabelMatch:
-    """Is this country cell an ally, a region or total, another country, or unknown?"""
-    text = clean_label(cell)
-    if not text or is_missing_marker(text):
-        return LabelMatch(LabelKind.BLANK, text)
-    if (
-        len(text) > MAX_LABEL_CHARS
-        or text.startswith(("=", "+", "@"))
-        or not any(c.isalpha() for c in text)
-    ):
-        return LabelMatch(LabelKind.NOT_A_NAME, text)
-    ally = registry.match(text)
-    if ally is not None:
-        return LabelMatch(LabelKind.ALLY, text, ally)
-    if country_names.is_region_or_total(text):
-        return LabelMatch(LabelKind.REGION, text)
-    if country_names.is_other_country(text):
-        return LabelMatch(LabelKind.OTHER_COUNTRY, text)
-    return LabelMatch(LabelKind.UNKNOWN, text, suggestion=registry.suggest(text))
-
-
-_YEAR_TEXT = re.compile(
-    r"^(?:fy\s*|year\s*|an\s*)?((?:19|20|21)\d\d)\s*(e|est|\*|f|p|b|prov)?\.?$", re.IGNORECASE
-)
-
-
-def year_from_header(cell: object) -> int | None:
-    """The year a header cell names: 2025, 2025.0, "2025", "2025e", "FY2025"; else None."""
-    if isinstance(cell, bool):
-        return None
-    if isinstance(cell, (int, float)):
-        if math.isfinite(cell) and float(cell).is_integer() and FIRST_YEAR <= cell <= LAST_YEAR:
-            return int(cell)
-        return None
-    if isinstance(cell, (dt.date, dt.datetime)):
-        return None
-    match = _YEAR_TEXT.match(str(cell).strip())
-    return int(match.group(1)) if match else None
-
-
-def _year_headers(row: list[object]) -> list[tuple[int, int]]:
-    """(column, year) pairs of a row that reads like a header of distinct, ordered years."""
-    pairs = [(c, y) for c, cell in enumerate(row) if (y := year_from_header(cell)) is not None]
-    years = [y for _, y in pairs]
-    if len(years) == 1:
-        # One year column counts only beside a column headed "Country" (or similar).
-        named = any(isinstance(c, str) and normalise_name(c) in _COUNTRY_NAMES for c in row)
-        return pairs if named else []
-    if len(set(years)) < 2:
-        return []
-    steps = np.diff(years)
-    if not (np.all(steps > 0) or np.all(steps < 0)):
-        # A data row of integers can look like years; real headers are ordered.
-        return []
-    return pairs
-
-
-_YEAR_NAMES = {
-    "year",
-    "years",
-    "annee",
-    "annees",
-    "time",
-    "period",
-    "time period",
-    "yr",
-    "date",
-    "jahr",
-    "ano",
-}
-_VALUE_NAMES = {
-    "value",
-    "values",
-    "obs value",
-    "valeur",
-    "amount",
-    "montant",
-    "data",
-    "figure",
-    "wert",
-}
-_COUNTRY_NAMES = {
-    "country",
-    "countries",
-    "country name",
-    "pays",
-    "ally",
-    "allies",
-    "nation",
-    "state",
-    "iso",
-    "iso3",
-    "iso code",
-    "country code",
-    "code",
-    "ref area",
-    "member",
-    "location",
-    "land",
-}
 
 
 # -- detection ------------------------------------------------------------------
@@ -327,8 +87,12 @@ def detect(
     sheet: str | None = None,
     registry: AllyRegistry | None = None,
     dataset: Dataset | None = None,
+    column: int | None = None,
 ) -> Detection:
     """Guess the import settings for ``table`` (on ``sheet``, or the best sheet).
+
+    ``column`` (0-based) is the value column of a long table the user chose;
+    the measure and unit then come from that column's own header.
 
     Raises
     ------
@@ -338,14 +102,14 @@ def detect(
     dataset = dataset or Dataset.bundled()
     registry = registry or dataset.registry
     if sheet is not None:
-        return _detect_sheet(table, table.sheet(sheet), registry, dataset)
+        return _detect_sheet(table, table.sheet(sheet), registry, dataset, column)
     failures: list[FileProblemError] = []
     best: tuple[int, Detection] | None = None
     for name in table.visible_sheet_names + sorted(table.hidden_sheets):
         if best is not None and name in table.hidden_sheets:
             break
         try:
-            detection = _detect_sheet(table, table.sheet(name), registry, dataset)
+            detection = _detect_sheet(table, table.sheet(name), registry, dataset, column)
         except FileProblemError as error:
             failures.append(error)
             continue
@@ -386,9 +150,25 @@ def _match_ally(row: list[object], col: int, registry: AllyRegistry) -> Ally | N
 
 
 def _detect_sheet(
-    table: RawTable, sheet: RawSheet, registry: AllyRegistry, dataset: Dataset
+    table: RawTable,
+    sheet: RawSheet,
+    registry: AllyRegistry,
+    dataset: Dataset,
+    column: int | None = None,
 ) -> Detection:
     notes: list[str] = []
+    filled = [
+        r for r, row in enumerate(sheet.rows[: HEADER_SEARCH_ROWS + 1]) if any(c != "" for c in row)
+    ]
+    if len(filled) == 1:
+        raise FileProblemError.at(
+            table.path,
+            "the file has a header row but no data rows",
+            sheet=sheet.name,
+            cell=cell_address(filled[0], 0),
+            expected="one row per country (or per country and year) under the header",
+            found=_first_text(sheet),
+        )
     wide_layout, long_layout = _find_wide(sheet), _find_long(sheet)
     # A header naming a year column above a "row of years" means that row is
     # data (a long table's years and values), not a wide header.
@@ -408,14 +188,12 @@ def _detect_sheet(
     if not any(any(c != "" for c in row) for row in sheet.rows[header_row + 1 :]):
         raise FileProblemError.at(
             table.path,
-            "the table has a header but no rows under it",
+            "the table has a header row but no data rows under it",
             sheet=sheet.name,
             cell=cell_address(header_row, 0),
             expected="one row per country under the header",
         )
-    country_column = _country_column(
-        sheet, header_row, year_columns, year_column, value_column, registry
-    )
+    country_column = _country_column(sheet, header_row, year_columns, year_column, None, registry)
     if country_column is None:
         raise FileProblemError.at(
             table.path,
@@ -424,6 +202,18 @@ def _detect_sheet(
             cell=cell_address(header_row, 0),
             expected="a column of country names or ISO codes",
         )
+    wide = bool(year_columns)
+    candidates: tuple[int, ...] = ()
+    if not wide:
+        value_column, candidates = _value_column(
+            table, sheet, header_row, year_column, country_column, column
+        )
+        if len(candidates) > 1:
+            notes.append(
+                "several columns could hold the values: "
+                + ", ".join(describe_column(sheet, header_row, c) for c in candidates)
+                + "; choose one"
+            )
     wide = bool(year_columns)
     if wide:
         first, last = year_columns[0][1], year_columns[-1][1]
@@ -451,9 +241,16 @@ def _detect_sheet(
         )
     if header_row > 0:
         notes.append(f"{header_row} row(s) above the header read as titles")
-    texts = _describing_texts(sheet, header_row, country_column, year_columns, year_column)
+    texts = _describing_texts(
+        sheet, header_row, country_column, year_columns, year_column, value_column, candidates
+    )
     measure, unit_hint, why = guess_measure(texts)
     notes.append(why)
+    if not unit_hint.percent and _cells_say_percent(
+        sheet, header_row, _value_columns(year_columns, value_column)
+    ):
+        unit_hint = replace(unit_hint, percent=True)
+        notes.append('the value cells are written with "%": read as percent')
     values = _sample_values(
         sheet,
         header_row,
@@ -462,7 +259,7 @@ def _detect_sheet(
         year_column,
         value_column,
         registry,
-        table.csv_format.decimal if table.csv_format else None,
+        table_decimal(table, sheet, header_row, _value_columns(year_columns, value_column)),
     )
     unit, unit_note = guess_unit(measure, unit_hint, values, dataset)
     notes.append(unit_note)
@@ -476,8 +273,11 @@ def _detect_sheet(
         year_columns=tuple(year_columns),
         year_column=year_column,
         value_column=value_column,
+        value_candidates=candidates if len(candidates) > 1 else (),
     )
-    return Detection(settings, tuple(notes))
+    return Detection(
+        settings, tuple(notes), unit_hint, measure_named=not why.startswith("measure not named")
+    )
 
 
 def _first_text(sheet: RawSheet) -> str:
@@ -491,7 +291,7 @@ def _first_text(sheet: RawSheet) -> str:
 def _find_wide(sheet: RawSheet) -> tuple[int, list[tuple[int, int]], None, None] | None:
     best_row, best_pairs = -1, []
     for r, row in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
-        pairs = _year_headers(row)
+        pairs = year_headers(row)
         if len(pairs) > len(best_pairs):
             best_row, best_pairs = r, pairs
     if not best_pairs:
@@ -502,7 +302,7 @@ def _find_wide(sheet: RawSheet) -> tuple[int, list[tuple[int, int]], None, None]
 def _find_long(sheet: RawSheet) -> tuple[int, list[tuple[int, int]], int, int] | None:
     for r, row in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
         names = [normalise_name(c) if isinstance(c, str) else "" for c in row]
-        year_cols = [c for c, n in enumerate(names) if n in _YEAR_NAMES]
+        year_cols = [c for c, n in enumerate(names) if n in YEAR_HEADER_NAMES]
         if not year_cols:
             continue
         year_col = year_cols[0]
@@ -513,26 +313,124 @@ def _find_long(sheet: RawSheet) -> tuple[int, list[tuple[int, int]], int, int] |
         ]
         if not below or sum(year_from_header(c) is not None for c in below) < 0.8 * len(below):
             continue
-        value_cols = [c for c, n in enumerate(names) if n in _VALUE_NAMES]
-        value_col = (
-            value_cols[0] if value_cols else _rightmost_numeric(sheet, r, exclude={year_col})
-        )
-        if value_col is None:
+        if not _numeric_columns(sheet, r, exclude={year_col}):
             continue
-        return r, [], year_col, value_col
+        return r, [], year_col, None
     return None
 
 
-def _rightmost_numeric(sheet: RawSheet, header_row: int, exclude: set[int]) -> int | None:
+def _numeric_columns(sheet: RawSheet, header_row: int, exclude: set[int]) -> list[int]:
+    """Columns (left to right) whose cells under the header are mostly numbers."""
     rows = sheet.rows[header_row + 1 : header_row + 1 + 200]
     width = max((len(r) for r in rows), default=0)
-    for c in reversed(range(width)):
+    found = []
+    for c in range(width):
         if c in exclude:
             continue
         cells = [r[c] for r in rows if c < len(r) and r[c] != ""]
         if cells and sum(_is_number(x) for x in cells) >= 0.6 * len(cells):
-            return c
-    return None
+            if not all(isinstance(x, str) and is_missing_marker(x) for x in cells):
+                found.append(c)
+    return found
+
+
+_CODE_HEADER = re.compile(r"\b(code|codes|id|iso|iso3|key|index|no|number|rank|footnote|flag)\b")
+
+
+def _value_column(
+    table: RawTable,
+    sheet: RawSheet,
+    header_row: int,
+    year_column: int,
+    country_column: int,
+    chosen: int | None,
+) -> tuple[int, tuple[int, ...]]:
+    """The value column of a long table and, when the file does not say which, the candidates.
+
+    A column headed "Value" (or a user's choice) is the value column; else
+    every mostly-numeric column that is not a code is a candidate, and one
+    candidate is the value column. Several: the first is shown and the
+    user must choose (the import refuses until then).
+    """
+    header = sheet.rows[header_row]
+    width = max(sheet.n_cols, len(header))
+    if chosen is not None:
+        if not 0 <= chosen < width or chosen in (year_column, country_column):
+            raise FileProblemError.at(
+                table.path,
+                "the chosen value column holds no figures",
+                sheet=sheet.name,
+                cell=cell_address(header_row, max(chosen, 0)),
+                expected="a column of figures other than the country and year columns",
+                found=describe_column(sheet, header_row, chosen) if 0 <= chosen < width else chosen,
+            )
+        return chosen, ()
+    names = [normalise_name(c) if isinstance(c, str) else "" for c in header]
+    named = [
+        c
+        for c, n in enumerate(names)
+        if n in VALUE_HEADER_NAMES and c not in (year_column, country_column)
+    ]
+    if named:
+        return named[0], ()
+    candidates = [
+        c
+        for c in _numeric_columns(sheet, header_row, exclude={year_column, country_column})
+        if not (c < len(names) and _CODE_HEADER.search(names[c]))
+    ]
+    if not candidates:
+        raise FileProblemError.at(
+            table.path,
+            "the table has a country and a year column but no column of figures",
+            sheet=sheet.name,
+            cell=cell_address(header_row, 0),
+            expected="a column of numbers (the values)",
+            found=", ".join(describe_column(sheet, header_row, c) for c in range(min(width, 8))),
+        )
+    return candidates[0], tuple(candidates)
+
+
+def describe_column(sheet: RawSheet, header_row: int, col: int) -> str:
+    """A column as a user finds it: letter and heading, "C 'Share of GDP (%)'"."""
+    heading = str(sheet.cell(header_row, col)).strip()
+    letters = cell_address(0, col)[:-1]
+    return f"{letters} '{shown(heading, 40)}'" if heading else letters
+
+
+def _cells_say_percent(sheet: RawSheet, header_row: int, columns: list[int]) -> bool:
+    """True when most value cells written as text end with "%" ("2.1%")."""
+    texts = [
+        cell
+        for row in sheet.rows[header_row + 1 : header_row + 1 + SAMPLE_ROWS]
+        for c in columns
+        if c < len(row) and isinstance(cell := row[c], str) and any(ch.isdigit() for ch in cell)
+    ]
+    return bool(texts) and sum(t.strip().endswith("%") for t in texts) > len(texts) / 2
+
+
+def _value_columns(year_columns: list[tuple[int, int]], value_column: int | None) -> list[int]:
+    return [c for c, _ in year_columns] if year_columns else [value_column]
+
+
+def table_decimal(
+    table: RawTable, sheet: RawSheet, header_row: int, columns: list[int]
+) -> str | None:
+    """The decimal separator of the value cells written as text, None when nothing shows it.
+
+    The evidence is the cells of the value columns themselves ("4,5" or
+    "95000,5" say comma; "4.5" says point); a CSV file's own evidence counts
+    when the columns have none. Cells read as numbers by a workbook need none.
+    """
+    texts = (
+        cell
+        for row in sheet.rows[header_row + 1 : header_row + 1 + 20_000]
+        for c in columns
+        if c < len(row) and isinstance(cell := row[c], str) and cell
+    )
+    found = detect_decimal(texts)
+    if found is None and table.csv_format is not None and table.csv_format.decimal_known:
+        found = table.csv_format.decimal
+    return found
 
 
 def _is_number(cell: object) -> bool:
@@ -572,7 +470,7 @@ def _country_column(
         named = (
             c < len(header)
             and isinstance(header[c], str)
-            and normalise_name(header[c]) in _COUNTRY_NAMES
+            and normalise_name(header[c]) in COUNTRY_HEADER_NAMES
         )
         scores.append((len(allies), int(named), -c))
     best = max(scores, default=None)
@@ -593,106 +491,39 @@ def _describing_texts(
     country_column: int,
     year_columns: list[tuple[int, int]],
     year_column: int | None,
+    value_column: int | None = None,
+    candidates: tuple[int, ...] = (),
 ) -> list[str]:
-    """Sheet name, title rows, non-year header cells and a few descriptor cells."""
+    """Sheet name, title rows, the headers that describe the values, descriptor cells.
+
+    In a long table only the value column's own header describes the values:
+    the headers of other figure columns ("Real GDP growth (%)" beside
+    "Defence share of GDP (%)") say nothing about it.
+    """
     texts = [sheet.name]
-    for row in sheet.rows[: header_row + 1]:
+    for row in sheet.rows[:header_row]:
         texts += [
             c for c in row if isinstance(c, str) and c.strip() and year_from_header(c) is None
         ]
-    year_cols = {c for c, _ in year_columns} | {year_column}
+    header = sheet.rows[header_row] if header_row < sheet.n_rows else []
+    if year_columns:
+        texts += [
+            c for c in header if isinstance(c, str) and c.strip() and year_from_header(c) is None
+        ]
+    elif value_column is not None and value_column < len(header):
+        if isinstance(header[value_column], str):
+            texts.append(header[value_column])
+    skip = {c for c, _ in year_columns} | {year_column, value_column, country_column, *candidates}
     for row in sheet.rows[header_row + 1 : header_row + 4]:
         texts += [
             c
             for i, c in enumerate(row)
             if isinstance(c, str)
-            and i not in year_cols
-            and i != country_column
+            and i not in skip
             and any(ch.isalpha() for ch in c)
             and len(c) < 300
         ]
     return [t[:300] for t in texts]
-
-
-_INFLATION = re.compile(
-    r"inflation|consumer price|\bcpi\b|\bhicp\b|deflat|pcpipch|prix a la consommation|"
-    r"indice des prix"
-)
-_SHARE = re.compile(
-    r"(share|percent(age)?|per cent|pourcentage|part|ratio|%|en %)\s*(of|du|de|des|in|to)?\s*"
-    r"(the\s*)?(gdp|gross domestic product|pib|produit interieur brut)|%\s*gdp|gdp\s*share|"
-    r"as a share of gdp|milex gdp"
-)
-_GROWTH = re.compile(
-    r"growth|croissance|ngdp_rpch|percent change|% change|variation annuelle|"
-    r"annual %|kd\.zg|real gdp change|volume change"
-)
-_BUDGET = re.compile(
-    r"militar|defen[cs]e|defense|armed forces|budget|depenses|expenditure|spending|milex|"
-    r"credits|armee|ministere des armees"
-)
-_GDP = re.compile(r"\bgdp\b|gross domestic product|\bpib\b|produit interieur brut|\bngdp\b")
-_USD = re.compile(r"us\s?\$|\busd\b|u\.s\. dollar|us dollar|\bdollars?\b|\$")
-_NATIONAL = re.compile(
-    r"\blcu\b|local currenc|national currenc|monnaie nationale|\beur\b|€|euros?\b|"
-    r"\bpln\b|\bgbp\b|£|zloty|\bnok\b|\bsek\b|\bdkk\b|\bcad\b|\bczk\b|\btry\b|\bhuf\b|\bron\b"
-)
-_SCALES = (
-    (1e9, re.compile(r"\bbillions?\b|\bbn\b|milliards?|\bmrd\b|\bbln\b")),
-    (1e6, re.compile(r"\bmillions?\b|\bmn\b|\bmio\b|\bmln\b|m€|€m|\$m|\bm\$")),
-    (1e3, re.compile(r"\bthousands?\b|milliers|k€|'000|\b000s\b|\bthousand\b")),
-)
-
-
-@dataclass(frozen=True)
-class UnitHint:
-    """What the texts say about the unit: currency (None = silent) and scale."""
-
-    usd: bool | None = None
-    scale: float | None = None
-
-
-def guess_measure(texts: list[str]) -> tuple[SourceMeasure, UnitHint, str]:
-    """The measure the describing texts name, a unit hint, and a note saying why."""
-    folded = " | ".join(
-        normalise_name(t)
-        if "%" not in t and "$" not in t and "€" not in t and "£" not in t
-        else _fold_keep_symbols(t)
-        for t in texts
-    )
-    checks = (
-        (SourceMeasure.INFLATION, _INFLATION),
-        (SourceMeasure.SHARE_OF_GDP, _SHARE),
-        (SourceMeasure.REAL_GROWTH, _GROWTH),
-        (SourceMeasure.CORE_BUDGET, _BUDGET),
-        (SourceMeasure.NOMINAL_GDP, _GDP),
-    )
-    measure, why = (
-        SourceMeasure.CORE_BUDGET,
-        "measure not named in the file: assumed core defence budget — check it",
-    )
-    for candidate, pattern in checks:
-        if match := pattern.search(folded):
-            measure, why = (
-                candidate,
-                f'measure: {candidate.label} (the file says "{_words_at(folded, match)}")',
-            )
-            break
-    usd = True if _USD.search(folded) else (False if _NATIONAL.search(folded) else None)
-    scale = next((factor for factor, pattern in _SCALES if pattern.search(folded)), None)
-    return measure, UnitHint(usd, scale), why
-
-
-def _words_at(text: str, match: re.Match[str]) -> str:
-    start = text.rfind(" ", 0, match.start()) + 1
-    end = text.find(" ", match.end())
-    return text[start : end if end >= 0 else len(text)].strip(" |")
-
-
-def _fold_keep_symbols(text: str) -> str:
-    return " ".join(
-        normalise_name(part) if part not in "%$€£" else part for part in re.split(r"([%$€£])", text)
-    ).replace("  ", " ")
 
 
 def _sample_values(
@@ -736,84 +567,68 @@ def _number_or_none(cell: object, decimal: str | None) -> float | None:
     return None
 
 
-def guess_unit(
-    measure: SourceMeasure, hint: UnitHint, values: list[tuple[str, int, float]], dataset: Dataset
-) -> tuple[Unit, str]:
-    """The unit of ``values`` for ``measure``, and a note saying how it was decided."""
-    numbers = np.array([v for _, _, v in values], dtype=float)
-    if not measure.is_money:
-        if (
-            measure is SourceMeasure.SHARE_OF_GDP
-            and len(numbers)
-            and np.nanmax(np.abs(numbers)) < 1.0
-            and np.nanmedian(np.abs(numbers)) < 0.2
-        ):
-            return Unit.FRACTION, (
-                f"shares read as fractions of GDP: values {numbers.min():.4g} to "
-                f"{numbers.max():.4g} (0.0425 = 4.25%)"
-            )
-        unit_note = "values read as percent"
-        if measure is SourceMeasure.SHARE_OF_GDP and len(numbers):
-            unit_note = (
-                f"shares read as percent of GDP: values {numbers.min():.4g} to {numbers.max():.4g}"
-            )
-        return Unit.PERCENT, unit_note
-    by_data = _unit_from_published(measure, values, dataset)
-    if hint.usd is not None and hint.scale is not None:
-        unit = Unit.money(hint.usd, hint.scale)
-        note = f"unit from the file's text: {unit.label}"
-        if by_data is not None and by_data[0] != unit:
-            note += (
-                f" — but the values look like {by_data[0].label} when compared with NATO's "
-                f"published figures ({by_data[1]}); check it"
-            )
-        return unit, note
-    if (
-        by_data is not None
-        and (hint.usd is None or by_data[0].is_usd == hint.usd)
-        and (hint.scale is None or by_data[0].scale == hint.scale)
-    ):
-        return (
-            by_data[0],
-            f"unit {by_data[0].label}, found by comparing with NATO's published figures "
-            f"({by_data[1]})",
+def column_index(table: RawTable, sheet: RawSheet, header_row: int, column: str) -> int:
+    """The 0-based column a user named: its letters ("C") or its heading, case-insensitive.
+
+    Raises FileProblemError listing the columns when none matches.
+    """
+    wanted = column.strip()
+    header = sheet.rows[header_row] if header_row < sheet.n_rows else []
+    for c, heading in enumerate(header):
+        if isinstance(heading, str) and heading.strip().casefold() == wanted.casefold():
+            return c
+    if re.fullmatch(r"[A-Za-z]{1,3}", wanted):
+        index = 0
+        for ch in wanted.upper():
+            index = index * 26 + ord(ch) - 64
+        return index - 1
+    width = max(len(header), 1)
+    raise FileProblemError.at(
+        table.path,
+        f"no column '{shown(wanted)}' in the header row",
+        sheet=sheet.name,
+        cell=cell_address(header_row, 0),
+        expected="a column letter or heading: "
+        + ", ".join(describe_column(sheet, header_row, c) for c in range(min(width, 12))),
+        found=wanted,
+    )
+
+
+def refuse_contradicting_measure(
+    table: RawTable, detection: Detection, measure: SourceMeasure
+) -> None:
+    """Refuse a measure the values' own header contradicts (amounts read from a % column).
+
+    Raises
+    ------
+    FileProblemError
+        Naming the header cell and what it says.
+    """
+    settings, hint = detection.settings, detection.hint
+    says_percent = hint.percent or (detection.measure_named and not settings.measure.is_money)
+    says_money = (
+        hint.usd is not None
+        or hint.scale is not None
+        or (detection.measure_named and settings.measure.is_money)
+    )
+    if measure.is_money and says_percent and not says_money:
+        said = "percent" if hint.percent else settings.measure.label
+    elif not measure.is_money and says_money and not says_percent:
+        said = (
+            "amounts of money" if (hint.usd is not None or hint.scale) else settings.measure.label
         )
-    usd = bool(hint.usd)
-    scale = hint.scale or (1e6 if measure is SourceMeasure.CORE_BUDGET else 1e9)
-    unit = Unit.money(usd, scale)
-    return unit, f"unit not stated in the file: assumed {unit.label} — check it"
-
-
-def _unit_from_published(
-    measure: SourceMeasure, values: list[tuple[str, int, float]], dataset: Dataset
-) -> tuple[Unit, str] | None:
-    """Compare values with NATO's figures for the same ally and year to find currency and scale."""
-    history = dataset.history.set_index(["iso3", "year"])
-    if measure is SourceMeasure.CORE_BUDGET:
-        references = {
-            False: history["defence_exp_national_million"] * 1e6,
-            True: history["defence_exp_usd_million_current"] * 1e6,
-        }
     else:
-        references = {
-            False: history["gdp_national_billion_derived"] * 1e9,
-            True: history["gdp_usd_billion_current"] * 1e9,
-        }
-    keys = [(iso3, year) for iso3, year, _ in values]
-    best: tuple[float, Unit, str] | None = None
-    for usd, reference in references.items():
-        published = reference.reindex(keys).to_numpy(dtype=float)
-        numbers = np.array([v for _, _, v in values], dtype=float)
-        ok = np.isfinite(published) & (published > 0) & (numbers > 0)
-        if ok.sum() < 2:
-            continue
-        for scale in (1.0, 1e3, 1e6, 1e9):
-            errors = np.abs(np.log10(numbers[ok] * scale / published[ok]))
-            median = float(np.median(errors))
-            if median < math.log10(1.25) and (best is None or median < best[0]):
-                best = (
-                    median,
-                    Unit.money(usd, scale),
-                    f"median gap {10**median - 1:.1%} over {int(ok.sum())} ally-years",
-                )
-    return (best[1], best[2]) if best else None
+        return
+    sheet = table.sheet(settings.sheet)
+    col = settings.value_column if settings.layout is Layout.LONG else settings.country_column
+    where = describe_column(sheet, settings.header_row, col)
+    raise FileProblemError.at(
+        table.path,
+        f"the figures are described as {said} (column {where} and the title rows), so they "
+        f"cannot be read as {measure.label}; choose the column that holds {measure.label} "
+        f"(--column) or the measure the file names",
+        sheet=sheet.name,
+        cell=cell_address(settings.header_row, col),
+        expected=f"a column of {measure.label}",
+        found=where,
+    )

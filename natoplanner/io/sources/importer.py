@@ -28,34 +28,50 @@ Mapping to scenario inputs (units of :class:`~natoplanner.core.scenario.Measure`
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import math
-from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 
-import numpy as np
-
 from natoplanner.core.projection import Projection
-from natoplanner.core.scenario import MEASURE_LABELS, Measure, Scenario
-from natoplanner.io.errors import FileProblemError, Problem
+from natoplanner.core.scenario import Measure, Scenario
+from natoplanner.io.errors import FileProblemError
 from natoplanner.io.sources.detect import (
+    column_index,
+    describe_column,
+    detect,
+    refuse_contradicting_measure,
+    table_decimal,
+)
+from natoplanner.io.sources.labels import LabelKind, LabelMatch, classify_label, year_from_header
+from natoplanner.io.sources.numbers import NumberTextError, parse_number
+from natoplanner.io.sources.plan import (
+    TARGET_MEASURE,
+    CellReport,
+    CellStatus,
+    Change,
+    ImportPlan,
+    ImportPreview,
+    RowReport,
+    SkippedItem,
+    UnmatchedName,
+    apply_plan,
+    blank_cell,
+    local_address,
+    short_text,
+)
+from natoplanner.io.sources.plausibility import Reference, References, is_plausible
+from natoplanner.io.sources.settings import (
     Detection,
     ImportSettings,
-    LabelKind,
-    LabelMatch,
     Layout,
     SourceMeasure,
     Unit,
-    classify_label,
-    detect,
-    guess_unit,
+    UnitHint,
     units_for,
-    year_from_header,
 )
-from natoplanner.io.sources.numbers import NumberTextError, is_missing_marker, parse_number
 from natoplanner.io.sources.tabular import RawSheet, RawTable, cell_address, read_table
+from natoplanner.io.sources.units import guess_unit
 
 __all__ = [
     "CellReport",
@@ -68,6 +84,7 @@ __all__ = [
     "Layout",
     "RowReport",
     "SkippedItem",
+    "TARGET_MEASURE",
     "SourceMeasure",
     "Unit",
     "UnmatchedName",
@@ -79,239 +96,8 @@ __all__ = [
     "units_for",
 ]
 
-TARGET_MEASURE = {
-    SourceMeasure.CORE_BUDGET: Measure.CORE_BUDGET,
-    SourceMeasure.SHARE_OF_GDP: Measure.CORE_BUDGET,
-    SourceMeasure.NOMINAL_GDP: Measure.NOMINAL_GDP,
-    SourceMeasure.REAL_GROWTH: Measure.REAL_GROWTH,
-    SourceMeasure.INFLATION: Measure.DEFLATOR,
-}
-
-
 #: Rows between progress reports (and cancel checks) while building a preview.
 PROGRESS_EVERY_ROWS = 5000
-
-
-class CellStatus(StrEnum):
-    OK = "ok"
-    SKIPPED = "skipped"
-    INVALID = "invalid"
-
-
-@dataclass(frozen=True, slots=True)
-class CellReport:
-    """What happens to one value cell. ``row``/``col`` are 0-based grid positions."""
-
-    row: int
-    col: int
-    address: str
-    status: CellStatus
-    reason: str = ""
-    iso3: str | None = None
-    year: int | None = None
-    source_value: float | None = None
-    value: float | None = None  # in scenario units, when OK
-
-
-@dataclass(frozen=True)
-class RowReport:
-    """What the country cell of one row was matched to."""
-
-    row: int
-    address: str
-    text: str
-    kind: LabelKind
-    iso3: str | None = None
-    suggestion_iso3: str | None = None
-    reason: str = ""
-
-
-@dataclass(frozen=True)
-class Change:
-    """One scenario input to set: ``value`` in the unit of ``measure``."""
-
-    measure: Measure
-    iso3: str
-    year: int
-    value: float
-    source: str  # cell address
-    source_value: float
-
-
-@dataclass(frozen=True)
-class SkippedItem:
-    """A cell or row not imported, with why (``category`` groups them in summaries)."""
-
-    address: str
-    category: str
-    reason: str
-    text: str = ""
-
-
-@dataclass(frozen=True)
-class UnmatchedName:
-    """A row label that is no known country; ``suggestion_iso3`` is the closest ally."""
-
-    address: str
-    text: str
-    suggestion_iso3: str | None
-    suggestion_name: str | None
-
-
-@dataclass
-class ImportPlan:
-    """The inputs an import will set, and everything it leaves out and why."""
-
-    source: str
-    settings: ImportSettings
-    changes: list[Change] = field(default_factory=list)
-    skipped: list[SkippedItem] = field(default_factory=list)
-    invalid: list[SkippedItem] = field(default_factory=list)
-    unmatched: list[UnmatchedName] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-
-    @property
-    def importable(self) -> bool:
-        """True when at least one input would change."""
-        return bool(self.changes)
-
-    @property
-    def allies(self) -> list[str]:
-        return sorted({c.iso3 for c in self.changes})
-
-    @property
-    def years(self) -> list[int]:
-        return sorted({c.year for c in self.changes})
-
-    def problems(self) -> list[Problem]:
-        """Invalid cells (errors) and unknown names (warnings), each with its place."""
-        sheet = self.settings.sheet
-        found: list[Problem] = []
-        for item in self.invalid:
-            found.append(
-                Problem(
-                    self.source,
-                    item.reason,
-                    sheet,
-                    _local(item.address),
-                    expected=_expected(self.settings),
-                    found=_short(item.text),
-                )
-            )
-        for name in self.unmatched:
-            hint = (
-                f"; did you mean {name.suggestion_name} ({name.suggestion_iso3})?"
-                if name.suggestion_iso3
-                else ""
-            )
-            found.append(
-                Problem(
-                    self.source,
-                    f"'{_short(name.text)}' is not a NATO ally{hint}",
-                    sheet,
-                    _local(name.address),
-                    severity="warning",
-                )
-            )
-        return found
-
-    def summary(self) -> str:
-        """What changes (allies, years, cells) and what is skipped and why, in plain words."""
-        lines = []
-        if self.changes:
-            measures = ", ".join(sorted({MEASURE_LABELS[c.measure] for c in self.changes}))
-            years = self.years
-            lines.append(
-                f"{len(self.changes)} cells for {len(self.allies)} allies "
-                f"({', '.join(self.allies)}), years {_span(years)}: {measures}"
-            )
-        else:
-            lines.append("nothing to import")
-        lines += [f"note: {n}" for n in self.notes]
-        by_category: dict[str, list[SkippedItem]] = defaultdict(list)
-        for item in self.skipped:
-            by_category[item.category].append(item)
-        for category, items in by_category.items():
-            names = sorted({i.text for i in items if i.text})
-            listed = f": {', '.join(names[:12])}{' …' if len(names) > 12 else ''}" if names else ""
-            lines.append(f"skipped {len(items)} × {category}{listed}")
-        if self.unmatched:
-            lines.append(
-                f"not matched {len(self.unmatched)} names: "
-                + "; ".join(
-                    f"'{_short(u.text)}'"
-                    + (f" (closest ally: {u.suggestion_name})" if u.suggestion_name else "")
-                    for u in self.unmatched[:12]
-                )
-            )
-        if self.invalid:
-            lines.append(
-                f"invalid {len(self.invalid)} cells: "
-                + "; ".join(f"{_local(i.address)} {i.reason}" for i in self.invalid[:8])
-                + (" …" if len(self.invalid) > 8 else "")
-            )
-        return "\n".join(lines)
-
-
-@dataclass
-class ImportPreview:
-    """The table as read with a status for every value cell, and the resulting plan.
-
-    ``cells`` maps (row, col) grid positions to reports; :meth:`report_at`
-    returns None for cells that are not values (titles, header, labels).
-    """
-
-    table: RawTable
-    sheet: RawSheet
-    settings: ImportSettings
-    cells: dict[tuple[int, int], CellReport]
-    rows: list[RowReport]
-    plan: ImportPlan
-
-    def __post_init__(self) -> None:
-        self._row_reports = {r.row: r for r in self.rows}
-        s = self.settings
-        self._value_columns = (
-            {c for c, _ in s.year_columns} if s.layout is Layout.WIDE else {s.value_column}
-        )
-
-    def report_at(self, row: int, col: int) -> CellReport | None:
-        """The report of a value cell, None for titles, headers, labels and empty cells.
-
-        Cells in rows that are not allies (regions, other countries, unknown
-        names) are reported as skipped with the row's reason.
-        """
-        report = self.cells.get((row, col))
-        if report is not None:
-            return report
-        row_report = self._row_reports.get(row)
-        if (
-            row_report is None
-            or row_report.kind is LabelKind.ALLY
-            or col not in self._value_columns
-        ):
-            return None
-        if _blank(self.sheet.cell(row, col)):
-            return None
-        year = dict(self.settings.year_columns).get(col)
-        return CellReport(
-            row,
-            col,
-            cell_address(row, col, self.sheet.name),
-            CellStatus.SKIPPED,
-            row_report.reason,
-            year=year,
-        )
-
-    def counts(self) -> Counter[CellStatus]:
-        """How many value cells are ok, skipped and invalid."""
-        counts = Counter(report.status for report in self.cells.values())
-        for row_report in self.rows:
-            if row_report.kind is not LabelKind.ALLY:
-                counts[CellStatus.SKIPPED] += sum(
-                    not _blank(self.sheet.cell(row_report.row, c)) for c in self._value_columns
-                )
-        return counts
 
 
 # -- building the preview --------------------------------------------------------
@@ -320,17 +106,35 @@ def plan_file(
     scenario: Scenario,
     *,
     sheet: str | None = None,
+    column: str | None = None,
     measure: SourceMeasure | str | None = None,
     unit: Unit | str | None = None,
 ) -> ImportPreview:
     """Read, detect and preview ``path`` in one call (the command line's path).
 
+    ``column`` names the value column of a long table (its letter, "C", or
+    its heading); the measure and unit then come from that column's header.
     ``measure`` and ``unit`` override the detected ones; when only the
     measure is given, the unit is guessed again for it.
+
+    Raises
+    ------
+    FileProblemError
+        When the file cannot be read, holds no table, names no such column,
+        or when ``measure`` contradicts the column's header (a share of GDP
+        read as amounts).
+    ValueError
+        When ``unit`` does not fit ``measure``.
     """
     table = read_table(path)
     detection = detect(table, sheet, dataset=scenario.dataset)
+    if column is not None:
+        found = detection.settings
+        index = column_index(table, table.sheet(found.sheet), found.header_row, column)
+        detection = detect(table, found.sheet, dataset=scenario.dataset, column=index)
     settings = detection.settings
+    if measure is not None:
+        refuse_contradicting_measure(table, detection, SourceMeasure(measure))
     if measure is not None and SourceMeasure(measure) != settings.measure:
         guessed, _ = guess_unit(
             SourceMeasure(measure), _hint_from(settings.unit), [], scenario.dataset
@@ -345,9 +149,8 @@ def plan_file(
     return preview
 
 
-def _hint_from(unit: Unit):  # keep the currency/scale the file stated when the measure changes
-    from natoplanner.io.sources.detect import UnitHint
-
+def _hint_from(unit: Unit) -> UnitHint:
+    """Keep the currency and scale the file stated when the user changes the measure."""
     return UnitHint(unit.is_usd, unit.scale) if unit.is_money else UnitHint()
 
 
@@ -381,8 +184,17 @@ def preview_import(
             found=settings.header_row + 1,
         )
     builder = _PlanBuilder(table, sheet, settings, scenario)
-    builder.run(progress)
-    return ImportPreview(table, sheet, settings, builder.cells, builder.rows, builder.plan)
+    # The preview allocates one small object per cell and row, none cyclic; the
+    # collector's full passes over a 200,000-row sheet would double the time.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        builder.run(progress)
+    finally:
+        if collecting:
+            gc.enable()
+    preview = ImportPreview(table, sheet, settings, builder.cells, builder.rows, builder.plan)
+    return preview
 
 
 class _PlanBuilder:
@@ -391,7 +203,14 @@ class _PlanBuilder:
     ) -> None:
         self.table, self.sheet, self.settings, self.scenario = table, sheet, settings, scenario
         self.registry = scenario.dataset.registry
-        self.decimal = table.csv_format.decimal if table.csv_format else None
+        value_columns = (
+            [c for c, _ in settings.year_columns]
+            if settings.layout is Layout.WIDE
+            else [settings.value_column]
+        )
+        self.decimal = table_decimal(table, sheet, settings.header_row, value_columns)
+        self.value_columns = set(value_columns)
+        self.header_width = len(sheet.rows[settings.header_row])
         self.plan = ImportPlan(str(table.path), settings)
         self.cells: dict[tuple[int, int], CellReport] = {}
         self.rows: list[RowReport] = []
@@ -401,33 +220,94 @@ class _PlanBuilder:
         self.pp_cost_mn = None
         if settings.measure is SourceMeasure.SHARE_OF_GDP:
             self.pp_cost_mn = Projection(scenario.copy()).paths.pp_cost_mn
-        self.seen: dict[tuple[str, int], str] = {}
-        self.ally_rows: dict[str, str] = {}
+        self.seen: dict[tuple[str, int], tuple[str, float]] = {}
+        self.ally_rows: dict[str, tuple[str, list[object]]] = {}
         self._labels: dict[str, LabelMatch] = {}
         self._reasons: dict[int, str] = {}
         self._years_read: dict[object, int | None] = {}
         self._no_forces = {a.iso3 for a in scenario.allies if a.no_armed_forces}
+        self._shifted_rows: set[int] = set()
+        self._grid: dict[str, tuple[int, int]] = {}
+        self._short_labels: dict[int, str] = {}
+        self.references = References(scenario)
 
     # -- rows ---------------------------------------------------------------
     def run(self, progress: Callable[[int, int], None] | None = None) -> None:
         s = self.settings
-        total = self.sheet.n_rows
+        rows = self.sheet.rows
+        total = len(rows)
+        wide = s.layout is Layout.WIDE
+        wide_cells = list(s.year_columns)
+        country, value = s.country_column, s.value_column
+        check_width = self.sheet.fixed_width
+        width = self.header_width
+        letters = cell_address(0, country, self.sheet.name)[:-1]
         for r in range(s.header_row + 1, total):
             if progress is not None and r % PROGRESS_EVERY_ROWS == 0:
                 progress(r, total)
-            row = self.sheet.rows[r]
-            if s.layout is Layout.WIDE:
-                value_cells = [(c, y) for c, y in s.year_columns]
-            else:
-                value_cells = [(s.value_column, self._long_year(row, r))]
-            if all(_blank(_at(row, c)) for c, _ in value_cells) and _blank(
-                _at(row, s.country_column)
-            ):
+            row = rows[r]
+            value_cells = wide_cells if wide else [(value, self._long_year(row, r))]
+            label_cell = row[country] if country < len(row) else ""
+            if blank_cell(label_cell) and all(blank_cell(_at(row, c)) for c, _ in value_cells):
                 continue
-            label = self._label(_at(row, s.country_column))
-            address = cell_address(r, s.country_column, self.sheet.name)
-            self._report_row(r, address, label, row, value_cells)
+            label = self._label(label_cell)
+            if check_width and len(row) != width and label.kind is LabelKind.ALLY:
+                # Only an ally's row can lose figures; a section title ("Europe") is short.
+                self._check_width(r, row)
+            self._report_row(r, f"{letters}{r + 1}", label, row, value_cells)
+        self._block_on_open_choices()
+        self._check_plausibility()
         self._add_notes()
+
+    def _check_width(self, r: int, row: list[object]) -> None:
+        """A CSV row shorter or wider than its header has lost or shifted cells."""
+        width = self.header_width
+        if len(row) < width:
+            missing = [c for c in sorted(self.value_columns) if c >= len(row)]
+            present = any(not blank_cell(row[c]) for c in self.value_columns if c < len(row))
+            if not missing or not present:
+                return
+            first, last = missing[0], missing[-1]
+            span = cell_address(r, first) + (f":{cell_address(r, last)}" if last != first else "")
+            reason = (
+                f"row {r + 1} has {len(row)} cells where the header has {width}: no cell for "
+                f"{span} — a separator is missing, so the figures of this row may be shifted"
+            )
+            self.plan.invalid.append(
+                SkippedItem(cell_address(r, 0, self.sheet.name), "short row", reason)
+            )
+            for c in range(len(row)):
+                if c in self.value_columns and not blank_cell(row[c]):
+                    self._cell(r, c, CellStatus.INVALID, reason)
+            self._shifted_rows.add(r)
+            return
+        extra = [c for c in range(width, len(row)) if not blank_cell(row[c])]
+        if not extra:
+            return
+        c = extra[0]
+        reason = (
+            f"row {r + 1} has {len(row)} cells but the header only {width}: "
+            f"{cell_address(r, c)} '{short_text(str(row[c]), 20)}' has no heading — a cell "
+            f"holds an unquoted separator, so the figures of this row may be shifted"
+        )
+        self.plan.invalid.append(
+            SkippedItem(cell_address(r, c, self.sheet.name), "wide row", reason, str(row[c]))
+        )
+        self._shifted_rows.add(r)
+
+    def _block_on_open_choices(self) -> None:
+        candidates = self.settings.value_candidates
+        if len(candidates) > 1:
+            header = self.settings.header_row
+            listed = ", ".join(describe_column(self.sheet, header, c) for c in candidates)
+            self.plan.blocking.append(
+                SkippedItem(
+                    cell_address(header, candidates[0], self.sheet.name),
+                    "which value column",
+                    f"several columns could hold the values ({listed}): choose one "
+                    f"(--column on the command line); nothing is imported until then",
+                )
+            )
 
     def _long_year(self, row: list[object], r: int) -> int | None:
         cell = _at(row, self.settings.year_column)
@@ -450,7 +330,11 @@ class _PlanBuilder:
         row: list[object],
         value_cells: list[tuple[int, int | None]],
     ) -> None:
-        has_values = any(not _blank(_at(row, c)) for c, _ in value_cells)
+        has_values = False
+        for c, _ in value_cells:
+            if c < len(row) and not blank_cell(row[c]):
+                has_values = True
+                break
         if label.kind is not LabelKind.ALLY:
             reason = self._reasons.get(id(label))
             if reason is None:
@@ -467,41 +351,106 @@ class _PlanBuilder:
                 )
             )
             if has_values or label.kind in (LabelKind.REGION, LabelKind.OTHER_COUNTRY):
-                self._record_unmatched_row(address, label, reason)
+                self._record_unmatched_row(address, label, reason, has_values)
             return
         iso3 = label.ally.iso3
         self.rows.append(RowReport(r, address, label.text, label.kind, iso3))
+        if r in self._shifted_rows:
+            return
         if self.settings.layout is Layout.WIDE:
             if iso3 in self.ally_rows:
-                first = _local(self.ally_rows[iso3])
-                reason = f"{label.ally.name_en} is already given in {first}; this row is ignored"
-                self.plan.invalid.append(SkippedItem(address, "duplicate ally", reason, label.text))
-                for c, year in value_cells:
-                    if not _blank(_at(row, c)):
-                        self._cell(r, c, CellStatus.INVALID, reason, iso3, year)
+                self._duplicate_row(r, address, label, row, value_cells)
                 return
-            self.ally_rows[iso3] = address
+            self.ally_rows[iso3] = (address, [_at(row, c) for c, _ in value_cells])
         for c, year in value_cells:
             self._value(r, c, iso3, year, _at(row, c))
 
-    def _record_unmatched_row(self, address: str, label: LabelMatch, reason: str) -> None:
+    def _duplicate_row(
+        self,
+        r: int,
+        address: str,
+        label: LabelMatch,
+        row: list[object],
+        value_cells: list[tuple[int, int | None]],
+    ) -> None:
+        """An ally given twice: the same figures are a warning, other figures an error."""
+        first_address, first_cells = self.ally_rows[label.ally.iso3]
+        first = local_address(first_address)
+        cells = [_at(row, c) for c, _ in value_cells]
+        if cells == first_cells:
+            reason = f"{label.ally.name_en} is given again with the same figures as in {first}"
+            self.plan.warnings.append(SkippedItem(address, "duplicate ally", reason, label.text))
+            status = CellStatus.SKIPPED
+        else:
+            reason = (
+                f"{label.ally.name_en} is already given in {first} with other figures; "
+                f"which row is right?"
+            )
+            self.plan.invalid.append(SkippedItem(address, "duplicate ally", reason, label.text))
+            status = CellStatus.INVALID
+        for c, year in value_cells:
+            if not blank_cell(_at(row, c)):
+                self._cell(r, c, status, reason, label.ally.iso3, year)
+
+    def _record_unmatched_row(
+        self, address: str, label: LabelMatch, reason: str, has_values: bool
+    ) -> None:
         if label.kind is LabelKind.UNKNOWN:
             s = label.suggestion
             self.plan.unmatched.append(
-                UnmatchedName(address, label.text, s.iso3 if s else None, s.name_en if s else None)
+                UnmatchedName(
+                    address,
+                    label.text,
+                    s.iso3 if s else None,
+                    s.name_en if s else None,
+                    has_values,
+                )
             )
         elif label.kind is LabelKind.BLANK:
-            self.plan.skipped.append(SkippedItem(address, "rows without a country name", reason))
+            self.plan.invalid.append(
+                SkippedItem(
+                    address,
+                    "rows without a country name",
+                    "this row holds figures but no country name: whose are they?",
+                )
+            )
         else:
             category = {
                 LabelKind.REGION: "regions or totals",
                 LabelKind.OTHER_COUNTRY: "countries not in NATO",
                 LabelKind.NOT_A_NAME: "rows whose label is not a country name",
             }[label.kind]
-            self.plan.skipped.append(SkippedItem(address, category, reason, _short(label.text, 30)))
+            text = self._short_labels.get(id(label))
+            if text is None:
+                text = self._short_labels[id(label)] = short_text(label.text, 30)
+            self.plan.skipped.append(SkippedItem(address, category, reason, text))
 
     # -- cells --------------------------------------------------------------
     def _value(self, r: int, c: int, iso3: str, year: int | None, cell: object) -> None:
+        sheet = self.sheet
+        if (r, c) in sheet.error_cells:
+            error = sheet.error_cells[(r, c)]
+            self._invalid(
+                r, c, f"the cell holds the error {error}, not a figure", iso3, year, error
+            )
+            return
+        if (r, c) in sheet.circular_cells:
+            self._invalid(
+                r,
+                c,
+                "circular reference: the formula depends on itself, so its saved value is no "
+                "figure",
+                iso3,
+                year,
+                cell,
+            )
+            return
+        if (r, c) in sheet.merged_copies:
+            top = cell_address(*sheet.merged_copies[(r, c)])
+            self._invalid(
+                r, c, f"merged with {top}: one figure spans several years or rows", iso3, year, cell
+            )
+            return
         if (r, c) in self.sheet.uncached_formulas:
             self._skip(
                 r,
@@ -512,7 +461,7 @@ class _PlanBuilder:
                 year,
             )
             return
-        if _blank(cell):
+        if blank_cell(cell):
             if not (isinstance(cell, str) and cell.strip() == ""):
                 self._cell(r, c, CellStatus.SKIPPED, f"no figure ('{cell.strip()}')", iso3, year)
                 self.plan.skipped.append(
@@ -526,11 +475,6 @@ class _PlanBuilder:
         if year is None:
             self._invalid(r, c, "the year cell of this row is not a year", iso3, None, cell)
             return
-        try:
-            number = self._number(cell)
-        except NumberTextError as error:
-            self._invalid(r, c, error.reason, iso3, year, cell)
-            return
         if year not in self.years:
             when = "history" if year < self.first_year else "after the last projection year"
             self._skip(
@@ -540,8 +484,12 @@ class _PlanBuilder:
                 f"{year} is {when}: scenarios take inputs for {self.first_year}–{self.last_year}",
                 iso3,
                 year,
-                number,
             )
+            return
+        try:
+            number = self._number(cell)
+        except NumberTextError as error:
+            self._invalid(r, c, error.reason, iso3, year, cell)
             return
         if iso3 in self._no_forces:
             self._skip(
@@ -555,14 +503,25 @@ class _PlanBuilder:
             )
             return
         if (iso3, year) in self.seen:
-            self._invalid(
-                r,
-                c,
-                f"{iso3} {year} is already given in {_local(self.seen[(iso3, year)])}",
-                iso3,
-                year,
-                cell,
-            )
+            first, first_number = self.seen[(iso3, year)]
+            if first_number == number:
+                reason = (
+                    f"{iso3} {year} is given again, with the same figure, in {local_address(first)}"
+                )
+                self._cell(r, c, CellStatus.SKIPPED, reason, iso3, year, number)
+                self.plan.warnings.append(
+                    SkippedItem(cell_address(r, c, sheet.name), "duplicate", reason)
+                )
+            else:
+                self._invalid(
+                    r,
+                    c,
+                    f"{iso3} {year} is already given in {local_address(first)} with another "
+                    f"figure ({first_number:g}); which is right?",
+                    iso3,
+                    year,
+                    cell,
+                )
             return
         try:
             value = self._convert(iso3, year, number)
@@ -570,9 +529,17 @@ class _PlanBuilder:
             self._invalid(r, c, str(error), iso3, year, cell)
             return
         address = cell_address(r, c, self.sheet.name)
-        self.seen[(iso3, year)] = address
+        self.seen[(iso3, year)] = (address, number)
+        self._grid[address] = (r, c)
         self.cells[(r, c)] = CellReport(r, c, address, CellStatus.OK, "", iso3, year, number, value)
-        self.plan.changes.append(Change(self.target, iso3, year, value, address, number))
+        in_measure_unit = (
+            number * self.settings.unit.scale
+            if self.settings.measure is SourceMeasure.SHARE_OF_GDP
+            else value
+        )
+        self.plan.changes.append(
+            Change(self.target, iso3, year, value, address, number, in_measure_unit)
+        )
 
     def _number(self, cell: object) -> float:
         if isinstance(cell, bool):
@@ -585,25 +552,27 @@ class _PlanBuilder:
             if not math.isfinite(cell):
                 raise NumberTextError(str(cell), "not a finite number")
             return float(cell)
-        return parse_number(str(cell), self.decimal or ".")
+        return parse_number(str(cell), self.decimal)
 
-    def _convert(self, iso3: str, year: int, number: float) -> float:
+    def _convert(self, iso3: str, year: int, number: float, unit: Unit | None = None) -> float:
         """Source value → scenario units, with the scenario's limits (ValueError says why)."""
         s = self.settings
-        unit = s.unit
+        unit = s.unit if unit is None else unit
         row = self.scenario.row(iso3)
         if s.measure.is_money:
             if number < 0:
                 raise ValueError(f"negative amount {number:g}")
-            amount = number * unit.scale
+            # One factor from the file's scale to the scenario's (million for budgets,
+            # billion for GDP): a figure already in that scale is taken exactly as written.
+            target = 1e6 if s.measure is SourceMeasure.CORE_BUDGET else 1e9
+            factor = unit.scale / target
+            value = number if factor == 1.0 else number * factor
             if unit.is_usd:
-                amount *= float(self.scenario.base.fx_per_usd[row])
+                value *= float(self.scenario.base.fx_per_usd[row])
             if s.measure is SourceMeasure.CORE_BUDGET:
-                value = amount / 1e6
                 if value > 1e12:
                     raise ValueError("implausibly large budget (over 10^18 national currency)")
                 return value
-            value = amount / 1e9
             if value <= 0:
                 raise ValueError("GDP must be positive")
             return value
@@ -649,7 +618,9 @@ class _PlanBuilder:
     ) -> None:
         self._cell(r, c, CellStatus.INVALID, reason, iso3, year)
         self.plan.invalid.append(
-            SkippedItem(cell_address(r, c, self.sheet.name), "invalid", reason, _short(str(cell)))
+            SkippedItem(
+                cell_address(r, c, self.sheet.name), "invalid", reason, short_text(str(cell))
+            )
         )
 
     # -- notes --------------------------------------------------------------
@@ -670,52 +641,96 @@ class _PlanBuilder:
             notes.append("inflation is set as the GDP deflator input")
         if self.table.csv_format:
             notes.append(self.table.csv_format.describe())
-        if (
-            self.plan.changes
-            and self.target is Measure.CORE_BUDGET
-            and s.measure is SourceMeasure.CORE_BUDGET
-        ):
-            notes.extend(self._implausible_shares())
 
-    def _implausible_shares(self) -> list[str]:
-        """Warn when imported budgets imply a share of GDP that suggests a unit mistake."""
-        paths = Projection(self.scenario.copy()).paths
-        odd = []
+    def _check_plausibility(self) -> None:
+        """Compare every change with the scenario's path for that ally and year.
+
+        A figure far from its path that fits another unit (a fraction among
+        percents, thousands among millions) is refused; one that fits no unit
+        is a warning. When most figures are far off, the unit is wrong: the
+        import is refused, with the unit that fits them.
+        """
+        checked: list[tuple[Change, float]] = []
+        odd: list[tuple[Change, float, Unit | None]] = []
         for change in self.plan.changes:
-            row, col = self.scenario.row(change.iso3), change.year - self.scenario.base_year
-            share = change.value / paths.pp_cost_mn[row, col]
-            if np.isfinite(share) and not 0.2 <= share <= 25:
-                odd.append((change, share))
+            reference = self.references.reference(change.measure, change.iso3, change.year)
+            if reference is None:
+                continue
+            checked.append((change, reference.value))
+            if not is_plausible(change.measure, change.value, reference):
+                odd.append((change, reference.value, self._fitting_unit(change, reference)))
         if not odd:
-            return []
-        change, share = odd[0]
-        return [
-            f"warning: {len(odd)} amounts imply an implausible share of GDP, "
-            f"e.g. {change.iso3} {change.year} "
-            f"({_local(change.source)}) = {share:.3g}% of GDP — check the unit"
-        ]
+            return
+        s = self.settings
+        mostly = len(odd) > len(checked) / 2
+        if mostly:
+            likely = self._likely_unit(checked)
+            change, ref, _ = odd[0]
+            hint = f"; they look like {likely.label}" if likely else ""
+            self.plan.blocking.append(
+                SkippedItem(
+                    change.source,
+                    "implausible figures",
+                    f"{len(odd)} of {len(checked)} figures read as {s.unit.label} are far from "
+                    f"the scenario's path for their ally (e.g. {change.iso3} {change.year}: "
+                    f"{change.value:.4g} against {ref:.4g}, this tool's 10× heuristic){hint}",
+                )
+            )
+            self.plan.likely_unit = likely
+        refused = set()
+        for change, ref, fitting in odd:
+            r, c = self._grid_of(change.source)
+            why = (
+                f"{change.source_value:g} read as {s.unit.label} is {change.value:.4g} against "
+                f"{ref:.4g} on the scenario's path for {change.iso3} {change.year}"
+            )
+            if fitting is not None or mostly:
+                also = f"; it fits {fitting.label}: the column mixes units" if fitting else ""
+                self._invalid(
+                    r, c, f"implausible: {why}{also}", change.iso3, change.year, change.source_value
+                )
+                refused.add(change.source)
+            else:
+                self.plan.warnings.append(
+                    SkippedItem(
+                        change.source,
+                        "implausible figure",
+                        f"check this figure: {why} (this tool's heuristic)",
+                    )
+                )
+        if refused:
+            self.plan.changes = [c for c in self.plan.changes if c.source not in refused]
 
+    def _fitting_unit(self, change: Change, reference: Reference) -> Unit | None:
+        """Another unit under which this figure would be plausible (the likely mistake)."""
+        for unit in units_for(self.settings.measure):
+            if unit is self.settings.unit:
+                continue
+            try:
+                value = self._convert(change.iso3, change.year, change.source_value, unit)
+            except ValueError:
+                continue
+            if is_plausible(change.measure, value, reference):
+                return unit
+        return None
 
-# -- applying -------------------------------------------------------------------
-def apply_plan(scenario: Scenario, plan: ImportPlan) -> str:
-    """Set every change of ``plan`` on ``scenario``; all or nothing. Returns the summary.
+    def _likely_unit(self, checked: list[tuple[Change, float]]) -> Unit | None:
+        """The unit under which most figures are plausible, if one is."""
+        best: tuple[int, Unit] | None = None
+        for unit in units_for(self.settings.measure):
+            fits = 0
+            for change, ref in checked:
+                try:
+                    value = self._convert(change.iso3, change.year, change.source_value, unit)
+                except ValueError:
+                    continue
+                fits += is_plausible(change.measure, value, Reference(ref, _unit_of(change)))
+            if fits > len(checked) / 2 and (best is None or fits > best[0]):
+                best = (fits, unit)
+        return best[1] if best else None
 
-    Take ``scenario.state()`` before calling to undo the whole import as one
-    step with ``scenario.restore(state)``.
-
-    Raises
-    ------
-    ScenarioInputError
-        When a value is refused by the scenario; no input is changed then.
-    """
-    before = scenario.state()
-    try:
-        for change in plan.changes:
-            scenario.set_year_input(change.measure, change.iso3, change.year, change.value)
-    except Exception:
-        scenario.restore(before)
-        raise
-    return plan.summary()
+    def _grid_of(self, address: str) -> tuple[int, int]:
+        return self._grid[address]
 
 
 # -- small helpers ---------------------------------------------------------------
@@ -723,39 +738,24 @@ def _at(row: list[object], col: int | None) -> object:
     return row[col] if col is not None and 0 <= col < len(row) else ""
 
 
-def _blank(cell: object) -> bool:
-    if cell == "":
-        return True
-    return isinstance(cell, str) and len(cell) <= 8 and is_missing_marker(cell)
+def _unit_of(change: Change) -> str:
+    if change.measure in (Measure.REAL_GROWTH, Measure.DEFLATOR):
+        return "%"
+    if change.measure is Measure.NOMINAL_GDP:
+        return "billion national currency"
+    return "million national currency"
 
 
 def _label_reason(label: LabelMatch) -> str:
     match label.kind:
         case LabelKind.REGION:
-            return f"'{_short(label.text)}' is a region or total, not a country"
+            return f"'{short_text(label.text)}' is a region or total, not a country"
         case LabelKind.OTHER_COUNTRY:
-            return f"'{_short(label.text)}' is not a NATO ally"
+            return f"'{short_text(label.text)}' is not a NATO ally"
         case LabelKind.UNKNOWN:
             hint = f"; closest ally: {label.suggestion.name_en}" if label.suggestion else ""
-            return f"'{_short(label.text)}' is not a known country{hint}"
+            return f"'{short_text(label.text)}' is not a known country{hint}"
         case LabelKind.BLANK:
             return "no country name in this row"
         case _:
-            return f"'{_short(label.text)}' is not a country name"
-
-
-def _local(address: str) -> str:
-    return address.rsplit("!", 1)[-1]
-
-
-def _short(text: str, limit: int = 60) -> str:
-    text = "".join(ch if ch.isprintable() else "�" for ch in str(text))
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _span(years: list[int]) -> str:
-    return f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
-
-
-def _expected(settings: ImportSettings) -> str:
-    return f"a number: {settings.measure.label} in {settings.unit.label}"
+            return f"'{short_text(label.text)}' is not a country name"

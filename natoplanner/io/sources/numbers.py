@@ -43,6 +43,13 @@ _THREE_AFTER = re.compile(r"^[-+]?\d{1,3}([.,])\d{3}$")
 _PLAIN = re.compile(r"^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$")
 
 
+_GROUPED = {
+    ",": re.compile(r"^\d{1,3}(,\d{3})+$"),
+    ".": re.compile(r"^\d{1,3}(\.\d{3})+$"),
+}
+_SEPARATOR_NAMES = {".": "point", ",": "comma"}
+
+
 class NumberTextError(ValueError):
     """A text that is not a number; ``reason`` is worded for the user."""
 
@@ -114,16 +121,29 @@ def parse_number(text: str, decimal: str | None = ".") -> float:
         raise NumberTextError(original, "not a finite number")
     if decimal is None:
         if _THREE_AFTER.match(cleaned):
+            whole = cleaned.replace(",", "").replace(".", "")
+            point = cleaned.replace(",", ".")
             raise NumberTextError(
                 original,
-                f"ambiguous: '{original}' could be {cleaned.replace(',', '').replace('.', '')} "
-                f"or {cleaned.replace(',', '.')}; set the decimal separator",
+                f"ambiguous: '{original}' could be {float(whole):g} or {float(point):g}, and no "
+                f"other cell of the column shows which separator is the decimal one; "
+                f"write it as {float(whole):g} or {float(point):g}",
             )
         decimal = detect_decimal([cleaned]) or "."
     thousands = "," if decimal == "." else "."
     if decimal in cleaned and cleaned.rfind(thousands) > cleaned.find(decimal):
         raise NumberTextError(
             original, f"'{original}' mixes separators (decimal '{decimal}' before '{thousands}')"
+        )
+    if thousands in cleaned and not _GROUPED[thousands].match(
+        cleaned.split(decimal)[0].lstrip("+-")
+    ):
+        # "4.5" read with a decimal comma, or "1,5" with a decimal point: the
+        # other separator only ever groups three digits.
+        raise NumberTextError(
+            original,
+            f"'{_clip(original)}' does not fit the decimal {_SEPARATOR_NAMES[decimal]} of this "
+            f"column: '{thousands}' here can only group thousands (1{thousands}234)",
         )
     cleaned = cleaned.replace(thousands, "").replace(decimal, ".")
     if not _PLAIN.match(cleaned):

@@ -16,7 +16,7 @@ from __future__ import annotations
 import codecs
 import csv
 import functools
-import io
+import gc
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +30,7 @@ from natoplanner.io.sources.numbers import detect_decimal
 #: Largest sheet area (rows × columns from A1) read into memory.
 MAX_CELLS = 5_000_000
 MAX_TEXT_BYTES = 300_000_000
+SCENARIO_SHEETS = frozenset({"about", "assumptions"})
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 
 Cell = object  # str | float | bool | date | datetime | timedelta
@@ -59,6 +60,8 @@ class CsvFormat:
     encoding: str
     delimiter: str
     decimal: str
+    #: False when no cell showed which separator is the decimal one ("." assumed).
+    decimal_known: bool = True
 
     def describe(self) -> str:
         names = {",": "comma", ";": "semicolon", "\t": "tab"}
@@ -76,6 +79,15 @@ class RawSheet:
     rows: list[list[Cell]]
     hidden: bool = False
     uncached_formulas: set[tuple[int, int]] = field(default_factory=set)
+    #: Excel error values ("#DIV/0!") the reader would show as empty cells.
+    error_cells: dict[tuple[int, int], str] = field(default_factory=dict)
+    #: Formula cells on a circular reference (their cached 0 is no figure).
+    circular_cells: set[tuple[int, int]] = field(default_factory=set)
+    #: Cells inside a merged range, filled with the range's top-left value: cell → top-left.
+    merged_copies: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
+    #: True for CSV: every row should have as many cells as the header.
+    fixed_width: bool = False
+    _width: int | None = field(default=None, repr=False, compare=False)
 
     @property
     def n_rows(self) -> int:
@@ -83,7 +95,10 @@ class RawSheet:
 
     @property
     def n_cols(self) -> int:
-        return max((len(r) for r in self.rows), default=0)
+        """Width of the widest row (computed once: a sheet is not edited after reading)."""
+        if self._width is None:
+            self._width = max((len(r) for r in self.rows), default=0)
+        return self._width
 
     def cell(self, row: int, col: int) -> Cell:
         """The cell at (row, col), or "" outside the grid."""
@@ -123,6 +138,15 @@ class RawTable:
         self._sheets: dict[str, RawSheet] = dict(sheets or {})
 
     @property
+    def is_scenario_workbook(self) -> bool:
+        """True for a natoplanner scenario workbook (sheets "About" and "Assumptions").
+
+        Its figures are a scenario's inputs, not a data table: read as a table
+        it would give bogus overrides, so callers offer to open it instead.
+        """
+        return SCENARIO_SHEETS <= {n.strip().casefold() for n in self.sheet_names}
+
+    @property
     def visible_sheet_names(self) -> list[str]:
         return [s for s in self.sheet_names if s not in self.hidden_sheets]
 
@@ -153,9 +177,14 @@ def read_table(path: str | Path) -> RawTable:
     path = Path(path)
     if not path.is_file():
         raise FileProblemError.at(path, "no such file", expected="an existing .xlsx or .csv file")
-    kind = _sheet_scan.check_container(path)
-    if kind == "xlsx":
-        _external_container_check(path)
+    try:
+        kind = _sheet_scan.check_container(path)
+        if kind == "xlsx":
+            _external_container_check(path)
+    except FileProblemError:
+        raise
+    except _sheet_scan.DAMAGE_ERRORS as error:
+        raise _sheet_scan.damaged_part(path, "the zip directory", error) from None
     if kind == "text":
         if path.suffix.lower() in SPREADSHEET_SUFFIXES:
             raise FileProblemError.at(
@@ -166,13 +195,14 @@ def read_table(path: str | Path) -> RawTable:
             )
         return _read_csv(path)
     try:
-        workbook = calamine.CalamineWorkbook.from_path(str(path))
-        metadata = workbook.sheets_metadata
+        with _open_workbook(path) as workbook:
+            metadata = workbook.sheets_metadata
+    except FileProblemError:
+        raise
     except Exception as error:  # calamine raises its own and OS errors for broken files
-        raise _damaged(path, error) from None
+        raise _damaged(path, error, kind=kind) from None
     names = [m.name for m in metadata]
     hidden = {m.name for m in metadata if m.visible != calamine.SheetVisibleEnum.Visible}
-    workbook.close()
     if not names:
         raise FileProblemError.at(path, "the workbook has no sheets", expected="at least one sheet")
     return RawTable(path, kind, names, hidden)
@@ -190,8 +220,36 @@ def _external_container_check(path: Path) -> None:
         check(path)
 
 
-def _damaged(path: Path, error: Exception, sheet: str | None = None) -> FileProblemError:
-    text = str(error)
+class _open_workbook:  # noqa: N801 - a context manager named like the action
+    """calamine on the file's content, whatever its name says (a renamed .ods or .xls)."""
+
+    def __init__(self, path: Path) -> None:
+        self.handle = path.open("rb")
+        try:
+            self.workbook = calamine.CalamineWorkbook.from_filelike(self.handle)
+        except BaseException:
+            self.handle.close()
+            raise
+
+    def __enter__(self) -> calamine.CalamineWorkbook:
+        return self.workbook
+
+    def __exit__(self, *_exc: object) -> None:
+        self.workbook.close()
+        self.handle.close()
+
+
+_KIND_NAMES = {
+    "xlsx": "an Excel workbook",
+    "xls": "an Excel 97-2003 workbook",
+    "ods": "an OpenDocument spreadsheet",
+}
+
+
+def _damaged(
+    path: Path, error: BaseException, sheet: str | None = None, kind: str | None = None
+) -> FileProblemError:
+    text = f"{type(error).__name__}: {error}" if not str(error) else str(error)
     if (
         isinstance(error, calamine.PasswordError)
         or "password" in text.lower()
@@ -203,37 +261,78 @@ def _damaged(path: Path, error: Exception, sheet: str | None = None) -> FileProb
             sheet=sheet,
             found=text,
         )
+    what = _KIND_NAMES.get(kind or "", "a workbook")
+    named = ""
+    if kind and path.suffix.lower().lstrip(".") != kind and kind != "xlsx":
+        named = f" (it is {what} named {path.suffix})"
     return FileProblemError.at(
         path,
-        "the workbook cannot be read (damaged or not a spreadsheet)",
+        f"{what} that cannot be read: it is damaged{named}",
         sheet=sheet,
-        expected="a valid workbook",
+        expected=f"a complete, valid {kind or 'spreadsheet'} file",
         found=text,
     )
 
 
 def _read_workbook_sheet(path: Path, kind: str, name: str, hidden: bool) -> RawSheet:
-    uncached: set[tuple[int, int]] = set()
+    extent = _sheet_scan.SheetExtent()
     if kind == "xlsx":
         extent = _sheet_scan.scan_sheet(path, name)
         _check_area(path, name, extent.last_row, extent.last_col)
-        uncached = extent.uncached_formulas
     try:
-        workbook = calamine.CalamineWorkbook.from_path(str(path))
-        with_sheet = workbook.get_sheet_by_name(name)
-        _check_area(
-            path,
-            name,
-            with_sheet.end[0] + 1 if with_sheet.end else 0,
-            with_sheet.end[1] + 1 if with_sheet.end else 0,
-        )
-        rows = with_sheet.to_python(skip_empty_area=False)
-        workbook.close()
+        with _open_workbook(path) as workbook:
+            with_sheet = workbook.get_sheet_by_name(name)
+            _check_area(
+                path,
+                name,
+                with_sheet.end[0] + 1 if with_sheet.end else 0,
+                with_sheet.end[1] + 1 if with_sheet.end else 0,
+            )
+            rows = with_sheet.to_python(skip_empty_area=False)
+            merged = getattr(with_sheet, "merged_cell_ranges", None) or []
     except FileProblemError:
         raise
     except Exception as error:
-        raise _damaged(path, error, name) from None
-    return RawSheet(name, rows, hidden, uncached)
+        if kind == "xlsx":
+            located = _sheet_scan.xml_error(path, name)
+            if located is not None:
+                raise located from None
+        raise _damaged(path, error, name, kind) from None
+    if kind != "xlsx":
+        # xls and ods give whole numbers as int; the importer reads floats.
+        rows = [
+            [float(c) if type(c) is int else c for c in row]  # noqa: E721 - bool is an int
+            for row in rows
+        ]
+    sheet = RawSheet(
+        name,
+        rows,
+        hidden,
+        extent.uncached_formulas,
+        extent.error_cells,
+        extent.circular_cells(),
+    )
+    _fill_merged(sheet, merged)
+    return sheet
+
+
+def _fill_merged(sheet: RawSheet, ranges: list) -> None:
+    """Give every cell of a merged range the top-left value (a country merged over rows)."""
+    for (r0, c0), (r1, c1) in ranges:
+        if (r1 - r0 + 1) * (c1 - c0 + 1) > 100_000:
+            continue
+        value = sheet.cell(r0, c0)
+        for r in range(r0, min(r1, sheet.n_rows - 1) + 1):
+            row = sheet.rows[r]
+            for c in range(c0, c1 + 1):
+                if (r, c) == (r0, c0):
+                    continue
+                while len(row) <= c:
+                    row.append("")
+                if row[c] == "":
+                    row[c] = value
+                    sheet.merged_copies[(r, c)] = (r0, c0)
+    sheet._width = None  # rows may have grown
 
 
 def _check_area(path: Path, sheet: str, n_rows: int, n_cols: int) -> None:
@@ -248,27 +347,30 @@ def _check_area(path: Path, sheet: str, n_rows: int, n_cols: int) -> None:
 
 
 # -- CSV ---------------------------------------------------------------------
+_SNIFF_BYTES = 1 << 16
+
+
 def _read_csv(path: Path) -> RawTable:
-    data = path.read_bytes()
-    if len(data) > MAX_TEXT_BYTES:
+    """Stream the rows of a CSV file; stop at the cell limit instead of reading it whole."""
+    size = path.stat().st_size
+    if size > MAX_TEXT_BYTES:
         raise FileProblemError.at(
             path,
             "the file is too large to import",
             expected=f"at most {MAX_TEXT_BYTES // 1_000_000} MB",
-            found=f"{len(data):,} bytes",
+            found=f"{size:,} bytes",
         )
-    text, encoding = decode_text(path, data)
-    delimiter = detect_delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    with path.open("rb") as handle:
+        head = handle.read(_SNIFF_BYTES)
+    encoding, label, skip = sniff_encoding(path, head)
     try:
-        rows = [[c.strip() for c in row] for row in reader]
-    except csv.Error as error:
-        raise FileProblemError.at(
-            path,
-            f"line {reader.line_num} cannot be read: a cell is too long or a quote is not closed",
-            expected=f"cells of at most {csv.field_size_limit():,} characters",
-            found=str(error),
-        ) from None
+        rows, delimiter = _csv_rows(path, encoding, skip)
+    except UnicodeDecodeError:
+        if encoding != "utf-8":
+            raise _not_decodable(path, encoding) from None
+        # Not UTF-8 after all (seen only past the sniffed head): Windows Western it is.
+        encoding, label = "cp1252", "cp1252 (Windows Western)"
+        rows, delimiter = _csv_rows(path, encoding, skip)
     if not any(any(c for c in row) for row in rows):
         raise FileProblemError.at(
             path,
@@ -276,37 +378,41 @@ def _read_csv(path: Path) -> RawTable:
             expected="a header row and rows of figures",
             found="only blank lines",
         )
-    width = max(len(r) for r in rows)
-    if len(rows) * width > MAX_CELLS:
-        _check_area(path, path.name, len(rows), width)
-    decimal = detect_decimal(c for row in rows for c in row if _numberish(c))
-    if delimiter == ",":
-        decimal = "," if decimal == "," and _quoted_commas(text) else "."
-    fmt = CsvFormat(encoding, delimiter, decimal or ".")
-    sheet = RawSheet(path.name, rows)
+    decimal = detect_decimal(c for row in rows[:5000] for c in row if _numberish(c))
+    if delimiter == "," and decimal is None:
+        # Comma-separated cells: a comma inside a number needs quotes, so an
+        # unquoted "3.803" is a decimal point by the format's own convention.
+        decimal = "."
+    fmt = CsvFormat(label, delimiter, decimal or ".", decimal_known=decimal is not None)
+    sheet = RawSheet(path.name, rows, fixed_width=True)
     return RawTable(path, "csv", [path.name], set(), fmt, {path.name: sheet})
 
 
-def decode_text(path: Path, data: bytes) -> tuple[str, str]:
-    """Decode CSV bytes: BOMs first, then UTF-16 without BOM, UTF-8, cp1252."""
-    if data.startswith(codecs.BOM_UTF8):
-        return _decode(path, data[3:], "utf-8"), "UTF-8 (BOM)"
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _decode(path, data, "utf-16"), "UTF-16"
-    sample = data[:4096]
+def sniff_encoding(path: Path, head: bytes) -> tuple[str, str, int]:
+    """(codec, label, bytes to skip) for CSV bytes starting with ``head``: BOMs, UTF-16, UTF-8.
+
+    Raises FileProblemError for binary data. UTF-8 is a guess to be confirmed
+    while reading (cp1252 if a byte sequence turns out not to be UTF-8).
+    """
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8", "UTF-8 (BOM)", 3
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16", "UTF-16", 0
+    sample = head[:4096]
     if (
         len(sample) >= 4
         and sample[1::2].count(0) > 0.4 * len(sample) / 2
         and sample[0::2].count(0) == 0
     ):
-        return _decode(path, data, "utf-16-le"), "UTF-16"
+        return "utf-16-le", "UTF-16", 0
     if (
         len(sample) >= 4
         and sample[0::2].count(0) > 0.4 * len(sample) / 2
         and sample[1::2].count(0) == 0
     ):
-        return _decode(path, data, "utf-16-be"), "UTF-16"
-    if sample.count(0) > max(8, len(sample) // 100):
+        return "utf-16-be", "UTF-16", 0
+    controls = sum(1 for byte in head if byte < 32 and byte not in b"\t\r\n")
+    if sample.count(0) > max(8, len(sample) // 100) or controls > 0.05 * max(len(head), 1):
         raise FileProblemError.at(
             path,
             "this is not a spreadsheet or a CSV text file",
@@ -314,31 +420,75 @@ def decode_text(path: Path, data: bytes) -> tuple[str, str]:
             found="binary data",
         )
     try:
-        text, encoding = data.decode("utf-8"), "UTF-8"
-    except UnicodeDecodeError:
-        text, encoding = data.decode("cp1252", errors="replace"), "cp1252 (Windows Western)"
-    text = text.replace("\x00", "")  # a stray NUL (a broken export) would end csv's lines
-    controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\t\r\n")
-    if controls > 0.05 * min(len(text), 65536):
-        raise FileProblemError.at(
-            path,
-            "this is not a spreadsheet or a CSV text file",
-            expected="an .xlsx workbook or a CSV file",
-            found="binary data",
-        )
-    return text, encoding
-
-
-def _decode(path: Path, data: bytes, encoding: str) -> str:
-    try:
-        return data.decode(encoding)
+        head.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise FileProblemError.at(
+        if error.start < len(head) - 4:  # not just a character cut at the end of the sample
+            return "cp1252", "cp1252 (Windows Western)", 0
+    return "utf-8", "UTF-8", 0
+
+
+def _csv_rows(path: Path, encoding: str, skip: int) -> tuple[list[tuple[str, ...]], str]:
+    with path.open("r", encoding=encoding, newline="", errors="strict") as handle:
+        if skip:
+            handle.read(1)  # the BOM, decoded as U+FEFF
+        sample = handle.read(_SNIFF_BYTES)
+        delimiter = detect_delimiter(sample)
+        handle.seek(0)
+        if skip:
+            handle.read(1)
+        reader = csv.reader(handle, delimiter=delimiter, strict=True)
+        collecting = gc.isenabled()
+        gc.disable()  # rows of strings hold no cycles; full collections only cost time
+        rows: list[tuple[str, ...]] = []
+        texts: dict[str, str] = {}  # one object per distinct text: names and years repeat
+        cells = 0
+        try:
+            for row in reader:
+                cells += max(len(row), 1)
+                if cells > MAX_CELLS:
+                    raise FileProblemError.at(
+                        path,
+                        "the file is too large to import: cut it down to the table you need",
+                        cell=f"line {reader.line_num}",
+                        expected=f"at most {MAX_CELLS:,} cells",
+                        found=f"more than {MAX_CELLS:,} cells by line {reader.line_num:,}",
+                    )
+                # Tuples of strings: the collector untracks them, so full collections stay
+                # cheap while a window shows a 200,000-row file.
+                rows.append(tuple([texts.setdefault(c, c) for c in (c.strip() for c in row)]))
+        except csv.Error as error:
+            raise _csv_error(path, reader.line_num, rows, error) from None
+        finally:
+            if collecting:
+                gc.enable()
+    return rows, delimiter
+
+
+def _csv_error(path: Path, line: int, rows: list[list[str]], error: csv.Error) -> FileProblemError:
+    text = str(error)
+    if "end of data" in text or "EOF" in text:
+        start = sum(1 for _ in rows) + 1
+        return FileProblemError.at(
             path,
-            f"the text is not valid {encoding}",
-            expected=encoding,
-            found=f"byte {error.start}: {data[error.start : error.start + 4]!r}",
-        ) from None
+            f"a quote opened on line {start} or later is never closed: the rest of the file "
+            f"would be one cell",
+            cell=f"line {start}",
+            expected='a closing " for every opening "',
+            found=f"end of file at line {line}",
+        )
+    return FileProblemError.at(
+        path,
+        f"line {line} cannot be read: a cell is too long or a quote is misplaced",
+        cell=f"line {line}",
+        expected=f"cells of at most {csv.field_size_limit():,} characters, quotes around cells",
+        found=text,
+    )
+
+
+def _not_decodable(path: Path, encoding: str) -> FileProblemError:
+    return FileProblemError.at(
+        path, f"the text is not valid {encoding}", expected=encoding, found="undecodable bytes"
+    )
 
 
 def detect_delimiter(text: str, sample_lines: int = 60) -> str:
@@ -362,7 +512,3 @@ def _numberish(text: str) -> bool:
         and any(ch.isdigit() for ch in text)
         and all(ch.isdigit() or ch in ".,-+ ()%\u00a0\u202f'" for ch in text)
     )
-
-
-def _quoted_commas(text: str) -> bool:
-    return '",' in text or ',"' in text

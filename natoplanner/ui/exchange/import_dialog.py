@@ -13,25 +13,22 @@ Cancel button, so a 200,000-row file never freezes the window. Files that
 cannot be read end in a message naming the file, sheet, cell, what was
 expected and what was found (:class:`~natoplanner.io.errors.FileProblemError`).
 
-Dropping an .xlsx/.csv file on the window starts the dialog with it; a
-natoplanner scenario workbook (sheets "About" and "Assumptions") is opened
-as a scenario instead, as File > Open would: importing it cell by cell
-would lose its policies, targets and name.
+The settings controls live in :mod:`~natoplanner.ui.exchange.import_form`;
+File > Import… and drag-and-drop in :mod:`~natoplanner.ui.exchange.import_open`.
 """
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
-    QComboBox,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -40,7 +37,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
-    QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -52,33 +48,24 @@ from natoplanner.io.errors import FileProblemError
 from natoplanner.io.sources.detect import (
     Detection,
     ImportSettings,
-    Layout,
-    SourceMeasure,
-    Unit,
-    UnitHint,
-    guess_unit,
-    units_for,
-    year_from_header,
 )
 from natoplanner.io.sources.importer import (
-    CellStatus,
     ImportPreview,
     apply_plan,
     detect,
     preview_import,
 )
-from natoplanner.io.sources.tabular import RawTable, column_letters, read_table
+from natoplanner.io.sources.tabular import RawTable, read_table
+from natoplanner.ui.exchange.import_form import ImportSettingsForm
 from natoplanner.ui.exchange.import_job import Checkpoint, ImportJob
 from natoplanner.ui.exchange.import_preview import GLYPHS, ImportPreviewModel, Mark
 from natoplanner.ui.shell.workspace import unique_name
-from natoplanner.ui.sources.actions import import_source
 from natoplanner.ui.window.commands import ReplaceInputs
 from natoplanner.ui.window.document import ScenarioDocument
 
 IMPORT_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv", ".txt")
 IMPORT_FILTER = "Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt)"
-SCENARIO_SHEETS = {"about", "assumptions"}
-_FOLDER_KEY = "import/folder"
+FOLDER_KEY = "import/folder"
 
 
 class Target:
@@ -95,20 +82,6 @@ def problem_message(error: BaseException, path: Path) -> str:
     if isinstance(error, (ValueError, ScenarioInputError)):
         return f"{path.name}: {error}"
     return f"{path.name}: the file could not be read ({type(error).__name__}: {error})"
-
-
-def year_columns_of(row: list[object]) -> tuple[tuple[int, int], ...]:
-    """(column, year) of every cell of a header row that names a year ("2025", "2025e")."""
-    return tuple((c, y) for c, cell in enumerate(row) if (y := year_from_header(cell)) is not None)
-
-
-def _span_text(year_columns: tuple[tuple[int, int], ...]) -> str:
-    columns = [c for c, _ in year_columns]
-    years = [y for _, y in year_columns]
-    return (
-        f"{column_letters(min(columns))}–{column_letters(max(columns))}: "
-        f"{min(years)}–{max(years)} ({len(years)})"
-    )
 
 
 class ImportDialog(QDialog):
@@ -130,10 +103,10 @@ class ImportDialog(QDialog):
         self.error_text: str | None = None
         self._job: ImportJob | None = None
         self._pending: tuple | None = None
-        self._updating = False
         self._preview_current = False
         self._closing = False
         self._on_result = None
+        self._asked_units: set = set()
         self._build()
         self.resize(1080, 760)
         # Non-modal: the scenario may change while the dialog is open, and a
@@ -171,64 +144,21 @@ class ImportDialog(QDialog):
         progress_layout.addWidget(self.cancel_button)
         self.progress_row.hide()
 
-        self.sheet_combo = QComboBox(self)
-        self.header_spin = QSpinBox(self)
-        self.header_spin.setMaximumWidth(self.fontMetrics().horizontalAdvance("000000") + 40)
-        self.header_spin.setToolTip(
-            self.tr("Spreadsheet row that holds the column headings (years, “Country”)")
-        )
-        self.layout_combo = QComboBox(self)
-        self.layout_combo.addItem(
-            self.tr("Wide — a row per country, a column per year"), Layout.WIDE
-        )
-        self.layout_combo.addItem(self.tr("Long — country, year and value columns"), Layout.LONG)
-        self.country_combo = QComboBox(self)
-        self.years_label = QLabel(self)
-        self.years_label.setToolTip(self.tr("Columns whose heading in the header row is a year"))
-        self.year_combo = QComboBox(self)
-        self.value_combo = QComboBox(self)
-        self.measure_combo = QComboBox(self)
-        self.unit_combo = QComboBox(self)
-        self.detected_label = QLabel(self)
-        self.detected_label.setWordWrap(True)
-        for combo in (self.measure_combo, self.unit_combo):
-            combo.setMinimumContentsLength(28)
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
-        for combo in (self.sheet_combo, self.country_combo, self.year_combo, self.value_combo):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            combo.setMinimumContentsLength(14)
-
-        form = QGridLayout()
-        form.setHorizontalSpacing(10)
-        self._years_caption = QLabel(self.tr("Year columns:"), self)
-        self._year_caption = QLabel(self.tr("&Year column:"), self)
-        self._value_caption = QLabel(self.tr("&Value column:"), self)
-        entries = (
-            (0, 0, self.tr("&Sheet:"), self.sheet_combo),
-            (0, 2, self.tr("&Header row:"), self.header_spin),
-            (1, 0, self.tr("&Layout:"), self.layout_combo),
-            (1, 2, self.tr("C&ountry column:"), self.country_combo),
-            (3, 0, self.tr("&Measure:"), self.measure_combo),
-            (3, 2, self.tr("&Unit:"), self.unit_combo),
-        )
-        for row, col, text, widget in entries:
-            label = QLabel(text, self)
-            label.setBuddy(widget)
-            form.addWidget(label, row, col)
-            form.addWidget(widget, row, col + 1)
-        self._year_caption.setBuddy(self.year_combo)
-        self._value_caption.setBuddy(self.value_combo)
-        form.addWidget(self._years_caption, 2, 0)
-        form.addWidget(self.years_label, 2, 1)
-        form.addWidget(self._year_caption, 2, 0)
-        form.addWidget(self.year_combo, 2, 1)
-        form.addWidget(self._value_caption, 2, 2)
-        form.addWidget(self.value_combo, 2, 3)
-        form.addWidget(self.detected_label, 4, 0, 1, 4)
-        form.setColumnStretch(1, 1)
-        form.setColumnStretch(3, 1)
+        self.form = ImportSettingsForm(self.window_.document.scenario.dataset, self)
+        # The form's controls, by the names the dialog has always offered.
+        for name in (
+            "sheet_combo",
+            "header_spin",
+            "layout_combo",
+            "country_combo",
+            "years_label",
+            "year_combo",
+            "value_combo",
+            "measure_combo",
+            "unit_combo",
+            "detected_label",
+        ):
+            setattr(self, name, getattr(self.form, name))
 
         self.model = ImportPreviewModel(self.window_.document.scenario.dataset.registry, self)
         self.view = QTableView(self)
@@ -282,6 +212,14 @@ class ImportDialog(QDialog):
         target_row.addWidget(self.into_new)
         target_row.addStretch(1)
 
+        self.partial_check = QCheckBox(
+            self.tr(
+                "Leave out the cells with errors (⊘ and names not matched) and import the rest"
+            ),
+            self,
+        )
+        self.partial_check.setVisible(False)
+        self.partial_check.toggled.connect(lambda _on: self._update_import_button())
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.import_button = self.buttons.addButton(
             self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -294,28 +232,19 @@ class ImportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(file_row)
         layout.addWidget(self.progress_row)
-        layout.addLayout(form)
+        layout.addWidget(self.form)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.legend)
         layout.addWidget(self.summary_label)
         layout.addWidget(self.details)
         layout.addLayout(target_row)
+        layout.addWidget(self.partial_check)
         layout.addWidget(self.buttons)
 
-        self.sheet_combo.currentIndexChanged.connect(self._on_sheet_changed)
-        for signal in (
-            self.header_spin.valueChanged,
-            self.layout_combo.currentIndexChanged,
-            self.country_combo.currentIndexChanged,
-            self.year_combo.currentIndexChanged,
-            self.value_combo.currentIndexChanged,
-            self.unit_combo.currentIndexChanged,
-        ):
-            signal.connect(self._on_settings_edited)
-        self.measure_combo.currentIndexChanged.connect(self._on_measure_changed)
+        self.form.sheet_chosen.connect(self._on_sheet_changed)
+        self.form.value_column_chosen.connect(self._on_value_column_chosen)
+        self.form.edited.connect(self._on_settings_edited)
         self.target_group.buttonToggled.connect(self._on_target_changed)
-        self._set_layout_widgets(Layout.WIDE)
-        self._set_settings_enabled(False)
 
     # -- state -----------------------------------------------------------------
     @property
@@ -325,26 +254,6 @@ class ImportDialog(QDialog):
     @property
     def target(self) -> str:
         return Target.NEW_SCENARIO if self.into_new.isChecked() else Target.OPEN_SCENARIO
-
-    def _set_settings_enabled(self, enabled: bool) -> None:
-        for widget in (
-            self.sheet_combo,
-            self.header_spin,
-            self.layout_combo,
-            self.country_combo,
-            self.year_combo,
-            self.value_combo,
-            self.measure_combo,
-            self.unit_combo,
-        ):
-            widget.setEnabled(enabled)
-
-    def _set_layout_widgets(self, layout: Layout) -> None:
-        wide = layout is Layout.WIDE
-        self._years_caption.setVisible(wide)
-        self.years_label.setVisible(wide)
-        for widget in (self._year_caption, self.year_combo, self._value_caption, self.value_combo):
-            widget.setVisible(not wide)
 
     def _target_scenario(self) -> Scenario:
         """The scenario the preview converts for (a copy: the job runs in another thread)."""
@@ -366,7 +275,7 @@ class ImportDialog(QDialog):
 
     # -- files -------------------------------------------------------------------
     def choose_file(self) -> None:
-        folder = QSettings().value(_FOLDER_KEY, str(Path.home()))
+        folder = QSettings().value(FOLDER_KEY, str(Path.home()))
         path = self.window_.prompts.open_path(str(folder), self.tr(IMPORT_FILTER))
         if path is not None:
             self.load(Path(path))
@@ -374,17 +283,11 @@ class ImportDialog(QDialog):
     def load(self, path: Path) -> None:
         """Read ``path`` in the background, detect its layout and preview it."""
         self.path = Path(path)
-        QSettings().setValue(_FOLDER_KEY, str(self.path.parent))
+        QSettings().setValue(FOLDER_KEY, str(self.path.parent))
         self.file_edit.setText(str(self.path))
         self.table = self.detection = None
         self._show_preview(None)
-        self._set_settings_enabled(False)
-        self._updating = True
-        for combo in (self.sheet_combo, self.country_combo, self.year_combo, self.value_combo):
-            combo.clear()
-        self._updating = False
-        self.years_label.clear()
-        self.detected_label.clear()
+        self.form.clear()
         scenario = self._target_scenario()
         steps = (
             self.tr("Reading %1…").replace("%1", path.name),
@@ -401,13 +304,14 @@ class ImportDialog(QDialog):
             preview = preview_import(
                 table, detection.settings, scenario, lambda _done, _total: checkpoint(2, steps[2])
             )
+            preview.prepare()
             return table, detection, preview
 
         self._start(work, 3, self._on_loaded)
 
     def _on_loaded(self, result) -> None:
         self.table, self.detection, preview = result
-        self._fill_settings(preview.settings, self.detection)
+        self.form.fill(self.table, preview.settings, self.detection)
         self._show_preview(preview)
 
     # -- jobs ------------------------------------------------------------------------
@@ -473,192 +377,42 @@ class ImportDialog(QDialog):
                 self.tr("Cannot import %1").replace("%1", path.name), self.error_text
             )
 
-    # -- settings ------------------------------------------------------------------
-    def _fill_settings(self, settings: ImportSettings, detection: Detection | None) -> None:
-        """Show ``settings`` in the controls (without re-running the preview)."""
-        self._updating = True
-        try:
-            table = self.table
-            sheet = table.sheet(settings.sheet)
-            self.sheet_combo.clear()
-            for name in table.sheet_names:
-                shown = name + (self.tr(" (hidden)") if name in table.hidden_sheets else "")
-                self.sheet_combo.addItem(shown, name)
-            self.sheet_combo.setCurrentIndex(table.sheet_names.index(settings.sheet))
-            self.header_spin.setRange(1, max(1, sheet.n_rows))
-            self.header_spin.setValue(settings.header_row + 1)
-            self.layout_combo.setCurrentIndex(self.layout_combo.findData(settings.layout))
-            self._fill_columns(sheet, settings.header_row)
-            self.country_combo.setCurrentIndex(self.country_combo.findData(settings.country_column))
-            if settings.layout is Layout.LONG:
-                self.year_combo.setCurrentIndex(self.year_combo.findData(settings.year_column))
-                self.value_combo.setCurrentIndex(self.value_combo.findData(settings.value_column))
-            self._set_layout_widgets(settings.layout)
-            detected = detection.settings if detection else None
-            self.measure_combo.clear()
-            for measure in SourceMeasure:
-                text = measure.label
-                if detected is not None and measure is detected.measure:
-                    text += self.tr(" (detected)")
-                self.measure_combo.addItem(text, measure)
-            self.measure_combo.setCurrentIndex(self.measure_combo.findData(settings.measure))
-            self._fill_units(settings.measure, settings.unit)
-            self._set_settings_enabled(True)
-        finally:
-            self._updating = False
-        self._years = settings.year_columns
-        self._update_years_label()
-        self._update_detected_label(settings)
-
-    def _fill_columns(self, sheet, header_row: int) -> None:
-        width = min(sheet.n_cols, 256)
-        for combo in (self.country_combo, self.year_combo, self.value_combo):
-            combo.clear()
-            for col in range(width):
-                heading = str(sheet.cell(header_row, col)).strip()
-                heading = heading if len(heading) <= 30 else heading[:29] + "…"
-                combo.addItem(
-                    f"{column_letters(col)} — {heading}" if heading else column_letters(col), col
-                )
-
-    def _fill_units(self, measure: SourceMeasure, unit: Unit) -> None:
-        detected = self.detection.settings if self.detection else None
-        self.unit_combo.clear()
-        for candidate in units_for(measure):
-            text = candidate.label
-            if detected is not None and measure is detected.measure and candidate is detected.unit:
-                text += self.tr(" (detected)")
-            self.unit_combo.addItem(text, candidate)
-        self.unit_combo.setCurrentIndex(max(0, self.unit_combo.findData(unit)))
-
-    def _update_years_label(self) -> None:
-        years = getattr(self, "_years", ())
-        self.years_label.setText(
-            _span_text(years) if years else self.tr("none — the header row holds no years")
-        )
-
-    def _update_detected_label(self, settings: ImportSettings) -> None:
-        detected = self.detection.settings if self.detection else None
-        if detected is None:
-            self.detected_label.clear()
-            return
-        text = (
-            self.tr("Detected: %1 — %2")
-            .replace("%1", detected.measure.label)
-            .replace("%2", _unit_words(detected.unit, self))
-        )
-        if (settings.measure, settings.unit) != (detected.measure, detected.unit):
-            text += (
-                self.tr("; you chose %1 in %2")
-                .replace("%1", settings.measure.label)
-                .replace("%2", settings.unit.label)
-            )
-        self.detected_label.setText(text)
-        self.detected_label.setToolTip("\n".join(self.detection.notes))
-
+    # -- corrections -------------------------------------------------------------
     def current_settings(self) -> ImportSettings:
         """The settings the controls show; raises ValueError when they describe no table."""
-        layout = Layout(self.layout_combo.currentData())
-        header_row = self.header_spin.value() - 1
-        changes: dict[str, object] = {
-            "sheet": self.sheet_combo.currentData(),
-            "header_row": header_row,
-            "layout": layout,
-            "country_column": self.country_combo.currentData(),
-            "measure": SourceMeasure(self.measure_combo.currentData()),
-            "unit": Unit(self.unit_combo.currentData()),
-        }
-        if layout is Layout.WIDE:
-            sheet = self.table.sheet(changes["sheet"])
-            row = sheet.rows[header_row] if header_row < sheet.n_rows else []
-            years = tuple((c, y) for c, y in year_columns_of(row) if c != changes["country_column"])
-            self._years = years
-            changes.update(year_columns=years, year_column=None, value_column=None)
-        else:
-            changes.update(
-                year_columns=(),
-                year_column=self.year_combo.currentData(),
-                value_column=self.value_combo.currentData(),
-            )
-        base = self.preview.settings if self.preview else self.detection.settings
-        return base.with_changes(**changes)
+        return self.form.current_settings()
 
-    def _on_sheet_changed(self, _index: int) -> None:
-        if self._updating or self.table is None:
-            return
-        table, sheet, scenario = self.table, self.sheet_combo.currentData(), self._target_scenario()
+    def _on_value_column_chosen(self, column: int) -> None:
+        self._on_sheet_changed(self.sheet_combo.currentData(), column)
+
+    def _on_sheet_changed(self, sheet: str, column: int | None = None) -> None:
+        table, scenario = self.table, self._target_scenario()
         steps = (self.tr("Reading sheet %1…").replace("%1", sheet), self.tr("Checking every cell…"))
 
         def work(checkpoint: Checkpoint):
             checkpoint(0, steps[0])
-            detection = detect(table, sheet, dataset=scenario.dataset)
+            detection = detect(table, sheet, dataset=scenario.dataset, column=column)
             checkpoint(1, steps[1])
-            return detection, preview_import(
+            preview = preview_import(
                 table, detection.settings, scenario, lambda _done, _total: checkpoint(1, steps[1])
             )
+            preview.prepare()
+            return detection, preview
 
         def done(result) -> None:
             self.detection, preview = result
-            self._fill_settings(preview.settings, self.detection)
+            self.form.fill(table, preview.settings, self.detection)
             self._show_preview(preview)
 
         self._start(work, 2, done)
 
-    def _on_measure_changed(self, _index: int) -> None:
-        if self._updating or self.table is None:
+    def _on_settings_edited(self) -> None:
+        if self.table is None:
             return
-        measure = SourceMeasure(self.measure_combo.currentData())
-        current = Unit(self.unit_combo.currentData())
-        unit = self._unit_for(measure, current)
-        self._updating = True
-        try:
-            self._fill_units(measure, unit)
-        finally:
-            self._updating = False
-        self._on_settings_edited()
-
-    def _unit_for(self, measure: SourceMeasure, current: Unit) -> Unit:
-        """The unit to preselect when the user picks another measure."""
-        detected = self.detection.settings if self.detection else None
-        if detected is not None and detected.measure is measure:
-            return detected.unit
-        hint = UnitHint(current.is_usd, current.scale) if current.is_money else UnitHint()
-        sample = []
-        if self.preview is not None:
-            sample = [
-                (r.iso3, r.year, r.source_value)
-                for r in self.preview.cells.values()
-                if r.iso3 and r.year and r.source_value is not None
-            ]
-        unit, _note = guess_unit(measure, hint, sample, self.window_.document.scenario.dataset)
-        return unit
-
-    def _on_settings_edited(self, *_args) -> None:
-        if self._updating or self.table is None:
+        settings, problem = self.form.settings_or_problem()
+        if settings is None:
+            self._show_settings_problem(problem)
             return
-        if self.sender() is self.header_spin:
-            self._updating = True
-            try:
-                sheet = self.table.sheet(self.sheet_combo.currentData())
-                keep = [
-                    c.currentData() for c in (self.country_combo, self.year_combo, self.value_combo)
-                ]
-                self._fill_columns(sheet, self.header_spin.value() - 1)
-                for combo, col in zip(
-                    (self.country_combo, self.year_combo, self.value_combo), keep, strict=True
-                ):
-                    combo.setCurrentIndex(max(0, combo.findData(col)))
-            finally:
-                self._updating = False
-        self._set_layout_widgets(Layout(self.layout_combo.currentData()))
-        try:
-            settings = self.current_settings()
-        except ValueError as error:
-            self._update_years_label()
-            self._show_settings_problem(str(error))
-            return
-        self._update_years_label()
-        self._update_detected_label(settings)
         self._repreview(settings)
 
     def _on_scenario_changed(self, *_args) -> None:
@@ -677,9 +431,11 @@ class ImportDialog(QDialog):
 
         def work(checkpoint: Checkpoint):
             checkpoint(0, step)
-            return preview_import(
+            preview = preview_import(
                 table, settings, scenario, lambda _done, _total: checkpoint(0, step)
             )
+            preview.prepare()
+            return preview
 
         self._start(work, 1, self._show_preview)
 
@@ -695,27 +451,58 @@ class ImportDialog(QDialog):
         self.preview = preview
         self._preview_current = preview is not None
         self.model.set_preview(preview)
+        if preview is not None:
+            self.form.base_settings = preview.settings
+            cells = (c for c in preview.cells.values() if c.iso3 and c.year)
+            self.form.sample = [
+                (c.iso3, c.year, c.source_value)
+                for c in itertools.islice(cells, 2000)
+                if c.source_value is not None
+            ]
         if preview is None:
             self.summary_label.clear()
             self.details.clear()
             self._update_import_button()
             return
+        self.form.mark_value_choice(preview.settings.value_candidates)
         self.summary_label.setText(self.summary_line(preview))
-        self.details.setPlainText(preview.plan.summary())
+        self.details.setPlainText(preview.details())
         settings = preview.settings
+        self.view.horizontalHeader().setResizeContentsPrecision(200)  # not 200,000 rows
         self.view.resizeColumnToContents(settings.country_column)
         if self.view.columnWidth(settings.country_column) > 260:
             self.view.setColumnWidth(settings.country_column, 260)
         # Show the title rows when they are few, then the first imported cell.
         top = 0 if settings.header_row < 8 else settings.header_row - 1
         self.view.scrollTo(self.model.index(top, 0), QAbstractItemView.ScrollHint.PositionAtTop)
-        imported = [c for c in preview.cells.values() if c.status is CellStatus.OK]
-        if imported:
-            first = min(imported, key=lambda c: (c.row, c.col))
-            last_col = min(max(c.col for c in imported), self.model.columnCount() - 1)
-            self.view.scrollTo(self.model.index(first.row, last_col))
-            self.view.scrollTo(self.model.index(first.row, min(first.col, last_col)))
+        extent = preview.imported_extent()
+        if extent is not None:
+            first_row, first_col, last_col = extent
+            last_col = min(last_col, self.model.columnCount() - 1)
+            self.view.scrollTo(self.model.index(first_row, last_col))
+            self.view.scrollTo(self.model.index(first_row, min(first_col, last_col)))
         self._update_import_button()
+        QTimer.singleShot(0, self, lambda: self._offer_likely_unit(preview))
+
+    def _offer_likely_unit(self, preview: ImportPreview) -> None:
+        """Most figures are implausible in the chosen unit: ask about the one that fits them."""
+        likely = preview.plan.likely_unit
+        key = (preview.settings, likely)
+        if likely is None or preview is not self.preview or key in self._asked_units:
+            return
+        self._asked_units.add(key)
+        question = (
+            self.tr(
+                "Most figures read as %1 are far from the scenario's path for their ally "
+                "(this tool's check). They look like %2. Read them as %2?"
+            )
+            .replace("%1", preview.settings.unit.label)
+            .replace("%2", likely.label)
+        )
+        if self.window_.prompts.confirm(self.tr("Check the unit"), question):
+            index = self.unit_combo.findData(likely)
+            if index >= 0:
+                self.unit_combo.setCurrentIndex(index)
 
     def summary_line(self, preview: ImportPreview) -> str:
         """One line: what will change, and how much is left out."""
@@ -723,6 +510,11 @@ class ImportDialog(QDialog):
         counts = preview.counts()
         skipped = counts.get("skipped", 0)
         invalid = counts.get("invalid", 0)
+        if plan.blocking:
+            text = self.tr("Nothing will be imported until this is settled: %1").replace(
+                "%1", plan.blocking[0].reason
+            )
+            return text
         if plan.changes:
             years = plan.years
             span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
@@ -744,11 +536,15 @@ class ImportDialog(QDialog):
         return text
 
     def _update_import_button(self) -> None:
+        plan = self.preview.plan if self.preview is not None else None
+        errors = plan is not None and plan.has_errors and not plan.blocking
+        self.partial_check.setVisible(errors)
         ready = (
             self._job is None
             and self._preview_current
-            and self.preview is not None
-            and self.preview.plan.importable
+            and plan is not None
+            and plan.importable
+            and (not plan.has_errors or self.partial_check.isChecked())
         )
         self.import_button.setEnabled(ready)
 
@@ -788,100 +584,3 @@ class ImportDialog(QDialog):
         self.cancel_job()
         self._closing = True
         super().done(result)
-
-
-def _unit_words(unit: Unit, context: QObject) -> str:
-    if unit is Unit.FRACTION:
-        return context.tr("detected as fractions (0.0425 = 4.25%)")
-    if unit is Unit.PERCENT:
-        return context.tr("detected as percent (4.25 = 4.25%)")
-    return context.tr("detected in %1").replace("%1", unit.label)
-
-
-# -- opening the dialog ------------------------------------------------------------
-def show_import_dialog(window, path: Path | None = None) -> ImportDialog:
-    """Open the import dialog (non-blocking) on ``window``, reading ``path`` if given."""
-    dialog = ImportDialog(window, path)
-    dialog.show()
-    return dialog
-
-
-def start_import(window) -> ImportDialog | None:
-    """File > Import…: ask for a file, then open the dialog with it."""
-    folder = QSettings().value(_FOLDER_KEY, str(Path.home()))
-    path = window.prompts.open_path(str(folder), window.tr(IMPORT_FILTER))
-    if path is None:
-        return None
-    if import_source(window, Path(path)):  # a vintage or reference series: Data > Sources
-        return None
-    return show_import_dialog(window, Path(path))
-
-
-def is_scenario_workbook(path: Path) -> bool:
-    """True for a natoplanner scenario workbook (it has "About" and "Assumptions" sheets)."""
-    if path.suffix.lower() not in (".xlsx", ".xlsm"):
-        return False
-    try:
-        names = read_table(path).sheet_names
-    except FileProblemError:
-        return False  # the import dialog will say what is wrong with it
-    return SCENARIO_SHEETS <= {n.strip().casefold() for n in names}
-
-
-def open_dropped_file(window, path: Path) -> None:
-    """A file dropped on the window: open a scenario workbook, import anything else."""
-    if is_scenario_workbook(path):
-        window.open_scenario(path)
-    elif not import_source(window, path):  # a vintage or reference series: Data > Sources
-        show_import_dialog(window, path)
-
-
-def dropped_file(urls: list[QUrl]) -> Path | None:
-    """The one local spreadsheet file of a drop, or None (several files, folders, web links)."""
-    if len(urls) != 1 or not urls[0].isLocalFile():
-        return None
-    path = Path(urls[0].toLocalFile())
-    return path if path.suffix.lower() in IMPORT_SUFFIXES else None
-
-
-class FileDropFilter(QObject):
-    """Accepts a spreadsheet dropped anywhere on the window (even on the plot)."""
-
-    def __init__(self, window) -> None:
-        super().__init__(window)
-        self.window_ = window
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind not in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
-            return False
-        mime = event.mimeData()
-        path = dropped_file(mime.urls()) if mime is not None and mime.hasUrls() else None
-        if path is None:
-            return False
-        event.acceptProposedAction()
-        if kind == QEvent.Type.Drop:
-            # Leave the drop handler first: the dialog or a message box must not
-            # run inside the platform's drag-and-drop loop.
-            QTimer.singleShot(0, self.window_, lambda: open_dropped_file(self.window_, path))
-        return True
-
-
-def install(window) -> None:
-    """File > Import… (Ctrl+I) and drag-and-drop of a file onto the window."""
-    action = QAction(window.tr("&Import…"), window)
-    action.setShortcut(QKeySequence("Ctrl+I"))
-    action.setStatusTip(
-        window.tr("Import figures from a spreadsheet (NATO, SIPRI, IMF, World Bank…)")
-    )
-    action.triggered.connect(lambda: start_import(window))
-    window.import_action = action
-    menu = window.file_menu
-    anchor = next((a for a in menu.actions() if a.menu() is window.export_menu), None)
-    menu.insertAction(anchor, action) if anchor is not None else menu.addAction(action)
-    drop_filter = FileDropFilter(window)
-    window.setAcceptDrops(True)
-    window.installEventFilter(drop_filter)
-    for child in window.findChildren(QWidget):
-        if child.acceptDrops():
-            child.installEventFilter(drop_filter)

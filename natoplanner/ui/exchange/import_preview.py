@@ -105,7 +105,7 @@ class ImportPreviewModel(ReadOnlyTableModel):
         """Show another preview (a new file, sheet or corrected settings)."""
         self.beginResetModel()
         self.preview = preview
-        self._rows = {r.row: r for r in preview.rows} if preview else {}
+        self._rows = preview._row_reports if preview else {}
         self._n_cols = min(preview.sheet.n_cols, MAX_PREVIEW_COLUMNS) if preview else 0
         self._headers = self._column_roles() if preview else {}
         self.endResetModel()

@@ -14,7 +14,7 @@ import importlib
 FEATURE_MODULES: tuple[str, ...] = (
     "natoplanner.ui.analysis.goalseek_dialog",
     "natoplanner.ui.analysis.uncertainty_view",
-    "natoplanner.ui.exchange.import_dialog",
+    "natoplanner.ui.exchange.import_open",
     "natoplanner.ui.exchange.clipboard_actions",
     "natoplanner.ui.exchange.export_actions",
     "natoplanner.ui.analysis.compare_view",

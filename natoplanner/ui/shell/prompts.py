@@ -109,9 +109,27 @@ class DialogPrompts:
         QMessageBox.information(self.parent, title, message)
 
     def confirm(self, title: str, message: str) -> bool:
-        """A yes/no question; True for yes."""
-        answer = QMessageBox.question(self.parent, title, message)
+        """A yes/no question; No is the default (nothing changes without a yes)."""
+        answer = QMessageBox.question(
+            self.parent,
+            title,
+            message,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
         return answer == QMessageBox.StandardButton.Yes
+
+    def choose(self, title: str, message: str, choices: list[str]) -> int | None:
+        """One of ``choices`` (button texts), by index; None when cancelled."""
+        box = QMessageBox(self.parent)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(title)
+        box.setText(message)
+        buttons = [box.addButton(text, QMessageBox.ButtonRole.AcceptRole) for text in choices]
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        return buttons.index(clicked) if clicked in buttons else None
 
     def recover(self, entries: list) -> Recovery:
         """Offer to restore what a crashed session autosaved; lists every scenario."""
@@ -168,9 +186,11 @@ class ScriptedPrompts:
         text: str | None = None,
         recovery: Recovery = Recovery.LATER,
         confirm: bool = True,
+        choice: int | None = 0,
     ) -> None:
         self.unsaved = unsaved
-        self.next_confirm = confirm
+        self.confirm_answer = confirm
+        self.choice = choice
         self.recovery = recovery
         self.next_text = text
         self.next_open_path = open_path
@@ -201,7 +221,11 @@ class ScriptedPrompts:
 
     def confirm(self, title: str, message: str) -> bool:
         self.asked.append(("confirm", message))
-        return self.next_confirm
+        return self.confirm_answer
+
+    def choose(self, title: str, message: str, choices: list[str]) -> int | None:
+        self.asked.append(("choose", message))
+        return self.choice
 
     def recover(self, entries: list) -> Recovery:
         self.asked.append(("recover", describe_recovery(entries)))

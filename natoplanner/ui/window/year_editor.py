@@ -9,6 +9,7 @@ base-year column (NATO data) are read-only and drawn in the disabled colour.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from enum import IntEnum
 
 import numpy as np
@@ -34,7 +35,8 @@ from PySide6.QtWidgets import (
 from natoplanner.core.errors import ScenarioInputError
 from natoplanner.core.scenario import Measure
 from natoplanner.core.vintages import SHARE_GDP_PCT, SPENDING_NATIONAL_MN
-from natoplanner.ui.common.formatting import DASH, number, parse_number, percent
+from natoplanner.io.sources.numbers import NumberTextError
+from natoplanner.ui.common.formatting import DASH, number, percent, read_number
 from natoplanner.ui.sources.tooltips import reference_lines
 from natoplanner.ui.window.commands import SetYearInput
 from natoplanner.ui.window.document import ScenarioDocument
@@ -103,6 +105,8 @@ class YearEditorModel(QAbstractTableModel):
         self._brush_key: int | None = None
         self._brush_cache: dict[str, QBrush] = {}
         self._values, self._overrides = self._compute()
+        #: Asks the user about an absurd value (True: set it); None sets nothing absurd.
+        self.confirm: Callable[[str], bool] | None = None
         document.projected.connect(self._on_projected)
         document.reset.connect(self._reset)
 
@@ -319,17 +323,51 @@ class YearEditorModel(QAbstractTableModel):
         self.document.push(command)
         return True
 
+    def unusual_value(self, row: int, column: int, value: float) -> str | None:
+        """Why ``value`` looks absurd for this cell (this tool's heuristic), or None.
+
+        Compared with what the cell shows now (the path or the default): a
+        growth rate 10 points away or beyond ±15%, inflation above 25% (or
+        twice its path) or below -5%, an amount more than three times or
+        less than a third of its path, related spending above 5% of GDP.
+        """
+        current = float(self._values[row, column])
+        editor_row = EditorRow(row)
+        name = self.document.scenario.dataset.registry.get(self.iso3).name_en
+        year = self.year_at(column)
+        far = False
+        if editor_row is EditorRow.REAL_GROWTH:
+            far = abs(value) > 15 or (current == current and abs(value - current) > 10)
+        elif editor_row is EditorRow.DEFLATOR:
+            limit = max(25.0, 2 * current) if current == current else 25.0
+            far = value > limit or value < -5
+        elif editor_row in (EditorRow.NOMINAL_GDP, EditorRow.CORE_BUDGET):
+            far = current == current and current > 0 and not current / 3 <= value <= current * 3
+        elif editor_row is EditorRow.RELATED_SHARE:
+            far = value > 5
+        if not far:
+            return None
+        shown_now = self.data(self.index(row, column))
+        return (
+            self.tr(
+                "%1 for %2 in %3 is far from the current %4 (this tool's check). Set it anyway?"
+            )  # noqa: E501 (one translatable string)
+            .replace("%1", f"{value:g}")
+            .replace("%2", name)
+            .replace("%3", str(year))
+            .replace("%4", str(shown_now))
+        )
+
     def command_for(self, row: int, column: int, value) -> SetYearInput | None:
         """The undo command for typing ``value`` into a cell, or None (signals why)."""
         index = self.index(row, column)
         if value is None or (isinstance(value, str) and not value.strip()):
             number_value = None
         elif isinstance(value, str):
-            number_value = parse_number(value)
-            if number_value is None:
-                self.input_rejected.emit(
-                    index, self.tr("“%1” is not a number").replace("%1", value)
-                )
+            try:
+                number_value = read_number(value)
+            except NumberTextError as error:
+                self.input_rejected.emit(index, error.reason)
                 return None
         else:
             number_value = float(value)
@@ -339,6 +377,11 @@ class YearEditorModel(QAbstractTableModel):
         except ScenarioInputError as error:
             self.input_rejected.emit(index, error.message)
             return None
+        if number_value is not None:
+            doubt = self.unusual_value(row, column, number_value)
+            if doubt is not None and not (self.confirm is not None and self.confirm(doubt)):
+                self.input_rejected.emit(index, doubt)
+                return None
         if number_value is None and not self._overrides[row, column]:
             return None
         return SetYearInput(self.document, measure, self.iso3, year, number_value)
@@ -412,6 +455,7 @@ class YearEditorView(QTableView):
 
     def setModel(self, model: YearEditorModel) -> None:  # type: ignore[override]
         super().setModel(model)
+        model.confirm = self._confirm_unusual
         model.input_rejected.connect(self.show_rejection)
         model.modelReset.connect(self._fit_sizes)
         self._fit_sizes()
@@ -436,6 +480,12 @@ class YearEditorView(QTableView):
         widest = max((metrics.horizontalAdvance(t) for t in texts), default=0)
         widest = max(widest, metrics.horizontalAdvance("2035e"))
         self.horizontalHeader().setDefaultSectionSize(widest + 12)
+
+    def _confirm_unusual(self, message: str) -> bool:
+        prompts = getattr(self.window(), "prompts", None)
+        if prompts is None:
+            return False
+        return prompts.confirm(self.tr("Unusual value"), message)
 
     def show_rejection(self, index: QModelIndex, message: str) -> None:
         rect = self.visualRect(index)

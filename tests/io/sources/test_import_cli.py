@@ -13,27 +13,30 @@ from tests.io import import_fixtures as fx
 OCT_2025 = "IMF WEO October 2025"
 
 
-def _growth_csv(path: Path) -> Path:
+def _growth_csv(path: Path, typo: bool = True) -> Path:
     """IMF WEO October 2025 growth for 2027-2030, in a long layout, plus one typo and a region."""
     lines = ["Country,Year,Real GDP growth (percent change)"]
     for iso3 in fx.IMF_ALLIES:
         for year in range(2026, 2031):
             lines.append(f"{iso3},{year},{fx.imf(iso3, year, vintage=OCT_2025)}")
-    lines += ["Polnad,2027,3.0", "Euro area,2027,1.1"]
+    lines += ["Polnad,2027,3.0", "Euro area,2027,1.1"] if typo else ["Euro area,2027,1.1"]
     path.write_text("\n".join(lines) + "\n")
     return path
 
 
-def test_check_prints_plan_and_problems_and_exits_0(tmp_path, capsys):
+def test_check_prints_plan_and_problems_and_exit_1_for_an_unknown_name_with_figures(
+    tmp_path, capsys
+):
     code = main(["check", str(_growth_csv(tmp_path / "weo.csv"))])
-    out = capsys.readouterr().out
-    assert code == 0
+    captured = capsys.readouterr()
+    out = captured.out
+    assert code == 1  # "Polnad" holds a figure that would be lost: an error
     assert "measure: real_growth" in out and "unit: percent" in out
     assert "20 cells for 5 allies" in out  # 5 allies × 2027-2030
     assert "2026 is history" not in out and "years outside 2027–2040 (history)" in out
     assert (
-        "warning: weo.csv, sheet 'weo.csv', cell A27: 'Polnad' is not a NATO ally; "
-        "did you mean Poland" in out
+        "error: weo.csv, sheet 'weo.csv', cell A27: 'Polnad' is not a NATO ally; "
+        "did you mean Poland" in captured.err
     )
     assert "Euro area" in out
 
@@ -68,7 +71,7 @@ def test_import_writes_scenario_workbook_and_into_keeps_other_inputs(tmp_path, c
     pytest.importorskip("natoplanner.io.workbook.files")
     from natoplanner.io.workbook.files import load_scenario, save_scenario
 
-    source = _growth_csv(tmp_path / "weo.csv")
+    source = _growth_csv(tmp_path / "weo.csv", typo=False)
     out = tmp_path / "imported.xlsx"
     assert main(["import", str(source), "--out", str(out)]) == 0
     assert f"saved {out}" in capsys.readouterr().out

@@ -115,8 +115,12 @@ def test_user_corrects_unit_in_preview(sipri, scenario_2024):
     table = read_table(sipri)
     first = plan_file(sipri, scenario_2024, sheet="Share of GDP")
     corrected = preview_import(table, first.settings.with_changes(unit=Unit.PERCENT), scenario_2024)
-    before, after = _changes(first), _changes(corrected)
-    assert after[("POL", 2025)] == pytest.approx(before[("POL", 2025)] / 100, rel=1e-12)
+    # SIPRI's fractions read as percent are 100 times below every ally's path: refused,
+    # with the unit that fits them named.
+    assert _changes(corrected) == {} and corrected.plan.likely_unit is Unit.FRACTION
+    assert "look like fraction" in corrected.plan.blocking[0].reason
+    back = preview_import(table, corrected.settings.with_changes(unit=Unit.FRACTION), scenario_2024)
+    assert _changes(back) == _changes(first)
     with pytest.raises(ValueError, match="does not fit"):
         first.settings.with_changes(unit=Unit.USD_MILLIONS)
 

@@ -16,7 +16,8 @@ from natoplanner.core.projection import Projection
 from natoplanner.core.scenario import Measure, Scenario
 from natoplanner.io.sources.detect import Unit
 from natoplanner.io.workbook.files import save_scenario
-from natoplanner.ui.exchange.import_dialog import ImportDialog, show_import_dialog
+from natoplanner.ui.exchange.import_dialog import ImportDialog
+from natoplanner.ui.exchange.import_open import show_import_dialog
 from natoplanner.ui.exchange.import_preview import GLYPHS, Mark, MarkRole
 from natoplanner.ui.window.commands import SetYearInput
 from natoplanner.ui.window.document import ScenarioDocument
@@ -167,15 +168,17 @@ def test_unknown_names_and_text_values_are_marked_with_reasons(qtbot, window_202
     assert "1 names not matched" in dialog.summary_label.text()
 
 
-def test_user_corrects_the_unit_and_the_preview_follows(qtbot, window_2024, sipri):
+def test_user_corrects_the_unit_and_the_preview_follows(qtbot, window_2024, prompts, sipri):
+    prompts.confirm_answer = False  # keep the unit the user chose
     dialog = open_dialog(qtbot, window_2024, sipri)
     choose(qtbot, dialog, dialog.sheet_combo, "Share of GDP")
     choose(qtbot, dialog, dialog.unit_combo, Unit.PERCENT)
-    # 0.0425 read as percent is 0.0425% of GDP: still importable, and the label says so.
+    # 0.0425 read as percent is 0.0425% of GDP: far below every ally's path, so the
+    # preview refuses it and names the unit that fits (fractions).
     assert "you chose" in dialog.detected_label.text()
     assert dialog.preview.settings.unit is Unit.PERCENT
-    share = dialog.preview.plan.changes[0]
-    assert share.source_value < 0.1
+    assert dialog.preview.plan.likely_unit is Unit.FRACTION
+    assert not dialog.import_button.isEnabled()
     # A header row with no years describes no table: nothing can be imported.
     dialog.header_spin.setValue(1)
     wait_idle(qtbot, dialog)
@@ -316,3 +319,71 @@ def test_scenario_edited_while_the_dialog_is_open_is_previewed_again(qtbot, wind
     share = paths.core_share_pct[document.scenario.row("POL"), 1]
     assert share == pytest.approx(4.25)  # NATO 2025e, under the edited GDP path
     assert document.undo_stack.count() == 2
+
+
+# -- issue 14: the dialog never imports a wrong number --------------------------------------
+def test_several_value_columns_ask_and_the_chosen_header_gives_the_measure(qtbot, window, tmp_path):
+    path = tmp_path / "two.csv"
+    path.write_text(
+        "Country,Year,Defence share of GDP (%),Real GDP growth (%)\n"
+        "Poland,2029,4.5,2.1\nGermany,2029,3.5,1.2\n"
+    )
+    dialog = open_dialog(qtbot, window, path)
+    assert not dialog.import_button.isEnabled()
+    assert "until this is settled" in dialog.summary_label.text()
+    assert "choose one" in dialog.value_combo.toolTip()
+    choose(qtbot, dialog, dialog.value_combo, 3)  # D — Real GDP growth (%)
+    assert dialog.measure_combo.currentData() == "real_growth"
+    assert dialog.import_button.isEnabled()
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert window.document.scenario.year_input(Measure.REAL_GROWTH, "POL", 2029) == 2.1
+    assert window.document.scenario.year_input(Measure.CORE_BUDGET, "POL", 2029) is None
+
+
+def test_implausible_unit_asks_about_the_likely_one(qtbot, window_2024, prompts, sipri):
+    prompts.confirm_answer = True
+    dialog = open_dialog(qtbot, window_2024, sipri)
+    choose(qtbot, dialog, dialog.sheet_combo, "Share of GDP")
+    choose(qtbot, dialog, dialog.unit_combo, Unit.PERCENT)
+    qtbot.waitUntil(lambda: any(kind == "confirm" for kind, _ in prompts.asked))
+    wait_idle(qtbot, dialog)
+    question = next(m for kind, m in prompts.asked if kind == "confirm")
+    assert "fraction" in question
+    assert dialog.preview.settings.unit is Unit.FRACTION  # the user said yes
+    assert dialog.import_button.isEnabled()
+
+
+def test_cells_with_errors_need_an_explicit_choice(qtbot, window, tmp_path):
+    path = tmp_path / "one bad.csv"
+    path.write_text("Defence share of GDP (%)\nCountry,2027\nPoland,4.7\nGermany,#N/A!\n")
+    dialog = open_dialog(qtbot, window, path)
+    assert not dialog.import_button.isEnabled() and dialog.partial_check.isVisible()
+    dialog.partial_check.setChecked(True)
+    assert dialog.import_button.isEnabled()
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    share = Projection(window.document.scenario).paths.core_share_pct
+    assert share[window.document.scenario.row("POL"), 1] == pytest.approx(4.7, rel=1e-9)
+
+
+def test_a_damaged_file_dropped_on_the_window_ends_in_a_message(qtbot, window, prompts, tmp_path):
+    path = tmp_path / "damaged.xlsx"
+    path.write_bytes(b"PK\x03\x04" + b"\x00" * 100)
+    _drop(window, window.allies_panel.view, path)
+    qtbot.waitUntil(lambda: any(kind == "error" for kind, _ in prompts.asked), timeout=10_000)
+    message = next(m for kind, m in prompts.asked if kind == "error")
+    assert "damaged.xlsx" in message and "Traceback" not in message
+
+
+def test_importing_a_scenario_workbook_offers_its_inputs(qtbot, window, prompts, tmp_path):
+    saved = Scenario(name="Plan B")
+    saved.set_year_input(Measure.CORE_BUDGET, "POL", 2030, 250_000.0)
+    path = tmp_path / "plan b.xlsx"
+    save_scenario(saved, path)
+    prompts.choice = 1  # "Import its inputs"
+    prompts.next_open_path = path
+    window.import_action.trigger()
+    assert any(kind == "choose" and "scenario workbook" in m for kind, m in prompts.asked)
+    assert window.findChild(ImportDialog) is None
+    assert window.document.scenario.year_input(Measure.CORE_BUDGET, "POL", 2030) == 250_000.0
+    window.document.undo_stack.undo()  # one step
+    assert window.document.scenario.year_input(Measure.CORE_BUDGET, "POL", 2030) is None

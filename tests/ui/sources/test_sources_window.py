@@ -63,7 +63,7 @@ def test_an_implausible_vintage_asks_and_no_leaves_everything(window, prompts, t
     lines[row] = lines[row].replace("\t3.228\t", "\t32.28\t")
     path.write_text("\n".join(lines), encoding="utf-16")
     prompts.next_open_path = path
-    prompts.next_confirm = False
+    prompts.confirm_answer = False
     show_sources(window).choose_file()
     assert window.document.scenario.gdp_vintage == "IMF WEO April 2026"
     question = next(text for kind, text in prompts.asked if kind == "confirm")
