@@ -804,3 +804,15 @@ FR.update(
         "Reference series (not NATO's figures): %1": "Séries de référence (pas les chiffres de l'OTAN) : %1",
     }
 )
+
+# -- reference series on the plot and in tooltips (ui/sources)
+FR.update(
+    {
+        "%1: %2 in %3 (another source's definition, not NATO's)": (
+            "%1 : %2 en %3 (définition d'une autre source, pas celle de l'OTAN)"
+        ),
+        "Reference series %1 (%2), not NATO's figures: %3": (
+            "Série de référence %1 (%2), pas les chiffres de l'OTAN : %3"
+        ),
+    }
+)

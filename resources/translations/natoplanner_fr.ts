@@ -590,6 +590,246 @@
         </message>
     </context>
     <context>
+        <name>FiscalRoomModel</name>
+        <message>
+            <source>Ally</source>
+            <translation>Allié</translation>
+        </message>
+        <message>
+            <source>EU member</source>
+            <translation>Membre de l'UE</translation>
+        </message>
+        <message>
+            <source>Escape clause
+activated</source>
+            <translation>Clause dérogatoire
+activée</translation>
+        </message>
+        <message>
+            <source>Share %1
+(% of GDP; basis)</source>
+            <translation>Part %1
+(% du PIB ; base)</translation>
+        </message>
+        <message>
+            <source>Core share %1
+(% of GDP, NATO)</source>
+            <translation>Défense essentielle %1
+(% du PIB, OTAN)</translation>
+        </message>
+        <message>
+            <source>Increase
+(pp of GDP)</source>
+            <translation>Hausse
+(points de PIB)</translation>
+        </message>
+        <message>
+            <source>Inside the
+clause (pp)</source>
+            <translation>Dans la
+clause (points)</translation>
+        </message>
+        <message>
+            <source>Outside the
+clause (pp)</source>
+            <translation>Hors de la
+clause (points)</translation>
+        </message>
+        <message>
+            <source>Increase
+(million national currency)</source>
+            <translation>Hausse
+(millions de monnaie nationale)</translation>
+        </message>
+        <message>
+            <source>Outside the clause
+(million national currency)</source>
+            <translation>Hors de la clause
+(millions de monnaie nationale)</translation>
+        </message>
+        <message>
+            <source>SAFE loans
+(EUR bn, tentative)</source>
+            <translation>Prêts SAFE
+(Md EUR, provisoire)</translation>
+        </message>
+        <message>
+            <source>NATO ÷ national
+budget (ratio)</source>
+            <translation>OTAN ÷ budget
+national (rapport)</translation>
+        </message>
+        <message>
+            <source>Core budget %1, budget-law
+terms (million national currency)</source>
+            <translation>Budget de défense %1, termes de la
+loi de finances (millions de monnaie nationale)</translation>
+        </message>
+        <message>
+            <source>Net lending %1: effect
+(level), % of GDP</source>
+            <translation>Capacité de financement %1 :
+effet (niveau), % du PIB</translation>
+        </message>
+        <message>
+            <source>Gross debt %1: effect
+(level), % of GDP</source>
+            <translation>Dette brute %1 :
+effet (niveau), % du PIB</translation>
+        </message>
+        <message>
+            <source>Clause %1</source>
+            <translation>Clause %1</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>oui</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>non</translation>
+        </message>
+        <message>
+            <source>The EU measures defence on COFOG division 02, not on NATO's definition: type a COFOG-basis %1 share here (empty: NATO's share)</source>
+            <translation>L'UE mesure la défense selon la division 02 de la CFAP (COFOG), non selon la définition de l'OTAN : saisissez ici une part %1 sur base COFOG (vide : part de l'OTAN)</translation>
+        </message>
+        <message>
+            <source>First-round effect of the extra core spending above the %1 share, financed by borrowing (a simplification). Type the %1 general-government figure (IMF WEO: net lending GGXCNL_NGDP, gross debt GGXWDG_NGDP; not bundled) to see the level in brackets</source>
+            <translation>Effet de premier tour des dépenses de défense au-delà de la part de %1, financées par l'emprunt (simplification). Saisissez le chiffre %1 des administrations publiques (FMI, PEM : capacité de financement GGXCNL_NGDP, dette brute GGXWDG_NGDP ; non fournis) pour voir le niveau entre parenthèses</translation>
+        </message>
+        <message>
+            <source>NATO year Y = Canada's fiscal year April Y – March Y+1</source>
+            <translation>Année OTAN A = exercice du Canada d'avril A à mars A+1</translation>
+        </message>
+        <message>
+            <source>NATO year Y = the UK's fiscal year April Y – March Y+1</source>
+            <translation>Année OTAN A = exercice du Royaume-Uni d'avril A à mars A+1</translation>
+        </message>
+        <message>
+            <source>NATO year Y = the US fiscal year October Y-1 – September Y</source>
+            <translation>Année OTAN A = exercice des États-Unis d'octobre A-1 à septembre A</translation>
+        </message>
+        <message>
+            <source>NATO's figure ÷ the national budget law's, from a year both publish (sources: SOURCES.md §6), held constant; type a ratio, or type a budget-law amount to set the NATO-basis budget of the year shown</source>
+            <translation>Chiffre de l'OTAN ÷ chiffre de la loi de finances nationale, pour une année publiée par les deux (sources : SOURCES.md §6), maintenu constant ; saisissez un rapport, ou un montant « loi de finances » pour fixer le budget (base OTAN) de l'année affichée</translation>
+        </message>
+        <message>
+            <source>European Commission, tentative allocation of 9 September 2025 (loans over several years, in euro)</source>
+            <translation>Commission européenne, répartition provisoire du 9 septembre 2025 (prêts sur plusieurs années, en euros)</translation>
+        </message>
+        <message>
+            <source>clause for %1</source>
+            <translation>clause pour %1</translation>
+        </message>
+        <message>
+            <source>Not a number: %1</source>
+            <translation>Pas un nombre : %1</translation>
+        </message>
+        <message>
+            <source>net lending and debt of %1</source>
+            <translation>capacité de financement et dette de %1</translation>
+        </message>
+        <message>
+            <source>COFOG baseline of %1</source>
+            <translation>référence COFOG de %1</translation>
+        </message>
+        <message>
+            <source>budget bridge of %1</source>
+            <translation>passage budgétaire de %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>FiscalRoomView</name>
+        <message>
+            <source>Year shown</source>
+            <translation>Année affichée</translation>
+        </message>
+        <message>
+            <source>First year</source>
+            <translation>Première année</translation>
+        </message>
+        <message>
+            <source>Last year</source>
+            <translation>Dernière année</translation>
+        </message>
+        <message>
+            <source>Baseline year</source>
+            <translation>Année de référence</translation>
+        </message>
+        <message>
+            <source>Cap (% of GDP a year)</source>
+            <translation>Plafond (% du PIB par an)</translation>
+        </message>
+        <message>
+            <source>&amp;First year of the clause:</source>
+            <translation>&amp;Première année de la clause :</translation>
+        </message>
+        <message>
+            <source>&amp;Last year (after it, all outside):</source>
+            <translation>&amp;Dernière année (ensuite, tout est hors clause) :</translation>
+        </message>
+        <message>
+            <source>&amp;Cap (% of GDP a year):</source>
+            <translation>Pla&amp;fond (% du PIB par an) :</translation>
+        </message>
+        <message>
+            <source>&amp;Baseline year:</source>
+            <translation>Année de &amp;référence :</translation>
+        </message>
+        <message>
+            <source>&amp;Year shown:</source>
+            <translation>&amp;Année affichée :</translation>
+        </message>
+        <message>
+            <source>active</source>
+            <translation>active</translation>
+        </message>
+        <message>
+            <source>ended %1: whole increase outside the clause</source>
+            <translation>terminée en %1 : toute la hausse est hors clause</translation>
+        </message>
+        <message>
+            <source>before the clause (from %2)</source>
+            <translation>avant la clause (à partir de %2)</translation>
+        </message>
+        <message>
+            <source>not applicable: not an EU member state</source>
+            <translation>sans objet : pas un État membre de l'UE</translation>
+        </message>
+        <message>
+            <source>not applicable: escape clause not activated for this member state</source>
+            <translation>sans objet : clause dérogatoire non activée pour cet État membre</translation>
+        </message>
+        <message>
+            <source>not applicable: no armed forces, no NATO figures</source>
+            <translation>sans objet : pas de forces armées, pas de chiffres de l'OTAN</translation>
+        </message>
+        <message>
+            <source>first year</source>
+            <translation>première année</translation>
+        </message>
+        <message>
+            <source>last year</source>
+            <translation>dernière année</translation>
+        </message>
+        <message>
+            <source>cap</source>
+            <translation>plafond</translation>
+        </message>
+        <message>
+            <source>baseline year</source>
+            <translation>année de référence</translation>
+        </message>
+        <message>
+            <source>Fiscal room — %1</source>
+            <translation>Marge budgétaire — %1</translation>
+        </message>
+        <message>
+            <source>EU national escape clause: in %1–%2 the increase in defence spending since %3 is inside the clause up to %4% of GDP and outside above it; after %2 the whole increase is outside. Core shares on NATO's definition; the EU measures defence on COFOG division 02, so type a COFOG-basis %3 share where you have one. This is natoplanner's reading of the rule, not the Commission's assessment. Sources: Council of the EU, 8 July and 10 October 2025; SAFE: European Commission, 9 September 2025. Budget-law terms = NATO basis ÷ the bridge ratio (sources: SOURCES.md §6); Canada, the UK and the US report fiscal years to NATO (see the tooltips).</source>
+            <translation>Clause dérogatoire nationale de l'UE : de %1 à %2, la hausse des dépenses de défense depuis %3 est couverte par la clause jusqu'à %4 % du PIB et hors clause au-delà ; après %2, toute la hausse est hors clause. Parts de la défense essentielle selon la définition de l'OTAN ; l'UE mesure la défense selon la division 02 de la COFOG : saisissez une part %3 sur base COFOG si vous l'avez. Lecture de la règle par natoplanner, non l'évaluation de la Commission. Sources : Conseil de l'UE, 8 juillet et 10 octobre 2025 ; SAFE : Commission européenne, 9 septembre 2025. Montants « loi de finances » = base OTAN ÷ le rapport de passage (sources : SOURCES.md §6) ; le Canada, le Royaume-Uni et les États-Unis déclarent des exercices budgétaires à l'OTAN (voir les infobulles).</translation>
+        </message>
+    </context>
+    <context>
         <name>GoalSeek</name>
         <message>
             <source>&amp;Goal seek…</source>
@@ -894,58 +1134,6 @@ croissance du PIB ≤</translation>
             <translation>Annuler la &amp;lecture</translation>
         </message>
         <message>
-            <source>Spreadsheet row that holds the column headings (years, “Country”)</source>
-            <translation>Ligne du classeur qui porte les en-têtes de colonnes (années, « Pays »)</translation>
-        </message>
-        <message>
-            <source>Wide — a row per country, a column per year</source>
-            <translation>Large — une ligne par pays, une colonne par année</translation>
-        </message>
-        <message>
-            <source>Long — country, year and value columns</source>
-            <translation>Long — colonnes pays, année et valeur</translation>
-        </message>
-        <message>
-            <source>Columns whose heading in the header row is a year</source>
-            <translation>Colonnes dont l'en-tête est une année</translation>
-        </message>
-        <message>
-            <source>Year columns:</source>
-            <translation>Colonnes d'années :</translation>
-        </message>
-        <message>
-            <source>&amp;Year column:</source>
-            <translation>Colonne des &amp;années :</translation>
-        </message>
-        <message>
-            <source>&amp;Value column:</source>
-            <translation>Colonne des &amp;valeurs :</translation>
-        </message>
-        <message>
-            <source>&amp;Sheet:</source>
-            <translation>&amp;Feuille :</translation>
-        </message>
-        <message>
-            <source>&amp;Header row:</source>
-            <translation>Ligne d'&amp;en-tête :</translation>
-        </message>
-        <message>
-            <source>&amp;Layout:</source>
-            <translation>&amp;Disposition :</translation>
-        </message>
-        <message>
-            <source>C&amp;ountry column:</source>
-            <translation>Colonne des &amp;pays :</translation>
-        </message>
-        <message>
-            <source>&amp;Measure:</source>
-            <translation>&amp;Mesure :</translation>
-        </message>
-        <message>
-            <source>&amp;Unit:</source>
-            <translation>&amp;Unité :</translation>
-        </message>
-        <message>
             <source>Import preview</source>
             <translation>Aperçu de l'import</translation>
         </message>
@@ -968,6 +1156,10 @@ croissance du PIB ≤</translation>
         <message>
             <source>Open as a &amp;new scenario</source>
             <translation>Ouvrir comme &amp;nouveau scénario</translation>
+        </message>
+        <message>
+            <source>Leave out the cells with errors (⊘ and names not matched) and import the rest</source>
+            <translation>Laisser de côté les cellules en erreur (⊘ et noms non reconnus) et importer le reste</translation>
         </message>
         <message>
             <source>&amp;Import</source>
@@ -1006,32 +1198,24 @@ croissance du PIB ≤</translation>
             <translation>Impossible d'importer %1</translation>
         </message>
         <message>
-            <source> (hidden)</source>
-            <translation> (masquée)</translation>
-        </message>
-        <message>
-            <source> (detected)</source>
-            <translation> (détecté)</translation>
-        </message>
-        <message>
-            <source>none — the header row holds no years</source>
-            <translation>aucune — la ligne d'en-tête ne contient pas d'années</translation>
-        </message>
-        <message>
-            <source>Detected: %1 — %2</source>
-            <translation>Détecté : %1 — %2</translation>
-        </message>
-        <message>
-            <source>; you chose %1 in %2</source>
-            <translation> ; vous avez choisi %1 en %2</translation>
-        </message>
-        <message>
             <source>Reading sheet %1…</source>
             <translation>Lecture de la feuille %1…</translation>
         </message>
         <message>
             <source>These settings describe no table: %1</source>
             <translation>Ces réglages ne décrivent aucun tableau : %1</translation>
+        </message>
+        <message>
+            <source>Most figures read as %1 are far from the scenario's path for their ally (this tool's check). They look like %2. Read them as %2?</source>
+            <translation>La plupart des chiffres lus en %1 sont loin de la trajectoire du scénario pour leur Allié (contrôle propre à cet outil). Ils ressemblent à des %2. Les lire en %2 ?</translation>
+        </message>
+        <message>
+            <source>Check the unit</source>
+            <translation>Vérifier l'unité</translation>
+        </message>
+        <message>
+            <source>Nothing will be imported until this is settled: %1</source>
+            <translation>Rien ne sera importé tant que ce point n'est pas réglé : %1</translation>
         </message>
         <message>
             <source>Will set %1 inputs for %2 allies, %3</source>
@@ -1056,18 +1240,6 @@ croissance du PIB ≤</translation>
         <message>
             <source>Imported from %1</source>
             <translation>Importé de %1</translation>
-        </message>
-        <message>
-            <source>detected as fractions (0.0425 = 4.25%)</source>
-            <translation>détecté en fractions (0,0425 = 4,25 %)</translation>
-        </message>
-        <message>
-            <source>detected as percent (4.25 = 4.25%)</source>
-            <translation>détecté en pourcentage (4,25 = 4,25 %)</translation>
-        </message>
-        <message>
-            <source>detected in %1</source>
-            <translation>détecté en %1</translation>
         </message>
     </context>
     <context>
@@ -1120,6 +1292,98 @@ croissance du PIB ≤</translation>
         <message>
             <source>Column %1 (not read)</source>
             <translation>Colonne %1 (non lue)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportSettingsForm</name>
+        <message>
+            <source>Spreadsheet row that holds the column headings (years, “Country”)</source>
+            <extracomment>The user picked the value column of a long table: the measure comes from its header.</extracomment>
+            <translation>Ligne du classeur qui porte les en-têtes de colonnes (années, « Pays »)</translation>
+        </message>
+        <message>
+            <source>Wide — a row per country, a column per year</source>
+            <translation>Large — une ligne par pays, une colonne par année</translation>
+        </message>
+        <message>
+            <source>Long — country, year and value columns</source>
+            <translation>Long — colonnes pays, année et valeur</translation>
+        </message>
+        <message>
+            <source>Columns whose heading in the header row is a year</source>
+            <translation>Colonnes dont l'en-tête est une année</translation>
+        </message>
+        <message>
+            <source>Year columns:</source>
+            <translation>Colonnes d'années :</translation>
+        </message>
+        <message>
+            <source>&amp;Year column:</source>
+            <translation>Colonne des &amp;années :</translation>
+        </message>
+        <message>
+            <source>&amp;Value column:</source>
+            <translation>Colonne des &amp;valeurs :</translation>
+        </message>
+        <message>
+            <source>&amp;Sheet:</source>
+            <translation>&amp;Feuille :</translation>
+        </message>
+        <message>
+            <source>&amp;Header row:</source>
+            <translation>Ligne d'&amp;en-tête :</translation>
+        </message>
+        <message>
+            <source>&amp;Layout:</source>
+            <translation>&amp;Disposition :</translation>
+        </message>
+        <message>
+            <source>C&amp;ountry column:</source>
+            <translation>Colonne des &amp;pays :</translation>
+        </message>
+        <message>
+            <source>&amp;Measure:</source>
+            <translation>&amp;Mesure :</translation>
+        </message>
+        <message>
+            <source>&amp;Unit:</source>
+            <translation>&amp;Unité :</translation>
+        </message>
+        <message>
+            <source> (hidden)</source>
+            <translation> (masquée)</translation>
+        </message>
+        <message>
+            <source> (detected)</source>
+            <translation> (détecté)</translation>
+        </message>
+        <message>
+            <source>none — the header row holds no years</source>
+            <translation>aucune — la ligne d'en-tête ne contient pas d'années</translation>
+        </message>
+        <message>
+            <source>Detected: %1 — %2</source>
+            <translation>Détecté : %1 — %2</translation>
+        </message>
+        <message>
+            <source>; you chose %1 in %2</source>
+            <translation> ; vous avez choisi %1 en %2</translation>
+        </message>
+        <message>
+            <source>detected as fractions (0.0425 = 4.25%)</source>
+            <translation>détecté en fractions (0,0425 = 4,25 %)</translation>
+        </message>
+        <message>
+            <source>detected as percent (4.25 = 4.25%)</source>
+            <translation>détecté en pourcentage (4,25 = 4,25 %)</translation>
+        </message>
+        <message>
+            <source>detected in %1</source>
+            <translation>détecté en %1</translation>
+        </message>
+        <message>
+            <source>Several columns could hold the values (%1): choose one</source>
+            <translation>Plusieurs colonnes peuvent contenir les valeurs (%1) : choisissez-en une</translation>
         </message>
     </context>
     <context>
@@ -1438,6 +1702,10 @@ croissance du PIB ≤</translation>
             <translation>La langue change au prochain démarrage de natoplanner.</translation>
         </message>
         <message>
+            <source>%1 · base year %2 · GDP: %3 (GDP deflator)</source>
+            <translation>%1 · année de base %2 · PIB : %3 (déflateur du PIB)</translation>
+        </message>
+        <message>
             <source>%1 · base year %2 · GDP: %3 (CPI as deflator)</source>
             <translation>%1 · année de base %2 · PIB : %3 (IPC comme déflateur)</translation>
         </message>
@@ -1534,6 +1802,10 @@ croissance du PIB ≤</translation>
             <translation>Graphique en dessin &amp;SVG…</translation>
         </message>
         <message>
+            <source>A natoplanner scenario</source>
+            <translation>Un scénario natoplanner</translation>
+        </message>
+        <message>
             <source>&amp;Import…</source>
             <translation>&amp;Importer…</translation>
         </message>
@@ -1541,11 +1813,88 @@ croissance du PIB ≤</translation>
             <source>Import figures from a spreadsheet (NATO, SIPRI, IMF, World Bank…)</source>
             <translation>Importer des chiffres d'un classeur (OTAN, SIPRI, FMI, Banque mondiale…)</translation>
         </message>
+        <message>
+            <source>&amp;Open it</source>
+            <translation>L'&amp;ouvrir</translation>
+        </message>
+        <message>
+            <source>&amp;Import its inputs</source>
+            <translation>&amp;Importer ses saisies</translation>
+        </message>
+        <message>
+            <source>Nothing to import</source>
+            <translation>Rien à importer</translation>
+        </message>
+        <message>
+            <source>“%1” holds no typed inputs.</source>
+            <translation>« %1 » ne contient aucune saisie.</translation>
+        </message>
+        <message>
+            <source>Import %1 inputs from %2</source>
+            <translation>import de %1 saisies depuis %2</translation>
+        </message>
+        <message>
+            <source>“%1” is a natoplanner scenario workbook, not a table of figures. Open it as a scenario, or copy its typed inputs (overrides) into “%2”?</source>
+            <translation>« %1 » est un classeur de scénario natoplanner, pas un tableau de chiffres. L'ouvrir comme scénario, ou copier ses saisies dans « %2 » ?</translation>
+        </message>
+        <message>
+            <source>Cannot import %1</source>
+            <translation>Impossible d'importer %1</translation>
+        </message>
+        <message>
+            <source>&amp;Escape-clause band on the plot</source>
+            <translation>Bande de la &amp;clause dérogatoire sur le graphique</translation>
+        </message>
+        <message>
+            <source>Shade the room inside the EU escape clause (baseline share + cap, clause years) for the ally being edited</source>
+            <translation>Ombrer la marge couverte par la clause dérogatoire de l'UE (part de référence + plafond, années de la clause) pour l'Allié en cours de modification</translation>
+        </message>
+        <message>
+            <source>inside the EU escape clause: %1</source>
+            <translation>dans la clause dérogatoire de l'UE : %1</translation>
+        </message>
+        <message>
+            <source>&amp;Fiscal room (EU escape clause)</source>
+            <translation>&amp;Marge budgétaire (clause dérogatoire de l'UE)</translation>
+        </message>
+        <message>
+            <source>The increase in defence spending inside and outside the EU escape clause</source>
+            <translation>La hausse des dépenses de défense dans et hors de la clause dérogatoire de l'UE</translation>
+        </message>
+        <message>
+            <source>Announced national plans</source>
+            <translation>Plans nationaux annoncés</translation>
+        </message>
+        <message>
+            <source>New from te&amp;mplate</source>
+            <translation>Nouveau à partir d'un &amp;modèle</translation>
+        </message>
+        <message>
+            <source>&amp;Announced national plans</source>
+            <translation>Plans nationaux &amp;annoncés</translation>
+        </message>
+        <message>
+            <source>Governments' published defence plans (Germany, the United Kingdom, Canada, the Netherlands, Lithuania, Latvia, Spain), each with its source in the notes</source>
+            <translation>Plans de défense publiés par les gouvernements (Allemagne, Royaume-Uni, Canada, Pays-Bas, Lituanie, Lettonie, Espagne), chacun avec sa source dans les notes</translation>
+        </message>
+        <message>
+            <source>&amp;Data</source>
+            <translation>&amp;Données</translation>
+        </message>
+        <message>
+            <source>&amp;Sources…</source>
+            <translation>&amp;Sources…</translation>
+        </message>
+        <message>
+            <source>Data vintages and reference series: import, use, remove, provenance</source>
+            <translation>Éditions de données et séries de référence : importer, utiliser, retirer, provenance</translation>
+        </message>
     </context>
     <context>
         <name>PathPlot</name>
         <message>
             <source>Plotted measure</source>
+            <extracomment>The plotted allies or the mode changed (overlays such as reference series follow).</extracomment>
             <translation>Mesure représentée</translation>
         </message>
         <message>
@@ -1927,6 +2276,21 @@ p10–p90 (% PIB)</translation>
         </message>
     </context>
     <context>
+        <name>ReferenceCurves</name>
+        <message>
+            <source>%1: %2 in %3 (another source's definition, not NATO's)</source>
+            <translation>%1 : %2 en %3 (définition d'une autre source, pas celle de l'OTAN)</translation>
+        </message>
+        <message>
+            <source>Reference series definitions</source>
+            <translation>Définitions des séries de référence</translation>
+        </message>
+        <message>
+            <source>Reference series (not NATO's figures): %1</source>
+            <translation>Séries de référence (pas les chiffres de l'OTAN) : %1</translation>
+        </message>
+    </context>
+    <context>
         <name>ReportExporter</name>
         <message>
             <source>&amp;Briefing report (PDF)…</source>
@@ -2018,6 +2382,100 @@ p10–p90 (% PIB)</translation>
         <message>
             <source>Ally:</source>
             <translation>Allié :</translation>
+        </message>
+    </context>
+    <context>
+        <name>SetFiscalRules</name>
+        <message>
+            <source>Set escape clause: %1</source>
+            <translation>clause dérogatoire : %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>SourcesDialog</name>
+        <message>
+            <source>Data sources</source>
+            <translation>Sources des données</translation>
+        </message>
+        <message>
+            <source>Data vintages and reference series</source>
+            <translation>Éditions de données et séries de référence</translation>
+        </message>
+        <message>
+            <source>Vintages are releases of NATO's tables and the IMF's forecasts; reference series are history from other sources (SIPRI, World Bank, national outturns), drawn beside NATO's and never mixed into it.</source>
+            <translation>Les éditions sont les publications des tableaux de l'OTAN et des prévisions du FMI ; les séries de référence sont l'historique d'autres sources (SIPRI, Banque mondiale, exécutions nationales), tracé à côté de celui de l'OTAN et jamais mêlé à lui.</translation>
+        </message>
+        <message>
+            <source>&amp;Import…</source>
+            <translation>&amp;Importer…</translation>
+        </message>
+        <message>
+            <source>&amp;Use</source>
+            <translation>&amp;Utiliser</translation>
+        </message>
+        <message>
+            <source>&amp;Remove</source>
+            <translation>&amp;Retirer</translation>
+        </message>
+        <message>
+            <source>Import a data source</source>
+            <translation>Importer une source de données</translation>
+        </message>
+        <message>
+            <source>%1 is not a NATO edition, an IMF WEO file or a reference series; use File &gt; Import for scenario inputs.</source>
+            <translation>%1 n'est ni une édition de l'OTAN, ni un fichier des Perspectives du FMI, ni une série de référence ; utilisez Fichier &gt; Importer pour les hypothèses d'un scénario.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SourcesModel</name>
+        <message>
+            <source>Name</source>
+            <translation>Nom</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>In use</source>
+            <translation>Utilisée</translation>
+        </message>
+        <message>
+            <source>Publisher</source>
+            <translation>Éditeur</translation>
+        </message>
+        <message>
+            <source>Released</source>
+            <translation>Publiée</translation>
+        </message>
+        <message>
+            <source>Cut-off</source>
+            <translation>Date d'arrêt</translation>
+        </message>
+        <message>
+            <source>Provenance</source>
+            <translation>Provenance</translation>
+        </message>
+        <message>
+            <source>NATO edition</source>
+            <extracomment>VintageKind values, marked for Qt Linguist.</extracomment>
+            <translation>édition de l'OTAN</translation>
+        </message>
+        <message>
+            <source>IMF WEO</source>
+            <translation>Perspectives du FMI</translation>
+        </message>
+        <message>
+            <source>user figures</source>
+            <translation>chiffres de l'utilisateur</translation>
+        </message>
+        <message>
+            <source>reference series (%1)</source>
+            <translation>série de référence (%1)</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>oui</translation>
         </message>
     </context>
     <context>
@@ -2186,7 +2644,7 @@ p10–p90 (% PIB)</translation>
         <name>YearEditorModel</name>
         <message>
             <source>Real GDP growth (%)</source>
-            <extracomment>Raw float under EditRole/this role (None when the cell shows a dash). True when the cell holds a user override.</extracomment>
+            <extracomment>Raw float under EditRole/this role (None when the cell shows a dash). True when the cell holds a user override. Asks the user about an absurd value (True: set it); None sets nothing absurd.</extracomment>
             <translation>Croissance réelle du PIB (%)</translation>
         </message>
         <message>
@@ -2254,8 +2712,8 @@ p10–p90 (% PIB)</translation>
             <translation>Lecture seule.</translation>
         </message>
         <message>
-            <source>“%1” is not a number</source>
-            <translation>« %1 » n'est pas un nombre</translation>
+            <source>%1 for %2 in %3 is far from the current %4 (this tool's check). Set it anyway?</source>
+            <translation>%1 pour %2 en %3 est loin de la valeur actuelle %4 (contrôle propre à cet outil). La saisir quand même ?</translation>
         </message>
     </context>
     <context>
@@ -2263,6 +2721,10 @@ p10–p90 (% PIB)</translation>
         <message>
             <source>Year editor</source>
             <translation>Éditeur des années</translation>
+        </message>
+        <message>
+            <source>Unusual value</source>
+            <translation>Valeur inhabituelle</translation>
         </message>
         <message numerus="yes">
             <source>Clear %n override(s)</source>
@@ -2451,6 +2913,10 @@ p10–p90 (% PIB)</translation>
             <translation>Défense = part des dépenses de défense essentielles dans le PIB (%) ; Total = essentielle + connexe (%) ; écart en points de pourcentage à l'objectif essentiel de l'Allié ; besoin = croissance nominale constante du budget (% par an) qui l'atteint en %1 ; trajectoire : trois faits, pas de verdict (la déclaration de La Haye ne fixe aucun chiffre) : objectif essentiel atteint en %1, baisse de la part avant, et part de la hausse nécessaire faite avant l'examen de 2029 à côté de celle de la trajectoire linéaire ; « hausse tardive » sous %2 de la part linéaire est une heuristique propre à cet outil. Le total compte les dépenses connexes jusqu'à 1,5 % du PIB (⚠ : dépenses connexes au-delà de 1,5 %, l'excédent n'est pas compté), et 5 % n'est atteint qu'avec la défense essentielle à son objectif.</translation>
         </message>
         <message>
+            <source>Reference series %1 (%2), not NATO's figures: %3</source>
+            <translation>Série de référence %1 (%2), pas les chiffres de l'OTAN : %3</translation>
+        </message>
+        <message>
             <source>own targets %1% core, %2% total</source>
             <translation>objectifs propres %1 % essentielle, %2 % total</translation>
         </message>
@@ -2476,6 +2942,17 @@ p10–p90 (% PIB)</translation>
         <message>
             <source>%1 of %2 draws</source>
             <translation>%1 tirages sur %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>Formatting</name>
+        <message>
+            <source>“%1” is not a number here: the decimal separator is “%2” (write %3)</source>
+            <translation>« %1 » n'est pas un nombre ici : le séparateur décimal est « %2 » (écrivez %3)</translation>
+        </message>
+        <message>
+            <source>“%1” is ambiguous: %2 or %3? Write the decimal with “%4” and no thousands separator</source>
+            <translation>« %1 » est ambigu : %2 ou %3 ? Écrivez la décimale avec « %4 » et sans séparateur de milliers</translation>
         </message>
     </context>
     <context>
@@ -2555,6 +3032,104 @@ p10–p90 (% PIB)</translation>
         <message>
             <source>cell %1 → %2 %3: %4</source>
             <translation>cellule %1 → %2 %3 : %4</translation>
+        </message>
+    </context>
+    <context>
+        <name>FiscalReportPage</name>
+        <message>
+            <source>Ally</source>
+            <translation>Allié</translation>
+        </message>
+        <message>
+            <source>SAFE, EUR bn</source>
+            <translation>SAFE, Md EUR</translation>
+        </message>
+        <message>
+            <source>Share %1</source>
+            <translation>Part %1</translation>
+        </message>
+        <message>
+            <source>no clause</source>
+            <translation>pas de clause</translation>
+        </message>
+        <message>
+            <source>Fiscal room under the EU escape clause, %1–%2 (inside / outside, pp of GDP)</source>
+            <translation>Marge budgétaire au titre de la clause dérogatoire de l'UE, %1–%2 (dans / hors clause, points de PIB)</translation>
+        </message>
+        <message>
+            <source>Increase in the core defence share since %1, split into the part inside the national escape clause (up to %2% of GDP a year, %3–%4) and the part outside; after %4 the whole increase is outside. Core shares on NATO's definition; the EU measures defence on COFOG division 02. 'no clause': not activated for this member state. Allies outside the EU (Albania, Canada, Iceland, Montenegro, North Macedonia, Norway, Türkiye, the United Kingdom, the United States): not applicable. SAFE: the Commission's tentative loan allocation of 9 September 2025. natoplanner's reading of the Council's rule, not the Commission's assessment.</source>
+            <translation>Hausse de la part de la défense essentielle depuis %1, répartie entre la part couverte par la clause dérogatoire nationale (jusqu'à %2 % du PIB par an, %3–%4) et la part hors clause ; après %4, toute la hausse est hors clause. Parts selon la définition de l'OTAN ; l'UE mesure la défense selon la division 02 de la COFOG. « pas de clause » : non activée pour cet État membre. Alliés hors UE (Albanie, Canada, Islande, Monténégro, Macédoine du Nord, Norvège, Türkiye, Royaume-Uni, États-Unis) : sans objet. SAFE : répartition provisoire des prêts par la Commission du 9 septembre 2025. Lecture de la règle du Conseil par natoplanner, non l'évaluation de la Commission.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Sources</name>
+        <message>
+            <source>Import a data source</source>
+            <translation>Importer une source de données</translation>
+        </message>
+        <message>
+            <source>Use a data vintage</source>
+            <translation>Utiliser une édition de données</translation>
+        </message>
+        <message>
+            <source>Use a NATO edition</source>
+            <translation>Utiliser une édition de l'OTAN</translation>
+        </message>
+        <message>
+            <source>Remove a data source</source>
+            <translation>Retirer une source de données</translation>
+        </message>
+        <message>
+            <source>Use this vintage anyway?</source>
+            <translation>Utiliser quand même cette édition ?</translation>
+        </message>
+        <message>
+            <source>Add reference series %1</source>
+            <translation>ajout de la série de référence %1</translation>
+        </message>
+        <message>
+            <source>Use %1 GDP forecasts</source>
+            <translation>prévisions de PIB : %1</translation>
+        </message>
+        <message>
+            <source>The scenario already uses %1.</source>
+            <translation>Le scénario utilise déjà %1.</translation>
+        </message>
+        <message>
+            <source>Use %1</source>
+            <translation>utilisation de %1</translation>
+        </message>
+        <message>
+            <source>These inputs no longer apply and were left out:</source>
+            <translation>Ces hypothèses ne s'appliquent plus et ont été écartées :</translation>
+        </message>
+        <message>
+            <source>… and %1 more</source>
+            <translation>… et %1 autres</translation>
+        </message>
+        <message>
+            <source>Remove %1</source>
+            <translation>retrait de %1</translation>
+        </message>
+        <message>
+            <source>A vintage named %1 exists with other figures; rename the file's vintage.</source>
+            <translation>Une édition nommée %1 existe avec d'autres chiffres ; renommez l'édition du fichier.</translation>
+        </message>
+        <message>
+            <source>%1 ships with natoplanner and cannot be removed.</source>
+            <translation>%1 est livrée avec natoplanner et ne peut pas être retirée.</translation>
+        </message>
+        <message>
+            <source>The scenario uses %1: choose another vintage first.</source>
+            <translation>Le scénario utilise %1 : choisissez d'abord une autre édition.</translation>
+        </message>
+        <message>
+            <source>Move the base year from %1 to %2, the last year of %3?</source>
+            <translation>Déplacer l'année de base de %1 à %2, dernière année de %3 ?</translation>
+        </message>
+        <message>
+            <source>%1 figures differ implausibly from the current vintage (a unit or scale slip?):</source>
+            <translation>%1 chiffres s'écartent de façon invraisemblable de l'édition actuelle (erreur d'unité ou d'échelle ?) :</translation>
         </message>
     </context>
 </TS>

@@ -350,6 +350,12 @@ def _check_area(path: Path, sheet: str, n_rows: int, n_cols: int) -> None:
 _SNIFF_BYTES = 1 << 16
 
 
+def read_text_table(path: str | Path) -> RawTable:
+    """Read ``path`` as delimited text whatever its extension (the IMF's WEO
+    download is tab-separated text named ``.xls``); as :func:`read_table` does a CSV."""
+    return _read_csv(Path(path))
+
+
 def _read_csv(path: Path) -> RawTable:
     """Stream the rows of a CSV file; stop at the cell limit instead of reading it whole."""
     size = path.stat().st_size

@@ -9,8 +9,6 @@ tabular's own decoding and delimiter detection.
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 import re
 from pathlib import Path
@@ -18,13 +16,11 @@ from pathlib import Path
 from natoplanner.io.errors import FileProblemError, Problem
 from natoplanner.io.sources.numbers import NumberTextError, is_missing_marker, parse_number
 from natoplanner.io.sources.tabular import (
-    CsvFormat,
     RawSheet,
     RawTable,
     cell_address,
-    decode_text,
-    detect_delimiter,
     read_table,
+    read_text_table,
 )
 
 # Zip (xlsx, ods) and OLE2 (real xls) signatures: anything else is text.
@@ -47,21 +43,8 @@ def open_source(path: str | Path) -> RawTable:
         with path.open("rb") as handle:
             head = handle.read(8)
         if head and not head.startswith(_SPREADSHEET_MAGIC):
-            return _text_table(path)
+            return read_text_table(path)
     return read_table(path)
-
-
-def _text_table(path: Path) -> RawTable:
-    text, encoding = decode_text(path, path.read_bytes())
-    delimiter = detect_delimiter(text)
-    rows = [
-        [cell.strip() for cell in row]
-        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    ]
-    sheet = RawSheet(path.name, rows)
-    return RawTable(
-        path, "csv", [path.name], set(), CsvFormat(encoding, delimiter, "."), {path.name: sheet}
-    )
 
 
 def year_label(cell: object) -> tuple[int, bool] | None:
