@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from natoplanner.core.dataset import FIRST_HISTORY_YEAR
+from natoplanner.core.dataset import FIRST_HISTORY_YEAR, Dataset
 from natoplanner.core.scenario import Measure, Scenario
 
 
@@ -52,8 +52,7 @@ class ShareBasis:
 def share_bases(scenario: Scenario) -> list[ShareBasis]:
     """The base-year :class:`ShareBasis` of every ally (registry order)."""
     dataset = scenario.dataset
-    history = dataset.history
-    at_base = history[history["year"] == scenario.base_year].set_index("iso3")
+    denominators = _denominator_notes(dataset, scenario.base_year)
     col = scenario.base_year - FIRST_HISTORY_YEAR
     headline = dataset.history_matrix("defence_share_gdp_pct")[:, col]
     cash = dataset.history_matrix("defence_share_gdp_pct_nominal_derived")[:, col]
@@ -61,7 +60,7 @@ def share_bases(scenario: Scenario) -> list[ShareBasis]:
     bases = []
     for i, code in enumerate(dataset.registry.iso3_codes):
         # "GDP", or "GNI from 2023 (Vilnius 2023 arrangement; series break)".
-        text = at_base["gdp_denominator"].get(code, "GDP")
+        text = denominators.get(code, "GDP")
         denominator = text.split()[0] if isinstance(text, str) and text.strip() else "GDP"
         bases.append(
             ShareBasis(
@@ -69,6 +68,21 @@ def share_bases(scenario: Scenario) -> list[ShareBasis]:
             )
         )
     return bases
+
+
+def _denominator_notes(dataset: Dataset, year: int) -> dict[str, str]:
+    """Each ally's denominator note in ``year`` ("GDP", "GNI from 2023 …").
+
+    The bundled table carries the notes; an imported NATO edition's workbook
+    does not, so NATO's convention is taken from the bundled table's latest
+    year at or before ``year`` (Luxembourg stays on GNI).
+    """
+    history = dataset.history
+    if "gdp_denominator" not in history.columns:
+        history = Dataset.bundled().history
+        year = min(year, int(history["year"].max()))
+    at_year = history[history["year"] == year].set_index("iso3")["gdp_denominator"]
+    return {code: text for code, text in at_year.items() if isinstance(text, str)}
 
 
 def deflator_label(scenario: Scenario) -> str:

@@ -74,7 +74,7 @@ def test_an_implausible_vintage_asks_and_no_leaves_everything(window, prompts, t
 def test_file_import_routes_a_sipri_workbook_to_a_reference_series_on_the_plot(
     window, prompts, tmp_path
 ) -> None:
-    from natoplanner.ui.exchange.import_dialog import start_import
+    from natoplanner.ui.exchange.import_open import start_import
 
     prompts.next_open_path = sipri_workbook(tmp_path / "sipri.xlsx")
     assert start_import(window) is None  # no import dialog: Data > Sources took it
@@ -144,7 +144,7 @@ def test_the_pdf_lists_reference_series_with_their_definitions(window, prompts, 
     from pypdf import PdfReader
 
     from natoplanner.ui.analysis.report import write_report
-    from natoplanner.ui.exchange.import_dialog import start_import
+    from natoplanner.ui.exchange.import_open import start_import
 
     prompts.next_open_path = sipri_workbook(tmp_path / "sipri.xlsx")
     start_import(window)
@@ -158,7 +158,7 @@ def test_the_pdf_lists_reference_series_with_their_definitions(window, prompts, 
 
 
 def test_compare_draws_reference_series_beside_nato_history(window, prompts, tmp_path) -> None:
-    from natoplanner.ui.exchange.import_dialog import start_import
+    from natoplanner.ui.exchange.import_open import start_import
 
     prompts.next_open_path = sipri_workbook(tmp_path / "sipri.xlsx")
     start_import(window)
