@@ -52,7 +52,7 @@ from natoplanner.ui.common.formatting import DASH, number, percent
 from natoplanner.ui.common.labels import (
     core_policy_label,
     data_label,
-    path_facts_text,
+    path_facts_short,
     related_policy_label,
 )
 from natoplanner.ui.fiscal.report_page import ReportTablePage, fiscal_page
@@ -117,8 +117,7 @@ def build_report(
             "forecast year the last values are held."
         ).replace("%1", data_label(scenario.gdp_vintage)),
         _tr(
-            "Amounts in US dollars are at %1 prices and exchange rates (the rates implied by "
-            "NATO's tables; each ally deflated by its own deflator). Iceland has no armed "
+            "US dollars at %1 prices and exchange rates (NATO's tables). Iceland has no armed "
             "forces. Related spending (up to 1.5% of GDP) is not published by NATO: it is an "
             "assumption of this scenario."
         ).replace("%1", str(b)),
@@ -213,11 +212,12 @@ def build_report(
             "to the ally's core target; need = constant nominal budget growth (% a year) that "
             "reaches it "
             "by %1; path: three facts, no verdict (the Hague declaration sets no number): "
-            "whether the core target is reached by %1, whether the share falls before it, and "
-            "the part of the needed increase done by the 2029 review beside the linear path's "
-            "part; 'back-loaded' below %2 of the linear part is this tool's heuristic. Total "
-            "counts related spending up to 1.5% of GDP (⚠: related above 1.5%, the excess not "
-            "counted), and 5% is met only with core at its target."
+            "✓/✗ %1 = the core target reached by %1 or not; 'falls' and a year = the share "
+            "falls before reaching it; a%/b% = the part of the needed increase done by the "
+            "2029 review / a linear path's part; 'back-loaded' below %2 of the linear part is "
+            "this tool's heuristic. Total counts related spending up to 1.5% of GDP (⚠: "
+            "related above 1.5%, the excess not counted), and 5% is met only with core at its "
+            "target."
         )
         .replace("%1", str(h))
         .replace("%2", percent(100 * document.scenario.backload_fraction, 0)),
@@ -325,7 +325,7 @@ def _summary_table(document: ScenarioDocument, language: str):
                 else str(first),
                 number(row["required_nominal_growth_pct"], 1),
                 core_policy_label(scenario.core_policy(iso3)),
-                path_facts_text(row["path_facts"]),
+                path_facts_short(row["path_facts"]),
             ]
         )
         if row["horizon_core_share_pct"] >= row["core_target_pct"] - 1e-9:
