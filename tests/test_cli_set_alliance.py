@@ -212,3 +212,32 @@ def test_uncertainty_csv_columns_and_alliance_rows() -> None:
     assert pol["probability_core_target_pct"] == 100.0
     again = run("uncertainty", "--draws", "1500", "--seed", "3", "--year", "2030", "--csv")
     assert again.stdout == result.stdout  # same seed, same numbers
+
+
+def test_alliance_nominal_view_on_relative_ppp() -> None:
+    """Beside the constant-price default: current USD with exchange rates on relative PPP
+    (fx[t] = fx[2026] · P/P_US): history is NATO's USD, members of each year; for the
+    United States the nominal amount is the constant-price one times its CPI index."""
+    result = run("alliance", "--csv", "--nominal")
+    assert result.returncode == 0, result.stderr
+    frame = pd.read_csv(io.StringIO(result.stdout)).set_index(["aggregate", "year"])
+    nato = pd.read_csv(DATA / "nato_defence_expenditure.csv")
+    at_2026 = nato[nato["year"] == 2026]
+    # History and base year are NATO's own current-USD figures.
+    assert frame.loc[("NATO", 2026), "core_usd_bn_nominal"] == pytest.approx(
+        at_2026["defence_exp_usd_million_current"].sum() / 1000, abs=1e-3
+    )
+    nato_2019 = nato[(nato["year"] == 2019) & ~nato["iso3"].isin(["FIN", "SWE", "MKD"])]
+    assert frame.loc[("NATO", 2019), "core_usd_bn_nominal"] == pytest.approx(
+        nato_2019["defence_exp_usd_million_current"].sum() / 1000, abs=1e-3
+    )
+    # The United States: nominal = constant-price amount × its own price index.
+    imf = pd.read_csv(DATA / "gdp_forecast.csv")
+    imf = imf[imf["vintage"] == "IMF WEO April 2026"]
+    us = imf[imf["iso3"] == "USA"].set_index("year")["cpi_inflation_pct"]
+    prices = 1.0
+    for year in range(2027, 2036):
+        prices *= 1 + us[min(year, 2031)] / 100
+    assert frame.loc[("United States", 2035), "core_usd_bn_nominal"] == pytest.approx(
+        frame.loc[("United States", 2035), "core_usd_bn"] * prices, rel=1e-5
+    )

@@ -5,7 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 
+import numpy as np
+
 from natoplanner.cli.common import format_table, load_scenario
+from natoplanner.core.dataset import FIRST_HISTORY_YEAR
+from natoplanner.core.indicators.aggregates import membership, nominal_core_usd_bn
 from natoplanner.core.indicators.basis import deflator_label
 from natoplanner.core.projection import Projection
 
@@ -26,17 +30,51 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "scenario", nargs="?", help="scenario workbook (.xlsx); default scenario if omitted"
     )
     parser.add_argument("--csv", action="store_true", help="machine-readable CSV with a header row")
+    parser.add_argument(
+        "--nominal",
+        action="store_true",
+        help="add core_usd_bn_nominal: current USD bn, exchange rates on relative PPP "
+        "(each ally's deflator against the US deflator) after the base year",
+    )
     parser.set_defaults(handler=run)
+
+
+def _nominal_column(projection: Projection, frame) -> list[float]:
+    """Current USD bn per aggregate and year: NATO's own figures to the base year, then
+    relative-PPP exchange rates (:func:`nominal_core_usd_bn`); members of each year."""
+    scenario = projection.scenario
+    dataset = scenario.dataset
+    codes = dataset.registry.iso3_codes
+    years = np.arange(FIRST_HISTORY_YEAR, scenario.horizon + 1)
+    history = (
+        dataset.history_matrix("defence_exp_usd_million_current")[
+            :, : scenario.base_year - FIRST_HISTORY_YEAR + 1
+        ]
+        / 1000
+    )
+    projected = nominal_core_usd_bn(projection)[:, 1 : projection.horizon_col + 1]
+    usd = np.where(membership(codes, years), np.hstack([history, projected]), 0.0)
+    usd = np.nan_to_num(usd)
+    is_us = np.array([code == "USA" for code in codes])
+    groups = {"NATO": ~np.zeros_like(is_us), "Europe and Canada": ~is_us, "United States": is_us}
+    by_group = {name: usd[mask].sum(axis=0) for name, mask in groups.items()}
+    return [
+        float(by_group[name][year - FIRST_HISTORY_YEAR])
+        for name, year in zip(frame["aggregate"], frame["year"], strict=True)
+    ]
 
 
 def run(args: argparse.Namespace) -> int:
     scenario = load_scenario(args.scenario)
-    aggregates = Projection(scenario).alliance_aggregates()
+    projection = Projection(scenario)
+    aggregates = projection.alliance_aggregates()
     frame = aggregates.frame()
+    if args.nominal:
+        frame["core_usd_bn_nominal"] = _nominal_column(projection, frame)
     if args.csv:
-        frame.round({"core_share_pct": 4, "total_share_pct": 4, "core_usd_bn": 3}).to_csv(
-            sys.stdout, index=False, lineterminator="\n"
-        )
+        digits = {"core_share_pct": 4, "total_share_pct": 4}
+        digits |= {"core_usd_bn": 3, "core_usd_bn_nominal": 3}
+        frame.round(digits).to_csv(sys.stdout, index=False, lineterminator="\n")
         return 0
     rows = [
         [

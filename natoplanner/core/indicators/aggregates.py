@@ -186,6 +186,19 @@ def core_usd_bn_at_base_prices(projection: Projection) -> np.ndarray:
     return projection.paths.core_budget_mn / price_index(projection) / fx / 1000
 
 
+def nominal_core_usd_bn(projection: Projection) -> np.ndarray:
+    """Each ally's core spending in *current* USD bn, allies × base..2040, with the
+    exchange rate on relative purchasing-power parity: ``fx[t] = fx[b] · P[t] / P_US[t]``
+    (P the deflator index of the ally and of the United States, the scenario's
+    paths). The view beside the constant-price default; a typed exchange-rate path
+    is not offered yet."""
+    scenario = projection.scenario
+    prices = price_index(projection)
+    us_prices = prices[scenario.dataset.registry.iso3_codes.index("USA")]
+    fx = scenario.base.fx_per_usd[:, None] * prices / us_prices[None, :]
+    return projection.paths.core_budget_mn / fx / 1000
+
+
 def core_usd_bn_by_year(projection: Projection) -> tuple[np.ndarray, np.ndarray]:
     """Years 2014..horizon and each ally's core spending in USD bn at base-year prices
     and exchange rates (allies × years; NaN for Iceland).
