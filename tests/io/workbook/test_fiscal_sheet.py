@@ -22,15 +22,14 @@ from natoplanner.core.projection import Projection
 from natoplanner.core.scenario import BudgetPolicy, CorePolicy, Scenario
 from natoplanner.io.errors import FileProblemError
 from natoplanner.io.workbook.files import read_scenario, save_scenario
-from natoplanner.io.workbook.fiscal_sheet import (
+from natoplanner.io.workbook.fiscal_rules import (
     BRIDGE_COLUMN,
     COFOG_COLUMN,
     COVERED_COLUMN,
     RULE_VALUE_COLUMN,
-    SHEET_FISCAL,
-    FiscalLayout,
     RulesBlock,
 )
+from natoplanner.io.workbook.fiscal_sheet import SHEET_FISCAL, FiscalLayout
 from natoplanner.io.workbook.layout import SHEET_ASSUMPTIONS, Layout
 from tests.io.conftest import recalculate_with_libreoffice, soffice_path
 
