@@ -86,7 +86,9 @@ def bundled_bridge(dataset: Dataset) -> dict[str, BridgePoint]:
 
 def bundled_ratios(dataset: Dataset) -> tuple[tuple[str, float], ...]:
     """(ISO3, NATO ÷ national) for every ally with a published bridge point."""
-    return tuple(sorted((iso3, p.ratio) for iso3, p in bundled_bridge(dataset).items()))
+    # 12 decimals: LibreOffice keeps 15 significant digits, so a colleague's
+    # re-save gives back the same ratio (the change is below 1e-12).
+    return tuple(sorted((iso3, round(p.ratio, 12)) for iso3, p in bundled_bridge(dataset).items()))
 
 
 def budget_law_mn(nato_basis_mn: np.ndarray, ratio: float | None) -> np.ndarray:

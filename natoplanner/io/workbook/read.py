@@ -29,7 +29,7 @@ from natoplanner.core.scenario import (
 )
 from natoplanner.io.errors import FileProblemError, Problem
 from natoplanner.io.workbook.cell_text import parse_number, parse_text
-from natoplanner.io.workbook.fiscal_sheet import read_rules
+from natoplanner.io.workbook.fiscal_rules import read_rules
 from natoplanner.io.workbook.formulas import ResultFormulas
 from natoplanner.io.workbook.layout import (
     ABOUT_SCHEMA_LABEL,

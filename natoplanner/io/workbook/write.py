@@ -29,7 +29,8 @@ from natoplanner.core.projection import Projection
 from natoplanner.core.scenario import RELATED_CAP_PCT, Scenario
 from natoplanner.io.workbook.cell_text import escape_text, looks_like_formula
 from natoplanner.io.workbook.fastsheet import FastCells, save_workbook
-from natoplanner.io.workbook.fiscal_sheet import rule_cells, write_fiscal_room
+from natoplanner.io.workbook.fiscal_rules import rule_cells
+from natoplanner.io.workbook.fiscal_sheet import write_fiscal_room
 from natoplanner.io.workbook.formulas import ResultFormulas
 from natoplanner.io.workbook.layout import (
     ABOUT_SCHEMA_LABEL,

@@ -22,15 +22,14 @@ from natoplanner.core.projection import Projection
 from natoplanner.core.scenario import BudgetPolicy, CorePolicy, Scenario
 from natoplanner.io.errors import FileProblemError
 from natoplanner.io.workbook.files import read_scenario, save_scenario
-from natoplanner.io.workbook.fiscal_sheet import (
+from natoplanner.io.workbook.fiscal_rules import (
     BRIDGE_COLUMN,
     COFOG_COLUMN,
     COVERED_COLUMN,
     RULE_VALUE_COLUMN,
-    SHEET_FISCAL,
-    FiscalLayout,
     RulesBlock,
 )
+from natoplanner.io.workbook.fiscal_sheet import SHEET_FISCAL, FiscalLayout
 from natoplanner.io.workbook.layout import SHEET_ASSUMPTIONS, Layout
 from tests.io.conftest import recalculate_with_libreoffice, soffice_path
 
@@ -49,8 +48,8 @@ BLOCKS = (
 )
 
 
-def edited_rules_scenario() -> Scenario:
-    scenario = Scenario(name="Fiscal rules test")
+def edited_rules_scenario(base_year: int = 2026) -> Scenario:
+    scenario = Scenario(name="Fiscal rules test", base_year=base_year)
     rules = replace(scenario.fiscal, cap_pct=1.2, last_year=2030, baseline_year=2022)
     rules = rules.with_cofog_baseline("DEU", 1.3).with_covered("FRA", True)
     rules = rules.with_covered("POL", False).with_bridge("GBR", 1.05).with_bridge("CAN", None)
@@ -171,6 +170,20 @@ def test_a_workbook_without_rules_keeps_the_published_ones(tmp_path: Path) -> No
     loaded = read_scenario(path)
     assert loaded.scenario.fiscal == FiscalAssumptions.bundled()
     assert [w.cell for w in loaded.warnings] == [f"A{block.title_row}"]
+
+
+@pytest.mark.skipif(soffice_path() is None, reason="LibreOffice (soffice) is not installed")
+def test_libreoffice_recalculation_with_an_earlier_base_year(tmp_path: Path) -> None:
+    # Base year 2024: the clause's years 2025-2026 come from the projection, not NATO's table.
+    scenario = edited_rules_scenario(base_year=2024)
+    save_scenario(scenario, tmp_path / "b2024.xlsx")
+    (output,) = recalculate_with_libreoffice(
+        [tmp_path / "b2024.xlsx"], tmp_path / "o", tmp_path / "p"
+    )
+    loaded = read_scenario(output).scenario
+    assert loaded.base_year == 2024 and loaded.fiscal == scenario.fiscal
+    has_data = ~np.isnan(scenario.base.core_share_pct)
+    assert_blocks_equal(blocks_from_file(output, loaded), expected_blocks(loaded), has_data)
 
 
 @pytest.mark.skipif(soffice_path() is None, reason="LibreOffice (soffice) is not installed")
