@@ -443,7 +443,7 @@ FR: dict[str, str | tuple[str, str]] = {
     "Core defence share of GDP, % (NATO basis, anchored on the published base-year share). Derived.": "Part des dépenses de défense essentielles dans le PIB, % (base OTAN, ancrée sur la part publiée de l'année de base). Calculée.",
     "Defence- and security-related spending, % of GDP (the 1.5% track): a user assumption.": "Dépenses liées à la défense et à la sécurité, % du PIB (volet de 1,5 %) : hypothèse de l'utilisateur.",
     "Core plus related, % of GDP. Derived.": "Essentielle plus connexe, % du PIB. Calculée.",
-    "Base year: NATO 2026 edition estimate (read-only)": "Année de base : estimation de l'édition 2026 de l'OTAN (lecture seule)",
+    "Base year: %1 (read-only)": "Année de base : %1 (lecture seule)",
     "Override typed by you; press Delete to clear it.": "Valeur saisie par vous ; appuyez sur Suppr pour l'effacer.",
     "Read-only.": "Lecture seule.",
     "“%1” is not a number": "« %1 » n'est pas un nombre",

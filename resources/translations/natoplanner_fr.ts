@@ -2700,8 +2700,8 @@ p10–p90 (% PIB)</translation>
             <translation>Essentielle plus connexe, % du PIB. Calculée.</translation>
         </message>
         <message>
-            <source>Base year: NATO 2026 edition estimate (read-only)</source>
-            <translation>Année de base : estimation de l'édition 2026 de l'OTAN (lecture seule)</translation>
+            <source>Base year: %1 (read-only)</source>
+            <translation>Année de base : %1 (lecture seule)</translation>
         </message>
         <message>
             <source>Override typed by you; press Delete to clear it.</source>

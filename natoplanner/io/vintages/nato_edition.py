@@ -131,6 +131,11 @@ def read_nato_edition(
             r = registry.index_of(iso3)
             for k, (col, year, _) in enumerate(block.years):
                 matrix[r, k] = reader.number(row, col, f"{iso3} {year}")
+        if measure in _AMOUNT_MEASURES:
+            scale, note = _amount_scale(sheet, block, reader)
+            matrix *= scale
+            if note:
+                notes.append(note)
         problems += reader.problems
         raw[measure] = matrix
         present[measure] = set(block.rows)
@@ -192,6 +197,44 @@ def read_nato_edition(
         missing=missing,
         notes=tuple(notes),
     )
+
+
+#: Measures in money: NATO's tables give them in millions, as their titles say.
+_AMOUNT_MEASURES = frozenset(
+    {
+        "defence_exp_national_million",
+        "defence_exp_usd_million_current",
+        "gdp_usd_million_current",
+        "gdp_usd_million_constant",
+    }
+)
+_SCALE_WORDS = (
+    (re.compile(r"\bbillions?\b", re.I), 1000.0),
+    (re.compile(r"\bmillions?\b", re.I), 1.0),
+)
+
+
+def _amount_scale(sheet: RawSheet, block: _Block, reader: CellReader) -> tuple[float, str]:
+    """(factor to million, note) from the sheet's title rows above the block."""
+    texts = [
+        text_of(c)
+        for cells in sheet.rows[: block.header_row + 1]
+        for c in cells[:1]
+        if isinstance(c, str)
+    ]
+    found = {factor for pattern, factor in _SCALE_WORDS for t in texts if pattern.search(t)}
+    if len(found) == 1:
+        return found.pop(), ""
+    if len(found) > 1:
+        reader.problem(
+            block.header_row,
+            0,
+            "the title says both million and billion",
+            "one unit for the table",
+            "; ".join(texts)[:60],
+        )
+        return 1.0, ""
+    return 1.0, f"{sheet.name}: no unit in the title, read as million (NATO's tables)"
 
 
 def _now() -> str:

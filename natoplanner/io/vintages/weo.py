@@ -222,6 +222,7 @@ def read_weo(
                 found=f"{len(registry) - len(missing)} allies",
             )
         )
+    assert figures is not None  # every ally has its series
     notes = [f"real GDP growth ({GROWTH}) and CPI inflation ({CPI}), % a year"]
     if DEFLATOR_PCT in figures.values:
         notes.append("GDP deflator from NGDP_D (or NGDP ÷ real growth) replaces CPI")
@@ -405,8 +406,8 @@ def _figures(
     release_year: int | None,
     layout: WeoLayout,
     reader: CellReader,
-) -> tuple[FigureTable, list[str]]:
-    """The allies' forecast years as a FigureTable, and the allies that lack a series."""
+) -> tuple[FigureTable | None, list[str]]:
+    """The allies' forecast years as a FigureTable, or None and the allies that lack a series."""
     codes = registry.iso3_codes
     kept: dict[str, list[int]] = {}
     missing = []
@@ -425,10 +426,8 @@ def _figures(
             missing.append(iso3)
             continue
         kept[iso3] = list(range(years[0], years[-1] + 1))
-    if not kept:
-        return FigureTable(codes, np.arange(2000, 2001), {}, np.zeros((len(codes), 1), bool)), (
-            missing
-        )
+    if missing:  # refused by the caller, listing them all
+        return None, missing
     first_year = min(y[0] for y in kept.values())
     last_year = max(y[-1] for y in kept.values())
     shape = (len(codes), last_year - first_year + 1)

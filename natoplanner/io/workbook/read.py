@@ -49,7 +49,7 @@ from natoplanner.io.workbook.layout import (
     cell_name,
     policy_label,
 )
-from natoplanner.io.workbook.vintage_sheet import SHEET_VINTAGES, dataset_with_stored_vintages
+from natoplanner.io.workbook.vintage_sheet import workbook_dataset
 from natoplanner.io.xlsx_safety import XlsxLimits, check_xlsx_container
 
 #: A scenario workbook is small; anything far larger is not one of ours.
@@ -211,8 +211,7 @@ def _read(path: Path, workbook, dataset: Dataset, sheet_names: list[str]) -> Loa
                 severity="warning",
             )
         )
-    if SHEET_VINTAGES in sheet_names:  # imported vintages stored with the scenario
-        dataset = dataset_with_stored_vintages(path, list(workbook[SHEET_VINTAGES].values), dataset)
+    dataset = workbook_dataset(path, workbook, sheet_names, dataset)  # its stored vintages
     n_allies = len(dataset.registry)
     last_row = Layout(n_allies, dataset_base_year(dataset)).assumption_block_title_row(
         len(ASSUMPTION_BLOCKS)

@@ -139,6 +139,21 @@ def write_vintage_sheet(workbook: Workbook, scenario: Scenario) -> list[FastCell
     return [fast]
 
 
+def workbook_dataset(path: Path, workbook, sheet_names: list[str], dataset: Dataset) -> Dataset:
+    """The data a saved scenario rests on: ``dataset``'s bundled data plus its stored vintages.
+
+    Without a ``Vintages`` sheet the scenario used only bundled vintages, whatever
+    ``dataset`` (the caller's, perhaps on an imported edition) holds.
+    """
+    if SHEET_VINTAGES in sheet_names:
+        return dataset_with_stored_vintages(path, list(workbook[SHEET_VINTAGES].values), dataset)
+    if not dataset.imported_vintages and not dataset.references:
+        return dataset
+    return dataset.with_vintages(
+        edition=dataset.bundled_vintages()[0], gdp_vintages=(), references=()
+    )
+
+
 def dataset_with_stored_vintages(path: Path, rows: list[tuple], dataset: Dataset) -> Dataset:
     """``dataset`` with the vintages stored in a ``Vintages`` sheet (its cell values).
 
@@ -301,7 +316,9 @@ def dataset_with_stored_vintages(path: Path, rows: list[tuple], dataset: Dataset
         raise FileProblemError(problems)
     try:
         return dataset.with_vintages(
-            edition=edition, gdp_vintages=tuple(gdp), references=tuple(references)
+            edition=edition or dataset.bundled_vintages()[0],
+            gdp_vintages=tuple(gdp),
+            references=tuple(references),
         )
     except ValueError as error:
         raise FileProblemError.at(path, str(error), sheet=SHEET_VINTAGES) from None

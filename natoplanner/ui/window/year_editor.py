@@ -37,6 +37,7 @@ from natoplanner.core.scenario import Measure
 from natoplanner.core.vintages import SHARE_GDP_PCT, SPENDING_NATIONAL_MN
 from natoplanner.io.sources.numbers import NumberTextError
 from natoplanner.ui.common.formatting import DASH, number, percent, read_number
+from natoplanner.ui.common.labels import data_label
 from natoplanner.ui.sources.tooltips import reference_lines
 from natoplanner.ui.window.commands import SetYearInput
 from natoplanner.ui.window.document import ScenarioDocument
@@ -220,7 +221,9 @@ class YearEditorModel(QAbstractTableModel):
                 year = self.year_at(section)
                 return f"{year}e" if section == 0 else str(year)
             if role == Qt.ItemDataRole.ToolTipRole and section == 0:
-                return self.tr("Base year: NATO 2026 edition estimate (read-only)")
+                return self.tr("Base year: %1 (read-only)").replace(
+                    "%1", data_label(self.document.scenario.nato_edition)
+                )
             return None
         if not 0 <= section < len(EditorRow):
             return None

@@ -67,3 +67,17 @@ def test_a_misspelt_ally_is_refused_with_a_suggestion(tmp_path: Path) -> None:
     workbook.save(path)
     with pytest.raises(FileProblemError, match="did you mean Albania"):
         read_nato_edition(path, REGISTRY)
+
+
+def test_amounts_take_the_scale_the_table_title_says(tmp_path: Path) -> None:
+    import openpyxl
+
+    path = nato_edition_workbook(tmp_path / "def-exp.xlsx")
+    workbook = openpyxl.load_workbook(path)
+    workbook["Table 2"]["A2"] = "Table 2: Core defence expenditure (US dollars, billion)"
+    workbook.save(path)
+    vintage = read_nato_edition(path, REGISTRY)
+    bundled = Dataset.bundled().edition_vintage.figures
+    row = REGISTRY.index_of("POL")
+    usd = "defence_exp_usd_million_current"
+    assert vintage.figures.matrix(usd)[row, -1] == bundled.matrix(usd)[row, -1] * 1000

@@ -133,3 +133,16 @@ def test_the_workbook_carries_an_imported_edition_and_a_reference_series(tmp_pat
     (reference,) = loaded.dataset.references
     assert reference.figures.same_figures(sipri.figures)
     assert reference.definition == sipri.definition
+
+
+def test_a_bundled_scenario_opened_on_an_imported_edition_stays_on_the_bundled_one(
+    tmp_path: Path,
+) -> None:
+    from tests.core.test_vintages import _edition_2027
+
+    bundled = Dataset.bundled()
+    on_2027 = bundled.with_vintages(edition=_edition_2027(bundled))
+    plain = tmp_path / "plain.xlsx"
+    save_scenario(Scenario(), plain)
+    reopened = read_scenario(plain, on_2027).scenario  # e.g. autosave recovery in that window
+    assert (reopened.base_year, reopened.nato_edition) == (2026, bundled.edition)
