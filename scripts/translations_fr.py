@@ -22,7 +22,6 @@ FR: dict[str, str | tuple[str, str]] = {
     "Values in %1; differences are each scenario minus “%2”. Bold: differs from the reference.": "Valeurs en %1 ; écarts : chaque scénario moins « %2 ». En gras : diffère de la référence.",
     # -- undo history (ui/window/commands.py)
     "Use %1 GDP forecasts": "prévisions de PIB : %1",
-    "  GDP &forecast: ": "  Prévisions de &PIB : ",
     "GDP forecast vintage": "Édition des prévisions de PIB",
     "IMF World Economic Outlook vintage for the default real GDP growth and CPI (the deflator); your typed growth and deflator values are kept": "Édition des Perspectives de l'économie mondiale du FMI pour la croissance réelle et l'IPC par défaut (le déflateur) ; vos valeurs saisies sont conservées",
     "Set %1 %2 %3": "saisie : %2 %3 (%1)",
@@ -100,8 +99,8 @@ FR: dict[str, str | tuple[str, str]] = {
     "Total share of GDP (%)": "Part totale du PIB (%)",
     "Core budget (million national currency)": "Budget de défense (millions de monnaie nationale)",
     "&Reference:": "&Référence :",
-    "&Ally plotted:": "&Allié représenté :",
-    "&Show:": "A&fficher :",
+    "&Ally plotted:": "All&ié représenté :",
+    "&Show:": "Affiche&r :",
     "Scenarios (tick two or more):": "Scénarios (en cocher deux ou plus) :",
     "Paths of the compared scenarios": "Trajectoires des scénarios comparés",
     "NATO published": "Publié par l'OTAN",
@@ -279,7 +278,7 @@ FR: dict[str, str | tuple[str, str]] = {
     "Close every scenario window": "Fermer toutes les fenêtres de scénario",
     "&Undo": "&Annuler",
     "&Redo": "&Rétablir",
-    "&Find ally": "&Chercher un Allié",
+    "&Find ally": "C&hercher un Allié",
     "&File": "&Fichier",
     "Open Recen&t": "Fichiers &récents",
     "&Export": "E&xporter",
@@ -287,11 +286,10 @@ FR: dict[str, str | tuple[str, str]] = {
     "&View": "&Affichage",
     "&Language": "&Langue",
     "&Analysis": "A&nalyse",
-    "&Window": "Fe&nêtre",
+    "&Window": "F&enêtre",
     "&Help": "A&ide",
     "&About natoplanner": "À &propos de natoplanner",
     "Scenario": "Scénario",
-    " &Horizon: ": " &Horizon : ",
     "Horizon year": "Année d'horizon",
     "Last projected year (the Hague commitment: 2035)": "Dernière année projetée (engagement de La Haye : 2035)",
     "No recent files": "Aucun fichier récent",
@@ -336,10 +334,8 @@ FR: dict[str, str | tuple[str, str]] = {
     "base-year share": "part de l'année de base",
     "Core target share": "Part visée (essentielle)",
     "&Policy:": "&Politique :",
-    "&Growth:": "&Croissance :",
-    "&Share held:": "Part &maintenue :",
-    "Ramp &to:": "Monter &jusqu'à :",
-    "&By year:": "&En :",
+    "&Growth:": "Croi&ssance :",
+    "&By year:": "É&chéance :",
     "Related spending (1.5% track)": "Dépenses connexes (volet de 1,5 %)",
     "Related spending policy": "Politique des dépenses connexes",
     "Not set (0%)": "Non fixée (0 %)",
@@ -347,15 +343,11 @@ FR: dict[str, str | tuple[str, str]] = {
     "Related share (start)": "Part connexe (départ)",
     "Related target share": "Part connexe visée",
     "Related target year": "Année visée (connexe)",
-    "P&olicy:": "P&olitique :",
-    "S&hare (start):": "P&art (départ) :",
-    "T&arget:": "O&bjectif :",
-    "B&y year:": "E&n :",
+    "P&olicy:": "Politiq&ue :",
+    "B&y year:": "Éc&héance :",
     "Targets (% of GDP)": "Objectifs (% du PIB)",
     "Core target": "Objectif essentiel",
     "Total target": "Objectif total",
-    "Co&re:": "Esse&ntiel :",
-    "To&tal:": "To&tal :",
     "Select an ally to edit its policy": "Sélectionnez un Allié pour modifier sa politique",
     "%1: no armed forces, no target path": "%1 : pas de forces armées, pas de trajectoire visée",
     # -- uncertainty
@@ -814,5 +806,26 @@ FR.update(
         "Reference series %1 (%2), not NATO's figures: %3": (
             "Série de référence %1 (%2), pas les chiffres de l'OTAN : %3"
         ),
+    }
+)
+
+# -- issue 18: keyboard (mnemonics unique per window, toolbar history buttons)
+FR.update(
+    {
+        "  G&DP forecast: ": "  Pré&visions de PIB : ",
+        " Hori&zon: ": " Hori&zon : ",
+        "Share he&ld:": "Part &maintenue :",
+        "Ra&mp to:": "Monter &jusqu'à :",
+        "&Initial share:": "Part initia&le :",
+        "Ta&rget:": "O&bjectif :",
+        "&Core:": "Essen&tiel :",
+        "&Total:": "T&otal :",
+        "Undo &history": "&Historique des modifications",
+        "&Core share of GDP (%)": "Part &essentielle du PIB (%)",
+        "&Total share of GDP (%)": "Part &totale du PIB (%)",
+        "Core spending (million &national currency)": "Dépenses essentielles (millions de monnaie &nationale)",
+        "Core spending (million &USD)": "Dépenses essentielles (millions &USD)",
+        "Undo": "Annuler",
+        "Redo": "Rétablir",
     }
 )

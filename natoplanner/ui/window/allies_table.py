@@ -476,7 +476,15 @@ class AlliesPanel(QWidget):
         )
         self.view.selectionModel().select(selection, flags)
         if codes:
-            first = self.proxy.mapFromSource(self.model.index(self.model.row_of(codes[0]), 0))
+            self.make_current(codes[0])
+
+    def make_current(self, iso3: str) -> None:
+        """Make ``iso3``'s row the current one (the year editor's ally), selection unchanged."""
+        from PySide6.QtCore import QItemSelectionModel
+
+        index = self.proxy.mapFromSource(self.model.index(self.model.row_of(iso3), 0))
+        if index.isValid():
             self.view.selectionModel().setCurrentIndex(
-                first, QItemSelectionModel.SelectionFlag.NoUpdate
+                index, QItemSelectionModel.SelectionFlag.NoUpdate
             )
+            self.view.scrollTo(index)

@@ -31,11 +31,14 @@ class ScenarioDocument(QObject):
         "only summaries changed" (e.g. the horizon).
     reset()
         Everything changed (a different scenario was loaded).
+    history_moved_ally(str)
+        Undo or redo changed this ally's inputs (ISO3 code): the window shows it.
     """
 
     projected = Signal(list)
     reset = Signal()
     file_changed = Signal()
+    history_moved_ally = Signal(str)
 
     def __init__(
         self,

@@ -36,6 +36,12 @@ from natoplanner.ui.window.commands import (
     SetHorizon,
 )
 from natoplanner.ui.window.document import ScenarioDocument
+from natoplanner.ui.window.keyboard import (
+    HistoryKeysToWindow,
+    redo_shortcuts,
+    route_history_keys,
+    toolbar_history_actions,
+)
 from natoplanner.ui.window.path_plot import PathPlot, PlotMode
 from natoplanner.ui.window.policy_panel import PolicyPanel
 from natoplanner.ui.window.year_editor import YearEditorModel, YearEditorView
@@ -136,6 +142,7 @@ class MainWindow(QMainWindow):
         self.year_view.status_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.document.file_changed.connect(self._update_title)
         self.document.reset.connect(self._on_reset)
+        self.document.history_moved_ally.connect(self.show_ally)
         self.document.projected.connect(lambda _rows: self._sync_scenario_controls())
         self._update_title()
         self.setWindowIcon(app_icon())
@@ -155,7 +162,7 @@ class MainWindow(QMainWindow):
             self.allies_panel.view,
             self.plot.mode_combo,
             self.year_view,
-            self.policy_panel,
+            *self.policy_panel.fields(),
             self.horizon_spin,
             self.vintage_combo,
         ]
@@ -237,7 +244,7 @@ class MainWindow(QMainWindow):
         self.undo_action = self.document.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence(standard.Undo))
         self.redo_action = self.document.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        self.redo_action.setShortcuts([QKeySequence(standard.Redo), QKeySequence("Ctrl+Shift+Z")])
+        self.redo_action.setShortcuts(redo_shortcuts())
         self.find_action = self._action(
             self.tr("&Find ally"), self.allies_panel.filter_edit.setFocus, standard.Find
         )
@@ -263,12 +270,13 @@ class MainWindow(QMainWindow):
 
         view_menu = self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         toggle_history = self.undo_dock.toggleViewAction()
+        toggle_history.setText(self.tr("Undo &history"))
         toggle_history.setShortcut(QKeySequence("Ctrl+H"))
         view_menu.addAction(toggle_history)
         view_menu.addSeparator()
         modes = self.plot_mode_actions = QActionGroup(self)
         for index, mode in enumerate(PlotMode):
-            action = QAction(self.plot.mode_combo.itemText(index), self, checkable=True)
+            action = QAction(self.plot.menu_text(mode), self, checkable=True)
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             action.setChecked(mode == self.plot.mode)
             action.setData(str(mode))
@@ -298,10 +306,12 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.open_action)
         toolbar.addAction(self.save_action)
         toolbar.addSeparator()
-        toolbar.addAction(self.undo_action)
-        toolbar.addAction(self.redo_action)
+        for action in toolbar_history_actions(
+            self.document.undo_stack, self, self.tr("Undo"), self.tr("Redo")
+        ):
+            toolbar.addAction(action)
         toolbar.addSeparator()
-        horizon_label = QLabel(self.tr(" &Horizon: "), self)
+        horizon_label = QLabel(self.tr(" Hori&zon: "), self)
         self.horizon_spin = QSpinBox(self)
         self.horizon_spin.setRange(self.document.scenario.base_year + 1, MAX_HORIZON)
         self.horizon_spin.setValue(self.document.scenario.horizon)
@@ -331,7 +341,7 @@ class MainWindow(QMainWindow):
         backload_label.setBuddy(self.backload_spin)
         toolbar.addWidget(backload_label)
         toolbar.addWidget(self.backload_spin)
-        vintage_label = QLabel(self.tr("  GDP &forecast: "), self)
+        vintage_label = QLabel(self.tr("  G&DP forecast: "), self)
         self.vintage_combo = QComboBox(self)
         for vintage in self.document.scenario.dataset.forecast_vintages:
             self.vintage_combo.addItem(data_label(vintage), vintage)
@@ -347,6 +357,8 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(vintage_label)
         toolbar.addWidget(self.vintage_combo)
         self._sync_scenario_controls()
+        self._history_keys = HistoryKeysToWindow(self)
+        route_history_keys(self, self._history_keys)
 
     # -- recent files and language --------------------------------------------------
     def fill_recent_menu(self) -> None:
@@ -426,6 +438,16 @@ class MainWindow(QMainWindow):
             self.year_model.set_ally(focus)
             self.policy_panel.set_ally(focus)
         self._update_editor_title()
+
+    def show_ally(self, iso3: str) -> None:
+        """Bring ``iso3`` into view and into the year editor (after undo or redo changed it)."""
+        panel = self.allies_panel
+        if iso3 in panel.selected_iso3():
+            panel.make_current(iso3)
+        else:
+            panel.filter_edit.clear()  # a filter that hides the ally would leave nothing shown
+            panel.select_iso3([iso3])
+        self._on_selection_changed()
 
     def _update_editor_title(self) -> None:
         iso3 = self.year_model.iso3

@@ -133,6 +133,12 @@ class PathPlot(QWidget):
             lambda _i: self.set_mode(self.mode_combo.currentData())
         )
         mode_label = QLabel(self.tr("&Show:"), self)
+        self._menu_texts = {
+            PlotMode.CORE_SHARE: self.tr("&Core share of GDP (%)"),
+            PlotMode.TOTAL_SHARE: self.tr("&Total share of GDP (%)"),
+            PlotMode.AMOUNT_NATIONAL: self.tr("Core spending (million &national currency)"),
+            PlotMode.AMOUNT_USD: self.tr("Core spending (million &USD)"),
+        }
         mode_label.setBuddy(self.mode_combo)
         self.readout = QLabel(self)
         self.readout.setAccessibleName(self.tr("Value under the mouse"))
@@ -212,6 +218,10 @@ class PathPlot(QWidget):
     @property
     def allies(self) -> list[str]:
         return list(self._curves)
+
+    def menu_text(self, mode: PlotMode) -> str:
+        """The View menu's entry for ``mode``, with its mnemonic."""
+        return self._menu_texts[mode]
 
     def set_allies(self, codes: list[str]) -> None:
         """Show one set of curves per ally in ``codes`` (others removed)."""

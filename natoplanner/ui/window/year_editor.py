@@ -496,7 +496,21 @@ class YearEditorView(QTableView):
         if event.matches(QKeySequence.StandardKey.Delete) or event.key() == Qt.Key.Key_Backspace:
             self.clear_selected_overrides()
             return
+        control = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        if control and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            # Tab moves between cells like a spreadsheet; Ctrl+Tab leaves the
+            # editor (Ctrl+Shift+Tab backwards).
+            self.leave(forward=event.key() == Qt.Key.Key_Tab)
+            return
         super().keyPressEvent(event)
+
+    def leave(self, forward: bool = True) -> None:
+        """Move the focus to the next (or previous) widget, not the next cell."""
+        self.setTabKeyNavigation(False)
+        try:
+            self.focusNextPrevChild(forward)
+        finally:
+            self.setTabKeyNavigation(True)
 
     def clear_selected_overrides(self) -> None:
         model: YearEditorModel = self.model()
