@@ -829,3 +829,13 @@ FR.update(
         "Redo": "Rétablir",
     }
 )
+
+# -- issue 18: a start that always works (ui/shell/autosave.py, prompts.py)
+FR.update(
+    {
+        "Autosave is off: cannot write to the data folder (%1).": "Sauvegarde automatique désactivée : impossible d'écrire dans le dossier de données (%1).",
+        "Autosave could not write a recovery copy: %1": "La sauvegarde automatique n'a pas pu écrire de copie de récupération : %1",
+        "These recovery copies cannot be read and will not be offered again; they are kept in %1:": "Ces copies de récupération sont illisibles et ne seront plus proposées ; elles sont conservées dans %1 :",
+        "not known (the copy's note was damaged)": "inconnu (la note de la copie était endommagée)",
+    }
+)

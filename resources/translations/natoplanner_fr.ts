@@ -188,8 +188,20 @@
     <context>
         <name>Autosave</name>
         <message>
+            <source>Autosave is off: cannot write to the data folder (%1).</source>
+            <extracomment>Environment variable that overrides the autosave interval (seconds, may be fractional). Sub-folder of the autosave root for copies that failed to load. A recovery copy could not be written (full disk…): said once per session. Why autosave is off (a read-only or full data folder), or None when it runs.</extracomment>
+            <translation>Sauvegarde automatique désactivée : impossible d'écrire dans le dossier de données (%1).</translation>
+        </message>
+        <message>
+            <source>Autosave could not write a recovery copy: %1</source>
+            <translation>La sauvegarde automatique n'a pas pu écrire de copie de récupération : %1</translation>
+        </message>
+        <message>
+            <source>These recovery copies cannot be read and will not be offered again; they are kept in %1:</source>
+            <translation>Ces copies de récupération sont illisibles et ne seront plus proposées ; elles sont conservées dans %1 :</translation>
+        </message>
+        <message>
             <source>Recovery</source>
-            <extracomment>Environment variable that overrides the autosave interval (seconds, may be fractional).</extracomment>
             <translation>Récupération</translation>
         </message>
     </context>
@@ -494,6 +506,10 @@
     </context>
     <context>
         <name>DialogPrompts</name>
+        <message>
+            <source>not known (the copy's note was damaged)</source>
+            <translation>inconnu (la note de la copie était endommagée)</translation>
+        </message>
         <message>
             <source>never saved</source>
             <translation>jamais enregistré</translation>

@@ -33,6 +33,11 @@ def run_gui(argv: Sequence[str]) -> int:
         import os
 
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from natoplanner.ui.shell.platform_check import xcb_problem
+
+    if (problem := xcb_problem()) is not None:
+        print(problem, file=sys.stderr)
+        return 1
     from PySide6.QtWidgets import QApplication
 
     from natoplanner.ui.shell import settings
@@ -73,13 +78,28 @@ def run_gui(argv: Sequence[str]) -> int:
         return 0
     from PySide6.QtCore import QTimer
 
-    from natoplanner.ui.shell.autosave import Autosave, offer_recovery
+    from natoplanner.ui.shell.autosave import offer_recovery
 
-    autosave = Autosave(workspace)
+    autosave = start_autosave(window, workspace)
     app.aboutToQuit.connect(autosave.finish)
     # After the first paint, so the question appears over the window.
     QTimer.singleShot(0, lambda: offer_recovery(window, autosave))
     return app.exec()
+
+
+def start_autosave(window, workspace, root: Path | None = None):
+    """Autosave for ``workspace``; when the data folder cannot be written, say so once.
+
+    A read-only or full per-user data folder never stops the window: autosave
+    is then off for the session and the status bar says why.
+    """
+    from natoplanner.ui.shell.autosave import Autosave
+
+    autosave = Autosave(workspace, root=root)
+    if (text := autosave.status_text()) is not None:
+        window.statusBar().showMessage(text)
+    autosave.problem.connect(lambda text: window.statusBar().showMessage(text, 15000))
+    return autosave
 
 
 def _use_throwaway_settings() -> None:
