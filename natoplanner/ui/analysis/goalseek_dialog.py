@@ -63,6 +63,7 @@ from natoplanner.ui.common.actions import make_action, show_window_part
 from natoplanner.ui.common.formatting import number, percent
 from natoplanner.ui.common.labels import deflator_text, path_facts_short, path_facts_text
 from natoplanner.ui.common.models import ReadOnlyTableModel
+from natoplanner.ui.common.screen import grow_to_show_rows
 from natoplanner.ui.window.commands import ReplaceInputs
 from natoplanner.ui.window.document import ScenarioDocument
 
@@ -403,7 +404,9 @@ class GoalSeekDialog(QDialog):
         self.document.reset.connect(self.refresh)
         selection = window.allies_panel.view.selectionModel()
         selection.selectionChanged.connect(self.refresh)
-        self.resize(1400, 400)
+        # Wide enough for the year columns; cut to the screen when shown, and
+        # grown to list every selected ally (goal seek for all 32 included).
+        self.resize(1400, 420)
 
     # -- inputs ------------------------------------------------------------
     @property
@@ -482,6 +485,7 @@ class GoalSeekDialog(QDialog):
         self.model.set_rows(rows)
         self.apply_button.setEnabled(bool(rows))
         self.note.setText(problem or self._explanation())
+        grow_to_show_rows(self, self.view)  # every selected ally's row, as far as the screen allows
 
     def _explanation(self) -> str:
         return (

@@ -40,6 +40,7 @@ def run_gui(argv: Sequence[str]) -> int:
         return 1
     from PySide6.QtWidgets import QApplication
 
+    from natoplanner.ui.common.screen import keep_on_screen
     from natoplanner.ui.shell import settings
     from natoplanner.ui.shell.icons import app_icon
     from natoplanner.ui.shell.language import install_language
@@ -70,6 +71,7 @@ def run_gui(argv: Sequence[str]) -> int:
     if args.screenshot:
         return save_screenshot(window, Path(args.screenshot))
     window.show()
+    keep_on_screen(window)
     window.allies_panel.select_iso3(["DEU", "POL"])
     if args.startup_probe:
         window.repaint()  # the first paint, before the deferred feature modules load
@@ -153,6 +155,9 @@ def save_screenshot(window, path: Path) -> int:
     from PySide6.QtWidgets import QApplication
 
     window.allies_panel.select_iso3(list(SCREENSHOT_ALLIES))
+    # The documentation picture has the window's default size, whatever the
+    # (offscreen) screen: a live window is cut to its screen instead.
+    window.resize(1440, 900)
     window.show()
     for _ in range(3):
         QApplication.processEvents()

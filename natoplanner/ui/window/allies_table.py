@@ -334,6 +334,8 @@ class AlliesTableModel(ReadOnlyTableModel):
         if column in (Column.BASE_CORE, Column.HORIZON_CORE):
             band = band_of(value)
             return f"{percent(value)}: {band_label(band)}" if band is not None else None
+        if column == Column.POLICY:  # the full text, when the column is narrow
+            return self._display(row, column, value)
         if column == Column.FIRST_YEAR and value is None:
             return self.tr("Core target not reached by %1").replace(
                 "%1", str(self.document.scenario.horizon)

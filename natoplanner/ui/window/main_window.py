@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from natoplanner.core.scenario import MAX_HORIZON
 from natoplanner.ui.common.actions import make_action
 from natoplanner.ui.common.labels import data_label
+from natoplanner.ui.common.screen import fit_on_screen
 from natoplanner.ui.shell import settings
 from natoplanner.ui.shell.features import install_features
 from natoplanner.ui.shell.icons import app_icon
@@ -149,6 +150,7 @@ class MainWindow(QMainWindow):
         self.resize(QSize(1440, 900))
         self._set_tab_order()
         settings.restore_window_layout(self, self.splitters())
+        fit_on_screen(self)  # 1440×900 asked; a 1366×768 laptop gets what it has
         self._restore_plot_mode()
 
     def splitters(self) -> dict[str, QSplitter]:
