@@ -539,7 +539,7 @@ FR.update(
         "Charts": "Graphiques",
         "Summary table": "Tableau récapitulatif",
         'Defence spending: %1 (NATO, "Defence Expenditure of NATO Countries"); 2025 and 2026 are NATO estimates. Shares of GDP on NATO\'s basis (constant 2021 prices).': "Dépenses de défense : %1 (OTAN, « Dépenses de défense des pays de l'OTAN ») ; 2025 et 2026 sont des estimations de l'OTAN. Parts du PIB sur la base de l'OTAN (prix constants de 2021).",
-        "GDP: %1 real growth and CPI inflation (CPI stands in for the GDP deflator); after the last forecast year the last values are held.": "PIB : croissance réelle et inflation IPC de %1 (l'IPC tient lieu de déflateur du PIB) ; après la dernière année de prévision, les dernières valeurs sont maintenues.",
+        "GDP: %1 real growth and CPI inflation (CPI stands in for the GDP deflator); after the last forecast year the last values are held.": "PIB : croissance réelle et inflation IPC (source : %1 ; l'IPC tient lieu de déflateur du PIB) ; après la dernière année de prévision, les dernières valeurs sont maintenues.",
         "Amounts in US dollars are at %1 exchange rates implied by NATO's tables. Iceland has no armed forces. Related spending (up to 1.5% of GDP) is not published by NATO: it is an assumption of this scenario.": "Les montants en dollars US sont aux taux de change de %1 implicites dans les tableaux de l'OTAN. L'Islande n'a pas de forces armées. Les dépenses connexes (jusqu'à 1,5 % du PIB) ne sont pas publiées par l'OTAN : c'est une hypothèse de ce scénario.",
         "No policy, target or year differs from the default scenario.": "Aucune politique, aucun objectif ni aucune année ne diffère du scénario par défaut.",
         "Unless listed below, every ally holds its %1 core share of GDP and sets no related spending; targets are the Hague 3.5% core and 5% total.": "Sauf indication ci-dessous, chaque Allié maintient sa part essentielle du PIB de %1 et ne fixe pas de dépenses connexes ; les objectifs sont ceux de La Haye : 3,5 % pour la défense essentielle et 5 % au total.",
@@ -837,5 +837,56 @@ FR.update(
         "Autosave could not write a recovery copy: %1": "La sauvegarde automatique n'a pas pu écrire de copie de récupération : %1",
         "These recovery copies cannot be read and will not be offered again; they are kept in %1:": "Ces copies de récupération sont illisibles et ne seront plus proposées ; elles sont conservées dans %1 :",
         "not known (the copy's note was damaged)": "inconnu (la note de la copie était endommagée)",
+    }
+)
+
+# -- issue 18: French everywhere (import words, goal-seek break-even, scenario names)
+FR.update(
+    {
+        "%1 mn %2": "%1 M %2",
+        "% a year": " % par an",
+        " pp vs the scenario path": " pt par rapport à la trajectoire du scénario",
+        "real growth": "croissance réelle",
+        "growth shift": "écart de croissance",
+        "meets %1 in %2 while %3 ≤ %4": "atteint %1 en %2 tant que la %3 ≤ %4",
+        "meets %1 in %2 at any %3 in %4": "atteint %1 en %2 pour toute %3 dans %4",
+        "misses %1 in %2 at any %3 in %4": "n'atteint pas %1 en %2 pour toute %3 dans %4",
+        "[%1, %2]": "[%1 ; %2]",
+        "core defence as a share of GDP": "défense essentielle en part du PIB",
+        "inflation (used as the GDP deflator)": "inflation (utilisée comme déflateur du PIB)",
+        "national currency": "monnaie nationale",
+        "thousand national currency": "milliers de monnaie nationale",
+        "million national currency": "millions de monnaie nationale",
+        "billion national currency": "milliards de monnaie nationale",
+        "US dollars": "dollars US",
+        "thousand US dollars": "milliers de dollars US",
+        "million US dollars": "millions de dollars US",
+        "billion US dollars": "milliards de dollars US",
+        "percent (4.25 = 4.25%)": "pour cent (4,25 = 4,25 %)",
+        "fraction (0.0425 = 4.25%)": "fraction (0,0425 = 4,25 %)",
+        "core budget": "budget de défense essentielle",
+        "mn": "M",
+        "bn": "Md",
+        "Default scenario": "Scénario par défaut",
+        "%1 (unsaved)": "%1 (non enregistré)",
+        "%1 (copy)": "%1 (copie)",
+        "SG report %1": "rapport du SG %1",
+        "%1 edition": "édition %1",
+        "NATO 2025 edition (cut-off 2025-06-03, published 2025-08-28)": "OTAN, édition 2025 (arrêtée au 03/06/2025, publiée le 28/08/2025)",
+        "NATO 2026 edition (cut-off 2026-07-03)": "OTAN, édition 2026 (arrêtée au 03/07/2026)",
+        "likely NATO 2023 edition (July 2023) - attribution unverified": "probablement OTAN, édition 2023 (juillet 2023) – attribution non vérifiée",
+        "NATO Secretary General Annual Report 2023 (March 2024)": "Rapport annuel 2023 du Secrétaire général de l'OTAN (mars 2024)",
+        "NATO 2024 edition (published 2024-06-17)": "OTAN, édition 2024 (publiée le 17/06/2024)",
+        "NATO Secretary General Annual Report 2025 (26 March 2026)": "Rapport annuel 2025 du Secrétaire général de l'OTAN (26 mars 2026)",
+    }
+)
+
+# -- issue 18: Qt's own strings missing from the qtbase_fr.qm PySide6 ships (ui/shell/language.py)
+FR.update({"&Look in:": "&Voir dans :", "Files of &type:": "Fichiers de &type :"})
+FR.update(
+    {
+        "wide table: header in row %1, %2 year columns (%3–%4), countries in column %5": "tableau large : en-tête en ligne %1, %2 colonnes d'années (%3–%4), pays en colonne %5",
+        "long table: header in row %1; countries in column %2, years in %3, values in %4": "tableau long : en-tête en ligne %1 ; pays en colonne %2, années en %3, valeurs en %4",
+        "measure: %1; unit: %2": "mesure : %1 ; unité : %2",
     }
 )

@@ -287,14 +287,41 @@ class GoalSeekModel(ReadOnlyTableModel):
                 "Already at or above the target in the base year: the growth that holds its share"
             )
         if column == 8:
-            text = row.breakeven.describe()
+            text = self._breakeven_sentence(row.breakeven)
             if not row.breakeven.reacts_to_growth:
                 text += self.tr(" — the plan sets a share of GDP, so GDP growth does not change it")
             return text
         if column == 7 or column >= self.FIXED_COLUMNS:
             value = r.checkpoint_budget_mn if column == 7 else self._raw(row, column)
-            return f"{number(value, 0)} mn {r.currency}"
+            return self.tr("%1 mn %2").replace("%1", number(value, 0)).replace("%2", r.currency)
         return None
+
+    def _breakeven_sentence(self, b: BreakevenGrowth) -> str:
+        """:meth:`BreakevenGrowth.describe` in the interface language, numbers in its locale."""
+        constant = b.assumption == GrowthAssumption.CONSTANT
+        unit = self.tr("% a year") if constant else self.tr(" pp vs the scenario path")
+        what = self.tr("real growth") if constant else self.tr("growth shift")
+        target = percent(b.target_pct, 1)
+        if b.outcome == BreakevenOutcome.THRESHOLD:
+            template = self.tr("meets %1 in %2 while %3 ≤ %4")
+            limit = number(b.growth_pct, 2) + unit
+        else:
+            template = (
+                self.tr("meets %1 in %2 at any %3 in %4")
+                if b.outcome == BreakevenOutcome.MET_AT_ANY_GROWTH
+                else self.tr("misses %1 in %2 at any %3 in %4")
+            )
+            limit = (
+                self.tr("[%1, %2]")
+                .replace("%1", number(b.low_pct, 0))
+                .replace("%2", number(b.high_pct, 0))
+            ) + unit
+        return (
+            template.replace("%1", target)
+            .replace("%2", str(b.year))
+            .replace("%3", what)
+            .replace("%4", limit)
+        )
 
 
 class GoalSeekDialog(QDialog):

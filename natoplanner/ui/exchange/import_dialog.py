@@ -59,6 +59,7 @@ from natoplanner.io.sources.tabular import RawTable, read_table
 from natoplanner.ui.exchange.import_form import ImportSettingsForm
 from natoplanner.ui.exchange.import_job import Checkpoint, ImportJob
 from natoplanner.ui.exchange.import_preview import GLYPHS, ImportPreviewModel, Mark
+from natoplanner.ui.exchange.import_words import unit_label
 from natoplanner.ui.shell.workspace import unique_name
 from natoplanner.ui.window.commands import ReplaceInputs
 from natoplanner.ui.window.document import ScenarioDocument
@@ -496,8 +497,8 @@ class ImportDialog(QDialog):
                 "Most figures read as %1 are far from the scenario's path for their ally "
                 "(this tool's check). They look like %2. Read them as %2?"
             )
-            .replace("%1", preview.settings.unit.label)
-            .replace("%2", likely.label)
+            .replace("%1", unit_label(preview.settings.unit))
+            .replace("%2", unit_label(likely))
         )
         if self.window_.prompts.confirm(self.tr("Check the unit"), question):
             index = self.unit_combo.findData(likely)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLineEdit,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -444,13 +445,23 @@ class AlliesPanel(QWidget):
         """Widths from the header text and typical contents (not every cell: stable widths)."""
         header = self.view.horizontalHeader()
         metrics = header.fontMetrics()
-        samples = {Column.ALLY: "North Macedonia", Column.POLICY: "ramp to 3.5% by 2035"}
+        # The longest ally name in the interface language ("Macédoine du Nord").
+        longest = max(
+            (self.model.index(r, Column.ALLY).data() or "" for r in range(self.model.rowCount())),
+            key=metrics.horizontalAdvance,
+        )
+        samples = {Column.ALLY: longest, Column.POLICY: "ramp to 3.5% by 2035"}
+        # Room for the sort arrow and the header's margins, so no title is elided.
+        style = header.style()
+        chrome = style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize) + 4 * style.pixelMetric(
+            QStyle.PixelMetric.PM_HeaderMargin
+        )
         for column in Column:
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
             widest_line = max(metrics.horizontalAdvance(line) for line in title.split("\n"))
             sample = samples.get(column, "00.00%")
             header.resizeSection(
-                column, max(widest_line + 14, metrics.horizontalAdvance(sample) + 12)
+                column, max(widest_line + chrome, metrics.horizontalAdvance(sample) + 12)
             )
         header.setHighlightSections(False)
         layout = QVBoxLayout(self)

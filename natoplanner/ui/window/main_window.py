@@ -149,8 +149,10 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self.resize(QSize(1440, 900))
         self._set_tab_order()
-        settings.restore_window_layout(self, self.splitters())
-        fit_on_screen(self)  # 1440×900 asked; a 1366×768 laptop gets what it has
+        if not settings.restore_window_layout(self, self.splitters()):
+            # 1440×900 asked; a 1366×768 laptop gets what it has. (Qt fits a
+            # restored geometry onto the screen itself.)
+            fit_on_screen(self)
         self._restore_plot_mode()
 
     def splitters(self) -> dict[str, QSplitter]:
