@@ -890,3 +890,13 @@ FR.update(
         "measure: %1; unit: %2": "mesure : %1 ; unité : %2",
     }
 )
+
+# -- issue 18: first look (empty plot, total bands)
+FR.update(
+    {
+        "Select allies in the table to plot their paths (Ctrl+click for several)": "Sélectionnez des Alliés dans le tableau pour tracer leurs trajectoires (Ctrl+clic pour plusieurs)",
+        "total below 2%": "total sous 2 %",
+        "total between 2% and 5%": "total entre 2 % et 5 %",
+        "total at or above 5%": "total à 5 % ou plus",
+    }
+)

@@ -181,10 +181,19 @@ class PathPlot(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.plot_widget)
 
+        # With no ally selected the plot says so, on the years it would show.
+        self.empty_text = pg.TextItem(
+            self.tr("Select allies in the table to plot their paths (Ctrl+click for several)"),
+            color=self._foreground,
+            anchor=(0.5, 0.5),
+        )
+        self.plot_item.addItem(self.empty_text, ignoreBounds=True)
+
         self.plot_widget.scene().sigMouseMoved.connect(self._on_mouse_moved)
         document.projected.connect(self._on_projected)
         document.reset.connect(self._refresh_all)
         self._apply_axis_labels()
+        self._fit_view()
 
     # -- reference lines -----------------------------------------------------
     def _horizontal_line(self, value: float, label: str, style: Qt.PenStyle) -> pg.InfiniteLine:
@@ -282,7 +291,10 @@ class PathPlot(QWidget):
                 highest = max(highest, float(np.nanmax(values)))
         if self.mode in (PlotMode.CORE_SHARE, PlotMode.TOTAL_SHARE):
             highest = max(highest, TOTAL_TARGET_PCT)
-        self.plot_item.setYRange(0, highest * 1.25 if highest > 0 else 1, padding=0)
+        top = highest * 1.25 if highest > 0 else 1
+        self.plot_item.setYRange(0, top, padding=0)
+        self.empty_text.setVisible(not self._curves)
+        self.empty_text.setPos((2013.5 + horizon + 1.5) / 2, top / 2)
 
     def _apply_axis_labels(self) -> None:
         is_share = self.mode in (PlotMode.CORE_SHARE, PlotMode.TOTAL_SHARE)

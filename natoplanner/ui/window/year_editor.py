@@ -178,7 +178,8 @@ class YearEditorModel(QAbstractTableModel):
         return self.document.scenario.dataset.registry.get(self.iso3).currency if self.iso3 else ""
 
     def row_label(self, row: EditorRow) -> str:
-        currency = self._currency()
+        # No ally shown: the unit in words, never an empty "(bn )".
+        currency = self._currency() or self.tr("national currency")
         return {
             EditorRow.REAL_GROWTH: self.tr("Real GDP growth (%)"),
             EditorRow.DEFLATOR: self.tr("Deflator (CPI, %)"),

@@ -1,0 +1,73 @@
+"""What a window looks like before and just after the first edits: empty selection, bands, "met"."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from natoplanner.core.scenario import BudgetPolicy, CorePolicy, RelatedPolicy, RelatedTrack
+from natoplanner.ui.window.allies_table import Band, Column, Iso3Role, band_brush
+from natoplanner.ui.window.commands import set_core_policy, set_related_track
+
+
+def cell(window, iso3: str, column: Column, role=Qt.ItemDataRole.DisplayRole):
+    proxy = window.allies_panel.proxy
+    for row in range(proxy.rowCount()):
+        if proxy.index(row, 0).data(Iso3Role) == iso3:
+            return proxy.index(row, column).data(role)
+    raise AssertionError(iso3)
+
+
+def test_no_ally_selected_shows_the_years_and_says_what_to_do(window):
+    window.allies_panel.select_iso3([])
+    low, high = window.plot.plot_item.viewRange()[0]
+    assert low < 2014 and high > window.document.scenario.horizon  # not a 0-1 axis
+    assert window.plot.empty_text.isVisible()
+    assert "Select allies" in window.plot.empty_text.toPlainText()
+    labels = [
+        window.year_model.headerData(r, Qt.Orientation.Vertical)
+        for r in range(window.year_model.rowCount())
+    ]
+    assert not any("( " in label or " )" in label or "()" in label for label in labels), labels
+    window.allies_panel.select_iso3(["POL"])
+    assert not window.plot.empty_text.isVisible()
+    assert "PLN" in window.year_model.headerData(3, Qt.Orientation.Vertical)
+
+
+def test_a_rounding_gap_reads_met_not_zero(window):
+    # Canada ramped to exactly 3.5% by the horizon: the projected share equals
+    # the target up to float noise (a gap of about 4e-16 pp).
+    window.document.push(
+        set_core_policy(
+            window.document,
+            "CAN",
+            CorePolicy(BudgetPolicy.RAMP_TO_TARGET, target_pct=3.5, target_year=2035),
+        )
+    )
+    assert cell(window, "CAN", Column.GAP) == "met"
+    assert cell(window, "CAN", Column.FIRST_YEAR) == "2035"
+    assert cell(window, "ESP", Column.GAP) == "1.50"  # 3.5 − 2.00 held
+
+
+def test_total_column_is_banded_against_five_percent(window):
+    from PySide6.QtGui import QGuiApplication
+
+    palette = QGuiApplication.palette()
+    colour = lambda band: band_brush(band, palette).color()  # noqa: E731
+    # Poland holds 4.68% core: at or above 3.5% core, but its total is below 5%.
+    assert cell(window, "POL", Column.HORIZON_CORE, Qt.ItemDataRole.BackgroundRole).color() == (
+        colour(Band.TARGET)
+    )
+    total = cell(window, "POL", Column.HORIZON_TOTAL, Qt.ItemDataRole.BackgroundRole)
+    assert total.color() == colour(Band.GUIDELINE)
+    assert "5%" in cell(window, "POL", Column.HORIZON_TOTAL, Qt.ItemDataRole.ToolTipRole)
+    # With 1.5% related spending Poland's total passes 5%: the band turns.
+    window.document.push(
+        set_related_track(
+            window.document, "POL", RelatedTrack(RelatedPolicy.CONSTANT_SHARE, share_pct=1.5)
+        )
+    )
+    total = cell(window, "POL", Column.HORIZON_TOTAL, Qt.ItemDataRole.BackgroundRole)
+    assert total.color() == colour(Band.TARGET)
+    # Slovenia's 1.61% is below the 2% guideline on both.
+    total = cell(window, "SVN", Column.HORIZON_TOTAL, Qt.ItemDataRole.BackgroundRole)
+    assert total.color() == colour(Band.BELOW_GUIDELINE)
