@@ -109,7 +109,7 @@ def main(argv: list[str]) -> int:
     from natoplanner.ui.exchange.import_open import show_import_dialog
 
     show_import_dialog(window, _sample_csv(folder))
-    for name in ("user_guide_action", "shortcuts_action"):
+    for name in ("welcome_action", "user_guide_action", "shortcuts_action"):
         action = getattr(window, name, None)
         if action is not None:
             action.trigger()

@@ -111,6 +111,8 @@ def readable_texts(top: QWidget) -> list[tuple[str, str]]:
     for widget in top.findChildren(QWidget):
         if widget.window() is not top:
             continue
+        if widget.objectName() == "sources_text" or widget.parent().objectName() == "sources_text":
+            continue  # data/SOURCES.md, quoted as shipped (it cites English-language sources)
         name = type(widget).__name__
         add(name, widget.toolTip(), widget.accessibleName())
         if isinstance(widget, QLabel | QAbstractButton):

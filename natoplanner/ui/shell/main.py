@@ -86,7 +86,14 @@ def run_gui(argv: Sequence[str]) -> int:
     app.aboutToQuit.connect(autosave.finish)
     # After the first paint, so the question appears over the window.
     QTimer.singleShot(0, lambda: offer_recovery(window, autosave))
+    QTimer.singleShot(0, lambda: _welcome_at_first_start(window))
     return app.exec()
+
+
+def _welcome_at_first_start(window) -> None:
+    from natoplanner.ui.help.welcome import show_welcome_once
+
+    show_welcome_once(window)
 
 
 def start_autosave(window, workspace, root: Path | None = None):

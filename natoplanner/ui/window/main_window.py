@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QSpinBox,
     QSplitter,
     QUndoView,
@@ -302,8 +301,8 @@ class MainWindow(QMainWindow):
         self.analysis_menu = self.menuBar().addMenu(self.tr("&Analysis"))
         self.window_menu = self.menuBar().addMenu(self.tr("&Window"))
         self.window_menu.aboutToShow.connect(self._fill_window_menu)
-        help_menu = self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        help_menu.addAction(self._action(self.tr("&About natoplanner"), self.show_about))
+        # Filled by natoplanner.ui.help (user guide, shortcuts, About).
+        self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
 
         toolbar = self.addToolBar(self.tr("Scenario"))
         toolbar.setObjectName("scenario_toolbar")
@@ -617,21 +616,3 @@ class MainWindow(QMainWindow):
             event.accept()
         else:
             event.ignore()
-
-    def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About natoplanner"),
-            self.tr(
-                "<p><b>natoplanner</b> — scenario planner for the Hague commitment "
-                "(25 June 2025): 3.5% of GDP on core defence and 5% in total by 2035, "
-                "with a review in 2029.</p>"
-                "<p>Data: NATO, <i>Defence Expenditure of NATO Countries (2014-2026)</i>, "
-                "2026 edition (cut-off 3 July 2026; 2025 and 2026 are estimates); NATO 2025 "
-                "edition for comparison; IMF World Economic Outlook April 2026, October 2025 and "
-                "April 2025 (real GDP growth, CPI as the deflator).</p>"
-                "<p>Shares are on NATO's basis (constant 2021 prices), anchored on the published "
-                "base-year share. Luxembourg is measured against GNI from 2023. Iceland has no "
-                "armed forces. See SOURCES.md in the data folder for every source and caveat.</p>"
-            ),
-        )

@@ -99,7 +99,9 @@ def shortcut_clashes(top: QWidget) -> list[str]:
 
 
 def open_every_window(main: MainWindow) -> list[QWidget]:
-    """The main window and every analysis window or dialog its menus open."""
+    """The main window and every analysis window or dialog its menus open, help included."""
+    for name in ("user_guide_action", "welcome_action"):
+        getattr(main, name).trigger()
     for action in main.analysis_menu.actions():
         if action.isEnabled() and not action.isSeparator() and action.menu() is None:
             action.trigger()
