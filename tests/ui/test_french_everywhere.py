@@ -52,7 +52,7 @@ ENGLISH_WORDS = frozenset(
     real hold ramp Export Import Results drawing Briefing Yes No Discard Look Directory Folder
     Files Name Date Size Back Forward Detail List NATO IMF GDP CPI edition report Report
     published estimate Estimate typed override overrides Delete press choose Choose chosen
-    shown every each only when what where which now
+    shown every each only when what where which now click
     """.split()
 )
 

@@ -30,7 +30,7 @@ _WIDGET_KEYS = (
         ),
     ),
     (
-        "Ctrl+click / Shift+click",
+        "Ctrl / Shift",
         QT_TRANSLATE_NOOP("Shortcuts", "With a click in the allies table: select several allies"),
     ),
     (
