@@ -56,6 +56,24 @@ ENGLISH_WORDS = frozenset(
     """.split()
 )
 
+
+def _english_ally_words() -> frozenset[str]:
+    """Words of the allies' English names that their French names do not have ("Germany")."""
+    import csv
+    from importlib.resources import as_file
+
+    from natoplanner.core.resources import data_path
+
+    words: set[str] = set()
+    with as_file(data_path("allies.csv")) as path, open(path, newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            french = set(re.findall(r"[^\W\d_]+", row["name_fr"]))
+            words |= set(re.findall(r"[^\W\d_]+", row["name"])) - french
+    return frozenset(words)
+
+
+ENGLISH_WORDS = ENGLISH_WORDS | _english_ally_words()
+
 #: A citation of a source's title (kept as the publisher wrote it) runs to the line's end.
 CITATION = re.compile(r"Source\s*:.*$", re.MULTILINE)
 

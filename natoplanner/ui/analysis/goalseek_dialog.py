@@ -125,6 +125,8 @@ class GoalSeekModel(ReadOnlyTableModel):
     def __init__(self, language: str = "en", parent=None) -> None:
         super().__init__(parent)
         self.language = language
+        #: ISO3 → name in the interface language (filled by the dialog).
+        self.ally_names: dict[str, str] = {}
         self.rows: list[GoalSeekRow] = []
         self.years: list[int] = []
         self.target_year = 0
@@ -248,7 +250,7 @@ class GoalSeekModel(ReadOnlyTableModel):
             return number(self._raw(row, column), 0)
         match column:
             case 0:
-                return r.name
+                return self.ally_names.get(r.iso3, r.name)
             case 1:
                 return r.currency
             case 2:
@@ -384,6 +386,11 @@ class GoalSeekDialog(QDialog):
         form.addRow(self.tr("Goal:"), goal)
 
         self.model = GoalSeekModel(window.language, self)
+        # Ally names in the interface language (the core's results carry English ones).
+        self.model.ally_names = {
+            ally.iso3: ally.name(window.language)
+            for ally in self.document.scenario.dataset.registry
+        }
         self.view = QTableView(self)
         self.view.setModel(self.model)
         self.view.setAlternatingRowColors(True)
@@ -556,7 +563,11 @@ class GoalSeekDialog(QDialog):
         results = [row.result for row in self.model.rows]
         if not results:
             return
-        who = results[0].name if len(results) == 1 else self.tr("%n allies", "", len(results))
+        who = (
+            self.model.ally_names.get(results[0].iso3, results[0].name)
+            if len(results) == 1
+            else self.tr("%n allies", "", len(results))
+        )
         self._push(results, who)
 
     def apply_to_all_below_target(self) -> None:

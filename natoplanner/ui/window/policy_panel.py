@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -250,10 +251,12 @@ class PolicyPanel(QWidget):
                 self.ally_label.setText(self.tr("Select an ally to edit its policy"))
                 return
             ally = scenario.dataset.registry.get(self.iso3)
+            french = QLocale().language() == QLocale.Language.French
+            name = ally.name("fr" if french else "en")
             self.ally_label.setText(
-                ally.name_en
+                name
                 if has_path
-                else self.tr("%1: no armed forces, no target path").replace("%1", ally.name_en)
+                else self.tr("%1: no armed forces, no target path").replace("%1", name)
             )
             for spin in (self.target_year_spin, self.related_year_spin):
                 spin.setRange(scenario.base_year + 1, MAX_HORIZON)
