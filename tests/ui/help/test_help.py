@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication
 
 from natoplanner.ui.common.formatting import percent
 from natoplanner.ui.help.about import about_text
@@ -28,6 +29,8 @@ def base_share(iso3: str, year: int = 2026) -> float:
 
 
 def open_help(qtbot, window):
+    window.activateWindow()  # a shortcut needs the active window (a real X server)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
     qtbot.keyClick(window.allies_panel.view, Qt.Key.Key_F1)
     qtbot.waitUntil(lambda: getattr(window, "help_window", None) is not None)
     help_window = window.help_window

@@ -113,6 +113,15 @@ def open_every_window(main: MainWindow) -> list[QWidget]:
     return tops
 
 
+@pytest.fixture
+def active(window, qtbot):
+    """The window, active: shortcuts and focus need it on a real X server (offscreen: always)."""
+    window.activateWindow()
+    window.raise_()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
+    return window
+
+
 @pytest.fixture(params=["en", "fr"])
 def any_language_window(request, qtbot, qapp):
     translators = install_language(qapp, request.param)
@@ -145,7 +154,8 @@ def test_no_shortcut_or_mnemonic_clash_in_any_window_in_either_language(any_lang
     assert not problems, "\n".join(problems)
 
 
-def test_redo_answers_ctrl_shift_z_and_ctrl_y(window, qtbot):
+def test_redo_answers_ctrl_shift_z_and_ctrl_y(active, qtbot):
+    window = active
     keys = {k.toString() for k in window.redo_action.shortcuts()}
     assert {"Ctrl+Shift+Z", "Ctrl+Y"} <= keys
     assert len(keys) == len(window.redo_action.shortcuts())
@@ -161,7 +171,8 @@ def test_redo_answers_ctrl_shift_z_and_ctrl_y(window, qtbot):
         assert stack.index() == 1, f"{key} redoes"
 
 
-def test_ctrl_tab_leaves_the_year_editor_and_tab_moves_between_cells(window, qtbot):
+def test_ctrl_tab_leaves_the_year_editor_and_tab_moves_between_cells(active, qtbot):
+    window = active
     window.allies_panel.select_iso3(["DEU"])
     view = window.year_view
     view.setFocus()
@@ -198,7 +209,8 @@ def test_undo_and_redo_select_the_ally_they_change(window):
     assert window.year_model.iso3 == "POL"
 
 
-def test_ctrl_z_in_a_spin_box_undoes_the_scenario_edit(window, qtbot):
+def test_ctrl_z_in_a_spin_box_undoes_the_scenario_edit(active, qtbot):
+    window = active
     window.allies_panel.select_iso3(["DEU"])
     panel = window.policy_panel
     spin = panel.core_target_spin
@@ -260,7 +272,8 @@ def test_toolbar_undo_button_keeps_its_width_while_editing(window):
     assert undo_buttons, "the toolbar's undo button names the step in its tooltip"
 
 
-def test_tab_walks_filter_allies_measure_editor_policy_horizon(window, qtbot):
+def test_tab_walks_filter_allies_measure_editor_policy_horizon(active, qtbot):
+    window = active
     window.allies_panel.select_iso3(["DEU"])
     window.allies_panel.filter_edit.setFocus()
     expected = [
