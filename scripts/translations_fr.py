@@ -951,3 +951,13 @@ FR.update(
         "<b>Welcome to natoplanner.</b> The <b>table</b> on the left lists the 32 allies and where each stands at the horizon against the Hague targets (3.5% of GDP on core defence, 5% in total by 2035). Click allies to <b>plot</b> their paths (Ctrl+click for several). The <b>year editor</b> below the plot holds the selected ally's figures year by year: a value you type there is an <b>override</b> (bold; Delete clears it), and the policy panel under it sets how the budget moves. %1 (%2 of GDP in %5) and %3 (%4) are selected to start: one above the 3.5% core target, one below. Everything can be undone (Ctrl+Z); F1 opens the user guide.": "<b>Bienvenue dans natoplanner.</b> Le <b>tableau</b> de gauche présente les 32 Alliés et la position de chacun à l'horizon par rapport aux objectifs de La Haye (3,5 % du PIB pour la défense essentielle, 5 % au total d'ici 2035). Cliquez sur des Alliés pour <b>tracer</b> leurs trajectoires (Ctrl+clic pour plusieurs). L'<b>éditeur des années</b> sous le graphique contient les chiffres de l'Allié sélectionné année par année : une valeur que vous y tapez est une <b>valeur saisie</b> (en gras ; Suppr l'efface), et le panneau des politiques en dessous fixe l'évolution du budget. %1 (%2 du PIB en %5) et %3 (%4) sont sélectionnés au départ : l'un au-dessus de l'objectif de 3,5 %, l'autre en dessous. Tout peut être annulé (Ctrl+Z) ; F1 ouvre le guide.",
     }
 )
+
+# -- issue 18: goal seek asks before clearing typed budgets
+FR.update(
+    {
+        "%1: %2 typed or imported core budget(s) cleared": "%1 : %2 budget(s) de défense saisi(s) ou importé(s) effacé(s)",
+        "Applying the goal-seek path replaces core budgets you typed or imported:": "Appliquer la trajectoire de la valeur cible remplace des budgets de défense que vous avez saisis ou importés :",
+        "… and %1 more allies": "… et %1 autres Alliés",
+        "Apply anyway? (Edit > Undo brings them back.)": "Appliquer quand même ? (Édition > Annuler les rétablit.)",
+    }
+)

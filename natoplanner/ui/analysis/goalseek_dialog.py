@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
@@ -57,6 +58,7 @@ from natoplanner.core.scenario import (
     MAX_HORIZON,
     REVIEW_YEAR,
     TOTAL_TARGET_PCT,
+    Measure,
     Scenario,
 )
 from natoplanner.ui.common.actions import make_action, show_window_part
@@ -555,8 +557,40 @@ class GoalSeekDialog(QDialog):
         before = scenario.state()
         copy = scenario.copy()
         apply_changes(copy, [r.change for r in results])
+        if not self._may_clear_typed_budgets(scenario, copy):
+            return
         text = self.tr("Goal seek: %1 to %2").replace("%1", who).replace("%2", self._goal_text())
         self.document.push(ReplaceInputs(self.document, text, before, copy.state()))
+
+    def _may_clear_typed_budgets(self, scenario, applied) -> bool:
+        """Ask first when applying would drop core budgets typed or imported by the user."""
+        before = scenario.year_inputs(Measure.CORE_BUDGET)
+        after = applied.year_inputs(Measure.CORE_BUDGET)
+        cleared = ~np.isnan(before) & np.isnan(after)
+        rows = [i for i in range(cleared.shape[0]) if cleared[i].any()]
+        if not rows:
+            return True
+        lines = [
+            self.tr("%1: %2 typed or imported core budget(s) cleared")
+            .replace(
+                "%1", self.model.ally_names.get(scenario.allies[i].iso3, scenario.allies[i].iso3)
+            )
+            .replace("%2", str(int(cleared[i].sum())))
+            for i in rows
+        ]
+        message = "\n".join(
+            [
+                self.tr("Applying the goal-seek path replaces core budgets you typed or imported:"),
+                *lines[:12],
+                *(
+                    [self.tr("… and %1 more allies").replace("%1", str(len(lines) - 12))]
+                    if len(lines) > 12
+                    else []
+                ),
+                self.tr("Apply anyway? (Edit > Undo brings them back.)"),
+            ]
+        )
+        return self.window_.prompts.confirm(self.tr("Goal seek"), message)
 
     def apply(self) -> None:
         """Apply the shown paths as one undoable step."""
