@@ -961,3 +961,12 @@ FR.update(
         "Apply anyway? (Edit > Undo brings them back.)": "Appliquer quand même ? (Édition > Annuler les rétablit.)",
     }
 )
+
+# -- issue 18: exported charts carry a title and a source line
+FR.update(
+    {
+        "%1 — %2 — scenario “%3”": "%1 — %2 — scénario « %3 »",
+        "no ally selected": "aucun Allié sélectionné",
+        "Source: %1 (history; NATO estimates circled); projection: natoplanner, GDP from %2": "Source : %1 (historique ; estimations de l'OTAN cerclées) ; projection : natoplanner, PIB d'après %2",
+    }
+)

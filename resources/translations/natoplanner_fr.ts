@@ -604,6 +604,18 @@
             <source>Exported %1</source>
             <translation>%1 exporté</translation>
         </message>
+        <message>
+            <source>Source: %1 (history; NATO estimates circled); projection: natoplanner, GDP from %2</source>
+            <translation>Source : %1 (historique ; estimations de l'OTAN cerclées) ; projection : natoplanner, PIB d'après %2</translation>
+        </message>
+        <message>
+            <source>%1 — %2 — scenario “%3”</source>
+            <translation>%1 — %2 — scénario « %3 »</translation>
+        </message>
+        <message>
+            <source>no ally selected</source>
+            <translation>aucun Allié sélectionné</translation>
+        </message>
     </context>
     <context>
         <name>FiscalRoomModel</name>
