@@ -33,5 +33,5 @@ def test_exported_svg_and_png_have_title_and_source(window, prompts, tmp_path):
     assert captioned.width() == bare.width() and captioned != bare  # same route as the SVG
 
     # The window's own plot is left as it was.
-    assert window.plot.plot_item.titleLabel.text in ("", None)
+    assert not window.plot.plot_item.titleLabel.isVisible()
     assert window.plot.plot_item.layout.count() == layout_items  # the source line is gone
