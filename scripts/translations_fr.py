@@ -970,3 +970,10 @@ FR.update(
         "Source: %1 (history; NATO estimates circled); projection: natoplanner, GDP from %2": "Source : %1 (historique ; estimations de l'OTAN cerclées) ; projection : natoplanner, PIB d'après %2",
     }
 )
+
+# -- issue 18: overrides marked on the plot
+FR.update(
+    {
+        "projection, with your input for that year": "projection, avec votre valeur saisie pour cette année"
+    }
+)

@@ -13,10 +13,16 @@ from enum import StrEnum
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
+from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from natoplanner.core.scenario import CORE_TARGET_PCT, GUIDELINE_PCT, REVIEW_YEAR, TOTAL_TARGET_PCT
+from natoplanner.core.scenario import (
+    CORE_TARGET_PCT,
+    GUIDELINE_PCT,
+    REVIEW_YEAR,
+    TOTAL_TARGET_PCT,
+    Measure,
+)
 from natoplanner.ui.window.document import ScenarioDocument
 
 # Tableau 10: distinct on light and dark backgrounds and for common colour-vision deficiencies.
@@ -50,9 +56,10 @@ class EstimateMarkers(pg.GraphicsObject):
 
     RADIUS_PX = 4.0
 
-    def __init__(self, pen: QPen) -> None:
+    def __init__(self, pen: QPen, brush: QBrush | None = None) -> None:
         super().__init__()
         self._pen = pen
+        self._brush = brush  # filled dots (overrides) instead of hollow circles
         self._x = np.empty(0)
         self._y = np.empty(0)
 
@@ -92,7 +99,7 @@ class EstimateMarkers(pg.GraphicsObject):
         painter.resetTransform()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(self._pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setBrush(self._brush if self._brush is not None else Qt.BrushStyle.NoBrush)
         for x, y in zip(self._x, self._y, strict=True):
             painter.drawEllipse(transform.map(QPointF(x, y)), self.RADIUS_PX, self.RADIUS_PX)
         painter.restore()
@@ -104,6 +111,8 @@ class _AllyCurves:
     history: pg.PlotDataItem
     projection: pg.PlotDataItem
     estimates: EstimateMarkers
+    #: Filled dots at the years the user typed (or imported) an input for the ally.
+    overrides: EstimateMarkers
 
 
 class PathPlot(QWidget):
@@ -238,7 +247,7 @@ class PathPlot(QWidget):
         codes = [c for c in codes if self.document.projection.has_target_path[scenario.row(c)]]
         for code in [c for c in self._curves if c not in codes]:
             curves = self._curves.pop(code)
-            for item in (curves.history, curves.projection, curves.estimates):
+            for item in (curves.history, curves.projection, curves.estimates, curves.overrides):
                 self.plot_item.removeItem(item)
             self.legend.removeItem(curves.projection)
         for code in codes:
@@ -264,9 +273,10 @@ class PathPlot(QWidget):
             pen=pg.mkPen(colour, width=2, style=Qt.PenStyle.DashLine), name=name
         )
         estimates = EstimateMarkers(pg.mkPen(colour, width=1.5))
-        for item in (history, projection, estimates):
+        overrides = EstimateMarkers(pg.mkPen(colour, width=1), pg.mkBrush(colour))
+        for item in (history, projection, estimates, overrides):
             self.plot_item.addItem(item)
-        return _AllyCurves(colour, history, projection, estimates)
+        return _AllyCurves(colour, history, projection, estimates, overrides)
 
     def set_mode(self, mode: PlotMode) -> None:
         self.mode = PlotMode(mode)
@@ -344,6 +354,18 @@ class PathPlot(QWidget):
             curves.history.setData(years, history)
             curves.estimates.setData(years[estimates], history[estimates])
         curves.projection.setData(projected_years, projected)
+        typed = self.override_years(code)
+        marked = np.isin(projected_years, typed)
+        curves.overrides.setData(projected_years[marked], projected[marked])
+
+    def override_years(self, code: str) -> np.ndarray:
+        """Projected years in which the user typed or imported any input for ``code``."""
+        scenario = self.document.scenario
+        row = scenario.row(code)
+        typed = np.zeros(len(scenario.years), dtype=bool)
+        for measure in Measure:
+            typed |= ~np.isnan(scenario.year_inputs(measure)[row])
+        return np.asarray(scenario.years)[typed]
 
     def _on_projected(self, rows: list[int]) -> None:
         if self._horizon_line.value() != self.document.scenario.horizon:
@@ -399,8 +421,12 @@ class PathPlot(QWidget):
                 if self.mode == PlotMode.AMOUNT_USD
                 else self.document.scenario.dataset.registry.get(code).currency
             )
-            text = f"{number(value, 0)} mn {currency}"
-        kind = (
+            text = self.tr("%1 mn %2").replace("%1", number(value, 0)).replace("%2", currency)
+        if year in self.override_years(code):
+            kind = self.tr("projection, with your input for that year")
+        else:
+            kind = None
+        kind = kind or (
             self.tr("projection")
             if year > self.document.scenario.base_year
             else (self.tr("NATO estimate") if year >= 2025 else self.tr("NATO"))

@@ -71,3 +71,20 @@ def test_total_column_is_banded_against_five_percent(window):
     # Slovenia's 1.61% is below the 2% guideline on both.
     total = cell(window, "SVN", Column.HORIZON_TOTAL, Qt.ItemDataRole.BackgroundRole)
     assert total.color() == colour(Band.BELOW_GUIDELINE)
+
+
+def test_overrides_are_marked_on_the_plot(window):
+    from natoplanner.core.scenario import Measure
+    from natoplanner.ui.window.commands import SetYearInput
+
+    window.allies_panel.select_iso3(["POL"])
+    curves = window.plot._curves["POL"]
+    assert len(curves.overrides.getData()[0]) == 0
+    window.document.push(SetYearInput(window.document, Measure.CORE_BUDGET, "POL", 2030, 275_000.0))
+    x, y = curves.overrides.getData()
+    projected_x, projected_y = curves.projection.getData()
+    assert list(x) == [2030]
+    assert y[0] == projected_y[list(projected_x).index(2030)]
+    assert "your input" in window.plot.readout_at(2030, float(y[0]))
+    window.undo_action.trigger()
+    assert len(curves.overrides.getData()[0]) == 0
