@@ -301,10 +301,22 @@ class PathPlot(QWidget):
                 highest = max(highest, float(np.nanmax(values)))
         if self.mode in (PlotMode.CORE_SHARE, PlotMode.TOTAL_SHARE):
             highest = max(highest, TOTAL_TARGET_PCT)
-        top = highest * 1.25 if highest > 0 else 1
+        top = highest / (1 - self._legend_fraction()) if highest > 0 else 1
         self.plot_item.setYRange(0, top, padding=0)
         self.empty_text.setVisible(not self._curves)
         self.empty_text.setPos((2013.5 + horizon + 1.5) / 2, top / 2)
+
+    def _legend_fraction(self) -> float:
+        """Share of the plot's height to keep free above the curves for the legend.
+
+        At least a fifth (one legend row above the 5% line); more when many
+        allies make the legend several rows tall, so it never covers a curve.
+        """
+        view_height = self.plot_item.vb.height()
+        legend_height = self.legend.boundingRect().height() if self._curves else 0.0
+        if view_height <= 0 or legend_height <= 0:
+            return 0.2
+        return min(0.6, max(0.2, (legend_height + 12) / view_height))
 
     def _apply_axis_labels(self) -> None:
         is_share = self.mode in (PlotMode.CORE_SHARE, PlotMode.TOTAL_SHARE)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import numpy as np
+from PySide6.QtCore import QPointF, Qt
 
 from natoplanner.core.scenario import BudgetPolicy, CorePolicy, RelatedPolicy, RelatedTrack
 from natoplanner.ui.window.allies_table import Band, Column, Iso3Role, band_brush
@@ -88,3 +89,21 @@ def test_overrides_are_marked_on_the_plot(window):
     assert "your input" in window.plot.readout_at(2030, float(y[0]))
     window.undo_action.trigger()
     assert len(curves.overrides.getData()[0]) == 0
+
+
+def test_the_legend_stays_above_the_curves_with_many_allies(window, qtbot):
+    window.resize(1440, 900)
+    codes = ["POL", "DEU", "FRA", "ESP", "USA", "GBR", "ITA", "CAN", "NLD", "NOR", "SWE", "FIN"]
+    window.allies_panel.select_iso3(codes)
+    qtbot.wait(50)
+    window.plot._fit_view()  # the legend's size is known once laid out
+    plot = window.plot
+    legend = plot.legend.mapRectToScene(plot.legend.boundingRect())
+    view = plot.plot_item.vb
+    highest = max(
+        float(np.nanmax(np.concatenate([h, p])))
+        for h, p in (plot.series(c)[1::3] for c in plot._curves)
+    )
+    # The highest point of any curve lies below the legend's bottom edge.
+    highest_y = view.mapViewToScene(QPointF(2020, highest)).y()
+    assert highest_y > legend.bottom()
