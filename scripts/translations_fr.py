@@ -977,3 +977,14 @@ FR.update(
         "projection, with your input for that year": "projection, avec votre valeur saisie pour cette année"
     }
 )
+
+# -- issue 18: compare from disk, export, close
+FR.update(
+    {
+        "Add scenario &file…": "Ajouter un fichier de &scénario…",
+        "Open a scenario workbook from disk (in its own window) and compare it": "Ouvrir un classeur de scénario depuis le disque (dans sa propre fenêtre) et le comparer",
+        "&Export table (CSV)…": "E&xporter le tableau (CSV)…",
+        "Close": "Fermer",
+        "Save the difference table, as sorted, as a CSV file": "Enregistrer le tableau des écarts, dans l'ordre affiché, en fichier CSV",
+    }
+)

@@ -402,6 +402,26 @@
             <translation>Copier tout le tableau, dans l'ordre affiché, pour Excel ou LibreOffice</translation>
         </message>
         <message>
+            <source>Add scenario &amp;file…</source>
+            <translation>Ajouter un fichier de &amp;scénario…</translation>
+        </message>
+        <message>
+            <source>Open a scenario workbook from disk (in its own window) and compare it</source>
+            <translation>Ouvrir un classeur de scénario depuis le disque (dans sa propre fenêtre) et le comparer</translation>
+        </message>
+        <message>
+            <source>&amp;Export table (CSV)…</source>
+            <translation>E&amp;xporter le tableau (CSV)…</translation>
+        </message>
+        <message>
+            <source>Save the difference table, as sorted, as a CSV file</source>
+            <translation>Enregistrer le tableau des écarts, dans l'ordre affiché, en fichier CSV</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Fermer</translation>
+        </message>
+        <message>
             <source>Tick at least two scenarios to compare them.</source>
             <translation>Cochez au moins deux scénarios pour les comparer.</translation>
         </message>
@@ -420,6 +440,22 @@
         <message>
             <source>Core defence, million %1</source>
             <translation>Défense essentielle, millions %1</translation>
+        </message>
+        <message>
+            <source>Scenario workbooks (*.xlsx)</source>
+            <translation>Classeurs de scénario (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Cannot open</source>
+            <translation>Ouverture impossible</translation>
+        </message>
+        <message>
+            <source>CSV, UTF-8 (*.csv)</source>
+            <translation>CSV, UTF-8 (*.csv)</translation>
+        </message>
+        <message>
+            <source>Cannot export</source>
+            <translation>Export impossible</translation>
         </message>
     </context>
     <context>
