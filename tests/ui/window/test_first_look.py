@@ -107,3 +107,35 @@ def test_the_legend_stays_above_the_curves_with_many_allies(window, qtbot):
     # The highest point of any curve lies below the legend's bottom edge.
     highest_y = view.mapViewToScene(QPointF(2020, highest)).y()
     assert highest_y > legend.bottom()
+
+
+def test_a_refused_value_is_explained_at_its_cell_until_a_good_one_is_typed(window, qtbot):
+    from PySide6.QtWidgets import QAbstractItemView
+
+    from natoplanner.core.scenario import Measure
+    from natoplanner.ui.window.year_editor import EditorRow
+
+    window.allies_panel.select_iso3(["ITA"])
+    model, view = window.year_model, window.year_view
+    column = 2031 - window.document.scenario.base_year
+    index = model.index(EditorRow.CORE_BUDGET, column)
+    plain = index.data(Qt.ItemDataRole.BackgroundRole)
+
+    def type_text(text: str) -> None:
+        view.setFocus()
+        view.setCurrentIndex(index)
+        qtbot.keyClicks(view, text[0])
+        qtbot.keyClicks(view.focusWidget(), text[1:])
+        qtbot.keyClick(view.focusWidget(), Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: view.state() != QAbstractItemView.State.EditingState)
+
+    type_text("-5")
+    tip = index.data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("⚠") and "≥ 0" in tip
+    assert index.data(Qt.ItemDataRole.BackgroundRole) != plain
+    # Another cell is not marked.
+    other = model.index(EditorRow.CORE_BUDGET, column + 1)
+    assert not other.data(Qt.ItemDataRole.ToolTipRole).startswith("⚠")
+    type_text("30000")
+    assert window.document.scenario.year_input(Measure.CORE_BUDGET, "ITA", 2031) == 30000.0
+    assert not index.data(Qt.ItemDataRole.ToolTipRole).startswith("⚠")
