@@ -988,3 +988,14 @@ FR.update(
         "Save the difference table, as sorted, as a CSV file": "Enregistrer le tableau des écarts, dans l'ordre affiché, en fichier CSV",
     }
 )
+
+# -- issue 18: the import report in French (ui/exchange/import_dialog.py)
+FR.update(
+    {
+        "%1 cells for %2 allies (%3), years %4": "%1 cellules pour %2 Alliés (%3), années %4",
+        "nothing to import": "rien à importer",
+        "%1 cells skipped (hover over a cell for the reason)": "%1 cellules ignorées (survolez une cellule pour la raison)",
+        "%1 names not matched to an ally: %2": "%1 noms non reconnus comme Alliés : %2",
+        "%1 invalid cells: %2": "%1 cellules invalides : %2",
+    }
+)

@@ -29,7 +29,9 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QMessageBox,
+    QPlainTextEdit,
     QTabWidget,
+    QTextEdit,
     QToolBar,
     QWidget,
 )
@@ -135,6 +137,8 @@ def readable_texts(top: QWidget) -> list[tuple[str, str]]:
         add(name, widget.toolTip(), widget.accessibleName())
         if isinstance(widget, QLabel | QAbstractButton):
             add(name, widget.text())
+        if isinstance(widget, QPlainTextEdit | QTextEdit):
+            add(name, widget.toPlainText())
         if isinstance(widget, QGroupBox):
             add(name, widget.title())
         if isinstance(widget, QLineEdit):
