@@ -264,7 +264,7 @@ FR: dict[str, str | tuple[str, str]] = {
     "Open the default scenario in a new window": "Ouvrir le scénario par défaut dans une nouvelle fenêtre",
     "&Duplicate scenario": "&Dupliquer le scénario",
     "Open a copy of this scenario in a new window": "Ouvrir une copie de ce scénario dans une nouvelle fenêtre",
-    "&Rename scenario…": "Reno&mmer le scénario…",
+    "&Rename scenario…": "Renommer le s&cénario…",
     "Change the scenario's name": "Changer le nom du scénario",
     "&Close": "&Fermer",
     "Close this scenario's window": "Fermer la fenêtre de ce scénario",
@@ -344,7 +344,7 @@ FR: dict[str, str | tuple[str, str]] = {
     "Related target share": "Part connexe visée",
     "Related target year": "Année visée (connexe)",
     "P&olicy:": "Politiq&ue :",
-    "B&y year:": "Éc&héance :",
+    "B&y year:": "Échéance :",
     "Targets (% of GDP)": "Objectifs (% du PIB)",
     "Core target": "Objectif essentiel",
     "Total target": "Objectif total",
@@ -448,7 +448,7 @@ FR: dict[str, str | tuple[str, str]] = {
     "Copy the allies table or the year editor's cells as tab-separated text": "Copier le tableau des Alliés ou les cellules de l'éditeur des années en texte séparé par des tabulations",
     "&Paste": "C&oller",
     "Fill the year editor from the current cell with cells copied from a spreadsheet": "Remplir l'éditeur des années depuis la cellule courante avec des cellules copiées d'un classeur",
-    "&Compare scenarios…": "Co&mparer des scénarios…",
+    "&Compare scenarios…": "Com&parer des scénarios…",
     "Compare two or more open scenarios against a reference": "Comparer deux scénarios ouverts ou plus à une référence",
     "Results as &Excel (.xlsx)…": "Résultats en &Excel (.xlsx)…",
     "Results as &CSV (.csv)…": "Résultats en &CSV (.csv)…",
@@ -603,14 +603,14 @@ FR.update(
         "Path facts in %1: target reached, incremental, part of the increase by 2029 beside the linear path's (full sentence in each cell's tooltip)": "Faits de trajectoire en %1 : objectif atteint, progressive, part de la hausse d'ici 2029 et celle de la trajectoire linéaire (phrase complète dans l'infobulle)",
         "Core = core defence share of GDP (%); Total = core + related (%); gap in percentage points to the ally's core target; need = constant nominal budget growth (% a year) that reaches it by %1; path: three facts, no verdict (the Hague declaration sets no number): whether the core target is reached by %1, whether the share falls before it, and the part of the needed increase done by the 2029 review beside the linear path's part; 'back-loaded' below %2 of the linear part is this tool's heuristic. Total counts related spending up to 1.5% of GDP (⚠: related above 1.5%, the excess not counted), and 5% is met only with core at its target.": "Défense = part des dépenses de défense essentielles dans le PIB (%) ; Total = essentielle + connexe (%) ; écart en points de pourcentage à l'objectif essentiel de l'Allié ; besoin = croissance nominale constante du budget (% par an) qui l'atteint en %1 ; trajectoire : trois faits, pas de verdict (la déclaration de La Haye ne fixe aucun chiffre) : objectif essentiel atteint en %1, baisse de la part avant, et part de la hausse nécessaire faite avant l'examen de 2029 à côté de celle de la trajectoire linéaire ; « hausse tardive » sous %2 de la part linéaire est une heuristique propre à cet outil. Le total compte les dépenses connexes jusqu'à 1,5 % du PIB (⚠ : dépenses connexes au-delà de 1,5 %, l'excédent n'est pas compté), et 5 % n'est atteint qu'avec la défense essentielle à son objectif.",
         # -- back-loading threshold and grow-until (main window, policy panel, undo)
-        "  &Back-loaded below: ": "  Hausse &tardive sous : ",
+        "  Bac&k-loaded below: ": "  &Hausse tardive sous : ",
         "% of linear": " % du linéaire",
         "Back-loading threshold": "Seuil de hausse tardive",
         "This tool's heuristic, not the Hague declaration's (it sets no number): a path is called back-loaded when the part of its needed increase done by the 2029 review is below this fraction of the linear path's part (33% for 2026→2035). Saved in the scenario.": "Heuristique propre à cet outil, pas à la déclaration de La Haye (qui ne fixe aucun chiffre) : une trajectoire est dite à hausse tardive quand la part de la hausse nécessaire faite avant l'examen de 2029 est inférieure à cette fraction de celle de la trajectoire linéaire (33 % pour 2026→2035). Enregistré dans le scénario.",
         "Flag back-loading below %1 of linear": "hausse tardive signalée sous %1 du linéaire",
         "Grow until": "Croissance jusqu'en",
         "every year": "chaque année",
-        "Grow &until:": "Croissance &jusqu'en :",
+        "Grow &until:": "Croissance jus&qu'en :",
         "Last year the budget grows at this rate; after it the share reached is held": "Dernière année de croissance à ce taux ; ensuite la part atteinte est maintenue",
         "Core share the ramp reaches, % of GDP; an ally above it keeps its share (a ramp never cuts: to cut, hold a lower share or type the amounts)": "Part essentielle atteinte par la montée, % du PIB ; un Allié au-dessus garde sa part (une montée ne réduit jamais : pour réduire, maintenez une part plus basse ou saisissez les montants)",
         # -- goal seek
@@ -756,7 +756,7 @@ FR.update(
 FR.update(
     {
         "%1 · base year %2 · GDP: %3 (GDP deflator)": "%1 · année de base %2 · PIB : %3 (déflateur du PIB)",
-        "&Data": "&Données",
+        "&Data": "D&onnées",
         "&Sources…": "&Sources…",
         "Data vintages and reference series: import, use, remove, provenance": "Éditions de données et séries de référence : importer, utiliser, retirer, provenance",
         "Data sources": "Sources des données",
@@ -812,14 +812,14 @@ FR.update(
 # -- issue 18: keyboard (mnemonics unique per window, toolbar history buttons)
 FR.update(
     {
-        "  G&DP forecast: ": "  Pré&visions de PIB : ",
+        "  GDP fo&recast: ": "  Pré&visions de PIB : ",
         " Hori&zon: ": " Hori&zon : ",
         "Share he&ld:": "Part &maintenue :",
         "Ra&mp to:": "Monter &jusqu'à :",
         "&Initial share:": "Part initia&le :",
-        "Ta&rget:": "O&bjectif :",
+        "Target:": "O&bjectif :",
         "&Core:": "Essen&tiel :",
-        "&Total:": "T&otal :",
+        "&Total:": "Total :",
         "Undo &history": "&Historique des modifications",
         "&Core share of GDP (%)": "Part &essentielle du PIB (%)",
         "&Total share of GDP (%)": "Part &totale du PIB (%)",
@@ -946,8 +946,8 @@ FR.update(
         "Where": "Où",
         "natoplanner user guide": "Guide de l'utilisateur de natoplanner",
         "Welcome": "Bienvenue",
-        "Open the &user guide": "Ouvrir le &guide",
-        "Close this pa&nel": "Mas&quer ce panneau",
+        "Open the user guide": "Ouvrir le guide",
+        "Close this panel": "Masquer ce panneau",
         "<b>Welcome to natoplanner.</b> The <b>table</b> on the left lists the 32 allies and where each stands at the horizon against the Hague targets (3.5% of GDP on core defence, 5% in total by 2035). Click allies to <b>plot</b> their paths (Ctrl+click for several). The <b>year editor</b> below the plot holds the selected ally's figures year by year: a value you type there is an <b>override</b> (bold; Delete clears it), and the policy panel under it sets how the budget moves. %1 (%2 of GDP in %5) and %3 (%4) are selected to start: one above the 3.5% core target, one below. Everything can be undone (Ctrl+Z); F1 opens the user guide.": "<b>Bienvenue dans natoplanner.</b> Le <b>tableau</b> de gauche présente les 32 Alliés et la position de chacun à l'horizon par rapport aux objectifs de La Haye (3,5 % du PIB pour la défense essentielle, 5 % au total d'ici 2035). Cliquez sur des Alliés pour <b>tracer</b> leurs trajectoires (Ctrl+clic pour plusieurs). L'<b>éditeur des années</b> sous le graphique contient les chiffres de l'Allié sélectionné année par année : une valeur que vous y tapez est une <b>valeur saisie</b> (en gras ; Suppr l'efface), et le panneau des politiques en dessous fixe l'évolution du budget. %1 (%2 du PIB en %5) et %3 (%4) sont sélectionnés au départ : l'un au-dessus de l'objectif de 3,5 %, l'autre en dessous. Tout peut être annulé (Ctrl+Z) ; F1 ouvre le guide.",
     }
 )

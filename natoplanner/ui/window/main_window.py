@@ -325,7 +325,7 @@ class MainWindow(QMainWindow):
         horizon_label.setBuddy(self.horizon_spin)
         toolbar.addWidget(horizon_label)
         toolbar.addWidget(self.horizon_spin)
-        backload_label = QLabel(self.tr("  &Back-loaded below: "), self)
+        backload_label = QLabel(self.tr("  Bac&k-loaded below: "), self)
         self.backload_spin = QSpinBox(self)
         self.backload_spin.setRange(0, 100)
         self.backload_spin.setSuffix(self.tr("% of linear"))
@@ -344,7 +344,7 @@ class MainWindow(QMainWindow):
         backload_label.setBuddy(self.backload_spin)
         toolbar.addWidget(backload_label)
         toolbar.addWidget(self.backload_spin)
-        vintage_label = QLabel(self.tr("  G&DP forecast: "), self)
+        vintage_label = QLabel(self.tr("  GDP fo&recast: "), self)
         self.vintage_combo = QComboBox(self)
         for vintage in self.document.scenario.dataset.forecast_vintages:
             self.vintage_combo.addItem(data_label(vintage), vintage)

@@ -110,7 +110,7 @@ class PolicyPanel(QWidget):
         related_form = QFormLayout(related_box)
         related_form.addRow(self.tr("P&olicy:"), self.related_combo)
         related_form.addRow(self.tr("&Initial share:"), self.related_share_spin)
-        related_form.addRow(self.tr("Ta&rget:"), self.related_target_spin)
+        related_form.addRow(self.tr("Target:"), self.related_target_spin)
         related_form.addRow(self.tr("B&y year:"), self.related_year_spin)
         self._related_form = related_form
 
