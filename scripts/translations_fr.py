@@ -999,3 +999,6 @@ FR.update(
         "%1 invalid cells: %2": "%1 cellules invalides : %2",
     }
 )
+
+# -- issue 18: English left after the merge (share bases, fiscal room)
+FR.update({"GDP": "PIB", "GNI": "RNB", "NATO": "OTAN"})

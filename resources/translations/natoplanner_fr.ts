@@ -762,6 +762,10 @@ effet (niveau), % du PIB</translation>
             <translation>non</translation>
         </message>
         <message>
+            <source>NATO</source>
+            <translation>OTAN</translation>
+        </message>
+        <message>
             <source>The EU measures defence on COFOG division 02, not on NATO's definition: type a COFOG-basis %1 share here (empty: NATO's share)</source>
             <translation>L'UE mesure la défense selon la division 02 de la CFAP (COFOG), non selon la définition de l'OTAN : saisissez ici une part %1 sur base COFOG (vide : part de l'OTAN)</translation>
         </message>
@@ -1725,6 +1729,15 @@ croissance du PIB ≤</translation>
         <message>
             <source>NATO basis %1 (constant prices), cash ÷ %3 %2</source>
             <translation>base OTAN %1 (prix constants), dépenses courantes ÷ %3 %2</translation>
+        </message>
+        <message>
+            <source>GDP</source>
+            <extracomment>The measures a share is taken of, as the core names them, in the interface language.</extracomment>
+            <translation>PIB</translation>
+        </message>
+        <message>
+            <source>GNI</source>
+            <translation>RNB</translation>
         </message>
         <message>
             <source>%1 CPI (stand-in for the GDP deflator; typed years where set)</source>

@@ -181,7 +181,7 @@ def open_everything(qtbot, tmp_path) -> MainWindow:
     for name in ("user_guide_action", "shortcuts_action", "welcome_action"):
         if getattr(window, name, None) is not None:
             getattr(window, name).trigger()
-    from natoplanner.ui.exchange.import_dialog import show_import_dialog
+    from natoplanner.ui.exchange.import_open import show_import_dialog
 
     sheet = tmp_path / "budgets.csv"
     sheet.write_text("Pays,2027,2028\nPologne,200000,210000\nAllemagne,110000,120000\n")
