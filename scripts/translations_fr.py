@@ -22,7 +22,6 @@ FR: dict[str, str | tuple[str, str]] = {
     "Values in %1; differences are each scenario minus “%2”. Bold: differs from the reference.": "Valeurs en %1 ; écarts : chaque scénario moins « %2 ». En gras : diffère de la référence.",
     # -- undo history (ui/window/commands.py)
     "Use %1 GDP forecasts": "prévisions de PIB : %1",
-    "  GDP &forecast: ": "  Prévisions de &PIB : ",
     "GDP forecast vintage": "Édition des prévisions de PIB",
     "IMF World Economic Outlook vintage for the default real GDP growth and CPI (the deflator); your typed growth and deflator values are kept": "Édition des Perspectives de l'économie mondiale du FMI pour la croissance réelle et l'IPC par défaut (le déflateur) ; vos valeurs saisies sont conservées",
     "Set %1 %2 %3": "saisie : %2 %3 (%1)",
@@ -100,8 +99,8 @@ FR: dict[str, str | tuple[str, str]] = {
     "Total share of GDP (%)": "Part totale du PIB (%)",
     "Core budget (million national currency)": "Budget de défense (millions de monnaie nationale)",
     "&Reference:": "&Référence :",
-    "&Ally plotted:": "&Allié représenté :",
-    "&Show:": "A&fficher :",
+    "&Ally plotted:": "All&ié représenté :",
+    "&Show:": "Affiche&r :",
     "Scenarios (tick two or more):": "Scénarios (en cocher deux ou plus) :",
     "Paths of the compared scenarios": "Trajectoires des scénarios comparés",
     "NATO published": "Publié par l'OTAN",
@@ -265,7 +264,7 @@ FR: dict[str, str | tuple[str, str]] = {
     "Open the default scenario in a new window": "Ouvrir le scénario par défaut dans une nouvelle fenêtre",
     "&Duplicate scenario": "&Dupliquer le scénario",
     "Open a copy of this scenario in a new window": "Ouvrir une copie de ce scénario dans une nouvelle fenêtre",
-    "&Rename scenario…": "Reno&mmer le scénario…",
+    "&Rename scenario…": "Renommer le s&cénario…",
     "Change the scenario's name": "Changer le nom du scénario",
     "&Close": "&Fermer",
     "Close this scenario's window": "Fermer la fenêtre de ce scénario",
@@ -279,7 +278,7 @@ FR: dict[str, str | tuple[str, str]] = {
     "Close every scenario window": "Fermer toutes les fenêtres de scénario",
     "&Undo": "&Annuler",
     "&Redo": "&Rétablir",
-    "&Find ally": "&Chercher un Allié",
+    "&Find ally": "C&hercher un Allié",
     "&File": "&Fichier",
     "Open Recen&t": "Fichiers &récents",
     "&Export": "E&xporter",
@@ -287,11 +286,10 @@ FR: dict[str, str | tuple[str, str]] = {
     "&View": "&Affichage",
     "&Language": "&Langue",
     "&Analysis": "A&nalyse",
-    "&Window": "Fe&nêtre",
+    "&Window": "F&enêtre",
     "&Help": "A&ide",
     "&About natoplanner": "À &propos de natoplanner",
     "Scenario": "Scénario",
-    " &Horizon: ": " &Horizon : ",
     "Horizon year": "Année d'horizon",
     "Last projected year (the Hague commitment: 2035)": "Dernière année projetée (engagement de La Haye : 2035)",
     "No recent files": "Aucun fichier récent",
@@ -336,10 +334,8 @@ FR: dict[str, str | tuple[str, str]] = {
     "base-year share": "part de l'année de base",
     "Core target share": "Part visée (essentielle)",
     "&Policy:": "&Politique :",
-    "&Growth:": "&Croissance :",
-    "&Share held:": "Part &maintenue :",
-    "Ramp &to:": "Monter &jusqu'à :",
-    "&By year:": "&En :",
+    "&Growth:": "Croi&ssance :",
+    "&By year:": "É&chéance :",
     "Related spending (1.5% track)": "Dépenses connexes (volet de 1,5 %)",
     "Related spending policy": "Politique des dépenses connexes",
     "Not set (0%)": "Non fixée (0 %)",
@@ -347,15 +343,11 @@ FR: dict[str, str | tuple[str, str]] = {
     "Related share (start)": "Part connexe (départ)",
     "Related target share": "Part connexe visée",
     "Related target year": "Année visée (connexe)",
-    "P&olicy:": "P&olitique :",
-    "S&hare (start):": "P&art (départ) :",
-    "T&arget:": "O&bjectif :",
-    "B&y year:": "E&n :",
+    "P&olicy:": "Politiq&ue :",
+    "B&y year:": "Échéance :",
     "Targets (% of GDP)": "Objectifs (% du PIB)",
     "Core target": "Objectif essentiel",
     "Total target": "Objectif total",
-    "Co&re:": "Esse&ntiel :",
-    "To&tal:": "To&tal :",
     "Select an ally to edit its policy": "Sélectionnez un Allié pour modifier sa politique",
     "%1: no armed forces, no target path": "%1 : pas de forces armées, pas de trajectoire visée",
     # -- uncertainty
@@ -456,7 +448,7 @@ FR: dict[str, str | tuple[str, str]] = {
     "Copy the allies table or the year editor's cells as tab-separated text": "Copier le tableau des Alliés ou les cellules de l'éditeur des années en texte séparé par des tabulations",
     "&Paste": "C&oller",
     "Fill the year editor from the current cell with cells copied from a spreadsheet": "Remplir l'éditeur des années depuis la cellule courante avec des cellules copiées d'un classeur",
-    "&Compare scenarios…": "Co&mparer des scénarios…",
+    "&Compare scenarios…": "Com&parer des scénarios…",
     "Compare two or more open scenarios against a reference": "Comparer deux scénarios ouverts ou plus à une référence",
     "Results as &Excel (.xlsx)…": "Résultats en &Excel (.xlsx)…",
     "Results as &CSV (.csv)…": "Résultats en &CSV (.csv)…",
@@ -547,7 +539,7 @@ FR.update(
         "Charts": "Graphiques",
         "Summary table": "Tableau récapitulatif",
         'Defence spending: %1 (NATO, "Defence Expenditure of NATO Countries"); 2025 and 2026 are NATO estimates. Shares of GDP on NATO\'s basis (constant 2021 prices).': "Dépenses de défense : %1 (OTAN, « Dépenses de défense des pays de l'OTAN ») ; 2025 et 2026 sont des estimations de l'OTAN. Parts du PIB sur la base de l'OTAN (prix constants de 2021).",
-        "GDP: %1 real growth and CPI inflation (CPI stands in for the GDP deflator); after the last forecast year the last values are held.": "PIB : croissance réelle et inflation IPC de %1 (l'IPC tient lieu de déflateur du PIB) ; après la dernière année de prévision, les dernières valeurs sont maintenues.",
+        "GDP: %1 real growth and CPI inflation (CPI stands in for the GDP deflator); after the last forecast year the last values are held.": "PIB : croissance réelle et inflation IPC (source : %1 ; l'IPC tient lieu de déflateur du PIB) ; après la dernière année de prévision, les dernières valeurs sont maintenues.",
         "Amounts in US dollars are at %1 exchange rates implied by NATO's tables. Iceland has no armed forces. Related spending (up to 1.5% of GDP) is not published by NATO: it is an assumption of this scenario.": "Les montants en dollars US sont aux taux de change de %1 implicites dans les tableaux de l'OTAN. L'Islande n'a pas de forces armées. Les dépenses connexes (jusqu'à 1,5 % du PIB) ne sont pas publiées par l'OTAN : c'est une hypothèse de ce scénario.",
         "No policy, target or year differs from the default scenario.": "Aucune politique, aucun objectif ni aucune année ne diffère du scénario par défaut.",
         "Unless listed below, every ally holds its %1 core share of GDP and sets no related spending; targets are the Hague 3.5% core and 5% total.": "Sauf indication ci-dessous, chaque Allié maintient sa part essentielle du PIB de %1 et ne fixe pas de dépenses connexes ; les objectifs sont ceux de La Haye : 3,5 % pour la défense essentielle et 5 % au total.",
@@ -611,14 +603,14 @@ FR.update(
         "Path facts in %1: target reached, incremental, part of the increase by 2029 beside the linear path's (full sentence in each cell's tooltip)": "Faits de trajectoire en %1 : objectif atteint, progressive, part de la hausse d'ici 2029 et celle de la trajectoire linéaire (phrase complète dans l'infobulle)",
         "Core = core defence share of GDP (%); Total = core + related (%); gap in percentage points to the ally's core target; need = constant nominal budget growth (% a year) that reaches it by %1; path: three facts, no verdict (the Hague declaration sets no number): ✓/✗ %1 = the core target reached by %1 or not; 'falls' and a year = the share falls before reaching it; a%/b% = the part of the needed increase done by the 2029 review / a linear path's part; 'back-loaded' below %2 of the linear part is this tool's heuristic. Total counts related spending up to 1.5% of GDP (⚠: related above 1.5%, the excess not counted), and 5% is met only with core at its target.": "Défense = part des dépenses de défense essentielles dans le PIB (%) ; Total = essentielle + connexe (%) ; écart en points de pourcentage à l'objectif essentiel de l'Allié ; besoin = croissance nominale constante du budget (% par an) qui l'atteint en %1 ; trajectoire : trois faits, pas de verdict (la déclaration de La Haye ne fixe aucun chiffre) : ✓/✗ %1 = objectif essentiel atteint en %1 ou non ; « baisse » et une année = la part baisse avant de l'atteindre ; a %/b % = part de la hausse nécessaire faite avant l'examen de 2029 / celle d'une trajectoire linéaire ; « hausse tardive » sous %2 de la part linéaire est une heuristique propre à cet outil. Le total compte les dépenses connexes jusqu'à 1,5 % du PIB (⚠ : connexes au-delà de 1,5 %, l'excédent n'est pas compté), et 5 % n'est atteint qu'avec la défense essentielle à son objectif.",
         # -- back-loading threshold and grow-until (main window, policy panel, undo)
-        "  &Back-loaded below: ": "  Hausse &tardive sous : ",
+        "  Bac&k-loaded below: ": "  &Hausse tardive sous : ",
         "% of linear": " % du linéaire",
         "Back-loading threshold": "Seuil de hausse tardive",
         "This tool's heuristic, not the Hague declaration's (it sets no number): a path is called back-loaded when the part of its needed increase done by the 2029 review is below this fraction of the linear path's part (33% for 2026→2035). Saved in the scenario.": "Heuristique propre à cet outil, pas à la déclaration de La Haye (qui ne fixe aucun chiffre) : une trajectoire est dite à hausse tardive quand la part de la hausse nécessaire faite avant l'examen de 2029 est inférieure à cette fraction de celle de la trajectoire linéaire (33 % pour 2026→2035). Enregistré dans le scénario.",
         "Flag back-loading below %1 of linear": "hausse tardive signalée sous %1 du linéaire",
         "Grow until": "Croissance jusqu'en",
         "every year": "chaque année",
-        "Grow &until:": "Croissance &jusqu'en :",
+        "Grow &until:": "Croissance jus&qu'en :",
         "Last year the budget grows at this rate; after it the share reached is held": "Dernière année de croissance à ce taux ; ensuite la part atteinte est maintenue",
         "Core share the ramp reaches, % of GDP; an ally above it keeps its share (a ramp never cuts: to cut, hold a lower share or type the amounts)": "Part essentielle atteinte par la montée, % du PIB ; un Allié au-dessus garde sa part (une montée ne réduit jamais : pour réduire, maintenez une part plus basse ou saisissez les montants)",
         # -- goal seek
@@ -764,7 +756,7 @@ FR.update(
 FR.update(
     {
         "%1 · base year %2 · GDP: %3 (GDP deflator)": "%1 · année de base %2 · PIB : %3 (déflateur du PIB)",
-        "&Data": "&Données",
+        "&Data": "D&onnées",
         "&Sources…": "&Sources…",
         "Data vintages and reference series: import, use, remove, provenance": "Éditions de données et séries de référence : importer, utiliser, retirer, provenance",
         "Data sources": "Sources des données",
@@ -816,3 +808,197 @@ FR.update(
         ),
     }
 )
+
+# -- issue 18: keyboard (mnemonics unique per window, toolbar history buttons)
+FR.update(
+    {
+        "  GDP fo&recast: ": "  Pré&visions de PIB : ",
+        " Hori&zon: ": " Hori&zon : ",
+        "Share he&ld:": "Part &maintenue :",
+        "Ra&mp to:": "Monter &jusqu'à :",
+        "&Initial share:": "Part initia&le :",
+        "Target:": "O&bjectif :",
+        "&Core:": "Essen&tiel :",
+        "&Total:": "Total :",
+        "Undo &history": "&Historique des modifications",
+        "&Core share of GDP (%)": "Part &essentielle du PIB (%)",
+        "&Total share of GDP (%)": "Part &totale du PIB (%)",
+        "Core spending (million &national currency)": "Dépenses essentielles (millions de monnaie &nationale)",
+        "Core spending (million &USD)": "Dépenses essentielles (millions &USD)",
+        "Undo": "Annuler",
+        "Redo": "Rétablir",
+    }
+)
+
+# -- issue 18: a start that always works (ui/shell/autosave.py, prompts.py)
+FR.update(
+    {
+        "Autosave is off: cannot write to the data folder (%1).": "Sauvegarde automatique désactivée : impossible d'écrire dans le dossier de données (%1).",
+        "Autosave could not write a recovery copy: %1": "La sauvegarde automatique n'a pas pu écrire de copie de récupération : %1",
+        "These recovery copies cannot be read and will not be offered again; they are kept in %1:": "Ces copies de récupération sont illisibles et ne seront plus proposées ; elles sont conservées dans %1 :",
+        "not known (the copy's note was damaged)": "inconnu (la note de la copie était endommagée)",
+    }
+)
+
+# -- issue 18: French everywhere (import words, goal-seek break-even, scenario names)
+FR.update(
+    {
+        "%1 mn %2": "%1 M %2",
+        "% a year": " % par an",
+        " pp vs the scenario path": " pt par rapport à la trajectoire du scénario",
+        "real growth": "croissance réelle",
+        "growth shift": "écart de croissance",
+        "meets %1 in %2 while %3 ≤ %4": "atteint %1 en %2 tant que la %3 ≤ %4",
+        "meets %1 in %2 at any %3 in %4": "atteint %1 en %2 pour toute %3 dans %4",
+        "misses %1 in %2 at any %3 in %4": "n'atteint pas %1 en %2 pour toute %3 dans %4",
+        "[%1, %2]": "[%1 ; %2]",
+        "core defence as a share of GDP": "défense essentielle en part du PIB",
+        "inflation (used as the GDP deflator)": "inflation (utilisée comme déflateur du PIB)",
+        "national currency": "monnaie nationale",
+        "thousand national currency": "milliers de monnaie nationale",
+        "million national currency": "millions de monnaie nationale",
+        "billion national currency": "milliards de monnaie nationale",
+        "US dollars": "dollars US",
+        "thousand US dollars": "milliers de dollars US",
+        "million US dollars": "millions de dollars US",
+        "billion US dollars": "milliards de dollars US",
+        "percent (4.25 = 4.25%)": "pour cent (4,25 = 4,25 %)",
+        "fraction (0.0425 = 4.25%)": "fraction (0,0425 = 4,25 %)",
+        "core budget": "budget de défense essentielle",
+        "mn": "M",
+        "bn": "Md",
+        "Default scenario": "Scénario par défaut",
+        "%1 (unsaved)": "%1 (non enregistré)",
+        "%1 (copy)": "%1 (copie)",
+        "SG report %1": "rapport du SG %1",
+        "%1 edition": "édition %1",
+        "NATO 2025 edition (cut-off 2025-06-03, published 2025-08-28)": "OTAN, édition 2025 (arrêtée au 03/06/2025, publiée le 28/08/2025)",
+        "NATO 2026 edition (cut-off 2026-07-03)": "OTAN, édition 2026 (arrêtée au 03/07/2026)",
+        "likely NATO 2023 edition (July 2023) - attribution unverified": "probablement OTAN, édition 2023 (juillet 2023) – attribution non vérifiée",
+        "NATO Secretary General Annual Report 2023 (March 2024)": "Rapport annuel 2023 du Secrétaire général de l'OTAN (mars 2024)",
+        "NATO 2024 edition (published 2024-06-17)": "OTAN, édition 2024 (publiée le 17/06/2024)",
+        "NATO Secretary General Annual Report 2025 (26 March 2026)": "Rapport annuel 2025 du Secrétaire général de l'OTAN (26 mars 2026)",
+    }
+)
+
+# -- issue 18: Qt's own strings missing from the qtbase_fr.qm PySide6 ships (ui/shell/language.py)
+FR.update({"&Look in:": "&Voir dans :", "Files of &type:": "Fichiers de &type :"})
+FR.update(
+    {
+        "wide table: header in row %1, %2 year columns (%3–%4), countries in column %5": "tableau large : en-tête en ligne %1, %2 colonnes d'années (%3–%4), pays en colonne %5",
+        "long table: header in row %1; countries in column %2, years in %3, values in %4": "tableau long : en-tête en ligne %1 ; pays en colonne %2, années en %3, valeurs en %4",
+        "measure: %1; unit: %2": "mesure : %1 ; unité : %2",
+    }
+)
+
+# -- issue 18: first look (empty plot, total bands)
+FR.update(
+    {
+        "Select allies in the table to plot their paths (Ctrl+click for several)": "Sélectionnez des Alliés dans le tableau pour tracer leurs trajectoires (Ctrl+clic pour plusieurs)",
+        "total below 2%": "total sous 2 %",
+        "total between 2% and 5%": "total entre 2 % et 5 %",
+        "total at or above 5%": "total à 5 % ou plus",
+    }
+)
+
+# -- issue 18: help (ui/help): user guide, data sources, shortcuts, About, welcome panel
+FR.update(
+    {
+        "&User guide": "&Guide de l'utilisateur",
+        "What each column and measure means, overrides, policies and the Hague rules": "Ce que signifie chaque colonne et chaque mesure, les valeurs saisies, les politiques et les règles de La Haye",
+        "&Data sources": "&Sources des données",
+        "Where every figure comes from (data/SOURCES.md)": "D'où vient chaque chiffre (data/SOURCES.md)",
+        "&Keyboard shortcuts": "&Raccourcis clavier",
+        "Every shortcut of this window": "Tous les raccourcis de cette fenêtre",
+        "&Welcome panel": "Panneau d'&accueil",
+        "Show the first-start orientation again": "Afficher de nouveau la présentation du premier démarrage",
+        "Year editor: next or previous cell; elsewhere: next or previous field": "Éditeur des années : cellule suivante ou précédente ; ailleurs : champ suivant ou précédent",
+        "Leave the year editor (next or previous field)": "Quitter l'éditeur des années (champ suivant ou précédent)",
+        "Year editor: clear the selected overrides": "Éditeur des années : effacer les valeurs saisies sélectionnées",
+        "Year editor: type a value into the current cell (Return keeps it, Escape drops it)": "Éditeur des années : saisir une valeur dans la cellule courante (Entrée la garde, Échap l'abandonne)",
+        "With a click in the allies table: select several allies": "Avec un clic dans le tableau des Alliés : sélectionner plusieurs Alliés",
+        "With the underlined letter of a menu or field name: open or go to it": "Avec la lettre soulignée d'un menu ou d'un champ : l'ouvrir ou s'y rendre",
+        "In the window": "Dans la fenêtre",
+        "unknown (not installed as a package)": "inconnue (non installé comme paquet)",
+        "<p><b>natoplanner %1</b> — scenario planner for the Hague commitment (25 June 2025): 3.5% of GDP on core defence and 5% in total by 2035, with a review in 2029.</p><p>Data: %2; NATO 2025 edition for comparison; IMF World Economic Outlook April 2026, October 2025 and April 2025 (real GDP growth, CPI as the deflator).</p><p>Shares are on NATO's basis (constant 2021 prices), anchored on the published base-year share. Luxembourg is measured against GNI from 2023. Iceland has no armed forces. Help &gt; Data sources shows every source and caveat.</p>": "<p><b>natoplanner %1</b> — planification de scénarios pour l'engagement de La Haye (25 juin 2025) : 3,5 % du PIB pour la défense essentielle et 5 % au total d'ici 2035, avec un examen en 2029.</p><p>Données : %2 ; édition 2025 de l'OTAN pour comparaison ; FMI, Perspectives de l'économie mondiale d'avril 2026, d'octobre 2025 et d'avril 2025 (croissance réelle du PIB, IPC comme déflateur).</p><p>Les parts sont sur la base de l'OTAN (prix constants de 2021), ancrées sur la part publiée de l'année de base. Le Luxembourg est mesuré par rapport au RNB depuis 2023. L'Islande n'a pas de forces armées. Aide &gt; Sources des données présente chaque source et chaque réserve.</p>",
+        "The window": "La fenêtre",
+        "The <b>allies table</b> (left) lists the 32 allies with NATO's latest figures and where each stands at the horizon; click an ally to plot it and edit it, Ctrl+click for several. The <b>plot</b> shows the selected allies' paths: history solid, NATO's estimates circled, the projection dashed, with the 2%, 3.5% and 5% lines, the 2029 review and the horizon. The <b>year editor</b> (below the plot) holds one ally's measures year by year; the <b>policy panel</b> under it sets how its budget moves. The strip at the top sums up the alliance.": "Le <b>tableau des Alliés</b> (à gauche) présente les 32 Alliés avec les derniers chiffres de l'OTAN et la position de chacun à l'horizon ; cliquez sur un Allié pour le tracer et le modifier, Ctrl+clic pour plusieurs. Le <b>graphique</b> montre les trajectoires des Alliés sélectionnés : historique en trait plein, estimations de l'OTAN cerclées, projection en tirets, avec les lignes de 2 %, 3,5 % et 5 %, l'examen de 2029 et l'horizon. L'<b>éditeur des années</b> (sous le graphique) contient les mesures d'un Allié année par année ; le <b>panneau des politiques</b> en dessous fixe l'évolution de son budget. Le bandeau du haut résume l'Alliance.",
+        "Columns of the allies table": "Colonnes du tableau des Alliés",
+        "Measures of the year editor": "Mesures de l'éditeur des années",
+        "Overrides": "Valeurs saisies",
+        "A value you type in the year editor is an <b>override</b>: it replaces what the policy would give for that ally and year, and is shown bold on a tinted background. Delete (or Backspace) clears the selected overrides. After an override the policy continues from it: growth policies grow from the typed amount, a ramp restarts from the share the typed amount implies, a constant share returns to its level. Every edit can be undone (Ctrl+Z) and redone (Ctrl+Shift+Z or Ctrl+Y); View &gt; Undo history lists them.": "Une valeur saisie dans l'éditeur des années <b>remplace</b> ce que donnerait la politique pour cet Allié et cette année ; elle apparaît en gras sur fond teinté. Suppr (ou Retour arrière) efface les valeurs saisies sélectionnées. Après une valeur saisie, la politique repart d'elle : les politiques de croissance croissent à partir du montant saisi, une montée repart de la part qu'il implique, une part constante revient à son niveau. Chaque modification peut être annulée (Ctrl+Z) et rétablie (Ctrl+Maj+Z ou Ctrl+Y) ; Affichage &gt; Historique des modifications les liste.",
+        "Budget policies": "Politiques budgétaires",
+        "<b>Constant share of GDP</b>: the core budget keeps a share of GDP (by default the base-year share: today's effort, no new policy). <b>Ramp to target by year</b>: the share moves in equal steps from the base-year share to the target in the target year and holds it after; an ally already above the target keeps its share. <b>Nominal growth</b>: the budget grows by a fixed percentage a year in current prices. <b>Real growth</b>: the same above the deflator. <b>Explicit amounts</b>: the amounts you type or import; each holds until the next one.": "<b>Part du PIB constante</b> : le budget de défense essentielle garde une part du PIB (par défaut celle de l'année de base : l'effort actuel, sans nouvelle politique). <b>Montée vers l'objectif</b> : la part évolue par pas égaux de celle de l'année de base jusqu'à l'objectif à l'échéance, puis s'y maintient ; un Allié déjà au-dessus garde sa part. <b>Croissance nominale</b> : le budget croît d'un pourcentage fixe par an en prix courants. <b>Croissance réelle</b> : de même, au-delà du déflateur. <b>Montants explicites</b> : les montants saisis ou importés ; chacun vaut jusqu'au suivant.",
+        "The <b>related spending</b> track (up to 1.5% of GDP: infrastructure, cyber, civil preparedness, innovation, industrial base) is a user assumption: NATO publishes no national figure for it. Related spending above 1.5% is shown but not counted. <b>Targets</b> are set per ally (the Hague: 3.5% core, 5% total; an ally may have its own).": "Le volet des <b>dépenses connexes</b> (jusqu'à 1,5 % du PIB : infrastructures, cyber, préparation civile, innovation, base industrielle) est une hypothèse de l'utilisateur : l'OTAN ne publie aucun chiffre national. Au-delà de 1,5 %, les dépenses connexes sont affichées mais pas comptées. Les <b>objectifs</b> sont fixés par Allié (La Haye : 3,5 % pour la défense essentielle, 5 % au total ; un Allié peut avoir les siens).",
+        "The Hague commitment": "L'engagement de La Haye",
+        "The Hague summit declaration (25 June 2025) commits allies to spend 5% of GDP a year by 2035: at least 3.5% on core defence as NATO defines it, and up to 1.5% on defence- and security-related spending. Allies submit annual plans showing a credible, incremental path; the trajectory and balance are reviewed in 2029. The declaration sets no number for “credible” or “incremental”.": "La déclaration du sommet de La Haye (25 juin 2025) engage les Alliés à consacrer 5 % du PIB par an d'ici 2035 : au moins 3,5 % à la défense essentielle selon la définition de l'OTAN, et jusqu'à 1,5 % aux dépenses liées à la défense et à la sécurité. Les Alliés présentent des plans annuels montrant une trajectoire crédible et progressive ; la trajectoire et l'équilibre sont examinés en 2029. La déclaration ne chiffre ni « crédible » ni « progressive ».",
+        "This tool's own methods and heuristics": "Méthodes et heuristiques propres à cet outil",
+        "These are natoplanner's choices, not the declaration's text. <b>Shares</b> are on NATO's basis (constant prices): a projected share moves from the published base-year share with the ratio of budget to GDP growth. <b>GDP</b> grows with the IMF's real growth and CPI inflation (CPI stands in for the deflator), the last forecast year held flat. <b>Need %/yr</b> is the constant nominal budget growth that reaches the target at the horizon. The <b>Path</b> column is a heuristic: it reports whether the target is reached by its year, whether the share ever falls before, and how much of the increase is done by the 2029 review beside a linear path's share; hover over a flag for its reason. Alliance totals are at constant base-year prices and exchange rates, as NATO aggregates.": "Ce sont des choix de natoplanner, pas le texte de la déclaration. Les <b>parts</b> sont sur la base de l'OTAN (prix constants) : une part projetée évolue à partir de la part publiée de l'année de base selon le rapport entre la croissance du budget et celle du PIB. Le <b>PIB</b> croît avec la croissance réelle et l'inflation IPC du FMI (l'IPC tient lieu de déflateur), la dernière année de prévision étant maintenue. <b>Besoin %/an</b> est la croissance nominale constante du budget qui atteint l'objectif à l'horizon. La colonne <b>Trajectoire</b> est une heuristique : elle indique si l'objectif est atteint à son échéance, si la part baisse avant, et quelle part de la hausse est faite avant l'examen de 2029 par rapport à une trajectoire linéaire ; survolez un signal pour sa raison. Les totaux de l'Alliance sont aux prix et taux de change constants de l'année de base, comme les agrégats de l'OTAN.",
+        "Where the data come from": "D'où viennent les données",
+        "NATO's defence expenditure tables (2026 edition, 2014-2026; 2025 and 2026 are estimates), earlier editions for the revisions, and the IMF World Economic Outlook (April 2025, October 2025, April 2026). The Data sources tab shows every source, how it was transcribed and its caveats (Iceland, the Netherlands, Luxembourg, fiscal years).": "Les tableaux des dépenses de défense de l'OTAN (édition 2026, 2014-2026 ; 2025 et 2026 sont des estimations), les éditions antérieures pour les révisions, et les Perspectives de l'économie mondiale du FMI (avril 2025, octobre 2025, avril 2026). L'onglet Sources des données présente chaque source, sa transcription et ses réserves (Islande, Pays-Bas, Luxembourg, exercices budgétaires).",
+        "natoplanner help": "Aide de natoplanner",
+        "User guide": "Guide de l'utilisateur",
+        "Data sources": "Sources des données",
+        "Keyboard shortcuts": "Raccourcis clavier",
+        "Guide": "Guide",
+        "Keys": "Touches",
+        "Action": "Action",
+        "Where": "Où",
+        "natoplanner user guide": "Guide de l'utilisateur de natoplanner",
+        "Welcome": "Bienvenue",
+        "Open the user guide": "Ouvrir le guide",
+        "Close this panel": "Masquer ce panneau",
+        "<b>Welcome to natoplanner.</b> The <b>table</b> on the left lists the 32 allies and where each stands at the horizon against the Hague targets (3.5% of GDP on core defence, 5% in total by 2035). Click allies to <b>plot</b> their paths (Ctrl+click for several). The <b>year editor</b> below the plot holds the selected ally's figures year by year: a value you type there is an <b>override</b> (bold; Delete clears it), and the policy panel under it sets how the budget moves. %1 (%2 of GDP in %5) and %3 (%4) are selected to start: one above the 3.5% core target, one below. Everything can be undone (Ctrl+Z); F1 opens the user guide.": "<b>Bienvenue dans natoplanner.</b> Le <b>tableau</b> de gauche présente les 32 Alliés et la position de chacun à l'horizon par rapport aux objectifs de La Haye (3,5 % du PIB pour la défense essentielle, 5 % au total d'ici 2035). Cliquez sur des Alliés pour <b>tracer</b> leurs trajectoires (Ctrl+clic pour plusieurs). L'<b>éditeur des années</b> sous le graphique contient les chiffres de l'Allié sélectionné année par année : une valeur que vous y tapez est une <b>valeur saisie</b> (en gras ; Suppr l'efface), et le panneau des politiques en dessous fixe l'évolution du budget. %1 (%2 du PIB en %5) et %3 (%4) sont sélectionnés au départ : l'un au-dessus de l'objectif de 3,5 %, l'autre en dessous. Tout peut être annulé (Ctrl+Z) ; F1 ouvre le guide.",
+    }
+)
+
+# -- issue 18: goal seek asks before clearing typed budgets
+FR.update(
+    {
+        "%1: %2 typed or imported core budget(s) cleared": "%1 : %2 budget(s) de défense saisi(s) ou importé(s) effacé(s)",
+        "Applying the goal-seek path replaces core budgets you typed or imported:": "Appliquer la trajectoire de la valeur cible remplace des budgets de défense que vous avez saisis ou importés :",
+        "… and %1 more allies": "… et %1 autres Alliés",
+        "Apply anyway? (Edit > Undo brings them back.)": "Appliquer quand même ? (Édition > Annuler les rétablit.)",
+    }
+)
+
+# -- issue 18: exported charts carry a title and a source line
+FR.update(
+    {
+        "%1 — %2 — scenario “%3”": "%1 — %2 — scénario « %3 »",
+        "no ally selected": "aucun Allié sélectionné",
+        "Source: %1 (history; NATO estimates circled); projection: natoplanner, GDP from %2": "Source : %1 (historique ; estimations de l'OTAN cerclées) ; projection : natoplanner, PIB d'après %2",
+    }
+)
+
+# -- issue 18: overrides marked on the plot
+FR.update(
+    {
+        "projection, with your input for that year": "projection, avec votre valeur saisie pour cette année"
+    }
+)
+
+# -- issue 18: compare from disk, export, close
+FR.update(
+    {
+        "Add scenario &file…": "Ajouter un fichier de &scénario…",
+        "Open a scenario workbook from disk (in its own window) and compare it": "Ouvrir un classeur de scénario depuis le disque (dans sa propre fenêtre) et le comparer",
+        "&Export table (CSV)…": "E&xporter le tableau (CSV)…",
+        "Close": "Fermer",
+        "Save the difference table, as sorted, as a CSV file": "Enregistrer le tableau des écarts, dans l'ordre affiché, en fichier CSV",
+    }
+)
+
+# -- issue 18: the import report in French (ui/exchange/import_dialog.py)
+FR.update(
+    {
+        "%1 cells for %2 allies (%3), years %4": "%1 cellules pour %2 Alliés (%3), années %4",
+        "nothing to import": "rien à importer",
+        "%1 cells skipped (hover over a cell for the reason)": "%1 cellules ignorées (survolez une cellule pour la raison)",
+        "%1 names not matched to an ally: %2": "%1 noms non reconnus comme Alliés : %2",
+        "%1 invalid cells: %2": "%1 cellules invalides : %2",
+    }
+)
+
+# -- issue 18: English left after the merge (share bases, fiscal room)
+FR.update({"GDP": "PIB", "GNI": "RNB", "NATO": "OTAN"})

@@ -95,7 +95,26 @@ def export_results(projection: Projection, path: str | Path, language: str = "en
     return path
 
 
+#: Decimals each kind of figure is shown with (the xlsx number formats above).
+_DECIMALS = {"_bn": 1, "_mn": 0, "_pct": 2, "_pp": 2}
+
+
+def rounded_as_shown(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with each measure rounded to the decimals it is shown with.
+
+    No float noise reaches a CSV: a gap of 4.4e-16 pp is written 0, and -0.0
+    is written 0. Amounts: 1 decimal (billion), whole millions; shares and
+    gaps in points: 2 decimals.
+    """
+    rounded = frame.copy()
+    for column, header in RESULT_HEADERS.items():
+        decimals = next(d for ending, d in _DECIMALS.items() if column.endswith(ending))
+        rounded[header] = rounded[header].round(decimals) + 0.0  # + 0.0 turns -0.0 into 0.0
+    return rounded
+
+
 def _csv_bytes(frame: pd.DataFrame) -> bytes:
+    frame = rounded_as_shown(frame)
     buffer = io.StringIO()
     frame.to_csv(
         buffer, index=False, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL, float_format="%.10g"

@@ -43,6 +43,8 @@ class RecoveryEntry:
     name: str
     original_path: Path | None
     saved_at: datetime
+    #: Why the sidecar could not be used ("" when it was read); the copy is still offered.
+    note_problem: str = ""
 
     @property
     def sidecar(self) -> Path:
@@ -90,24 +92,72 @@ def remove_recovery(folder: Path, key: str) -> None:
 
 
 def read_recovery(folder: Path) -> list[RecoveryEntry]:
-    """The recovery copies in ``folder``, oldest first; unreadable sidecars are skipped."""
+    """The recovery copies in ``folder``, oldest first.
+
+    Every complete workbook copy is listed. A damaged or missing sidecar
+    never hides (or lets anyone delete) an intact workbook: the copy is then
+    named after its file, dated by the file's modification time, and carries
+    no original path, with ``note_problem`` saying what was wrong.
+    """
+    folder = Path(folder)
     entries = []
-    for sidecar in sorted(Path(folder).glob("*.json")):
-        try:
-            meta = json.loads(sidecar.read_text(encoding="utf-8"))
-            workbook = sidecar.with_name(str(meta["workbook"]))
-            saved_at = datetime.fromisoformat(str(meta["saved_at"]))
-        except (OSError, ValueError, KeyError, TypeError):
+    for workbook in sorted(folder.glob("*.xlsx")):
+        if workbook.name.startswith(".~"):  # an atomic write's temporary file
             continue
-        if not workbook.is_file():
-            continue
-        original = meta.get("original_path")
-        entries.append(
-            RecoveryEntry(
-                workbook, str(meta.get("name", "")), Path(original) if original else None, saved_at
-            )
-        )
+        entries.append(_entry_for(workbook))
     return sorted(entries, key=lambda e: e.saved_at)
+
+
+def _entry_for(workbook: Path) -> RecoveryEntry:
+    sidecar = workbook.with_suffix(".json")
+    try:
+        meta = json.loads(sidecar.read_text(encoding="utf-8"))
+        if not isinstance(meta, dict) or meta.get("workbook", workbook.name) != workbook.name:
+            raise ValueError("it names another workbook")
+        saved_at = as_utc(datetime.fromisoformat(str(meta["saved_at"])))
+        name = str(meta.get("name") or workbook.stem)
+        original = checked_original_path(meta.get("original_path"), workbook.parent)
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        problem = "missing" if isinstance(error, FileNotFoundError) else f"unreadable ({error})"
+        return RecoveryEntry(
+            workbook,
+            workbook.stem,
+            None,
+            datetime.fromtimestamp(workbook.stat().st_mtime, UTC),
+            note_problem=f"{sidecar.name}: {problem}",
+        )
+    return RecoveryEntry(workbook, name, original, saved_at)
+
+
+def as_utc(moment: datetime) -> datetime:
+    """``moment`` as an aware UTC time; a naive time (older or hand-made notes) is taken as UTC."""
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
+
+
+def checked_original_path(value: object, recovery_folder: Path) -> Path | None:
+    """The sidecar's original file if it can safely become the Save target, else None.
+
+    A Save target must be an absolute path to an ``.xlsx`` file (not a
+    folder) in a folder that exists, outside the recovery folders: anything
+    else (a relative or edited path, a vanished folder) would make Save write
+    somewhere the user never chose, so the restored scenario asks for a name.
+    """
+    if not isinstance(value, str) or not value.strip():
+        return None
+    path = Path(value)
+    if not path.is_absolute() or path.suffix.lower() != ".xlsx" or "\x00" in value:
+        return None
+    try:
+        if path.is_dir() or not path.parent.is_dir():
+            return None
+        autosave_root = Path(recovery_folder).resolve().parent
+        if path.resolve().is_relative_to(autosave_root):
+            return None
+    except OSError:
+        return None
+    return path
 
 
 def discard_folder(folder: Path) -> None:

@@ -78,6 +78,14 @@
             <source>%1: shares up to %2 are NATO's published figures (2025 and 2026 estimates); later years are this scenario's projection. Amounts in USD bn at %2 prices and exchange rates (each ally deflated by its own deflator path: %3), members of each year. Iceland has no armed forces.</source>
             <translation>%1 : les parts jusqu'en %2 sont les chiffres publiés par l'OTAN (2025 et 2026 estimés) ; les années suivantes sont la projection de ce scénario. Montants en milliards USD aux prix et taux de change de %2 (chaque Allié déflaté par son propre déflateur : %3), membres de chaque année. L'Islande n'a pas de forces armées.</translation>
         </message>
+        <message>
+            <source>SG report %1</source>
+            <translation>rapport du SG %1</translation>
+        </message>
+        <message>
+            <source>%1 edition</source>
+            <translation>édition %1</translation>
+        </message>
     </context>
     <context>
         <name>AlliesPanel</name>
@@ -188,8 +196,20 @@
     <context>
         <name>Autosave</name>
         <message>
+            <source>Autosave is off: cannot write to the data folder (%1).</source>
+            <extracomment>Environment variable that overrides the autosave interval (seconds, may be fractional). Sub-folder of the autosave root for copies that failed to load. A recovery copy could not be written (full disk…): said once per session. Why autosave is off (a read-only or full data folder), or None when it runs.</extracomment>
+            <translation>Sauvegarde automatique désactivée : impossible d'écrire dans le dossier de données (%1).</translation>
+        </message>
+        <message>
+            <source>Autosave could not write a recovery copy: %1</source>
+            <translation>La sauvegarde automatique n'a pas pu écrire de copie de récupération : %1</translation>
+        </message>
+        <message>
+            <source>These recovery copies cannot be read and will not be offered again; they are kept in %1:</source>
+            <translation>Ces copies de récupération sont illisibles et ne seront plus proposées ; elles sont conservées dans %1 :</translation>
+        </message>
+        <message>
             <source>Recovery</source>
-            <extracomment>Environment variable that overrides the autosave interval (seconds, may be fractional).</extracomment>
             <translation>Récupération</translation>
         </message>
     </context>
@@ -351,7 +371,7 @@
         </message>
         <message>
             <source>&amp;Ally plotted:</source>
-            <translation>&amp;Allié représenté :</translation>
+            <translation>All&amp;ié représenté :</translation>
         </message>
         <message>
             <source>&amp;Show:</source>
@@ -390,6 +410,26 @@
             <translation>Copier tout le tableau, dans l'ordre affiché, pour Excel ou LibreOffice</translation>
         </message>
         <message>
+            <source>Add scenario &amp;file…</source>
+            <translation>Ajouter un fichier de &amp;scénario…</translation>
+        </message>
+        <message>
+            <source>Open a scenario workbook from disk (in its own window) and compare it</source>
+            <translation>Ouvrir un classeur de scénario depuis le disque (dans sa propre fenêtre) et le comparer</translation>
+        </message>
+        <message>
+            <source>&amp;Export table (CSV)…</source>
+            <translation>E&amp;xporter le tableau (CSV)…</translation>
+        </message>
+        <message>
+            <source>Save the difference table, as sorted, as a CSV file</source>
+            <translation>Enregistrer le tableau des écarts, dans l'ordre affiché, en fichier CSV</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Fermer</translation>
+        </message>
+        <message>
             <source>Tick at least two scenarios to compare them.</source>
             <translation>Cochez au moins deux scénarios pour les comparer.</translation>
         </message>
@@ -408,6 +448,22 @@
         <message>
             <source>Core defence, million %1</source>
             <translation>Défense essentielle, millions %1</translation>
+        </message>
+        <message>
+            <source>Scenario workbooks (*.xlsx)</source>
+            <translation>Classeurs de scénario (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Cannot open</source>
+            <translation>Ouverture impossible</translation>
+        </message>
+        <message>
+            <source>CSV, UTF-8 (*.csv)</source>
+            <translation>CSV, UTF-8 (*.csv)</translation>
+        </message>
+        <message>
+            <source>Cannot export</source>
+            <translation>Export impossible</translation>
         </message>
     </context>
     <context>
@@ -494,6 +550,10 @@
     </context>
     <context>
         <name>DialogPrompts</name>
+        <message>
+            <source>not known (the copy's note was damaged)</source>
+            <translation>inconnu (la note de la copie était endommagée)</translation>
+        </message>
         <message>
             <source>never saved</source>
             <translation>jamais enregistré</translation>
@@ -587,6 +647,18 @@
         <message>
             <source>Exported %1</source>
             <translation>%1 exporté</translation>
+        </message>
+        <message>
+            <source>Source: %1 (history; NATO estimates circled); projection: natoplanner, GDP from %2</source>
+            <translation>Source : %1 (historique ; estimations de l'OTAN cerclées) ; projection : natoplanner, PIB d'après %2</translation>
+        </message>
+        <message>
+            <source>%1 — %2 — scenario “%3”</source>
+            <translation>%1 — %2 — scénario « %3 »</translation>
+        </message>
+        <message>
+            <source>no ally selected</source>
+            <translation>aucun Allié sélectionné</translation>
         </message>
     </context>
     <context>
@@ -688,6 +760,10 @@ effet (niveau), % du PIB</translation>
         <message>
             <source>no</source>
             <translation>non</translation>
+        </message>
+        <message>
+            <source>NATO</source>
+            <translation>OTAN</translation>
         </message>
         <message>
             <source>The EU measures defence on COFOG division 02, not on NATO's definition: type a COFOG-basis %1 share here (empty: NATO's share)</source>
@@ -966,6 +1042,22 @@ effet (niveau), % du PIB</translation>
             <source>Goal seek: %1 to %2</source>
             <translation>Valeur cible : %1 à %2</translation>
         </message>
+        <message>
+            <source>%1: %2 typed or imported core budget(s) cleared</source>
+            <translation>%1 : %2 budget(s) de défense saisi(s) ou importé(s) effacé(s)</translation>
+        </message>
+        <message>
+            <source>Applying the goal-seek path replaces core budgets you typed or imported:</source>
+            <translation>Appliquer la trajectoire de la valeur cible remplace des budgets de défense que vous avez saisis ou importés :</translation>
+        </message>
+        <message>
+            <source>… and %1 more allies</source>
+            <translation>… et %1 autres Alliés</translation>
+        </message>
+        <message>
+            <source>Apply anyway? (Edit &gt; Undo brings them back.)</source>
+            <translation>Appliquer quand même ? (Édition &gt; Annuler les rétablit.)</translation>
+        </message>
         <message numerus="yes">
             <source>%n allies</source>
             <translation>
@@ -989,7 +1081,7 @@ effet (niveau), % du PIB</translation>
         <name>GoalSeekModel</name>
         <message>
             <source>Core budget in %1 on the goal-seek path, million national currency</source>
-            <extracomment>The raw value of a cell (float, text, or the path facts in a few words) for tests and copy.</extracomment>
+            <extracomment>The raw value of a cell (float, text, or the path facts in a few words) for tests and copy. ISO3 → name in the interface language (filled by the dialog).</extracomment>
             <translation>Budget de défense en %1 sur la trajectoire calculée, millions de monnaie nationale</translation>
         </message>
         <message>
@@ -1106,6 +1198,42 @@ croissance du PIB ≤</translation>
             <source> — the plan sets a share of GDP, so GDP growth does not change it</source>
             <translation> — le plan fixe une part du PIB : la croissance du PIB ne la change pas</translation>
         </message>
+        <message>
+            <source>%1 mn %2</source>
+            <translation>%1 M %2</translation>
+        </message>
+        <message>
+            <source>% a year</source>
+            <translation> % par an</translation>
+        </message>
+        <message>
+            <source> pp vs the scenario path</source>
+            <translation> pt par rapport à la trajectoire du scénario</translation>
+        </message>
+        <message>
+            <source>real growth</source>
+            <translation>croissance réelle</translation>
+        </message>
+        <message>
+            <source>growth shift</source>
+            <translation>écart de croissance</translation>
+        </message>
+        <message>
+            <source>meets %1 in %2 while %3 ≤ %4</source>
+            <translation>atteint %1 en %2 tant que la %3 ≤ %4</translation>
+        </message>
+        <message>
+            <source>meets %1 in %2 at any %3 in %4</source>
+            <translation>atteint %1 en %2 pour toute %3 dans %4</translation>
+        </message>
+        <message>
+            <source>misses %1 in %2 at any %3 in %4</source>
+            <translation>n'atteint pas %1 en %2 pour toute %3 dans %4</translation>
+        </message>
+        <message>
+            <source>[%1, %2]</source>
+            <translation>[%1 ; %2]</translation>
+        </message>
     </context>
     <context>
         <name>ImportDialog</name>
@@ -1204,6 +1332,26 @@ croissance du PIB ≤</translation>
         <message>
             <source>These settings describe no table: %1</source>
             <translation>Ces réglages ne décrivent aucun tableau : %1</translation>
+        </message>
+        <message>
+            <source>%1 cells for %2 allies (%3), years %4</source>
+            <translation>%1 cellules pour %2 Alliés (%3), années %4</translation>
+        </message>
+        <message>
+            <source>nothing to import</source>
+            <translation>rien à importer</translation>
+        </message>
+        <message>
+            <source>%1 cells skipped (hover over a cell for the reason)</source>
+            <translation>%1 cellules ignorées (survolez une cellule pour la raison)</translation>
+        </message>
+        <message>
+            <source>%1 names not matched to an ally: %2</source>
+            <translation>%1 noms non reconnus comme Alliés : %2</translation>
+        </message>
+        <message>
+            <source>%1 invalid cells: %2</source>
+            <translation>%1 cellules invalides : %2</translation>
         </message>
         <message>
             <source>Most figures read as %1 are far from the scenario's path for their ally (this tool's check). They look like %2. Read them as %2?</source>
@@ -1370,6 +1518,18 @@ croissance du PIB ≤</translation>
             <translation> ; vous avez choisi %1 en %2</translation>
         </message>
         <message>
+            <source>wide table: header in row %1, %2 year columns (%3–%4), countries in column %5</source>
+            <translation>tableau large : en-tête en ligne %1, %2 colonnes d'années (%3–%4), pays en colonne %5</translation>
+        </message>
+        <message>
+            <source>long table: header in row %1; countries in column %2, years in %3, values in %4</source>
+            <translation>tableau long : en-tête en ligne %1 ; pays en colonne %2, années en %3, valeurs en %4</translation>
+        </message>
+        <message>
+            <source>measure: %1; unit: %2</source>
+            <translation>mesure : %1 ; unité : %2</translation>
+        </message>
+        <message>
             <source>detected as fractions (0.0425 = 4.25%)</source>
             <translation>détecté en fractions (0,0425 = 4,25 %)</translation>
         </message>
@@ -1387,10 +1547,90 @@ croissance du PIB ≤</translation>
         </message>
     </context>
     <context>
+        <name>ImportWords</name>
+        <message>
+            <source>core defence budget</source>
+            <translation>budget de défense essentielle</translation>
+        </message>
+        <message>
+            <source>core defence as a share of GDP</source>
+            <translation>défense essentielle en part du PIB</translation>
+        </message>
+        <message>
+            <source>nominal GDP</source>
+            <translation>PIB nominal</translation>
+        </message>
+        <message>
+            <source>real GDP growth</source>
+            <translation>croissance réelle du PIB</translation>
+        </message>
+        <message>
+            <source>inflation (used as the GDP deflator)</source>
+            <translation>inflation (utilisée comme déflateur du PIB)</translation>
+        </message>
+        <message>
+            <source>national currency</source>
+            <translation>monnaie nationale</translation>
+        </message>
+        <message>
+            <source>thousand national currency</source>
+            <translation>milliers de monnaie nationale</translation>
+        </message>
+        <message>
+            <source>million national currency</source>
+            <translation>millions de monnaie nationale</translation>
+        </message>
+        <message>
+            <source>billion national currency</source>
+            <translation>milliards de monnaie nationale</translation>
+        </message>
+        <message>
+            <source>US dollars</source>
+            <translation>dollars US</translation>
+        </message>
+        <message>
+            <source>thousand US dollars</source>
+            <translation>milliers de dollars US</translation>
+        </message>
+        <message>
+            <source>million US dollars</source>
+            <translation>millions de dollars US</translation>
+        </message>
+        <message>
+            <source>billion US dollars</source>
+            <translation>milliards de dollars US</translation>
+        </message>
+        <message>
+            <source>percent (4.25 = 4.25%)</source>
+            <translation>pour cent (4,25 = 4,25 %)</translation>
+        </message>
+        <message>
+            <source>fraction (0.0425 = 4.25%)</source>
+            <translation>fraction (0,0425 = 4,25 %)</translation>
+        </message>
+        <message>
+            <source>core budget</source>
+            <extracomment>The scenario input an import writes, and the unit its amounts are shown in.</extracomment>
+            <translation>budget de défense essentielle</translation>
+        </message>
+        <message>
+            <source>mn</source>
+            <translation>M</translation>
+        </message>
+        <message>
+            <source>bn</source>
+            <translation>Md</translation>
+        </message>
+        <message>
+            <source>GDP deflator</source>
+            <translation>déflateur du PIB</translation>
+        </message>
+    </context>
+    <context>
         <name>Labels</name>
         <message>
             <source>below the 2% guideline</source>
-            <extracomment>Raw value for sorting and copying (the DisplayRole is formatted text). ISO3 code of the row's ally.</extracomment>
+            <extracomment>Raw value for sorting and copying (the DisplayRole is formatted text). ISO3 code of the row's ally. Banded columns and the target each is measured against (% of GDP). Differences below this (percentage points) are rounding noise, not a shortfall.</extracomment>
             <translation>sous la ligne des 2 %</translation>
         </message>
         <message>
@@ -1400,6 +1640,18 @@ croissance du PIB ≤</translation>
         <message>
             <source>at or above 3.5%</source>
             <translation>3,5 % ou plus</translation>
+        </message>
+        <message>
+            <source>total below 2%</source>
+            <translation>total sous 2 %</translation>
+        </message>
+        <message>
+            <source>total between 2% and 5%</source>
+            <translation>total entre 2 % et 5 %</translation>
+        </message>
+        <message>
+            <source>total at or above 5%</source>
+            <translation>total à 5 % ou plus</translation>
         </message>
         <message>
             <source>NATO 2026 edition (2014-2026), cut-off 2026-07-03</source>
@@ -1479,6 +1731,15 @@ croissance du PIB ≤</translation>
             <translation>base OTAN %1 (prix constants), dépenses courantes ÷ %3 %2</translation>
         </message>
         <message>
+            <source>GDP</source>
+            <extracomment>The measures a share is taken of, as the core names them, in the interface language.</extracomment>
+            <translation>PIB</translation>
+        </message>
+        <message>
+            <source>GNI</source>
+            <translation>RNB</translation>
+        </message>
+        <message>
             <source>%1 CPI (stand-in for the GDP deflator; typed years where set)</source>
             <translation>IPC %1 (à la place du déflateur du PIB ; années saisies le cas échéant)</translation>
         </message>
@@ -1505,6 +1766,31 @@ croissance du PIB ≤</translation>
         <message>
             <source>share falls in %1</source>
             <translation>la part baisse en %1</translation>
+        </message>
+        <message>
+            <source>NATO 2025 edition (cut-off 2025-06-03, published 2025-08-28)</source>
+            <extracomment>The publications' labels in data/nato_share_gdp_vintages.csv, marked for Qt Linguist (shown through :func:`data_label`; a new one passes through untranslated).</extracomment>
+            <translation>OTAN, édition 2025 (arrêtée au 03/06/2025, publiée le 28/08/2025)</translation>
+        </message>
+        <message>
+            <source>NATO 2026 edition (cut-off 2026-07-03)</source>
+            <translation>OTAN, édition 2026 (arrêtée au 03/07/2026)</translation>
+        </message>
+        <message>
+            <source>likely NATO 2023 edition (July 2023) - attribution unverified</source>
+            <translation>probablement OTAN, édition 2023 (juillet 2023) – attribution non vérifiée</translation>
+        </message>
+        <message>
+            <source>NATO Secretary General Annual Report 2023 (March 2024)</source>
+            <translation>Rapport annuel 2023 du Secrétaire général de l'OTAN (mars 2024)</translation>
+        </message>
+        <message>
+            <source>NATO 2024 edition (published 2024-06-17)</source>
+            <translation>OTAN, édition 2024 (publiée le 17/06/2024)</translation>
+        </message>
+        <message>
+            <source>NATO Secretary General Annual Report 2025 (26 March 2026)</source>
+            <translation>Rapport annuel 2025 du Secrétaire général de l'OTAN (26 mars 2026)</translation>
         </message>
     </context>
     <context>
@@ -1535,7 +1821,7 @@ croissance du PIB ≤</translation>
         </message>
         <message>
             <source>&amp;Rename scenario…</source>
-            <translation>Reno&amp;mmer le scénario…</translation>
+            <translation>Renommer le s&amp;cénario…</translation>
         </message>
         <message>
             <source>Change the scenario's name</source>
@@ -1591,7 +1877,7 @@ croissance du PIB ≤</translation>
         </message>
         <message>
             <source>&amp;Find ally</source>
-            <translation>&amp;Chercher un Allié</translation>
+            <translation>C&amp;hercher un Allié</translation>
         </message>
         <message>
             <source>&amp;File</source>
@@ -1614,6 +1900,10 @@ croissance du PIB ≤</translation>
             <translation>&amp;Affichage</translation>
         </message>
         <message>
+            <source>Undo &amp;history</source>
+            <translation>&amp;Historique des modifications</translation>
+        </message>
+        <message>
             <source>&amp;Language</source>
             <translation>&amp;Langue</translation>
         </message>
@@ -1623,23 +1913,31 @@ croissance du PIB ≤</translation>
         </message>
         <message>
             <source>&amp;Window</source>
-            <translation>Fe&amp;nêtre</translation>
+            <translation>F&amp;enêtre</translation>
         </message>
         <message>
             <source>&amp;Help</source>
             <translation>A&amp;ide</translation>
         </message>
         <message>
-            <source>&amp;About natoplanner</source>
-            <translation>À &amp;propos de natoplanner</translation>
+            <source>Undo</source>
+            <translation>Annuler</translation>
+        </message>
+        <message>
+            <source>Redo</source>
+            <translation>Rétablir</translation>
+        </message>
+        <message>
+            <source> Hori&amp;zon: </source>
+            <translation> Hori&amp;zon : </translation>
+        </message>
+        <message>
+            <source>  Bac&amp;k-loaded below: </source>
+            <translation>  &amp;Hausse tardive sous : </translation>
         </message>
         <message>
             <source>Scenario</source>
             <translation>Scénario</translation>
-        </message>
-        <message>
-            <source> &amp;Horizon: </source>
-            <translation> &amp;Horizon : </translation>
         </message>
         <message>
             <source>Horizon year</source>
@@ -1648,10 +1946,6 @@ croissance du PIB ≤</translation>
         <message>
             <source>Last projected year (the Hague commitment: 2035)</source>
             <translation>Dernière année projetée (engagement de La Haye : 2035)</translation>
-        </message>
-        <message>
-            <source>  &amp;Back-loaded below: </source>
-            <translation>  Hausse &amp;tardive sous : </translation>
         </message>
         <message>
             <source>% of linear</source>
@@ -1666,8 +1960,8 @@ croissance du PIB ≤</translation>
             <translation>Heuristique propre à cet outil, pas à la déclaration de La Haye (qui ne fixe aucun chiffre) : une trajectoire est dite à hausse tardive quand la part de la hausse nécessaire faite avant l'examen de 2029 est inférieure à cette fraction de celle de la trajectoire linéaire (33 % pour 2026→2035). Enregistré dans le scénario.</translation>
         </message>
         <message>
-            <source>  GDP &amp;forecast: </source>
-            <translation>  Prévisions de &amp;PIB : </translation>
+            <source>  GDP fo&amp;recast: </source>
+            <translation>  Pré&amp;visions de PIB : </translation>
         </message>
         <message>
             <source>GDP forecast vintage</source>
@@ -1746,14 +2040,6 @@ croissance du PIB ≤</translation>
             <translation>Classeurs de scénario (*.xlsx)</translation>
         </message>
         <message>
-            <source>About natoplanner</source>
-            <translation>À propos de natoplanner</translation>
-        </message>
-        <message>
-            <source>&lt;p&gt;&lt;b&gt;natoplanner&lt;/b&gt; — scenario planner for the Hague commitment (25 June 2025): 3.5% of GDP on core defence and 5% in total by 2035, with a review in 2029.&lt;/p&gt;&lt;p&gt;Data: NATO, &lt;i&gt;Defence Expenditure of NATO Countries (2014-2026)&lt;/i&gt;, 2026 edition (cut-off 3 July 2026; 2025 and 2026 are estimates); NATO 2025 edition for comparison; IMF World Economic Outlook April 2026, October 2025 and April 2025 (real GDP growth, CPI as the deflator).&lt;/p&gt;&lt;p&gt;Shares are on NATO's basis (constant 2021 prices), anchored on the published base-year share. Luxembourg is measured against GNI from 2023. Iceland has no armed forces. See SOURCES.md in the data folder for every source and caveat.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;&lt;b&gt;natoplanner&lt;/b&gt; — planification de scénarios pour l'engagement de La Haye (25 juin 2025) : 3,5 % du PIB pour la défense essentielle et 5 % au total d'ici 2035, avec un examen en 2029.&lt;/p&gt;&lt;p&gt;Données : OTAN, &lt;i&gt;Dépenses de défense des pays de l'OTAN (2014-2026)&lt;/i&gt;, édition 2026 (arrêtée au 3 juillet 2026 ; 2025 et 2026 sont des estimations) ; édition 2025 de l'OTAN pour comparaison ; FMI, Perspectives de l'économie mondiale d'avril 2026, d'octobre 2025 et d'avril 2025 (croissance réelle du PIB, IPC comme déflateur).&lt;/p&gt;&lt;p&gt;Les parts sont sur la base de l'OTAN (prix constants de 2021), ancrées sur la part publiée de l'année de base. Le Luxembourg est mesuré par rapport au RNB depuis 2023. L'Islande n'a pas de forces armées. Voir SOURCES.md dans le dossier des données pour chaque source et réserve.&lt;/p&gt;</translation>
-        </message>
-        <message>
             <source>&amp;Alliance view</source>
             <translation>Vue de l'&amp;Alliance</translation>
         </message>
@@ -1763,7 +2049,7 @@ croissance du PIB ≤</translation>
         </message>
         <message>
             <source>&amp;Compare scenarios…</source>
-            <translation>Co&amp;mparer des scénarios…</translation>
+            <translation>Com&amp;parer des scénarios…</translation>
         </message>
         <message>
             <source>Compare two or more open scenarios against a reference</source>
@@ -1878,8 +2164,44 @@ croissance du PIB ≤</translation>
             <translation>Plans de défense publiés par les gouvernements (Allemagne, Royaume-Uni, Canada, Pays-Bas, Lituanie, Lettonie, Espagne), chacun avec sa source dans les notes</translation>
         </message>
         <message>
+            <source>&amp;User guide</source>
+            <translation>&amp;Guide de l'utilisateur</translation>
+        </message>
+        <message>
+            <source>What each column and measure means, overrides, policies and the Hague rules</source>
+            <translation>Ce que signifie chaque colonne et chaque mesure, les valeurs saisies, les politiques et les règles de La Haye</translation>
+        </message>
+        <message>
+            <source>&amp;Data sources</source>
+            <translation>&amp;Sources des données</translation>
+        </message>
+        <message>
+            <source>Where every figure comes from (data/SOURCES.md)</source>
+            <translation>D'où vient chaque chiffre (data/SOURCES.md)</translation>
+        </message>
+        <message>
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>&amp;Raccourcis clavier</translation>
+        </message>
+        <message>
+            <source>Every shortcut of this window</source>
+            <translation>Tous les raccourcis de cette fenêtre</translation>
+        </message>
+        <message>
+            <source>&amp;Welcome panel</source>
+            <translation>Panneau d'&amp;accueil</translation>
+        </message>
+        <message>
+            <source>Show the first-start orientation again</source>
+            <translation>Afficher de nouveau la présentation du premier démarrage</translation>
+        </message>
+        <message>
+            <source>&amp;About natoplanner</source>
+            <translation>À &amp;propos de natoplanner</translation>
+        </message>
+        <message>
             <source>&amp;Data</source>
-            <translation>&amp;Données</translation>
+            <translation>D&amp;onnées</translation>
         </message>
         <message>
             <source>&amp;Sources…</source>
@@ -1894,7 +2216,7 @@ croissance du PIB ≤</translation>
         <name>PathPlot</name>
         <message>
             <source>Plotted measure</source>
-            <extracomment>The plotted allies or the mode changed (overlays such as reference series follow).</extracomment>
+            <extracomment>Filled dots at the years the user typed (or imported) an input for the ally. The plotted allies or the mode changed (overlays such as reference series follow).</extracomment>
             <translation>Mesure représentée</translation>
         </message>
         <message>
@@ -1915,7 +2237,23 @@ croissance du PIB ≤</translation>
         </message>
         <message>
             <source>&amp;Show:</source>
-            <translation>A&amp;fficher :</translation>
+            <translation>Affiche&amp;r :</translation>
+        </message>
+        <message>
+            <source>&amp;Core share of GDP (%)</source>
+            <translation>Part &amp;essentielle du PIB (%)</translation>
+        </message>
+        <message>
+            <source>&amp;Total share of GDP (%)</source>
+            <translation>Part &amp;totale du PIB (%)</translation>
+        </message>
+        <message>
+            <source>Core spending (million &amp;national currency)</source>
+            <translation>Dépenses essentielles (millions de monnaie &amp;nationale)</translation>
+        </message>
+        <message>
+            <source>Core spending (million &amp;USD)</source>
+            <translation>Dépenses essentielles (millions &amp;USD)</translation>
         </message>
         <message>
             <source>Value under the mouse</source>
@@ -1950,6 +2288,10 @@ croissance du PIB ≤</translation>
             <translation>horizon</translation>
         </message>
         <message>
+            <source>Select allies in the table to plot their paths (Ctrl+click for several)</source>
+            <translation>Sélectionnez des Alliés dans le tableau pour tracer leurs trajectoires (Ctrl+clic pour plusieurs)</translation>
+        </message>
+        <message>
             <source>Core defence, % of GDP</source>
             <translation>Défense essentielle, % du PIB</translation>
         </message>
@@ -1964,6 +2306,14 @@ croissance du PIB ≤</translation>
         <message>
             <source>Core defence, million USD (projection at base-year rates)</source>
             <translation>Défense essentielle, millions USD (projection aux taux de l'année de base)</translation>
+        </message>
+        <message>
+            <source>%1 mn %2</source>
+            <translation>%1 M %2</translation>
+        </message>
+        <message>
+            <source>projection, with your input for that year</source>
+            <translation>projection, avec votre valeur saisie pour cette année</translation>
         </message>
         <message>
             <source>projection</source>
@@ -2042,23 +2392,35 @@ croissance du PIB ≤</translation>
         </message>
         <message>
             <source>&amp;Growth:</source>
-            <translation>&amp;Croissance :</translation>
+            <translation>Croi&amp;ssance :</translation>
         </message>
         <message>
             <source>Grow &amp;until:</source>
-            <translation>Croissance &amp;jusqu'en :</translation>
+            <translation>Croissance jus&amp;qu'en :</translation>
         </message>
         <message>
-            <source>&amp;Share held:</source>
+            <source>Share he&amp;ld:</source>
             <translation>Part &amp;maintenue :</translation>
         </message>
         <message>
-            <source>Ramp &amp;to:</source>
+            <source>Ra&amp;mp to:</source>
             <translation>Monter &amp;jusqu'à :</translation>
         </message>
         <message>
+            <source>&amp;Initial share:</source>
+            <translation>Part initia&amp;le :</translation>
+        </message>
+        <message>
+            <source>&amp;Core:</source>
+            <translation>Essen&amp;tiel :</translation>
+        </message>
+        <message>
+            <source>&amp;Total:</source>
+            <translation>Total :</translation>
+        </message>
+        <message>
             <source>&amp;By year:</source>
-            <translation>&amp;En :</translation>
+            <translation>É&amp;chéance :</translation>
         </message>
         <message>
             <source>Related spending (1.5% track)</source>
@@ -2090,19 +2452,15 @@ croissance du PIB ≤</translation>
         </message>
         <message>
             <source>P&amp;olicy:</source>
-            <translation>P&amp;olitique :</translation>
+            <translation>Politiq&amp;ue :</translation>
         </message>
         <message>
-            <source>S&amp;hare (start):</source>
-            <translation>P&amp;art (départ) :</translation>
-        </message>
-        <message>
-            <source>T&amp;arget:</source>
+            <source>Target:</source>
             <translation>O&amp;bjectif :</translation>
         </message>
         <message>
             <source>B&amp;y year:</source>
-            <translation>E&amp;n :</translation>
+            <translation>Échéance :</translation>
         </message>
         <message>
             <source>Targets (% of GDP)</source>
@@ -2115,14 +2473,6 @@ croissance du PIB ≤</translation>
         <message>
             <source>Total target</source>
             <translation>Objectif total</translation>
-        </message>
-        <message>
-            <source>Co&amp;re:</source>
-            <translation>Esse&amp;ntiel :</translation>
-        </message>
-        <message>
-            <source>To&amp;tal:</source>
-            <translation>To&amp;tal :</translation>
         </message>
         <message>
             <source>How the core defence budget moves after the base year</source>
@@ -2249,6 +2599,18 @@ p10–p90 (% PIB)</translation>
             <source>Cancel</source>
             <extracomment>A quick job finishes without a progress dialog flashing up (milliseconds).</extracomment>
             <translation>Annuler</translation>
+        </message>
+    </context>
+    <context>
+        <name>QFileDialog</name>
+        <message>
+            <source>&amp;Look in:</source>
+            <extracomment>Number locale of each interface language. Strings Qt's own widgets show that the ``qtbase_fr.qm`` shipped with PySide6 does not translate yet (Qt added the mnemonics after its translators' last pass); natoplanner's translation file supplies them, in Qt's contexts.</extracomment>
+            <translation>&amp;Voir dans :</translation>
+        </message>
+        <message>
+            <source>Files of &amp;type:</source>
+            <translation>Fichiers de &amp;type :</translation>
         </message>
     </context>
     <context>
@@ -2385,10 +2747,54 @@ p10–p90 (% PIB)</translation>
         </message>
     </context>
     <context>
+        <name>ScenarioDocument</name>
+        <message>
+            <source>Default scenario</source>
+            <extracomment>Undo history cap (glue's MAX_UNDO idea): enough for a long session.</extracomment>
+            <translation>Scénario par défaut</translation>
+        </message>
+        <message>
+            <source>%1 (unsaved)</source>
+            <translation>%1 (non enregistré)</translation>
+        </message>
+    </context>
+    <context>
         <name>SetFiscalRules</name>
         <message>
             <source>Set escape clause: %1</source>
             <translation>clause dérogatoire : %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Shortcuts</name>
+        <message>
+            <source>Year editor: next or previous cell; elsewhere: next or previous field</source>
+            <extracomment>Keys that belong to widgets rather than menu actions: (keys, what they do).</extracomment>
+            <translation>Éditeur des années : cellule suivante ou précédente ; ailleurs : champ suivant ou précédent</translation>
+        </message>
+        <message>
+            <source>Leave the year editor (next or previous field)</source>
+            <translation>Quitter l'éditeur des années (champ suivant ou précédent)</translation>
+        </message>
+        <message>
+            <source>Year editor: clear the selected overrides</source>
+            <translation>Éditeur des années : effacer les valeurs saisies sélectionnées</translation>
+        </message>
+        <message>
+            <source>Year editor: type a value into the current cell (Return keeps it, Escape drops it)</source>
+            <translation>Éditeur des années : saisir une valeur dans la cellule courante (Entrée la garde, Échap l'abandonne)</translation>
+        </message>
+        <message>
+            <source>With a click in the allies table: select several allies</source>
+            <translation>Avec un clic dans le tableau des Alliés : sélectionner plusieurs Alliés</translation>
+        </message>
+        <message>
+            <source>With the underlined letter of a menu or field name: open or go to it</source>
+            <translation>Avec la lettre soulignée d'un menu ou d'un champ : l'ouvrir ou s'y rendre</translation>
+        </message>
+        <message>
+            <source>In the window</source>
+            <translation>Dans la fenêtre</translation>
         </message>
     </context>
     <context>
@@ -2641,10 +3047,26 @@ p10–p90 (% PIB)</translation>
         </message>
     </context>
     <context>
+        <name>Workspace</name>
+        <message>
+            <source>%1 (copy)</source>
+            <extracomment>Makes the window for a document (``None``: the default scenario) in a workspace.</extracomment>
+            <translation>%1 (copie)</translation>
+        </message>
+        <message>
+            <source>Scenario</source>
+            <translation>Scénario</translation>
+        </message>
+    </context>
+    <context>
         <name>YearEditorModel</name>
         <message>
+            <source>national currency</source>
+            <extracomment>Raw float under EditRole/this role (None when the cell shows a dash). True when the cell holds a user override. Asks the user about an absurd value (True: set it); None sets nothing absurd. (row, column) → why the last value typed there was refused; shown at the cell (tint and tooltip) until a value is accepted there or the ally changes.</extracomment>
+            <translation>monnaie nationale</translation>
+        </message>
+        <message>
             <source>Real GDP growth (%)</source>
-            <extracomment>Raw float under EditRole/this role (None when the cell shows a dash). True when the cell holds a user override. Asks the user about an absurd value (True: set it); None sets nothing absurd.</extracomment>
             <translation>Croissance réelle du PIB (%)</translation>
         </message>
         <message>
@@ -2806,7 +3228,7 @@ p10–p90 (% PIB)</translation>
         </message>
         <message>
             <source>GDP: %1 real growth and CPI inflation (CPI stands in for the GDP deflator); after the last forecast year the last values are held.</source>
-            <translation>PIB : croissance réelle et inflation IPC de %1 (l'IPC tient lieu de déflateur du PIB) ; après la dernière année de prévision, les dernières valeurs sont maintenues.</translation>
+            <translation>PIB : croissance réelle et inflation IPC (source : %1 ; l'IPC tient lieu de déflateur du PIB) ; après la dernière année de prévision, les dernières valeurs sont maintenues.</translation>
         </message>
         <message>
             <source>US dollars at %1 prices and exchange rates (NATO's tables). Iceland has no armed forces. Related spending (up to 1.5% of GDP) is not published by NATO: it is an assumption of this scenario.</source>
@@ -3059,6 +3481,139 @@ p10–p90 (% PIB)</translation>
         <message>
             <source>Increase in the core defence share since %1, split into the part inside the national escape clause (up to %2% of GDP a year, %3–%4) and the part outside; after %4 the whole increase is outside. Core shares on NATO's definition; the EU measures defence on COFOG division 02. 'no clause': not activated for this member state. Allies outside the EU (Albania, Canada, Iceland, Montenegro, North Macedonia, Norway, Türkiye, the United Kingdom, the United States): not applicable. SAFE: the Commission's tentative loan allocation of 9 September 2025. natoplanner's reading of the Council's rule, not the Commission's assessment.</source>
             <translation>Hausse de la part de la défense essentielle depuis %1, répartie entre la part couverte par la clause dérogatoire nationale (jusqu'à %2 % du PIB par an, %3–%4) et la part hors clause ; après %4, toute la hausse est hors clause. Parts selon la définition de l'OTAN ; l'UE mesure la défense selon la division 02 de la COFOG. « pas de clause » : non activée pour cet État membre. Alliés hors UE (Albanie, Canada, Islande, Monténégro, Macédoine du Nord, Norvège, Türkiye, Royaume-Uni, États-Unis) : sans objet. SAFE : répartition provisoire des prêts par la Commission du 9 septembre 2025. Lecture de la règle du Conseil par natoplanner, non l'évaluation de la Commission.</translation>
+        </message>
+    </context>
+    <context>
+        <name>About</name>
+        <message>
+            <source>About natoplanner</source>
+            <translation>À propos de natoplanner</translation>
+        </message>
+        <message>
+            <source>unknown (not installed as a package)</source>
+            <translation>inconnue (non installé comme paquet)</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;natoplanner %1&lt;/b&gt; — scenario planner for the Hague commitment (25 June 2025): 3.5% of GDP on core defence and 5% in total by 2035, with a review in 2029.&lt;/p&gt;&lt;p&gt;Data: %2; NATO 2025 edition for comparison; IMF World Economic Outlook April 2026, October 2025 and April 2025 (real GDP growth, CPI as the deflator).&lt;/p&gt;&lt;p&gt;Shares are on NATO's basis (constant 2021 prices), anchored on the published base-year share. Luxembourg is measured against GNI from 2023. Iceland has no armed forces. Help &amp;gt; Data sources shows every source and caveat.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;natoplanner %1&lt;/b&gt; — planification de scénarios pour l'engagement de La Haye (25 juin 2025) : 3,5 % du PIB pour la défense essentielle et 5 % au total d'ici 2035, avec un examen en 2029.&lt;/p&gt;&lt;p&gt;Données : %2 ; édition 2025 de l'OTAN pour comparaison ; FMI, Perspectives de l'économie mondiale d'avril 2026, d'octobre 2025 et d'avril 2025 (croissance réelle du PIB, IPC comme déflateur).&lt;/p&gt;&lt;p&gt;Les parts sont sur la base de l'OTAN (prix constants de 2021), ancrées sur la part publiée de l'année de base. Le Luxembourg est mesuré par rapport au RNB depuis 2023. L'Islande n'a pas de forces armées. Aide &amp;gt; Sources des données présente chaque source et chaque réserve.&lt;/p&gt;</translation>
+        </message>
+    </context>
+    <context>
+        <name>HelpWindow</name>
+        <message>
+            <source>The window</source>
+            <translation>La fenêtre</translation>
+        </message>
+        <message>
+            <source>The &lt;b&gt;allies table&lt;/b&gt; (left) lists the 32 allies with NATO's latest figures and where each stands at the horizon; click an ally to plot it and edit it, Ctrl+click for several. The &lt;b&gt;plot&lt;/b&gt; shows the selected allies' paths: history solid, NATO's estimates circled, the projection dashed, with the 2%, 3.5% and 5% lines, the 2029 review and the horizon. The &lt;b&gt;year editor&lt;/b&gt; (below the plot) holds one ally's measures year by year; the &lt;b&gt;policy panel&lt;/b&gt; under it sets how its budget moves. The strip at the top sums up the alliance.</source>
+            <translation>Le &lt;b&gt;tableau des Alliés&lt;/b&gt; (à gauche) présente les 32 Alliés avec les derniers chiffres de l'OTAN et la position de chacun à l'horizon ; cliquez sur un Allié pour le tracer et le modifier, Ctrl+clic pour plusieurs. Le &lt;b&gt;graphique&lt;/b&gt; montre les trajectoires des Alliés sélectionnés : historique en trait plein, estimations de l'OTAN cerclées, projection en tirets, avec les lignes de 2 %, 3,5 % et 5 %, l'examen de 2029 et l'horizon. L'&lt;b&gt;éditeur des années&lt;/b&gt; (sous le graphique) contient les mesures d'un Allié année par année ; le &lt;b&gt;panneau des politiques&lt;/b&gt; en dessous fixe l'évolution de son budget. Le bandeau du haut résume l'Alliance.</translation>
+        </message>
+        <message>
+            <source>Columns of the allies table</source>
+            <translation>Colonnes du tableau des Alliés</translation>
+        </message>
+        <message>
+            <source>Measures of the year editor</source>
+            <translation>Mesures de l'éditeur des années</translation>
+        </message>
+        <message>
+            <source>Overrides</source>
+            <translation>Valeurs saisies</translation>
+        </message>
+        <message>
+            <source>A value you type in the year editor is an &lt;b&gt;override&lt;/b&gt;: it replaces what the policy would give for that ally and year, and is shown bold on a tinted background. Delete (or Backspace) clears the selected overrides. After an override the policy continues from it: growth policies grow from the typed amount, a ramp restarts from the share the typed amount implies, a constant share returns to its level. Every edit can be undone (Ctrl+Z) and redone (Ctrl+Shift+Z or Ctrl+Y); View &amp;gt; Undo history lists them.</source>
+            <translation>Une valeur saisie dans l'éditeur des années &lt;b&gt;remplace&lt;/b&gt; ce que donnerait la politique pour cet Allié et cette année ; elle apparaît en gras sur fond teinté. Suppr (ou Retour arrière) efface les valeurs saisies sélectionnées. Après une valeur saisie, la politique repart d'elle : les politiques de croissance croissent à partir du montant saisi, une montée repart de la part qu'il implique, une part constante revient à son niveau. Chaque modification peut être annulée (Ctrl+Z) et rétablie (Ctrl+Maj+Z ou Ctrl+Y) ; Affichage &amp;gt; Historique des modifications les liste.</translation>
+        </message>
+        <message>
+            <source>Budget policies</source>
+            <translation>Politiques budgétaires</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Constant share of GDP&lt;/b&gt;: the core budget keeps a share of GDP (by default the base-year share: today's effort, no new policy). &lt;b&gt;Ramp to target by year&lt;/b&gt;: the share moves in equal steps from the base-year share to the target in the target year and holds it after; an ally already above the target keeps its share. &lt;b&gt;Nominal growth&lt;/b&gt;: the budget grows by a fixed percentage a year in current prices. &lt;b&gt;Real growth&lt;/b&gt;: the same above the deflator. &lt;b&gt;Explicit amounts&lt;/b&gt;: the amounts you type or import; each holds until the next one.</source>
+            <translation>&lt;b&gt;Part du PIB constante&lt;/b&gt; : le budget de défense essentielle garde une part du PIB (par défaut celle de l'année de base : l'effort actuel, sans nouvelle politique). &lt;b&gt;Montée vers l'objectif&lt;/b&gt; : la part évolue par pas égaux de celle de l'année de base jusqu'à l'objectif à l'échéance, puis s'y maintient ; un Allié déjà au-dessus garde sa part. &lt;b&gt;Croissance nominale&lt;/b&gt; : le budget croît d'un pourcentage fixe par an en prix courants. &lt;b&gt;Croissance réelle&lt;/b&gt; : de même, au-delà du déflateur. &lt;b&gt;Montants explicites&lt;/b&gt; : les montants saisis ou importés ; chacun vaut jusqu'au suivant.</translation>
+        </message>
+        <message>
+            <source>The &lt;b&gt;related spending&lt;/b&gt; track (up to 1.5% of GDP: infrastructure, cyber, civil preparedness, innovation, industrial base) is a user assumption: NATO publishes no national figure for it. Related spending above 1.5% is shown but not counted. &lt;b&gt;Targets&lt;/b&gt; are set per ally (the Hague: 3.5% core, 5% total; an ally may have its own).</source>
+            <translation>Le volet des &lt;b&gt;dépenses connexes&lt;/b&gt; (jusqu'à 1,5 % du PIB : infrastructures, cyber, préparation civile, innovation, base industrielle) est une hypothèse de l'utilisateur : l'OTAN ne publie aucun chiffre national. Au-delà de 1,5 %, les dépenses connexes sont affichées mais pas comptées. Les &lt;b&gt;objectifs&lt;/b&gt; sont fixés par Allié (La Haye : 3,5 % pour la défense essentielle, 5 % au total ; un Allié peut avoir les siens).</translation>
+        </message>
+        <message>
+            <source>The Hague commitment</source>
+            <translation>L'engagement de La Haye</translation>
+        </message>
+        <message>
+            <source>The Hague summit declaration (25 June 2025) commits allies to spend 5% of GDP a year by 2035: at least 3.5% on core defence as NATO defines it, and up to 1.5% on defence- and security-related spending. Allies submit annual plans showing a credible, incremental path; the trajectory and balance are reviewed in 2029. The declaration sets no number for “credible” or “incremental”.</source>
+            <translation>La déclaration du sommet de La Haye (25 juin 2025) engage les Alliés à consacrer 5 % du PIB par an d'ici 2035 : au moins 3,5 % à la défense essentielle selon la définition de l'OTAN, et jusqu'à 1,5 % aux dépenses liées à la défense et à la sécurité. Les Alliés présentent des plans annuels montrant une trajectoire crédible et progressive ; la trajectoire et l'équilibre sont examinés en 2029. La déclaration ne chiffre ni « crédible » ni « progressive ».</translation>
+        </message>
+        <message>
+            <source>This tool's own methods and heuristics</source>
+            <translation>Méthodes et heuristiques propres à cet outil</translation>
+        </message>
+        <message>
+            <source>These are natoplanner's choices, not the declaration's text. &lt;b&gt;Shares&lt;/b&gt; are on NATO's basis (constant prices): a projected share moves from the published base-year share with the ratio of budget to GDP growth. &lt;b&gt;GDP&lt;/b&gt; grows with the IMF's real growth and CPI inflation (CPI stands in for the deflator), the last forecast year held flat. &lt;b&gt;Need %/yr&lt;/b&gt; is the constant nominal budget growth that reaches the target at the horizon. The &lt;b&gt;Path&lt;/b&gt; column is a heuristic: it reports whether the target is reached by its year, whether the share ever falls before, and how much of the increase is done by the 2029 review beside a linear path's share; hover over a flag for its reason. Alliance totals are at constant base-year prices and exchange rates, as NATO aggregates.</source>
+            <translation>Ce sont des choix de natoplanner, pas le texte de la déclaration. Les &lt;b&gt;parts&lt;/b&gt; sont sur la base de l'OTAN (prix constants) : une part projetée évolue à partir de la part publiée de l'année de base selon le rapport entre la croissance du budget et celle du PIB. Le &lt;b&gt;PIB&lt;/b&gt; croît avec la croissance réelle et l'inflation IPC du FMI (l'IPC tient lieu de déflateur), la dernière année de prévision étant maintenue. &lt;b&gt;Besoin %/an&lt;/b&gt; est la croissance nominale constante du budget qui atteint l'objectif à l'horizon. La colonne &lt;b&gt;Trajectoire&lt;/b&gt; est une heuristique : elle indique si l'objectif est atteint à son échéance, si la part baisse avant, et quelle part de la hausse est faite avant l'examen de 2029 par rapport à une trajectoire linéaire ; survolez un signal pour sa raison. Les totaux de l'Alliance sont aux prix et taux de change constants de l'année de base, comme les agrégats de l'OTAN.</translation>
+        </message>
+        <message>
+            <source>Where the data come from</source>
+            <translation>D'où viennent les données</translation>
+        </message>
+        <message>
+            <source>NATO's defence expenditure tables (2026 edition, 2014-2026; 2025 and 2026 are estimates), earlier editions for the revisions, and the IMF World Economic Outlook (April 2025, October 2025, April 2026). The Data sources tab shows every source, how it was transcribed and its caveats (Iceland, the Netherlands, Luxembourg, fiscal years).</source>
+            <translation>Les tableaux des dépenses de défense de l'OTAN (édition 2026, 2014-2026 ; 2025 et 2026 sont des estimations), les éditions antérieures pour les révisions, et les Perspectives de l'économie mondiale du FMI (avril 2025, octobre 2025, avril 2026). L'onglet Sources des données présente chaque source, sa transcription et ses réserves (Islande, Pays-Bas, Luxembourg, exercices budgétaires).</translation>
+        </message>
+        <message>
+            <source>natoplanner help</source>
+            <translation>Aide de natoplanner</translation>
+        </message>
+        <message>
+            <source>User guide</source>
+            <translation>Guide de l'utilisateur</translation>
+        </message>
+        <message>
+            <source>Data sources</source>
+            <translation>Sources des données</translation>
+        </message>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>Raccourcis clavier</translation>
+        </message>
+        <message>
+            <source>Guide</source>
+            <translation>Guide</translation>
+        </message>
+        <message>
+            <source>Keys</source>
+            <translation>Touches</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <source>Where</source>
+            <translation>Où</translation>
+        </message>
+        <message>
+            <source>natoplanner user guide</source>
+            <translation>Guide de l'utilisateur de natoplanner</translation>
+        </message>
+    </context>
+    <context>
+        <name>WelcomePanel</name>
+        <message>
+            <source>Welcome</source>
+            <translation>Bienvenue</translation>
+        </message>
+        <message>
+            <source>Open the user guide</source>
+            <translation>Ouvrir le guide</translation>
+        </message>
+        <message>
+            <source>Close this panel</source>
+            <translation>Masquer ce panneau</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Welcome to natoplanner.&lt;/b&gt; The &lt;b&gt;table&lt;/b&gt; on the left lists the 32 allies and where each stands at the horizon against the Hague targets (3.5% of GDP on core defence, 5% in total by 2035). Click allies to &lt;b&gt;plot&lt;/b&gt; their paths (Ctrl+click for several). The &lt;b&gt;year editor&lt;/b&gt; below the plot holds the selected ally's figures year by year: a value you type there is an &lt;b&gt;override&lt;/b&gt; (bold; Delete clears it), and the policy panel under it sets how the budget moves. %1 (%2 of GDP in %5) and %3 (%4) are selected to start: one above the 3.5% core target, one below. Everything can be undone (Ctrl+Z); F1 opens the user guide.</source>
+            <translation>&lt;b&gt;Bienvenue dans natoplanner.&lt;/b&gt; Le &lt;b&gt;tableau&lt;/b&gt; de gauche présente les 32 Alliés et la position de chacun à l'horizon par rapport aux objectifs de La Haye (3,5 % du PIB pour la défense essentielle, 5 % au total d'ici 2035). Cliquez sur des Alliés pour &lt;b&gt;tracer&lt;/b&gt; leurs trajectoires (Ctrl+clic pour plusieurs). L'&lt;b&gt;éditeur des années&lt;/b&gt; sous le graphique contient les chiffres de l'Allié sélectionné année par année : une valeur que vous y tapez est une &lt;b&gt;valeur saisie&lt;/b&gt; (en gras ; Suppr l'efface), et le panneau des politiques en dessous fixe l'évolution du budget. %1 (%2 du PIB en %5) et %3 (%4) sont sélectionnés au départ : l'un au-dessus de l'objectif de 3,5 %, l'autre en dessous. Tout peut être annulé (Ctrl+Z) ; F1 ouvre le guide.</translation>
         </message>
     </context>
     <context>

@@ -9,7 +9,9 @@ import numpy as np
 import pandas as pd
 import pyqtgraph as pg
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -30,13 +32,30 @@ from PySide6.QtWidgets import (
 from natoplanner.core.revisions import VINTAGE_PUBLISHED, revision_table, share_revisions
 from natoplanner.ui.analysis.charts import foreground, make_plot_widget
 from natoplanner.ui.common.formatting import DASH, number, percent
-
+from natoplanner.ui.common.labels import data_label
 
 # -- revisions -------------------------------------------------------------------------
+#: The publications' labels in data/nato_share_gdp_vintages.csv, marked for Qt
+#: Linguist (shown through :func:`data_label`; a new one passes through untranslated).
+VINTAGE_LABELS = (
+    QT_TRANSLATE_NOOP("Labels", "NATO 2025 edition (cut-off 2025-06-03, published 2025-08-28)"),
+    QT_TRANSLATE_NOOP("Labels", "NATO 2026 edition (cut-off 2026-07-03)"),
+    QT_TRANSLATE_NOOP("Labels", "likely NATO 2023 edition (July 2023) - attribution unverified"),
+    QT_TRANSLATE_NOOP("Labels", "NATO Secretary General Annual Report 2023 (March 2024)"),
+    QT_TRANSLATE_NOOP("Labels", "NATO 2024 edition (published 2024-06-17)"),
+    QT_TRANSLATE_NOOP("Labels", "NATO Secretary General Annual Report 2025 (26 March 2026)"),
+)
+
+_SHORT_LABELS = {
+    "sgar": QT_TRANSLATE_NOOP("AllianceView", "SG report %1"),
+    "ed": QT_TRANSLATE_NOOP("AllianceView", "%1 edition"),
+}
+
+
 def vintage_short_label(vintage: str) -> str:
-    """ "2025 edition", "SG report 2025"… from the vintage code."""
-    year = vintage[-4:]
-    return f"SG report {year}" if vintage.startswith("sgar") else f"{year} edition"
+    """ "2025 edition", "SG report 2025"… from the vintage code, in the interface language."""
+    template = _SHORT_LABELS["sgar" if vintage.startswith("sgar") else "ed"]
+    return QCoreApplication.translate("AllianceView", template).replace("%1", vintage[-4:])
 
 
 class RevisionsModel(QAbstractTableModel):
@@ -106,7 +125,7 @@ class RevisionsModel(QAbstractTableModel):
             vintage = vintages[section - 1]
             labels = self.tidy.loc[self.tidy["vintage"] == vintage, "vintage_label"]
             published = VINTAGE_PUBLISHED.get(vintage, ("?",))[0]
-            return (labels.iloc[0] if len(labels) else vintage) + self.tr(
+            return (data_label(labels.iloc[0]) if len(labels) else vintage) + self.tr(
                 " — published %1; % of GDP"
             ).replace("%1", published)
         return None
@@ -149,7 +168,7 @@ class RevisionsModel(QAbstractTableModel):
             change = entry.change_pp
             text = (
                 self.tr("%1 for %2: %3%4")
-                .replace("%1", str(entry.vintage_label))
+                .replace("%1", data_label(str(entry.vintage_label)))
                 .replace("%2", str(int(entry.year)))
                 .replace("%3", percent(entry.share_pct))
                 .replace("%4", self.tr(" (estimate)") if entry.is_estimate else "")

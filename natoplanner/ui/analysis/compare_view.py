@@ -12,6 +12,11 @@ compare_scenarios`; the window recomputes when a compared scenario changes.
 
 from __future__ import annotations
 
+import csv
+import io
+import math
+from pathlib import Path
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import (
@@ -42,6 +47,7 @@ from natoplanner.core.compare import compare_scenarios
 from natoplanner.core.errors import ScenarioInputError
 from natoplanner.core.scenario import MAX_HORIZON
 from natoplanner.core.vintages import SHARE_GDP_PCT, SPENDING_NATIONAL_MN
+from natoplanner.io.atomic import atomic_write
 from natoplanner.io.clipboard import format_tsv
 from natoplanner.ui.analysis.charts import (
     add_target_lines,
@@ -162,6 +168,17 @@ class CompareDialog(QDialog):
         copy_button.setToolTip(self.tr("Copy the whole table, as sorted, for Excel or LibreOffice"))
         copy_button.clicked.connect(self.copy_table)
 
+        add_button = QPushButton(self.tr("Add scenario &file…"), self)
+        add_button.setToolTip(
+            self.tr("Open a scenario workbook from disk (in its own window) and compare it")
+        )
+        add_button.clicked.connect(lambda: self.add_from_disk())
+        export_button = QPushButton(self.tr("&Export table (CSV)…"), self)
+        export_button.setToolTip(self.tr("Save the difference table, as sorted, as a CSV file"))
+        export_button.clicked.connect(lambda: self.export_table())
+        close_button = QPushButton(self.tr("Close"), self)
+        close_button.clicked.connect(self.close)
+
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.plot_widget)
         splitter.addWidget(self.table)
@@ -171,8 +188,11 @@ class CompareDialog(QDialog):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(splitter, 1)
         buttons = QHBoxLayout()
+        buttons.addWidget(add_button)
         buttons.addStretch(1)
         buttons.addWidget(copy_button)
+        buttons.addWidget(export_button)
+        buttons.addWidget(close_button)
         right_layout.addLayout(buttons)
         outer = QSplitter(Qt.Orientation.Horizontal, self)
         outer.addWidget(left)
@@ -405,8 +425,8 @@ class CompareDialog(QDialog):
             self._reference_items.append(item)
 
     # -- copy ------------------------------------------------------------------------
-    def table_tsv(self) -> str:
-        """The table as sorted on screen, as tab-separated text (raw numbers, locale decimal)."""
+    def table_rows(self) -> tuple[list[str], list[list]]:
+        """The table as sorted on screen: header texts and raw values (numbers unformatted)."""
         header = [
             str(self.proxy.headerData(c, Qt.Orientation.Horizontal)).replace("\n", " ")
             for c in range(self.proxy.columnCount())
@@ -417,10 +437,77 @@ class CompareDialog(QDialog):
             rows.append(
                 [self.model.raw_value(source_row, c) for c in range(self.model.columnCount())]
             )
+        return header, rows
+
+    def table_tsv(self) -> str:
+        """The table as sorted on screen, as tab-separated text (raw numbers, locale decimal)."""
+        header, rows = self.table_rows()
         return format_tsv(header, rows, decimal=QLocale().decimalPoint())
 
     def copy_table(self) -> None:
         QGuiApplication.clipboard().setText(self.table_tsv())
+
+    # -- from disk, to disk -----------------------------------------------------------
+    def add_from_disk(self, path: Path | None = None) -> ScenarioDocument | None:
+        """Open a scenario workbook in a new window of the workspace and tick it here."""
+        prompts = self.main_window.prompts
+        if path is None:
+            folder = self.main_window.document.path
+            path = prompts.open_path(
+                str(folder.parent if folder else Path.home()),
+                self.tr("Scenario workbooks (*.xlsx)"),
+            )
+            if path is None:
+                return None
+        try:
+            from natoplanner.io.workbook.files import read_scenario
+
+            loaded = read_scenario(Path(path), self.main_window.document.scenario.dataset)
+        except Exception as error:  # noqa: BLE001 - a bad file becomes a message, never a crash
+            prompts.error(self.tr("Cannot open"), str(error))
+            return None
+        document = ScenarioDocument(loaded.scenario, Path(path))
+        self.workspace.open_window(document)
+        self._fill_scenarios()
+        self.set_compared([*self.documents(), document], self.reference_document())
+        return document
+
+    def reference_document(self) -> ScenarioDocument | None:
+        return self.reference_combo.currentData()
+
+    def export_table(self, path: Path | None = None) -> Path | None:
+        """Write the difference table, as sorted, to a CSV file (UTF-8, one header row)."""
+        prompts = self.main_window.prompts
+        if path is None:
+            folder = self.main_window.document.path
+            suggested = (folder.parent if folder else Path.home()) / "comparison.csv"
+            path = prompts.save_path(str(suggested), self.tr("CSV, UTF-8 (*.csv)"))
+            if path is None:
+                return None
+        path = Path(path)
+        if path.suffix.lower() != ".csv":
+            path = path.with_suffix(".csv")
+        header, rows = self.table_rows()
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow(header)
+        writer.writerows([_csv_value(v) for v in row] for row in rows)
+        data = buffer.getvalue().encode("utf-8-sig")
+        try:
+            atomic_write(path, lambda handle: handle.write(data))
+        except OSError as error:
+            prompts.error(self.tr("Cannot export"), f"{path}: {error.strerror or error}")
+            return None
+        return path
+
+
+def _csv_value(value: object) -> object:
+    """A table cell for a CSV: empty when missing, numbers rounded as shown (2 decimals)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if isinstance(value, float):
+        return round(value, 2) + 0.0  # no float noise, no -0.0
+    return value
 
 
 def scenario_path(

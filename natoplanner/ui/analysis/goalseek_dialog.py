@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
@@ -57,12 +58,14 @@ from natoplanner.core.scenario import (
     MAX_HORIZON,
     REVIEW_YEAR,
     TOTAL_TARGET_PCT,
+    Measure,
     Scenario,
 )
 from natoplanner.ui.common.actions import make_action, show_window_part
 from natoplanner.ui.common.formatting import number, percent
 from natoplanner.ui.common.labels import deflator_text, path_facts_short, path_facts_text
 from natoplanner.ui.common.models import ReadOnlyTableModel
+from natoplanner.ui.common.screen import grow_to_show_rows
 from natoplanner.ui.window.commands import ReplaceInputs
 from natoplanner.ui.window.document import ScenarioDocument
 
@@ -124,6 +127,8 @@ class GoalSeekModel(ReadOnlyTableModel):
     def __init__(self, language: str = "en", parent=None) -> None:
         super().__init__(parent)
         self.language = language
+        #: ISO3 → name in the interface language (filled by the dialog).
+        self.ally_names: dict[str, str] = {}
         self.rows: list[GoalSeekRow] = []
         self.years: list[int] = []
         self.target_year = 0
@@ -247,7 +252,7 @@ class GoalSeekModel(ReadOnlyTableModel):
             return number(self._raw(row, column), 0)
         match column:
             case 0:
-                return r.name
+                return self.ally_names.get(r.iso3, r.name)
             case 1:
                 return r.currency
             case 2:
@@ -286,14 +291,41 @@ class GoalSeekModel(ReadOnlyTableModel):
                 "Already at or above the target in the base year: the growth that holds its share"
             )
         if column == 8:
-            text = row.breakeven.describe()
+            text = self._breakeven_sentence(row.breakeven)
             if not row.breakeven.reacts_to_growth:
                 text += self.tr(" — the plan sets a share of GDP, so GDP growth does not change it")
             return text
         if column == 7 or column >= self.FIXED_COLUMNS:
             value = r.checkpoint_budget_mn if column == 7 else self._raw(row, column)
-            return f"{number(value, 0)} mn {r.currency}"
+            return self.tr("%1 mn %2").replace("%1", number(value, 0)).replace("%2", r.currency)
         return None
+
+    def _breakeven_sentence(self, b: BreakevenGrowth) -> str:
+        """:meth:`BreakevenGrowth.describe` in the interface language, numbers in its locale."""
+        constant = b.assumption == GrowthAssumption.CONSTANT
+        unit = self.tr("% a year") if constant else self.tr(" pp vs the scenario path")
+        what = self.tr("real growth") if constant else self.tr("growth shift")
+        target = percent(b.target_pct, 1)
+        if b.outcome == BreakevenOutcome.THRESHOLD:
+            template = self.tr("meets %1 in %2 while %3 ≤ %4")
+            limit = number(b.growth_pct, 2) + unit
+        else:
+            template = (
+                self.tr("meets %1 in %2 at any %3 in %4")
+                if b.outcome == BreakevenOutcome.MET_AT_ANY_GROWTH
+                else self.tr("misses %1 in %2 at any %3 in %4")
+            )
+            limit = (
+                self.tr("[%1, %2]")
+                .replace("%1", number(b.low_pct, 0))
+                .replace("%2", number(b.high_pct, 0))
+            ) + unit
+        return (
+            template.replace("%1", target)
+            .replace("%2", str(b.year))
+            .replace("%3", what)
+            .replace("%4", limit)
+        )
 
 
 class GoalSeekDialog(QDialog):
@@ -356,6 +388,11 @@ class GoalSeekDialog(QDialog):
         form.addRow(self.tr("Goal:"), goal)
 
         self.model = GoalSeekModel(window.language, self)
+        # Ally names in the interface language (the core's results carry English ones).
+        self.model.ally_names = {
+            ally.iso3: ally.name(window.language)
+            for ally in self.document.scenario.dataset.registry
+        }
         self.view = QTableView(self)
         self.view.setModel(self.model)
         self.view.setAlternatingRowColors(True)
@@ -403,7 +440,9 @@ class GoalSeekDialog(QDialog):
         self.document.reset.connect(self.refresh)
         selection = window.allies_panel.view.selectionModel()
         selection.selectionChanged.connect(self.refresh)
-        self.resize(1400, 400)
+        # Wide enough for the year columns; cut to the screen when shown, and
+        # grown to list every selected ally (goal seek for all 32 included).
+        self.resize(1400, 420)
 
     # -- inputs ------------------------------------------------------------
     @property
@@ -482,6 +521,7 @@ class GoalSeekDialog(QDialog):
         self.model.set_rows(rows)
         self.apply_button.setEnabled(bool(rows))
         self.note.setText(problem or self._explanation())
+        grow_to_show_rows(self, self.view)  # every selected ally's row, as far as the screen allows
 
     def _explanation(self) -> str:
         return (
@@ -517,15 +557,51 @@ class GoalSeekDialog(QDialog):
         before = scenario.state()
         copy = scenario.copy()
         apply_changes(copy, [r.change for r in results])
+        if not self._may_clear_typed_budgets(scenario, copy):
+            return
         text = self.tr("Goal seek: %1 to %2").replace("%1", who).replace("%2", self._goal_text())
         self.document.push(ReplaceInputs(self.document, text, before, copy.state()))
+
+    def _may_clear_typed_budgets(self, scenario, applied) -> bool:
+        """Ask first when applying would drop core budgets typed or imported by the user."""
+        before = scenario.year_inputs(Measure.CORE_BUDGET)
+        after = applied.year_inputs(Measure.CORE_BUDGET)
+        cleared = ~np.isnan(before) & np.isnan(after)
+        rows = [i for i in range(cleared.shape[0]) if cleared[i].any()]
+        if not rows:
+            return True
+        lines = [
+            self.tr("%1: %2 typed or imported core budget(s) cleared")
+            .replace(
+                "%1", self.model.ally_names.get(scenario.allies[i].iso3, scenario.allies[i].iso3)
+            )
+            .replace("%2", str(int(cleared[i].sum())))
+            for i in rows
+        ]
+        message = "\n".join(
+            [
+                self.tr("Applying the goal-seek path replaces core budgets you typed or imported:"),
+                *lines[:12],
+                *(
+                    [self.tr("… and %1 more allies").replace("%1", str(len(lines) - 12))]
+                    if len(lines) > 12
+                    else []
+                ),
+                self.tr("Apply anyway? (Edit > Undo brings them back.)"),
+            ]
+        )
+        return self.window_.prompts.confirm(self.tr("Goal seek"), message)
 
     def apply(self) -> None:
         """Apply the shown paths as one undoable step."""
         results = [row.result for row in self.model.rows]
         if not results:
             return
-        who = results[0].name if len(results) == 1 else self.tr("%n allies", "", len(results))
+        who = (
+            self.model.ally_names.get(results[0].iso3, results[0].name)
+            if len(results) == 1
+            else self.tr("%n allies", "", len(results))
+        )
         self._push(results, who)
 
     def apply_to_all_below_target(self) -> None:

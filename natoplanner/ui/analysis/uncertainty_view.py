@@ -61,6 +61,7 @@ from natoplanner.core.uncertainty import (
 from natoplanner.ui.common.actions import make_action, show_window_part
 from natoplanner.ui.common.formatting import number, percent
 from natoplanner.ui.common.models import ReadOnlyTableModel
+from natoplanner.ui.common.screen import grow_to_show_rows
 from natoplanner.ui.shell.background import BackgroundTask, run_in_background
 from natoplanner.ui.window.path_plot import PathPlot, PlotMode
 
@@ -450,6 +451,7 @@ class UncertaintyDialog(QDialog):
     def _on_done(self, result: MonteCarloResult) -> None:
         self.result, self._stale = result, self._revision != self._run_revision
         self.model.set_result(result)
+        grow_to_show_rows(self, self.view)  # every ally's row, as far as the screen allows
         self.table_title.setText(
             self.tr(
                 "<b>Chance of meeting the targets in %1</b> (share of draws, every ally)"

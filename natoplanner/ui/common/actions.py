@@ -37,13 +37,19 @@ def show_window_part(window: QObject, attribute: str, create: Callable[[QObject]
     """Show the window's ``attribute`` dialog or view, creating it on first use.
 
     One per window, kept while the window lives (so it keeps its last result),
-    and brought to the front.
+    and brought to the front. It opens within its screen's available area.
     """
+    from natoplanner.ui.common.screen import fit_on_screen, keep_on_screen
+
     part = getattr(window, attribute, None)
-    if part is None:
+    first = part is None
+    if first:
         part = create(window)
         setattr(window, attribute, part)
+        fit_on_screen(part)  # its comfortable size, cut to the screen
     part.show()
+    if first:
+        keep_on_screen(part)  # the real frame is known now
     part.raise_()
     part.activateWindow()
     return part

@@ -173,16 +173,28 @@ def share_basis_text(basis: ShareBasis) -> str:
                     "Labels",
                     "share of %1, not GDP: NATO measures it against %1 (its GDP path is %1)",
                 )
-            ).replace("%1", basis.denominator)
+            ).replace("%1", denominator_label(basis.denominator))
         )
     if basis.cash_share_pct is not None:
         text = tr(QT_TRANSLATE_NOOP("Labels", "NATO basis %1 (constant prices), cash ÷ %3 %2"))
         parts.append(
             text.replace("%1", percent(basis.headline_share_pct))
             .replace("%2", percent(basis.cash_share_pct))
-            .replace("%3", basis.denominator)
+            .replace("%3", denominator_label(basis.denominator))
         )
     return tr(QT_TRANSLATE_NOOP("Labels", "; ")).join(parts)
+
+
+#: The measures a share is taken of, as the core names them, in the interface language.
+_DENOMINATORS = {
+    "GDP": QT_TRANSLATE_NOOP("Labels", "GDP"),
+    "GNI": QT_TRANSLATE_NOOP("Labels", "GNI"),
+}
+
+
+def denominator_label(name: str) -> str:
+    """ "GDP" or "GNI" in the interface language ("PIB", "RNB"); others pass through."""
+    return tr(_DENOMINATORS[name]) if name in _DENOMINATORS else name
 
 
 def deflator_text(vintage: str) -> str:

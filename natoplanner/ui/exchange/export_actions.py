@@ -9,7 +9,9 @@ atomically: a failed export leaves any previous file untouched.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
+from contextlib import contextmanager
 from pathlib import Path
 
 import pyqtgraph.exporters as exporters
@@ -73,6 +75,58 @@ def plot_svg_bytes(plot_item) -> bytes:
     return bytes(data.data())
 
 
+def chart_title(window) -> str:
+    """What an exported chart shows: allies, measure and scenario."""
+    registry = window.document.scenario.dataset.registry
+    codes = window.allies_panel.selected_iso3()
+    allies = ", ".join(registry.get(c).name(window.language) for c in codes[:8])
+    if len(codes) > 8:
+        allies += " …"
+    return (
+        _tr("%1 — %2 — scenario “%3”")
+        .replace("%1", allies or _tr("no ally selected"))
+        .replace("%2", window.plot.mode_combo.currentText())
+        .replace("%3", window.document.scenario.name)
+    )
+
+
+def chart_source(window) -> str:
+    """The source line of an exported chart: NATO's edition, the IMF vintage, the tool."""
+    from natoplanner.core.dataset import NATO_EDITION
+    from natoplanner.ui.common.labels import data_label
+
+    scenario = window.document.scenario
+    return (
+        _tr("Source: %1 (history; NATO estimates circled); projection: natoplanner, GDP from %2")
+        .replace("%1", data_label(NATO_EDITION))
+        .replace("%2", data_label(scenario.gdp_vintage))
+    )
+
+
+@contextmanager
+def captioned(window):
+    """The window's plot with a title above and a source line below, for an export only."""
+    import pyqtgraph as pg
+
+    plot_item = window.plot.plot_item
+    colour = window.plot.palette().color(window.plot.foregroundRole())
+    plot_item.setTitle(html.escape(chart_title(window)), color=colour, size="11pt")
+    source = pg.LabelItem(html.escape(chart_source(window)), color=colour, size="8pt")
+    layout = plot_item.layout
+    row = layout.rowCount()
+    layout.addItem(source, row, 1)
+    layout.activate()
+    try:
+        yield plot_item
+    finally:
+        layout.removeItem(source)
+        source.setParentItem(None)
+        if source.scene() is not None:
+            source.scene().removeItem(source)
+        plot_item.setTitle(None)
+        layout.activate()
+
+
 def _suggested(window, suffix: str, what: str) -> str:
     document = window.document
     folder = document.path.parent if document.path else Path.home()
@@ -118,7 +172,8 @@ def export_plot_as(window, suffix: str) -> Path | None:
     render = plot_png_bytes if suffix == ".png" else plot_svg_bytes
 
     def write() -> None:
-        data = render(plot_item)
+        with captioned(window):
+            data = render(plot_item)
         atomic_write(path, lambda handle: handle.write(data))
 
     return path if _finish(window, path, write) else None

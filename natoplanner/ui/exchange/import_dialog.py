@@ -22,7 +22,7 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QLocale, QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -59,6 +59,7 @@ from natoplanner.io.sources.tabular import RawTable, read_table
 from natoplanner.ui.exchange.import_form import ImportSettingsForm
 from natoplanner.ui.exchange.import_job import Checkpoint, ImportJob
 from natoplanner.ui.exchange.import_preview import GLYPHS, ImportPreviewModel, Mark
+from natoplanner.ui.exchange.import_words import ally_name, unit_label
 from natoplanner.ui.shell.workspace import unique_name
 from natoplanner.ui.window.commands import ReplaceInputs
 from natoplanner.ui.window.document import ScenarioDocument
@@ -447,6 +448,47 @@ class ImportDialog(QDialog):
         self._update_import_button()
 
     # -- preview -------------------------------------------------------------------
+    def _plan_summary(self, plan) -> str:
+        """What the import changes, for an interface language other than English.
+
+        The importer words its summary and problems in English (the command
+        line prints them); here the counts, allies (in the interface language)
+        and years are read from the plan, the file's own texts quoted as they are.
+        """
+        registry = self.window_.document.scenario.dataset.registry
+        lines = []
+        if plan.changes:
+            years = sorted({c.year for c in plan.changes})
+            span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
+            lines.append(
+                self.tr("%1 cells for %2 allies (%3), years %4")
+                .replace("%1", str(len(plan.changes)))
+                .replace("%2", str(len(plan.allies)))
+                .replace("%3", ", ".join(ally_name(registry.get(a)) for a in plan.allies))
+                .replace("%4", span)
+            )
+        else:
+            lines.append(self.tr("nothing to import"))
+        if plan.skipped:
+            lines.append(
+                self.tr("%1 cells skipped (hover over a cell for the reason)").replace(
+                    "%1", str(len(plan.skipped))
+                )
+            )
+        if plan.unmatched:
+            lines.append(
+                self.tr("%1 names not matched to an ally: %2")
+                .replace("%1", str(len(plan.unmatched)))
+                .replace("%2", "; ".join(f"“{u.text}”" for u in plan.unmatched[:12]))
+            )
+        if plan.invalid:
+            lines.append(
+                self.tr("%1 invalid cells: %2")
+                .replace("%1", str(len(plan.invalid)))
+                .replace("%2", ", ".join(str(i.address) for i in plan.invalid[:8]))
+            )
+        return "\n".join(lines)
+
     def _show_preview(self, preview: ImportPreview | None) -> None:
         self.preview = preview
         self._preview_current = preview is not None
@@ -466,7 +508,11 @@ class ImportDialog(QDialog):
             return
         self.form.mark_value_choice(preview.settings.value_candidates)
         self.summary_label.setText(self.summary_line(preview))
-        self.details.setPlainText(preview.details())
+        self.details.setPlainText(
+            preview.details()
+            if QLocale().language() == QLocale.Language.English
+            else self._plan_summary(preview.plan)
+        )
         settings = preview.settings
         self.view.horizontalHeader().setResizeContentsPrecision(200)  # not 200,000 rows
         self.view.resizeColumnToContents(settings.country_column)
@@ -496,8 +542,8 @@ class ImportDialog(QDialog):
                 "Most figures read as %1 are far from the scenario's path for their ally "
                 "(this tool's check). They look like %2. Read them as %2?"
             )
-            .replace("%1", preview.settings.unit.label)
-            .replace("%2", likely.label)
+            .replace("%1", unit_label(preview.settings.unit))
+            .replace("%2", unit_label(likely))
         )
         if self.window_.prompts.confirm(self.tr("Check the unit"), question):
             index = self.unit_combo.findData(likely)

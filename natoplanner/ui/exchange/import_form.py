@@ -10,7 +10,7 @@ filling the controls from settings emits neither.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QSpinBox, QWidget
 
 from natoplanner.core.dataset import Dataset
@@ -26,6 +26,7 @@ from natoplanner.io.sources.detect import (
     year_from_header,
 )
 from natoplanner.io.sources.tabular import RawSheet, RawTable, column_letters
+from natoplanner.ui.exchange.import_words import measure_label, unit_label
 
 
 def year_columns_of(row: list[object]) -> tuple[tuple[int, int], ...]:
@@ -198,7 +199,7 @@ class ImportSettingsForm(QWidget):
             detected = detection.settings if detection else None
             self.measure_combo.clear()
             for measure in SourceMeasure:
-                text = measure.label
+                text = measure_label(measure)
                 if detected is not None and measure is detected.measure:
                     text += self.tr(" (detected)")
                 self.measure_combo.addItem(text, measure)
@@ -226,7 +227,7 @@ class ImportSettingsForm(QWidget):
         detected = self.detection.settings if self.detection else None
         self.unit_combo.clear()
         for candidate in units_for(measure):
-            text = candidate.label
+            text = unit_label(candidate)
             if detected is not None and measure is detected.measure and candidate is detected.unit:
                 text += self.tr(" (detected)")
             self.unit_combo.addItem(text, candidate)
@@ -245,24 +246,65 @@ class ImportSettingsForm(QWidget):
             return
         text = (
             self.tr("Detected: %1 — %2")
-            .replace("%1", detected.measure.label)
+            .replace("%1", measure_label(detected.measure))
             .replace("%2", self._unit_words(detected.unit))
         )
         if (settings.measure, settings.unit) != (detected.measure, detected.unit):
             text += (
                 self.tr("; you chose %1 in %2")
-                .replace("%1", settings.measure.label)
-                .replace("%2", settings.unit.label)
+                .replace("%1", measure_label(settings.measure))
+                .replace("%2", unit_label(settings.unit))
             )
         self.detected_label.setText(text)
-        self.detected_label.setToolTip("\n".join(self.detection.notes))
+        self.detected_label.setToolTip(self._detection_notes(detected))
+
+    def _detection_notes(self, detected: ImportSettings) -> str:
+        """How the table was read: the reader's own notes in English, a summary otherwise.
+
+        ``io.sources.detect`` words its notes in English (the command line
+        prints them); another interface language gets the layout read back
+        from the detected settings instead.
+        """
+        if QLocale().language() == QLocale.Language.English:
+            return "\n".join(self.detection.notes)
+        country = column_letters(detected.country_column)
+        if detected.layout is Layout.WIDE and detected.year_columns:
+            years = [year for _column, year in detected.year_columns]
+            layout = (
+                self.tr(
+                    "wide table: header in row %1, %2 year columns (%3–%4), countries in column %5"
+                )
+                .replace("%1", str(detected.header_row + 1))
+                .replace("%2", str(len(years)))
+                .replace("%3", str(min(years)))
+                .replace("%4", str(max(years)))
+                .replace("%5", country)
+            )
+        else:
+            layout = (
+                self.tr(
+                    "long table: header in row %1; countries in column %2, years in %3, values in %4"  # noqa: E501 (one translatable string)
+                )
+                .replace("%1", str(detected.header_row + 1))
+                .replace("%2", country)
+                .replace("%3", column_letters(detected.year_column or 0))
+                .replace("%4", column_letters(detected.value_column or 0))
+            )
+        return "\n".join(
+            [
+                layout,
+                self.tr("measure: %1; unit: %2")
+                .replace("%1", measure_label(detected.measure))
+                .replace("%2", unit_label(detected.unit)),
+            ]
+        )
 
     def _unit_words(self, unit: Unit) -> str:
         if unit is Unit.FRACTION:
             return self.tr("detected as fractions (0.0425 = 4.25%)")
         if unit is Unit.PERCENT:
             return self.tr("detected as percent (4.25 = 4.25%)")
-        return self.tr("detected in %1").replace("%1", unit.label)
+        return self.tr("detected in %1").replace("%1", unit_label(unit))
 
     # -- reading the controls --------------------------------------------------------
     def current_settings(self) -> ImportSettings:

@@ -30,8 +30,12 @@ from natoplanner.ui.window.commands import ReplaceInputs
 
 def show_import_dialog(window, path: Path | None = None) -> ImportDialog:
     """Open the import dialog (non-blocking) on ``window``, reading ``path`` if given."""
+    from natoplanner.ui.common.screen import fit_on_screen, keep_on_screen
+
     dialog = ImportDialog(window, path)
+    fit_on_screen(dialog)  # cut to the screen's free area
     dialog.show()
+    keep_on_screen(dialog)
     return dialog
 
 

@@ -16,12 +16,12 @@ import math
 from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
 
-from natoplanner.core.scenario import Measure
 from natoplanner.io.sources.detect import LabelKind, Layout
 from natoplanner.io.sources.importer import TARGET_MEASURE, CellStatus, ImportPreview
 from natoplanner.io.sources.tabular import cell_address, column_letters
 from natoplanner.ui.common.formatting import number
 from natoplanner.ui.common.models import ReadOnlyTableModel
+from natoplanner.ui.exchange.import_words import ally_name, target_label, target_unit
 
 _ROOT = QModelIndex()
 
@@ -52,13 +52,6 @@ _TINTS = {
     Mark.SKIPPED: (QColor(128, 128, 128), 0.22),
     Mark.UNMATCHED: (QColor(235, 170, 30), 0.40),
     Mark.INVALID: (QColor(210, 40, 40), 0.42),
-}
-
-_UNIT_OF_TARGET = {
-    Measure.CORE_BUDGET: "mn",
-    Measure.NOMINAL_GDP: "bn",
-    Measure.REAL_GROWTH: "%",
-    Measure.DEFLATOR: "%",
 }
 
 
@@ -164,7 +157,7 @@ class ImportPreviewModel(ReadOnlyTableModel):
                 return (
                     self.tr("%1: matched to %2 (%3)")
                     .replace("%1", address)
-                    .replace("%2", ally.name_en)
+                    .replace("%2", ally_name(ally))
                     .replace("%3", ally.iso3)
                 )
             return f"{address}: {row_report.reason}"
@@ -174,7 +167,7 @@ class ImportPreviewModel(ReadOnlyTableModel):
         if report.status is CellStatus.OK:
             target = TARGET_MEASURE[settings.measure]
             ally = self.registry.get(report.iso3)
-            unit = _UNIT_OF_TARGET[target]
+            unit = target_unit(target)
             amount = (
                 f"{number(report.value, 2)} %"
                 if unit == "%"
@@ -183,9 +176,9 @@ class ImportPreviewModel(ReadOnlyTableModel):
             return (
                 self.tr("%1: imported — %2 %3, %4 = %5")
                 .replace("%1", address)
-                .replace("%2", ally.name_en)
+                .replace("%2", ally_name(ally))
                 .replace("%3", str(report.year))
-                .replace("%4", target.value.replace("_", " "))
+                .replace("%4", target_label(target))
                 .replace("%5", amount)
             )
         verdict = self.tr("skipped") if report.status is CellStatus.SKIPPED else self.tr("invalid")

@@ -226,7 +226,7 @@ class FiscalRoomModel(QAbstractTableModel):
             case "clause":
                 return None if not is_eu_member(self.room.iso3[row]) else ""
             case "baseline":
-                basis = "COFOG 02" if self.room.baseline_is_cofog[row] else "NATO"
+                basis = "COFOG 02" if self.room.baseline_is_cofog[row] else self.tr("NATO")
                 return DASH if np.isnan(value) else f"{number(value)} ({basis})"
             case "increase_mn" | "outside_mn" | "budget_law":
                 return number(value, 0)

@@ -22,7 +22,7 @@ import uuid
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QStandardPaths, QTimer
+from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QStandardPaths, QTimer, Signal
 
 from natoplanner.io.recovery import (
     RecoveryEntry,
@@ -38,13 +38,18 @@ from natoplanner.ui.window.document import ScenarioDocument
 #: Environment variable that overrides the autosave interval (seconds, may be fractional).
 INTERVAL_ENV = "NATOPLANNER_AUTOSAVE_SECONDS"
 _LOCK_NAME = "session.lock"
+#: Sub-folder of the autosave root for copies that failed to load.
+UNREADABLE_FOLDER = "unreadable"
 _SESSION_PREFIX = "session-"
 
 
-def autosave_root() -> Path:
-    """``<AppDataLocation>/autosave``: where every session keeps its recovery folder."""
+def autosave_root() -> Path | None:
+    """``<AppDataLocation>/autosave``: where every session keeps its recovery folder.
+
+    None when the platform names no per-user data folder (autosave is then off).
+    """
     base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(base) / "autosave"
+    return Path(base) / "autosave" if base else None
 
 
 def interval_seconds() -> float:
@@ -71,6 +76,9 @@ class Autosave(QObject):
         Seconds between saves (default :func:`interval_seconds`).
     """
 
+    #: A recovery copy could not be written (full disk…): said once per session.
+    problem = Signal(str)
+
     def __init__(
         self,
         workspace,
@@ -80,12 +88,23 @@ class Autosave(QObject):
     ) -> None:
         super().__init__(parent if parent is not None else workspace)
         self.workspace = workspace
-        self.root = Path(root) if root is not None else autosave_root()
+        found = Path(root) if root is not None else autosave_root()
+        self.root = found if found is not None else Path.home() / ".natoplanner-no-data-folder"
         self.folder = self.root / f"{_SESSION_PREFIX}{uuid.uuid4().hex[:12]}"
-        self.folder.mkdir(parents=True, exist_ok=True)
         self._lock = QLockFile(str(self.folder / _LOCK_NAME))
         self._lock.setStaleLockTime(0)
-        self._lock.tryLock(0)
+        #: Why autosave is off (a read-only or full data folder), or None when it runs.
+        self.disabled_reason: str | None = None
+        try:
+            if found is None:
+                raise OSError("the system names no per-user data folder")
+            self.folder.mkdir(parents=True, exist_ok=True)
+            if not self._lock.tryLock(0):
+                raise OSError(_lock_problem(self._lock))
+        except OSError as error:
+            # The window must start anyway: autosave is off for this session.
+            self.disabled_reason = f"{self.root}: {error.strerror or error}"
+            discard_folder_if_empty(self.folder)
         self._keys: dict[ScenarioDocument, str] = {}
         self._next_key = 1
         self._dirty: set[str] = set()
@@ -101,7 +120,21 @@ class Autosave(QObject):
             int(1000 * (interval_s if interval_s is not None else interval_seconds()))
         )
         self.timer.timeout.connect(lambda: self.save_now(wait=False))
-        self.timer.start()
+        if self.disabled_reason is None:
+            self.timer.start()
+
+    @property
+    def enabled(self) -> bool:
+        """False when this session cannot keep recovery copies (see :attr:`disabled_reason`)."""
+        return self.disabled_reason is None
+
+    def status_text(self) -> str | None:
+        """One sentence for the status bar when autosave is off, else None."""
+        if self.enabled:
+            return None
+        return QCoreApplication.translate(
+            "Autosave", "Autosave is off: cannot write to the data folder (%1)."
+        ).replace("%1", self.disabled_reason or "")
 
     def _key(self, document: ScenarioDocument) -> str:
         key = self._keys.get(document)
@@ -140,7 +173,9 @@ class Autosave(QObject):
         is kept in :attr:`last_error` and retried on the next tick; it never
         interrupts the user.
         """
-        if self._finished or (not wait and self._running is not None and not self._running.done()):
+        if not self.enabled or self._finished:
+            return []
+        if not wait and self._running is not None and not self._running.done():
             return []
         open_documents = set(self.workspace.documents)
         for document in list(self._keys):
@@ -168,6 +203,12 @@ class Autosave(QObject):
             try:
                 written.append(write_recovery(self.folder, key, scenario, original_path))
             except OSError as error:
+                if self.last_error is None:  # emitted from the worker: queued to the window
+                    self.problem.emit(
+                        QCoreApplication.translate(
+                            "Autosave", "Autosave could not write a recovery copy: %1"
+                        ).replace("%1", str(error))
+                    )
                 self.last_error = str(error)
                 self._dirty.add(key)
         return written
@@ -189,7 +230,7 @@ class Autosave(QObject):
         return crashed
 
     def pending_recovery(self) -> list[RecoveryEntry]:
-        """What crashed sessions left behind; folders left empty are removed."""
+        """What crashed sessions left behind; only folders with no workbook copy are removed."""
         entries = []
         for folder in self.crashed_folders():
             found = read_recovery(folder)
@@ -198,6 +239,21 @@ class Autosave(QObject):
             else:
                 discard_folder(folder)
         return sorted(entries, key=lambda e: e.saved_at)
+
+    def unreadable_folder(self) -> Path:
+        """Where copies that cannot be loaded are kept, out of the way of the next start."""
+        return self.root / UNREADABLE_FOLDER
+
+    def set_aside(self, entries: list[RecoveryEntry]) -> Path:
+        """Move copies that failed to load to :meth:`unreadable_folder` (never deleted)."""
+        target = self.unreadable_folder()
+        target.mkdir(parents=True, exist_ok=True)
+        for entry in entries:
+            stamp = entry.saved_at.strftime("%Y%m%d-%H%M%S")
+            for source in (entry.workbook, entry.sidecar):
+                if source.exists():
+                    source.replace(target / f"{stamp}-{entry.workbook.parent.name}-{source.name}")
+        return target
 
     def discard_crashed(self) -> None:
         for folder in self.crashed_folders():
@@ -208,8 +264,38 @@ class Autosave(QObject):
         self.timer.stop()
         self._finished = True
         self._worker.shutdown(wait=True)
-        self._lock.unlock()
-        discard_folder(self.folder)
+        if self.enabled:
+            self._lock.unlock()
+            discard_folder(self.folder)
+
+
+def _lock_problem(lock: QLockFile) -> str:
+    error = lock.error()
+    if error == QLockFile.LockError.PermissionError:
+        return "permission denied"
+    return f"cannot create the session lock ({error.name})"
+
+
+def discard_folder_if_empty(folder: Path) -> None:
+    try:
+        folder.rmdir()
+    except OSError:
+        pass
+
+
+def _report_unloadable(window, autosave: Autosave, problems: list) -> None:
+    try:
+        kept = str(autosave.set_aside([entry for entry, _error in problems]))
+    except OSError as error:
+        kept = str(error)
+    lines = [f"{entry.name}: {error}" for entry, error in problems]
+    text = QCoreApplication.translate(
+        "Autosave",
+        "These recovery copies cannot be read and will not be offered again; they are kept in %1:",
+    ).replace("%1", kept)
+    window.prompts.error(
+        QCoreApplication.translate("Autosave", "Recovery"), "\n".join([text, *lines])
+    )
 
 
 def offer_recovery(window, autosave: Autosave) -> list:
@@ -225,26 +311,32 @@ def offer_recovery(window, autosave: Autosave) -> list:
     entries = autosave.pending_recovery()
     if not entries:
         return []
-    answer = window.prompts.recover(entries)
+    # Only copies that load are offered; one that fails is set aside (kept,
+    # never offered again) and named once, so no start asks about it again.
+    loadable, problems = [], []
+    for entry in entries:
+        try:
+            scenario = load_scenario(entry.workbook, window.document.scenario.dataset)
+        except Exception as error:  # noqa: BLE001 - one bad copy must not stop the others
+            problems.append((entry, str(error)))
+            continue
+        loadable.append((entry, scenario))
+    if problems:
+        _report_unloadable(window, autosave, problems)
+    if not loadable:
+        autosave.discard_crashed()
+        return []
+    answer = window.prompts.recover([entry for entry, _scenario in loadable])
     if answer == Recovery.LATER:
         return []
     if answer == Recovery.DISCARD:
         autosave.discard_crashed()
         return []
-    opened, problems = [], []
-    for entry in entries:
-        try:
-            scenario = load_scenario(entry.workbook, window.document.scenario.dataset)
-        except Exception as error:  # noqa: BLE001 - one bad copy must not stop the others
-            problems.append(f"{entry.name}: {error}")
-            continue
+    opened = []
+    for entry, scenario in loadable:
         document = ScenarioDocument(scenario, entry.original_path)
         document.undo_stack.resetClean()  # unsaved until the user saves it
         opened.append(window.workspace.open_window(document))
-    if problems:
-        title = QCoreApplication.translate("Autosave", "Recovery")
-        window.prompts.error(title, "\n".join(problems))
-        return opened
     autosave.discard_crashed()
     autosave.save_now(wait=False)
     if opened and window.document.path is None and not window.document.is_modified:

@@ -25,6 +25,7 @@ FEATURE_MODULES: tuple[str, ...] = (
     "natoplanner.ui.fiscal.templates_menu",
     "natoplanner.ui.sources.sources_dialog",
     "natoplanner.ui.sources.reference_curves",
+    "natoplanner.ui.help",
 )
 
 

@@ -11,8 +11,9 @@ numbers whatever the language.
 from __future__ import annotations
 
 from importlib.resources import as_file
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from natoplanner.core.resources import resource_path
 
@@ -47,15 +48,30 @@ def install_language(app: QCoreApplication, code: str) -> list[QTranslator]:
         app.installTranslator(ours)
         installed.append(ours)
     qt = QTranslator(app)
-    if qt.load(
-        QLocale(language, country),
-        "qtbase",
-        "_",
-        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
-    ):
-        app.installTranslator(qt)
-        installed.append(qt)
+    for folder in qt_translation_folders():
+        if qt.load(QLocale(language, country), "qtbase", "_", folder):
+            app.installTranslator(qt)
+            installed.append(qt)
+            break
     return installed
+
+
+def qt_translation_folders() -> list[str]:
+    """Folders holding Qt's own ``qtbase_<lang>.qm``: PySide6 ships them.
+
+    Qt's configured path comes first; the folder beside the PySide6 package
+    is the fallback for a frozen (PyInstaller) build or a relocated install
+    whose qt.conf points elsewhere. The files are loaded from there, never
+    copied into natoplanner.
+    """
+    folders = [QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)]
+    try:
+        import PySide6
+
+        folders.append(str(Path(PySide6.__file__).resolve().parent / "Qt" / "translations"))
+    except (ImportError, TypeError):
+        pass
+    return [f for f in dict.fromkeys(folders) if f and Path(f).is_dir()]
 
 
 def remove_language(app: QCoreApplication, translators: list[QTranslator]) -> None:
@@ -63,3 +79,12 @@ def remove_language(app: QCoreApplication, translators: list[QTranslator]) -> No
     for translator in translators:
         app.removeTranslator(translator)
     QLocale.setDefault(QLocale(*LOCALES["en"]))
+
+
+#: Strings Qt's own widgets show that the ``qtbase_fr.qm`` shipped with PySide6
+#: does not translate yet (Qt added the mnemonics after its translators' last
+#: pass); natoplanner's translation file supplies them, in Qt's contexts.
+QT_GAPS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+)

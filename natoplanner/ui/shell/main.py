@@ -33,8 +33,14 @@ def run_gui(argv: Sequence[str]) -> int:
         import os
 
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from natoplanner.ui.shell.platform_check import xcb_problem
+
+    if (problem := xcb_problem()) is not None:
+        print(problem, file=sys.stderr)
+        return 1
     from PySide6.QtWidgets import QApplication
 
+    from natoplanner.ui.common.screen import keep_on_screen
     from natoplanner.ui.shell import settings
     from natoplanner.ui.shell.icons import app_icon
     from natoplanner.ui.shell.language import install_language
@@ -65,6 +71,7 @@ def run_gui(argv: Sequence[str]) -> int:
     if args.screenshot:
         return save_screenshot(window, Path(args.screenshot))
     window.show()
+    keep_on_screen(window)
     window.allies_panel.select_iso3(["DEU", "POL"])
     if args.startup_probe:
         window.repaint()  # the first paint, before the deferred feature modules load
@@ -73,13 +80,35 @@ def run_gui(argv: Sequence[str]) -> int:
         return 0
     from PySide6.QtCore import QTimer
 
-    from natoplanner.ui.shell.autosave import Autosave, offer_recovery
+    from natoplanner.ui.shell.autosave import offer_recovery
 
-    autosave = Autosave(workspace)
+    autosave = start_autosave(window, workspace)
     app.aboutToQuit.connect(autosave.finish)
     # After the first paint, so the question appears over the window.
     QTimer.singleShot(0, lambda: offer_recovery(window, autosave))
+    QTimer.singleShot(0, lambda: _welcome_at_first_start(window))
     return app.exec()
+
+
+def _welcome_at_first_start(window) -> None:
+    from natoplanner.ui.help.welcome import show_welcome_once
+
+    show_welcome_once(window)
+
+
+def start_autosave(window, workspace, root: Path | None = None):
+    """Autosave for ``workspace``; when the data folder cannot be written, say so once.
+
+    A read-only or full per-user data folder never stops the window: autosave
+    is then off for the session and the status bar says why.
+    """
+    from natoplanner.ui.shell.autosave import Autosave
+
+    autosave = Autosave(workspace, root=root)
+    if (text := autosave.status_text()) is not None:
+        window.statusBar().showMessage(text)
+    autosave.problem.connect(lambda text: window.statusBar().showMessage(text, 15000))
+    return autosave
 
 
 def _use_throwaway_settings() -> None:
@@ -133,6 +162,9 @@ def save_screenshot(window, path: Path) -> int:
     from PySide6.QtWidgets import QApplication
 
     window.allies_panel.select_iso3(list(SCREENSHOT_ALLIES))
+    # The documentation picture has the window's default size, whatever the
+    # (offscreen) screen: a live window is cut to its screen instead.
+    window.resize(1440, 900)
     window.show()
     for _ in range(3):
         QApplication.processEvents()

@@ -39,11 +39,14 @@ def describe_recovery(entries: list) -> str:
     lines = []
     for entry in entries:
         when = entry.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
-        origin = (
-            str(entry.original_path)
-            if entry.original_path
-            else QCoreApplication.translate("DialogPrompts", "never saved")
-        )
+        if getattr(entry, "note_problem", ""):
+            origin = QCoreApplication.translate(
+                "DialogPrompts", "not known (the copy's note was damaged)"
+            )
+        elif entry.original_path:
+            origin = str(entry.original_path)
+        else:
+            origin = QCoreApplication.translate("DialogPrompts", "never saved")
         lines.append(
             QCoreApplication.translate("DialogPrompts", "• %1 — autosaved %2\n    file: %3")
             .replace("%1", entry.name)

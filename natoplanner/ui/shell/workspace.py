@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMainWindow
 
 from natoplanner.core.dataset import Dataset
@@ -83,13 +83,17 @@ class Workspace(QObject):
         """Open a copy of ``document``'s scenario in a new, unsaved window."""
         copy = document.scenario.copy()
         copy.name = unique_name(
-            f"{document.scenario.name} (copy)", {d.scenario.name for d in self.documents}
+            QCoreApplication.translate("Workspace", "%1 (copy)").replace(
+                "%1", document.scenario.name
+            ),
+            {d.scenario.name for d in self.documents},
         )
         return self.open_window(ScenarioDocument(copy))
 
     def new_scenario(self, dataset: Dataset | None = None):
         names = {d.scenario.name for d in self.documents}
-        scenario = Scenario(dataset, name=unique_name("Scenario", names))
+        wanted = QCoreApplication.translate("Workspace", "Scenario")
+        scenario = Scenario(dataset, name=unique_name(wanted, names))
         return self.open_window(ScenarioDocument(scenario))
 
 

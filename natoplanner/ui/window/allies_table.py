@@ -19,13 +19,14 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLineEdit,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from natoplanner.core.indicators.basis import share_bases
-from natoplanner.core.scenario import CORE_TARGET_PCT, GUIDELINE_PCT
+from natoplanner.core.scenario import CORE_TARGET_PCT, GUIDELINE_PCT, TOTAL_TARGET_PCT
 from natoplanner.ui.common.formatting import DASH, number, percent
 from natoplanner.ui.common.labels import (
     core_policy_label,
@@ -57,6 +58,12 @@ class Column(IntEnum):
 
 
 _ONE_LINE_HEADERS = (Column.ALLY, Column.POLICY, Column.PATH)
+#: Banded columns and the target each is measured against (% of GDP).
+_BAND_TARGETS = {
+    Column.BASE_CORE: CORE_TARGET_PCT,
+    Column.HORIZON_CORE: CORE_TARGET_PCT,
+    Column.HORIZON_TOTAL: TOTAL_TARGET_PCT,
+}
 
 
 class Band(IntEnum):
@@ -67,12 +74,17 @@ class Band(IntEnum):
     TARGET = 2
 
 
-def band_of(share_pct: float) -> Band | None:
+#: Differences below this (percentage points) are rounding noise, not a shortfall.
+_TOLERANCE_PP = 1e-9
+
+
+def band_of(share_pct: float, target_pct: float = CORE_TARGET_PCT) -> Band | None:
+    """The band of a share against the 2% guideline and ``target_pct`` (3.5% core, 5% total)."""
     if np.isnan(share_pct):
         return None
-    if share_pct < GUIDELINE_PCT - 1e-9:
+    if share_pct < GUIDELINE_PCT - _TOLERANCE_PP:
         return Band.BELOW_GUIDELINE
-    return Band.GUIDELINE if share_pct < CORE_TARGET_PCT - 1e-9 else Band.TARGET
+    return Band.GUIDELINE if share_pct < target_pct - _TOLERANCE_PP else Band.TARGET
 
 
 def band_brush(band: Band | None, palette: QPalette) -> QBrush | None:
@@ -112,6 +124,18 @@ BAND_LABELS = {
 def band_label(band: Band) -> str:
     """The band's legend in the interface language."""
     return QCoreApplication.translate("Labels", BAND_LABELS[band])
+
+
+TOTAL_BAND_LABELS = {
+    Band.BELOW_GUIDELINE: QT_TRANSLATE_NOOP("Labels", "total below 2%"),
+    Band.GUIDELINE: QT_TRANSLATE_NOOP("Labels", "total between 2% and 5%"),
+    Band.TARGET: QT_TRANSLATE_NOOP("Labels", "total at or above 5%"),
+}
+
+
+def total_band_label(band: Band) -> str:
+    """The total column's band in the interface language (against the Hague 5%)."""
+    return QCoreApplication.translate("Labels", TOTAL_BAND_LABELS[band])
 
 
 @dataclass
@@ -278,13 +302,10 @@ class AlliesTableModel(ReadOnlyTableModel):
             if column == Column.PATH:
                 return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.BackgroundRole and column in (
-            Column.BASE_CORE,
-            Column.HORIZON_CORE,
-        ):
-            return band_brush(band_of(value), QGuiApplication.palette())
-        if role == Qt.ItemDataRole.FontRole and column in (Column.BASE_CORE, Column.HORIZON_CORE):
-            if band_of(value) == Band.TARGET:
+        if role == Qt.ItemDataRole.BackgroundRole and column in _BAND_TARGETS:
+            return band_brush(band_of(value, _BAND_TARGETS[column]), QGuiApplication.palette())
+        if role == Qt.ItemDataRole.FontRole and column in _BAND_TARGETS:
+            if band_of(value, _BAND_TARGETS[column]) == Band.TARGET:
                 font = QFont()
                 font.setBold(True)
                 return font
@@ -304,7 +325,10 @@ class AlliesTableModel(ReadOnlyTableModel):
         if column in (Column.BASE_CORE, Column.HORIZON_CORE, Column.HORIZON_TOTAL):
             return percent(value)
         if column == Column.GAP:
-            return DASH if value is None else number(value, 2) if value > 0 else self.tr("met")
+            if value is None:
+                return DASH
+            # Float noise (a gap of 1e-15 pp) reads as met, like the bands' tolerance.
+            return number(value, 2) if value > _TOLERANCE_PP else self.tr("met")
         if column == Column.FIRST_YEAR:
             return DASH if value is None else str(value)
         if column == Column.REQUIRED_GROWTH:
@@ -334,6 +358,11 @@ class AlliesTableModel(ReadOnlyTableModel):
         if column in (Column.BASE_CORE, Column.HORIZON_CORE):
             band = band_of(value)
             return f"{percent(value)}: {band_label(band)}" if band is not None else None
+        if column == Column.HORIZON_TOTAL:
+            band = band_of(value, TOTAL_TARGET_PCT)
+            return f"{percent(value)}: {total_band_label(band)}" if band is not None else None
+        if column == Column.POLICY:  # the full text, when the column is narrow
+            return self._display(row, column, value)
         if column == Column.FIRST_YEAR and value is None:
             return self.tr("Core target not reached by %1").replace(
                 "%1", str(self.document.scenario.horizon)
@@ -442,13 +471,23 @@ class AlliesPanel(QWidget):
         """Widths from the header text and typical contents (not every cell: stable widths)."""
         header = self.view.horizontalHeader()
         metrics = header.fontMetrics()
-        samples = {Column.ALLY: "North Macedonia", Column.POLICY: "ramp to 3.5% by 2035"}
+        # The longest ally name in the interface language ("Macédoine du Nord").
+        longest = max(
+            (self.model.index(r, Column.ALLY).data() or "" for r in range(self.model.rowCount())),
+            key=metrics.horizontalAdvance,
+        )
+        samples = {Column.ALLY: longest, Column.POLICY: "ramp to 3.5% by 2035"}
+        # Room for the sort arrow and the header's margins, so no title is elided.
+        style = header.style()
+        chrome = style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize) + 4 * style.pixelMetric(
+            QStyle.PixelMetric.PM_HeaderMargin
+        )
         for column in Column:
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
             widest_line = max(metrics.horizontalAdvance(line) for line in title.split("\n"))
             sample = samples.get(column, "00.00%")
             header.resizeSection(
-                column, max(widest_line + 14, metrics.horizontalAdvance(sample) + 12)
+                column, max(widest_line + chrome, metrics.horizontalAdvance(sample) + 12)
             )
         header.setHighlightSections(False)
         layout = QVBoxLayout(self)
@@ -476,7 +515,15 @@ class AlliesPanel(QWidget):
         )
         self.view.selectionModel().select(selection, flags)
         if codes:
-            first = self.proxy.mapFromSource(self.model.index(self.model.row_of(codes[0]), 0))
+            self.make_current(codes[0])
+
+    def make_current(self, iso3: str) -> None:
+        """Make ``iso3``'s row the current one (the year editor's ally), selection unchanged."""
+        from PySide6.QtCore import QItemSelectionModel
+
+        index = self.proxy.mapFromSource(self.model.index(self.model.row_of(iso3), 0))
+        if index.isValid():
             self.view.selectionModel().setCurrentIndex(
-                first, QItemSelectionModel.SelectionFlag.NoUpdate
+                index, QItemSelectionModel.SelectionFlag.NoUpdate
             )
+            self.view.scrollTo(index)

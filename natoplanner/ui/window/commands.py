@@ -8,6 +8,7 @@ the change). Repeated edits of one cell merge into one step, so typing
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import fields, is_dataclass
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
@@ -50,11 +51,19 @@ def _ally_name(document: ScenarioDocument, iso3: str) -> str:
 
 
 class _DocumentCommand(QUndoCommand):
-    """Base: apply a value, recompute, and keep the old value for undo."""
+    """Base: apply a value, recompute, and keep the old value for undo.
+
+    ``iso3`` names the one ally the command changes (None for scenario-wide
+    changes); undo and redo announce it through the document's
+    ``history_moved_ally`` signal so the window can show that ally.
+    """
+
+    iso3: str | None = None
 
     def __init__(self, document: ScenarioDocument, text: str) -> None:
         super().__init__(text)
         self.document = document
+        self._done_once = False
 
     def _apply(self, value: Any) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -62,10 +71,19 @@ class _DocumentCommand(QUndoCommand):
     def redo(self) -> None:
         self._apply(self.new_value)
         self.document.recompute()
+        # The first redo is the edit itself, made where the user is looking.
+        if self._done_once:
+            self._announce()
+        self._done_once = True
 
     def undo(self) -> None:
         self._apply(self.old_value)
         self.document.recompute()
+        self._announce()
+
+    def _announce(self) -> None:
+        if self.iso3 is not None:
+            self.document.history_moved_ally.emit(self.iso3)
 
 
 class SetYearInput(_DocumentCommand):
@@ -87,6 +105,7 @@ class SetYearInput(_DocumentCommand):
             .replace("%3", str(year))
         )
         super().__init__(document, text)
+        self.iso3 = iso3
         self.key = (measure, iso3, year)
         self.old_value = scenario.year_input(measure, iso3, year)
         self.new_value = value
@@ -126,18 +145,35 @@ class SetAllyValue(_DocumentCommand):
     def _apply(self, value: Any) -> None:
         self._setter(self.iso3, value)
 
+    def changed_fields(self) -> frozenset[str]:
+        """Names of the fields this step changes (a policy's kind, rate, target year…)."""
+        return _changed_fields(self.old_value, self.new_value)
+
     def id(self) -> int:
         return _MERGE_POLICY
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        # Spin-box steps on one ally's policy merge into one undo step.
+        # Spin-box steps on one field of one ally's policy merge into one undo
+        # step; a different field (the ramp chosen, then its year) is a step of
+        # its own.
         if not isinstance(other, SetAllyValue) or (other.iso3, other.what) != (
             self.iso3,
             self.what,
         ):
             return False
+        if other.changed_fields() != self.changed_fields():
+            return False
         self.new_value = other.new_value
         return True
+
+
+def _changed_fields(old: Any, new: Any) -> frozenset[str]:
+    """Dataclass fields that differ between ``old`` and ``new`` (all of them for other values)."""
+    if is_dataclass(old) and type(old) is type(new):
+        return frozenset(
+            f.name for f in fields(old) if getattr(old, f.name) != getattr(new, f.name)
+        )
+    return frozenset({"value"})
 
 
 def set_core_policy(document: ScenarioDocument, iso3: str, policy: CorePolicy) -> SetAllyValue:

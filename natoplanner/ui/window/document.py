@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from natoplanner.core.projection import Projection
@@ -31,11 +31,14 @@ class ScenarioDocument(QObject):
         "only summaries changed" (e.g. the horizon).
     reset()
         Everything changed (a different scenario was loaded).
+    history_moved_ally(str)
+        Undo or redo changed this ally's inputs (ISO3 code): the window shows it.
     """
 
     projected = Signal(list)
     reset = Signal()
     file_changed = Signal()
+    history_moved_ally = Signal(str)
 
     def __init__(
         self,
@@ -44,7 +47,12 @@ class ScenarioDocument(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.scenario = scenario if scenario is not None else Scenario()
+        # A new scenario is named in the interface language ("Scénario par défaut").
+        self.scenario = (
+            scenario
+            if scenario is not None
+            else Scenario(name=QCoreApplication.translate("ScenarioDocument", "Default scenario"))
+        )
         self.projection = Projection(self.scenario)
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(UNDO_LIMIT)
@@ -70,7 +78,11 @@ class ScenarioDocument(QObject):
         return not self.undo_stack.isClean()
 
     def display_name(self) -> str:
-        return self.path.name if self.path else f"{self.scenario.name} (unsaved)"
+        if self.path:
+            return self.path.name
+        return QCoreApplication.translate("ScenarioDocument", "%1 (unsaved)").replace(
+            "%1", self.scenario.name
+        )
 
     def mark_saved(self, path: Path) -> None:
         self.path = path

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QSpinBox,
     QSplitter,
     QUndoView,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 from natoplanner.core.scenario import MAX_HORIZON
 from natoplanner.ui.common.actions import make_action
 from natoplanner.ui.common.labels import data_label
+from natoplanner.ui.common.screen import fit_on_screen
 from natoplanner.ui.shell import settings
 from natoplanner.ui.shell.features import install_features
 from natoplanner.ui.shell.icons import app_icon
@@ -36,6 +36,12 @@ from natoplanner.ui.window.commands import (
     SetHorizon,
 )
 from natoplanner.ui.window.document import ScenarioDocument
+from natoplanner.ui.window.keyboard import (
+    HistoryKeysToWindow,
+    redo_shortcuts,
+    route_history_keys,
+    toolbar_history_actions,
+)
 from natoplanner.ui.window.path_plot import PathPlot, PlotMode
 from natoplanner.ui.window.policy_panel import PolicyPanel
 from natoplanner.ui.window.year_editor import YearEditorModel, YearEditorView
@@ -136,12 +142,16 @@ class MainWindow(QMainWindow):
         self.year_view.status_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.document.file_changed.connect(self._update_title)
         self.document.reset.connect(self._on_reset)
+        self.document.history_moved_ally.connect(self.show_ally)
         self.document.projected.connect(lambda _rows: self._sync_scenario_controls())
         self._update_title()
         self.setWindowIcon(app_icon())
         self.resize(QSize(1440, 900))
         self._set_tab_order()
-        settings.restore_window_layout(self, self.splitters())
+        if not settings.restore_window_layout(self, self.splitters()):
+            # 1440×900 asked; a 1366×768 laptop gets what it has. (Qt fits a
+            # restored geometry onto the screen itself.)
+            fit_on_screen(self)
         self._restore_plot_mode()
 
     def splitters(self) -> dict[str, QSplitter]:
@@ -155,7 +165,7 @@ class MainWindow(QMainWindow):
             self.allies_panel.view,
             self.plot.mode_combo,
             self.year_view,
-            self.policy_panel,
+            *self.policy_panel.fields(),
             self.horizon_spin,
             self.vintage_combo,
         ]
@@ -237,7 +247,7 @@ class MainWindow(QMainWindow):
         self.undo_action = self.document.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence(standard.Undo))
         self.redo_action = self.document.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        self.redo_action.setShortcuts([QKeySequence(standard.Redo), QKeySequence("Ctrl+Shift+Z")])
+        self.redo_action.setShortcuts(redo_shortcuts())
         self.find_action = self._action(
             self.tr("&Find ally"), self.allies_panel.filter_edit.setFocus, standard.Find
         )
@@ -263,12 +273,13 @@ class MainWindow(QMainWindow):
 
         view_menu = self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         toggle_history = self.undo_dock.toggleViewAction()
+        toggle_history.setText(self.tr("Undo &history"))
         toggle_history.setShortcut(QKeySequence("Ctrl+H"))
         view_menu.addAction(toggle_history)
         view_menu.addSeparator()
         modes = self.plot_mode_actions = QActionGroup(self)
         for index, mode in enumerate(PlotMode):
-            action = QAction(self.plot.mode_combo.itemText(index), self, checkable=True)
+            action = QAction(self.plot.menu_text(mode), self, checkable=True)
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             action.setChecked(mode == self.plot.mode)
             action.setData(str(mode))
@@ -290,18 +301,20 @@ class MainWindow(QMainWindow):
         self.analysis_menu = self.menuBar().addMenu(self.tr("&Analysis"))
         self.window_menu = self.menuBar().addMenu(self.tr("&Window"))
         self.window_menu.aboutToShow.connect(self._fill_window_menu)
-        help_menu = self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        help_menu.addAction(self._action(self.tr("&About natoplanner"), self.show_about))
+        # Filled by natoplanner.ui.help (user guide, shortcuts, About).
+        self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
 
         toolbar = self.addToolBar(self.tr("Scenario"))
         toolbar.setObjectName("scenario_toolbar")
         toolbar.addAction(self.open_action)
         toolbar.addAction(self.save_action)
         toolbar.addSeparator()
-        toolbar.addAction(self.undo_action)
-        toolbar.addAction(self.redo_action)
+        for action in toolbar_history_actions(
+            self.document.undo_stack, self, self.tr("Undo"), self.tr("Redo")
+        ):
+            toolbar.addAction(action)
         toolbar.addSeparator()
-        horizon_label = QLabel(self.tr(" &Horizon: "), self)
+        horizon_label = QLabel(self.tr(" Hori&zon: "), self)
         self.horizon_spin = QSpinBox(self)
         self.horizon_spin.setRange(self.document.scenario.base_year + 1, MAX_HORIZON)
         self.horizon_spin.setValue(self.document.scenario.horizon)
@@ -312,7 +325,7 @@ class MainWindow(QMainWindow):
         horizon_label.setBuddy(self.horizon_spin)
         toolbar.addWidget(horizon_label)
         toolbar.addWidget(self.horizon_spin)
-        backload_label = QLabel(self.tr("  &Back-loaded below: "), self)
+        backload_label = QLabel(self.tr("  Bac&k-loaded below: "), self)
         self.backload_spin = QSpinBox(self)
         self.backload_spin.setRange(0, 100)
         self.backload_spin.setSuffix(self.tr("% of linear"))
@@ -331,7 +344,7 @@ class MainWindow(QMainWindow):
         backload_label.setBuddy(self.backload_spin)
         toolbar.addWidget(backload_label)
         toolbar.addWidget(self.backload_spin)
-        vintage_label = QLabel(self.tr("  GDP &forecast: "), self)
+        vintage_label = QLabel(self.tr("  GDP fo&recast: "), self)
         self.vintage_combo = QComboBox(self)
         for vintage in self.document.scenario.dataset.forecast_vintages:
             self.vintage_combo.addItem(data_label(vintage), vintage)
@@ -347,6 +360,8 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(vintage_label)
         toolbar.addWidget(self.vintage_combo)
         self._sync_scenario_controls()
+        self._history_keys = HistoryKeysToWindow(self)
+        route_history_keys(self, self._history_keys)
 
     # -- recent files and language --------------------------------------------------
     def fill_recent_menu(self) -> None:
@@ -426,6 +441,16 @@ class MainWindow(QMainWindow):
             self.year_model.set_ally(focus)
             self.policy_panel.set_ally(focus)
         self._update_editor_title()
+
+    def show_ally(self, iso3: str) -> None:
+        """Bring ``iso3`` into view and into the year editor (after undo or redo changed it)."""
+        panel = self.allies_panel
+        if iso3 in panel.selected_iso3():
+            panel.make_current(iso3)
+        else:
+            panel.filter_edit.clear()  # a filter that hides the ally would leave nothing shown
+            panel.select_iso3([iso3])
+        self._on_selection_changed()
 
     def _update_editor_title(self) -> None:
         iso3 = self.year_model.iso3
@@ -591,21 +616,3 @@ class MainWindow(QMainWindow):
             event.accept()
         else:
             event.ignore()
-
-    def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About natoplanner"),
-            self.tr(
-                "<p><b>natoplanner</b> — scenario planner for the Hague commitment "
-                "(25 June 2025): 3.5% of GDP on core defence and 5% in total by 2035, "
-                "with a review in 2029.</p>"
-                "<p>Data: NATO, <i>Defence Expenditure of NATO Countries (2014-2026)</i>, "
-                "2026 edition (cut-off 3 July 2026; 2025 and 2026 are estimates); NATO 2025 "
-                "edition for comparison; IMF World Economic Outlook April 2026, October 2025 and "
-                "April 2025 (real GDP growth, CPI as the deflator).</p>"
-                "<p>Shares are on NATO's basis (constant 2021 prices), anchored on the published "
-                "base-year share. Luxembourg is measured against GNI from 2023. Iceland has no "
-                "armed forces. See SOURCES.md in the data folder for every source and caveat.</p>"
-            ),
-        )

@@ -13,10 +13,16 @@ from enum import StrEnum
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
+from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from natoplanner.core.scenario import CORE_TARGET_PCT, GUIDELINE_PCT, REVIEW_YEAR, TOTAL_TARGET_PCT
+from natoplanner.core.scenario import (
+    CORE_TARGET_PCT,
+    GUIDELINE_PCT,
+    REVIEW_YEAR,
+    TOTAL_TARGET_PCT,
+    Measure,
+)
 from natoplanner.ui.window.document import ScenarioDocument
 
 # Tableau 10: distinct on light and dark backgrounds and for common colour-vision deficiencies.
@@ -50,9 +56,10 @@ class EstimateMarkers(pg.GraphicsObject):
 
     RADIUS_PX = 4.0
 
-    def __init__(self, pen: QPen) -> None:
+    def __init__(self, pen: QPen, brush: QBrush | None = None) -> None:
         super().__init__()
         self._pen = pen
+        self._brush = brush  # filled dots (overrides) instead of hollow circles
         self._x = np.empty(0)
         self._y = np.empty(0)
 
@@ -92,7 +99,7 @@ class EstimateMarkers(pg.GraphicsObject):
         painter.resetTransform()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(self._pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setBrush(self._brush if self._brush is not None else Qt.BrushStyle.NoBrush)
         for x, y in zip(self._x, self._y, strict=True):
             painter.drawEllipse(transform.map(QPointF(x, y)), self.RADIUS_PX, self.RADIUS_PX)
         painter.restore()
@@ -104,6 +111,8 @@ class _AllyCurves:
     history: pg.PlotDataItem
     projection: pg.PlotDataItem
     estimates: EstimateMarkers
+    #: Filled dots at the years the user typed (or imported) an input for the ally.
+    overrides: EstimateMarkers
 
 
 class PathPlot(QWidget):
@@ -133,6 +142,12 @@ class PathPlot(QWidget):
             lambda _i: self.set_mode(self.mode_combo.currentData())
         )
         mode_label = QLabel(self.tr("&Show:"), self)
+        self._menu_texts = {
+            PlotMode.CORE_SHARE: self.tr("&Core share of GDP (%)"),
+            PlotMode.TOTAL_SHARE: self.tr("&Total share of GDP (%)"),
+            PlotMode.AMOUNT_NATIONAL: self.tr("Core spending (million &national currency)"),
+            PlotMode.AMOUNT_USD: self.tr("Core spending (million &USD)"),
+        }
         mode_label.setBuddy(self.mode_combo)
         self.readout = QLabel(self)
         self.readout.setAccessibleName(self.tr("Value under the mouse"))
@@ -175,10 +190,19 @@ class PathPlot(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.plot_widget)
 
+        # With no ally selected the plot says so, on the years it would show.
+        self.empty_text = pg.TextItem(
+            self.tr("Select allies in the table to plot their paths (Ctrl+click for several)"),
+            color=self._foreground,
+            anchor=(0.5, 0.5),
+        )
+        self.plot_item.addItem(self.empty_text, ignoreBounds=True)
+
         self.plot_widget.scene().sigMouseMoved.connect(self._on_mouse_moved)
         document.projected.connect(self._on_projected)
         document.reset.connect(self._refresh_all)
         self._apply_axis_labels()
+        self._fit_view()
 
     # -- reference lines -----------------------------------------------------
     def _horizontal_line(self, value: float, label: str, style: Qt.PenStyle) -> pg.InfiniteLine:
@@ -213,13 +237,17 @@ class PathPlot(QWidget):
     def allies(self) -> list[str]:
         return list(self._curves)
 
+    def menu_text(self, mode: PlotMode) -> str:
+        """The View menu's entry for ``mode``, with its mnemonic."""
+        return self._menu_texts[mode]
+
     def set_allies(self, codes: list[str]) -> None:
         """Show one set of curves per ally in ``codes`` (others removed)."""
         scenario = self.document.scenario
         codes = [c for c in codes if self.document.projection.has_target_path[scenario.row(c)]]
         for code in [c for c in self._curves if c not in codes]:
             curves = self._curves.pop(code)
-            for item in (curves.history, curves.projection, curves.estimates):
+            for item in (curves.history, curves.projection, curves.estimates, curves.overrides):
                 self.plot_item.removeItem(item)
             self.legend.removeItem(curves.projection)
         for code in codes:
@@ -245,9 +273,10 @@ class PathPlot(QWidget):
             pen=pg.mkPen(colour, width=2, style=Qt.PenStyle.DashLine), name=name
         )
         estimates = EstimateMarkers(pg.mkPen(colour, width=1.5))
-        for item in (history, projection, estimates):
+        overrides = EstimateMarkers(pg.mkPen(colour, width=1), pg.mkBrush(colour))
+        for item in (history, projection, estimates, overrides):
             self.plot_item.addItem(item)
-        return _AllyCurves(colour, history, projection, estimates)
+        return _AllyCurves(colour, history, projection, estimates, overrides)
 
     def set_mode(self, mode: PlotMode) -> None:
         self.mode = PlotMode(mode)
@@ -272,7 +301,22 @@ class PathPlot(QWidget):
                 highest = max(highest, float(np.nanmax(values)))
         if self.mode in (PlotMode.CORE_SHARE, PlotMode.TOTAL_SHARE):
             highest = max(highest, TOTAL_TARGET_PCT)
-        self.plot_item.setYRange(0, highest * 1.25 if highest > 0 else 1, padding=0)
+        top = highest / (1 - self._legend_fraction()) if highest > 0 else 1
+        self.plot_item.setYRange(0, top, padding=0)
+        self.empty_text.setVisible(not self._curves)
+        self.empty_text.setPos((2013.5 + horizon + 1.5) / 2, top / 2)
+
+    def _legend_fraction(self) -> float:
+        """Share of the plot's height to keep free above the curves for the legend.
+
+        At least a fifth (one legend row above the 5% line); more when many
+        allies make the legend several rows tall, so it never covers a curve.
+        """
+        view_height = self.plot_item.vb.height()
+        legend_height = self.legend.boundingRect().height() if self._curves else 0.0
+        if view_height <= 0 or legend_height <= 0:
+            return 0.2
+        return min(0.6, max(0.2, (legend_height + 12) / view_height))
 
     def _apply_axis_labels(self) -> None:
         is_share = self.mode in (PlotMode.CORE_SHARE, PlotMode.TOTAL_SHARE)
@@ -322,6 +366,18 @@ class PathPlot(QWidget):
             curves.history.setData(years, history)
             curves.estimates.setData(years[estimates], history[estimates])
         curves.projection.setData(projected_years, projected)
+        typed = self.override_years(code)
+        marked = np.isin(projected_years, typed)
+        curves.overrides.setData(projected_years[marked], projected[marked])
+
+    def override_years(self, code: str) -> np.ndarray:
+        """Projected years in which the user typed or imported any input for ``code``."""
+        scenario = self.document.scenario
+        row = scenario.row(code)
+        typed = np.zeros(len(scenario.years), dtype=bool)
+        for measure in Measure:
+            typed |= ~np.isnan(scenario.year_inputs(measure)[row])
+        return np.asarray(scenario.years)[typed]
 
     def _on_projected(self, rows: list[int]) -> None:
         if self._horizon_line.value() != self.document.scenario.horizon:
@@ -377,8 +433,12 @@ class PathPlot(QWidget):
                 if self.mode == PlotMode.AMOUNT_USD
                 else self.document.scenario.dataset.registry.get(code).currency
             )
-            text = f"{number(value, 0)} mn {currency}"
-        kind = (
+            text = self.tr("%1 mn %2").replace("%1", number(value, 0)).replace("%2", currency)
+        if year in self.override_years(code):
+            kind = self.tr("projection, with your input for that year")
+        else:
+            kind = None
+        kind = kind or (
             self.tr("projection")
             if year > self.document.scenario.base_year
             else (self.tr("NATO estimate") if year >= 2025 else self.tr("NATO"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -83,8 +84,8 @@ class PolicyPanel(QWidget):
         core_form.addRow(self.tr("&Policy:"), self.policy_combo)
         core_form.addRow(self.tr("&Growth:"), self.rate_spin)
         core_form.addRow(self.tr("Grow &until:"), self.until_spin)
-        core_form.addRow(self.tr("&Share held:"), self.share_spin)
-        core_form.addRow(self.tr("Ramp &to:"), self.target_spin)
+        core_form.addRow(self.tr("Share he&ld:"), self.share_spin)
+        core_form.addRow(self.tr("Ra&mp to:"), self.target_spin)
         core_form.addRow(self.tr("&By year:"), self.target_year_spin)
         self._core_form = core_form
 
@@ -108,8 +109,8 @@ class PolicyPanel(QWidget):
         self.related_year_spin.setKeyboardTracking(False)
         related_form = QFormLayout(related_box)
         related_form.addRow(self.tr("P&olicy:"), self.related_combo)
-        related_form.addRow(self.tr("S&hare (start):"), self.related_share_spin)
-        related_form.addRow(self.tr("T&arget:"), self.related_target_spin)
+        related_form.addRow(self.tr("&Initial share:"), self.related_share_spin)
+        related_form.addRow(self.tr("Target:"), self.related_target_spin)
         related_form.addRow(self.tr("B&y year:"), self.related_year_spin)
         self._related_form = related_form
 
@@ -117,8 +118,8 @@ class PolicyPanel(QWidget):
         self.core_target_spin = _spin(targets_box, " %", 0.1, 20.0, 0.1, self.tr("Core target"))
         self.total_target_spin = _spin(targets_box, " %", 0.1, 20.0, 0.1, self.tr("Total target"))
         targets_form = QFormLayout(targets_box)
-        targets_form.addRow(self.tr("Co&re:"), self.core_target_spin)
-        targets_form.addRow(self.tr("To&tal:"), self.total_target_spin)
+        targets_form.addRow(self.tr("&Core:"), self.core_target_spin)
+        targets_form.addRow(self.tr("&Total:"), self.total_target_spin)
 
         # Every measure says what it is and its unit where the pointer rests.
         for widget, tip in (
@@ -188,22 +189,29 @@ class PolicyPanel(QWidget):
 
         for widget in (self.policy_combo, self.related_combo):
             widget.currentIndexChanged.connect(self._on_edit)
-        for widget in (
+        for widget in self.fields():
+            if widget not in (self.policy_combo, self.related_combo):
+                widget.valueChanged.connect(self._on_edit)
+        document.projected.connect(self._on_projected)
+        document.reset.connect(self.refresh)
+        self.set_ally(None)
+
+    def fields(self) -> list[QWidget]:
+        """The editable fields in keyboard order: core policy, related track, targets."""
+        return [
+            self.policy_combo,
             self.rate_spin,
             self.until_spin,
             self.share_spin,
             self.target_spin,
             self.target_year_spin,
+            self.related_combo,
             self.related_share_spin,
             self.related_target_spin,
             self.related_year_spin,
             self.core_target_spin,
             self.total_target_spin,
-        ):
-            widget.valueChanged.connect(self._on_edit)
-        document.projected.connect(self._on_projected)
-        document.reset.connect(self.refresh)
-        self.set_ally(None)
+        ]
 
     def set_ally(self, iso3: str | None) -> None:
         self.iso3 = iso3
@@ -243,10 +251,12 @@ class PolicyPanel(QWidget):
                 self.ally_label.setText(self.tr("Select an ally to edit its policy"))
                 return
             ally = scenario.dataset.registry.get(self.iso3)
+            french = QLocale().language() == QLocale.Language.French
+            name = ally.name("fr" if french else "en")
             self.ally_label.setText(
-                ally.name_en
+                name
                 if has_path
-                else self.tr("%1: no armed forces, no target path").replace("%1", ally.name_en)
+                else self.tr("%1: no armed forces, no target path").replace("%1", name)
             )
             for spin in (self.target_year_spin, self.related_year_spin):
                 spin.setRange(scenario.base_year + 1, MAX_HORIZON)

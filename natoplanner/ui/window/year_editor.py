@@ -108,6 +108,10 @@ class YearEditorModel(QAbstractTableModel):
         self._values, self._overrides = self._compute()
         #: Asks the user about an absurd value (True: set it); None sets nothing absurd.
         self.confirm: Callable[[str], bool] | None = None
+        #: (row, column) → why the last value typed there was refused; shown at the
+        #: cell (tint and tooltip) until a value is accepted there or the ally changes.
+        self._rejected: dict[tuple[int, int], str] = {}
+        self.input_rejected.connect(self._remember_rejection)
         document.projected.connect(self._on_projected)
         document.reset.connect(self._reset)
 
@@ -142,7 +146,20 @@ class YearEditorModel(QAbstractTableModel):
             overrides[editor_row, 1:] = ~np.isnan(scenario.year_inputs(measure)[row, projected])
         return values, overrides
 
+    def _remember_rejection(self, index: QModelIndex, message: str) -> None:
+        self._rejected[(index.row(), index.column())] = message
+        self.dataChanged.emit(index, index)
+
+    def _forget_rejection(self, row: int, column: int) -> None:
+        if self._rejected.pop((row, column), None) is not None:
+            self.dataChanged.emit(self.index(row, column), self.index(row, column))
+
+    def rejection(self, row: int, column: int) -> str | None:
+        """Why the last value typed in this cell was refused, or None."""
+        return self._rejected.get((row, column))
+
     def _reset(self) -> None:
+        self._rejected = {}
         self.beginResetModel()
         self._horizon = self.document.scenario.horizon
         self._values, self._overrides = self._compute()
@@ -179,7 +196,8 @@ class YearEditorModel(QAbstractTableModel):
         return self.document.scenario.dataset.registry.get(self.iso3).currency if self.iso3 else ""
 
     def row_label(self, row: EditorRow) -> str:
-        currency = self._currency()
+        # No ally shown: the unit in words, never an empty "(bn )".
+        currency = self._currency() or self.tr("national currency")
         return {
             EditorRow.REAL_GROWTH: self.tr("Real GDP growth (%)"),
             EditorRow.DEFLATOR: self.tr("Deflator (CPI, %)"),
@@ -249,6 +267,7 @@ class YearEditorModel(QAbstractTableModel):
                 "read_only_text": QBrush(_mix(text, base, 0.45)),
                 "read_only": QBrush(_mix(base, text, 0.07)),
                 "override": QBrush(_override_tint(palette)),
+                "rejected": QBrush(_mix(base, QColor(200, 40, 40), 0.28)),
             }
         return self._brush_cache
 
@@ -269,7 +288,10 @@ class YearEditorModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT
         overridden = bool(self._overrides[row, column])
+        rejected = self._rejected.get((row, column))
         if role == Qt.ItemDataRole.BackgroundRole:
+            if rejected is not None:
+                return self._brushes()["rejected"]
             if overridden:
                 return self._brushes()["override"]
             return None if self.is_editable(row, column) else self._brushes()["read_only"]
@@ -283,6 +305,8 @@ class YearEditorModel(QAbstractTableModel):
             return overridden
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = self.row_tooltip(EditorRow(row))
+            if rejected is not None:
+                tip = "⚠ " + rejected + "\n" + tip
             if overridden:
                 tip += "\n" + self.tr("Override typed by you; press Delete to clear it.")
             elif not self.is_editable(row, column):
@@ -385,6 +409,7 @@ class YearEditorModel(QAbstractTableModel):
             if doubt is not None and not (self.confirm is not None and self.confirm(doubt)):
                 self.input_rejected.emit(index, doubt)
                 return None
+        self._forget_rejection(row, column)
         if number_value is None and not self._overrides[row, column]:
             return None
         return SetYearInput(self.document, measure, self.iso3, year, number_value)
@@ -499,7 +524,21 @@ class YearEditorView(QTableView):
         if event.matches(QKeySequence.StandardKey.Delete) or event.key() == Qt.Key.Key_Backspace:
             self.clear_selected_overrides()
             return
+        control = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        if control and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            # Tab moves between cells like a spreadsheet; Ctrl+Tab leaves the
+            # editor (Ctrl+Shift+Tab backwards).
+            self.leave(forward=event.key() == Qt.Key.Key_Tab)
+            return
         super().keyPressEvent(event)
+
+    def leave(self, forward: bool = True) -> None:
+        """Move the focus to the next (or previous) widget, not the next cell."""
+        self.setTabKeyNavigation(False)
+        try:
+            self.focusNextPrevChild(forward)
+        finally:
+            self.setTabKeyNavigation(True)
 
     def clear_selected_overrides(self) -> None:
         model: YearEditorModel = self.model()
