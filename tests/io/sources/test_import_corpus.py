@@ -2,14 +2,14 @@
 
 Every case states its expected outcome: either a :class:`FileProblemError`
 whose message matches a pattern, or a plan whose content is checked against
-NATO's published figures. Each must finish within 10 s.
+NATO's published figures. How long each takes is measured in benchmarks/bench_import.py,
+not here; pytest-timeout stops a case that hangs.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
-import time
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,7 +24,6 @@ from natoplanner.io.errors import FileProblemError
 from natoplanner.io.sources.importer import CellStatus, ImportPreview, plan_file
 from tests.io.bad_files import BUDGET_ROWS, cell_xml, raw_xlsx, rows_xml
 
-TIME_LIMIT_S = 10.0
 POL_2025, POL_2026, DEU_2025, DEU_2026 = 166029, 193789, 99298, 124660  # NATO 2026 ed., national mn
 
 
@@ -457,11 +456,9 @@ def test_corpus_has_at_least_thirty_cases():
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_bad_file(case: Case, tmp_path: Path, scenario: Scenario) -> None:
     path = case.build(tmp_path)
-    start = time.perf_counter()
     try:
         preview = plan_file(path, scenario)
     except FileProblemError as error:
-        elapsed = time.perf_counter() - start
         assert case.error is not None, f"unexpected refusal: {error}"
         assert error.problems and all(p.file for p in error.problems)
         import re
@@ -469,10 +466,8 @@ def test_bad_file(case: Case, tmp_path: Path, scenario: Scenario) -> None:
         assert re.search(case.error, str(error)), str(error)
         assert "Traceback" not in str(error) and len(str(error)) < 1000
     else:
-        elapsed = time.perf_counter() - start
         assert case.error is None, (
             f"expected an error matching {case.error!r}; got {preview.plan.summary()}"
         )
         case.check(preview)
         preview.plan.summary()  # always printable
-    assert elapsed < TIME_LIMIT_S
