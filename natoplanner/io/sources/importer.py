@@ -533,7 +533,7 @@ class _PlanBuilder:
         self._grid[address] = (r, c)
         self.cells[(r, c)] = CellReport(r, c, address, CellStatus.OK, "", iso3, year, number, value)
         in_measure_unit = (
-            number * self.settings.unit.scale
+            _percent(number, self.settings.unit)
             if self.settings.measure is SourceMeasure.SHARE_OF_GDP
             else value
         )
@@ -576,7 +576,7 @@ class _PlanBuilder:
             if value <= 0:
                 raise ValueError("GDP must be positive")
             return value
-        pct = number * unit.scale
+        pct = _percent(number, unit)
         if s.measure is SourceMeasure.SHARE_OF_GDP:
             if not 0 <= pct <= 100:
                 raise ValueError(f"{pct:g}% of GDP is outside 0–100%")
@@ -736,6 +736,13 @@ class _PlanBuilder:
 # -- small helpers ---------------------------------------------------------------
 def _at(row: list[object], col: int | None) -> object:
     return row[col] if col is not None and 0 <= col < len(row) else ""
+
+
+def _percent(number: float, unit: Unit) -> float:
+    """A rate in percent: a fraction × 100 without the binary noise (0.021 → 2.1, not 2.1000…04)."""
+    if unit is Unit.FRACTION:
+        return float(f"{number * 100:.12g}")
+    return number
 
 
 def _unit_of(change: Change) -> str:

@@ -450,3 +450,19 @@ def test_country_names_not_mistaken(tmp_path, scenario):
     assert "Pol\\x00and" in messages and "\0" not in messages
     kinds = {r.text: r.kind.value for r in preview.rows}
     assert kinds["Central African Republic"] == "not a NATO ally"
+
+
+def test_check_csv_gives_shares_in_percent_and_amounts_in_million_national_currency(
+    tmp_path, capsys, scenario
+):
+    fractions = tmp_path / "fractions.csv"
+    fractions.write_text(
+        "Military expenditure as a share of GDP\nCountry,2027\nPoland,0.047\nItaly,0.021\n"
+    )
+    code, cells, _ = _cells(capsys, [str(fractions)])
+    assert code == 0 and cells == {("POL", 2027): 4.7, ("ITA", 2027): 2.1}
+    usd = tmp_path / "usd.csv"
+    usd.write_text("Defence expenditure (US$ million)\nCountry,2027\nPoland,50000\n")
+    code, cells, _ = _cells(capsys, [str(usd)])
+    rate = float(scenario.base.fx_per_usd[scenario.row("POL")])
+    assert code == 0 and cells[("POL", 2027)] == pytest.approx(50000 * rate, rel=1e-12)
