@@ -594,41 +594,56 @@ def column_index(table: RawTable, sheet: RawSheet, header_row: int, column: str)
     )
 
 
-def refuse_contradicting_measure(
-    table: RawTable, detection: Detection, measure: SourceMeasure
-) -> None:
-    """Refuse a measure the values' own header contradicts (amounts read from a % column).
+def measure_contradiction(table: RawTable, settings: ImportSettings) -> str | None:
+    """Why the table's own words contradict ``settings.measure``, or None.
 
-    Raises
-    ------
-    FileProblemError
-        Naming the header cell and what it says.
+    Amounts read from a column described in percent ("Share of GDP (%)"),
+    or rates read from one described in money ("USD m"), are refused: the
+    figures would enter the scenario as another quantity.
     """
-    settings, hint = detection.settings, detection.hint
-    says_percent = hint.percent or (detection.measure_named and not settings.measure.is_money)
-    says_money = (
-        hint.usd is not None
-        or hint.scale is not None
-        or (detection.measure_named and settings.measure.is_money)
-    )
-    if measure.is_money and says_percent and not says_money:
-        said = "percent" if hint.percent else settings.measure.label
-    elif not measure.is_money and says_money and not says_percent:
-        said = (
-            "amounts of money" if (hint.usd is not None or hint.scale) else settings.measure.label
-        )
-    else:
-        return
     sheet = table.sheet(settings.sheet)
+    texts = _describing_texts(
+        sheet,
+        settings.header_row,
+        settings.country_column,
+        list(settings.year_columns),
+        settings.year_column,
+        settings.value_column,
+        settings.value_candidates,
+    )
+    named, hint, why = guess_measure(texts)
+    measure_named = not why.startswith("measure not named")
+    says_percent = hint.percent or (measure_named and not named.is_money)
+    says_money = (
+        hint.usd is not None or hint.scale is not None or (measure_named and named.is_money)
+    )
+    measure = settings.measure
+    if measure.is_money and says_percent and not says_money:
+        said = "percent" if hint.percent else named.label
+    elif not measure.is_money and says_money and not says_percent:
+        said = "amounts of money" if (hint.usd is not None or hint.scale) else named.label
+    else:
+        return None
     col = settings.value_column if settings.layout is Layout.LONG else settings.country_column
     where = describe_column(sheet, settings.header_row, col)
-    raise FileProblemError.at(
-        table.path,
+    return (
         f"the figures are described as {said} (column {where} and the title rows), so they "
         f"cannot be read as {measure.label}; choose the column that holds {measure.label} "
-        f"(--column) or the measure the file names",
-        sheet=sheet.name,
+        f"(--column) or the measure the file names"
+    )
+
+
+def refuse_contradicting_measure(table: RawTable, settings: ImportSettings) -> None:
+    """Raise FileProblemError at the header cell when :func:`measure_contradiction` finds one."""
+    reason = measure_contradiction(table, settings)
+    if reason is None:
+        return
+    col = settings.value_column if settings.layout is Layout.LONG else settings.country_column
+    raise FileProblemError.at(
+        table.path,
+        reason,
+        sheet=settings.sheet,
         cell=cell_address(settings.header_row, col),
-        expected=f"a column of {measure.label}",
-        found=where,
+        expected=f"a column of {settings.measure.label}",
+        found=describe_column(table.sheet(settings.sheet), settings.header_row, col),
     )

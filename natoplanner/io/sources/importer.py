@@ -40,6 +40,7 @@ from natoplanner.io.sources.detect import (
     column_index,
     describe_column,
     detect,
+    measure_contradiction,
     refuse_contradicting_measure,
     table_decimal,
 )
@@ -133,8 +134,6 @@ def plan_file(
         index = column_index(table, table.sheet(found.sheet), found.header_row, column)
         detection = detect(table, found.sheet, dataset=scenario.dataset, column=index)
     settings = detection.settings
-    if measure is not None:
-        refuse_contradicting_measure(table, detection, SourceMeasure(measure))
     if measure is not None and SourceMeasure(measure) != settings.measure:
         guessed, _ = guess_unit(
             SourceMeasure(measure), _hint_from(settings.unit), [], scenario.dataset
@@ -144,6 +143,8 @@ def plan_file(
         )
     elif unit is not None:
         settings = settings.with_changes(unit=Unit(unit))
+    if measure is not None:
+        refuse_contradicting_measure(table, settings)
     preview = preview_import(table, settings, scenario)
     preview.plan.notes[:0] = list(detection.notes)
     return preview
@@ -296,6 +297,15 @@ class _PlanBuilder:
         self._shifted_rows.add(r)
 
     def _block_on_open_choices(self) -> None:
+        contradiction = measure_contradiction(self.table, self.settings)
+        if contradiction is not None:
+            s = self.settings
+            col = s.value_column if s.layout is Layout.LONG else s.country_column
+            self.plan.blocking.append(
+                SkippedItem(
+                    cell_address(s.header_row, col, self.sheet.name), "which measure", contradiction
+                )
+            )
         candidates = self.settings.value_candidates
         if len(candidates) > 1:
             header = self.settings.header_row

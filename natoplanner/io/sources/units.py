@@ -23,7 +23,9 @@ _INFLATION = re.compile(
 )
 _SHARE = re.compile(
     r"(share|percent(age)?|per cent|pourcentage|part|ratio|%|en %)\s*(of|du|de|des|in|to)?\s*"
-    r"(the\s*)?(gdp|gross domestic product|pib|produit interieur brut)|%\s*gdp|gdp\s*share|"
+    r"(the\s*)?((real|nominal|current|national)\s*)?"
+    r"(gdp|gross domestic product|pib|produit interieur brut|gni)|"
+    r"%\s*gdp|gdp\s*share|"
     r"as a share of gdp|milex gdp"
 )
 _GROWTH = re.compile(
