@@ -387,3 +387,13 @@ def test_importing_a_scenario_workbook_offers_its_inputs(qtbot, window, prompts,
     assert window.document.scenario.year_input(Measure.CORE_BUDGET, "POL", 2030) == 250_000.0
     window.document.undo_stack.undo()  # one step
     assert window.document.scenario.year_input(Measure.CORE_BUDGET, "POL", 2030) is None
+
+
+def test_choosing_a_money_measure_for_a_share_column_is_refused(qtbot, window, tmp_path):
+    path = tmp_path / "share.csv"
+    path.write_text("Country,Year,Share of GDP (%)\nGermany,2030,3.5\nPoland,2030,4.7\n")
+    dialog = open_dialog(qtbot, window, path)
+    assert dialog.import_button.isEnabled()
+    choose(qtbot, dialog, dialog.measure_combo, "core_budget")
+    assert "cannot be read as core defence budget" in dialog.summary_label.text()
+    assert not dialog.import_button.isEnabled()
