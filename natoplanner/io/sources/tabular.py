@@ -17,6 +17,7 @@ import codecs
 import csv
 import functools
 import gc
+import pickle
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -136,6 +137,9 @@ class RawTable:
         self.hidden_sheets = hidden
         self.csv_format = csv_format
         self._sheets: dict[str, RawSheet] = dict(sheets or {})
+        #: Read workbook sheets in a child process (a window sets this): the reader
+        #: holds the interpreter lock for a whole sheet, which would freeze the window.
+        self.read_in_process = False
 
     @property
     def is_scenario_workbook(self) -> bool:
@@ -160,9 +164,11 @@ class RawTable:
                 found=name,
             )
         if name not in self._sheets:
-            self._sheets[name] = _read_workbook_sheet(
-                self.path, self.kind, name, name in self.hidden_sheets
-            )
+            hidden = name in self.hidden_sheets
+            if self.read_in_process and self.path.stat().st_size > IN_PROCESS_BYTES:
+                self._sheets[name] = _read_sheet_in_process(self.path, self.kind, name, hidden)
+            else:
+                self._sheets[name] = _read_workbook_sheet(self.path, self.kind, name, hidden)
         return self._sheets[name]
 
 
@@ -313,7 +319,54 @@ def _read_workbook_sheet(path: Path, kind: str, name: str, hidden: bool) -> RawS
         extent.circular_cells(),
     )
     _fill_merged(sheet, merged)
+    # Rows as tuples from here on (nothing edits them): the collector untracks
+    # tuples of numbers and strings, so its full passes stay short in a window.
+    sheet.rows = [tuple(row) for row in sheet.rows]
     return sheet
+
+
+#: Workbooks larger than this are read in a child process when asked (about 20,000 rows).
+IN_PROCESS_BYTES = 1_000_000
+
+
+def _read_sheet_in_process(path: Path, kind: str, name: str, hidden: bool) -> RawSheet:
+    """:func:`_read_workbook_sheet` in a fresh child process; in this one if that fails.
+
+    The waiting thread releases the interpreter lock, so the window stays
+    responsive while a large sheet is parsed.
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+            sheet, blobs = pool.submit(_sheet_in_chunks, path, kind, name, hidden).result()
+    except FileProblemError:
+        raise
+    except (BrokenProcessPool, OSError, RuntimeError, ImportError):
+        return _read_workbook_sheet(path, kind, name, hidden)
+    rows: list = []
+    for blob in blobs:  # small loads: the lock is released between them
+        rows.extend(pickle.loads(blob))
+    sheet.rows = rows
+    sheet._width = None
+    return sheet
+
+
+_CHUNK_ROWS = 5000
+
+
+def _sheet_in_chunks(path: Path, kind: str, name: str, hidden: bool) -> tuple[RawSheet, list]:
+    """(the sheet without its rows, its rows pickled 5,000 at a time): in the child process."""
+    sheet = _read_workbook_sheet(path, kind, name, hidden)
+    rows, sheet.rows = sheet.rows, []
+    blobs = [
+        pickle.dumps(rows[i : i + _CHUNK_ROWS], protocol=pickle.HIGHEST_PROTOCOL)
+        for i in range(0, len(rows), _CHUNK_ROWS)
+    ]
+    return sheet, blobs
 
 
 def _fill_merged(sheet: RawSheet, ranges: list) -> None:

@@ -299,6 +299,7 @@ class ImportDialog(QDialog):
         def work(checkpoint: Checkpoint):
             checkpoint(0, steps[0])
             table = read_table(path)
+            table.read_in_process = True  # a large sheet must not freeze the window
             checkpoint(1, steps[1])
             detection = detect(table, dataset=scenario.dataset)
             checkpoint(2, steps[2])
