@@ -40,6 +40,10 @@ from natoplanner.io.sources.plan import MEASURE_UNITS, Change, plan_from_scenari
 from natoplanner.io.sources.tabular import cell_address, read_table
 
 
+#: Problems listed one per line; the rest are counted (a 200,000-row file can hold many).
+MAX_LISTED = 500
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     for name, help_text in (
         ("check", "show what a spreadsheet would import and every problem found"),
@@ -193,8 +197,10 @@ def describe(preview: ImportPreview) -> str:
 def report_problems(args: argparse.Namespace, preview: ImportPreview) -> None:
     """Every problem on stderr, errors first, one line each."""
     problems = preview.plan.problems()
-    for problem in problems:
+    for problem in problems[:MAX_LISTED]:
         print(f"{problem.severity}: {problem}", file=sys.stderr)
+    if len(problems) > MAX_LISTED:
+        print(f"… and {len(problems) - MAX_LISTED:,} more problems", file=sys.stderr)
     errors = sum(p.severity == "error" for p in problems)
     if errors:
         print(
