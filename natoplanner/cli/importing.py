@@ -39,7 +39,6 @@ from natoplanner.io.sources.importer import ImportPreview, apply_plan, plan_file
 from natoplanner.io.sources.plan import MEASURE_UNITS, Change, plan_from_scenario
 from natoplanner.io.sources.tabular import cell_address, read_table
 
-
 #: Problems listed one per line; the rest are counted (a 200,000-row file can hold many).
 MAX_LISTED = 500
 
