@@ -348,8 +348,14 @@ def _read_sheet_in_process(path: Path, kind: str, name: str, hidden: bool) -> Ra
     except (BrokenProcessPool, OSError, RuntimeError, ImportError):
         return _read_workbook_sheet(path, kind, name, hidden)
     rows: list = []
-    for blob in blobs:  # small loads: the lock is released between them
-        rows.extend(pickle.loads(blob))
+    collecting = gc.isenabled()
+    gc.disable()  # 200,000 new rows would set off full collections, each a pause
+    try:
+        for blob in blobs:  # small loads: the lock is released between them
+            rows.extend(pickle.loads(blob))
+    finally:
+        if collecting:
+            gc.enable()
     sheet.rows = rows
     sheet._width = None
     return sheet

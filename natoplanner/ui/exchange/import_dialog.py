@@ -19,6 +19,7 @@ File > Import… and drag-and-drop in :mod:`~natoplanner.ui.exchange.import_open
 
 from __future__ import annotations
 
+import gc
 import itertools
 from pathlib import Path
 
@@ -630,4 +631,5 @@ class ImportDialog(QDialog):
     def done(self, result: int) -> None:  # accept, reject and close all end here
         self.cancel_job()
         self._closing = True
+        gc.unfreeze()  # what the jobs froze (see ImportJob) goes back to the collector
         super().done(result)

@@ -13,6 +13,7 @@ is the small QThreadPool + signal-carrier pattern it is meant to provide.)
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable
 
@@ -62,6 +63,21 @@ class ImportJob(QObject):
         self.progress.emit(step, text)
 
     def _run(self) -> None:
+        # No cyclic-garbage collection while a large file becomes a preview: each
+        # full pass over its hundreds of thousands of new objects, run by whichever
+        # thread allocates, would freeze the window for a few hundred milliseconds.
+        # At the end the survivors are frozen (still freed when unreferenced) so no
+        # later pass walks them; the dialog unfreezes them when it closes.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            self._run_work()
+        finally:
+            gc.freeze()
+            if collecting:
+                gc.enable()
+
+    def _run_work(self) -> None:
         try:
             result = self._work(self._checkpoint)
         except Cancelled:
