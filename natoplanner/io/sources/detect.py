@@ -24,24 +24,34 @@ from dataclasses import replace
 from natoplanner.core.allies import Ally, AllyRegistry, normalise_name
 from natoplanner.core.dataset import Dataset
 from natoplanner.io.errors import FileProblemError
+from natoplanner.io.sources.columns import (
+    SAMPLE_ROWS,
+    cells_say_percent,
+    column_index,
+    describe_column,
+    describing_texts,
+    measure_contradiction,
+    numeric_columns,
+    refuse_contradicting_measure,
+    table_decimal,
+    value_column_of,
+    value_columns_of,
+)
 from natoplanner.io.sources.labels import (
     COUNTRY_HEADER_NAMES,
     FIRST_YEAR,
     LAST_YEAR,
     MAX_LABEL_CHARS,
-    VALUE_HEADER_NAMES,
     YEAR_HEADER_NAMES,
     LabelKind,
     LabelMatch,
     classify_label,
     clean_label,
-    shown,
     year_from_header,
     year_headers,
 )
 from natoplanner.io.sources.numbers import (
     NumberTextError,
-    detect_decimal,
     is_missing_marker,
     parse_number,
 )
@@ -69,6 +79,11 @@ __all__ = [
     "Unit",
     "UnitHint",
     "classify_label",
+    "column_index",
+    "describe_column",
+    "measure_contradiction",
+    "refuse_contradicting_measure",
+    "table_decimal",
     "clean_label",
     "detect",
     "guess_measure",
@@ -78,7 +93,6 @@ __all__ = [
 ]
 
 HEADER_SEARCH_ROWS = 60
-SAMPLE_ROWS = 2000
 
 
 # -- detection ------------------------------------------------------------------
@@ -205,7 +219,7 @@ def _detect_sheet(
     wide = bool(year_columns)
     candidates: tuple[int, ...] = ()
     if not wide:
-        value_column, candidates = _value_column(
+        value_column, candidates = value_column_of(
             table, sheet, header_row, year_column, country_column, column
         )
         if len(candidates) > 1:
@@ -241,13 +255,13 @@ def _detect_sheet(
         )
     if header_row > 0:
         notes.append(f"{header_row} row(s) above the header read as titles")
-    texts = _describing_texts(
+    texts = describing_texts(
         sheet, header_row, country_column, year_columns, year_column, value_column, candidates
     )
     measure, unit_hint, why = guess_measure(texts)
     notes.append(why)
-    if not unit_hint.percent and _cells_say_percent(
-        sheet, header_row, _value_columns(year_columns, value_column)
+    if not unit_hint.percent and cells_say_percent(
+        sheet, header_row, value_columns_of(year_columns, value_column)
     ):
         unit_hint = replace(unit_hint, percent=True)
         notes.append('the value cells are written with "%": read as percent')
@@ -259,7 +273,7 @@ def _detect_sheet(
         year_column,
         value_column,
         registry,
-        table_decimal(table, sheet, header_row, _value_columns(year_columns, value_column)),
+        table_decimal(table, sheet, header_row, value_columns_of(year_columns, value_column)),
     )
     unit, unit_note = guess_unit(measure, unit_hint, values, dataset)
     notes.append(unit_note)
@@ -313,139 +327,10 @@ def _find_long(sheet: RawSheet) -> tuple[int, list[tuple[int, int]], int, int] |
         ]
         if not below or sum(year_from_header(c) is not None for c in below) < 0.8 * len(below):
             continue
-        if not _numeric_columns(sheet, r, exclude={year_col}):
+        if not numeric_columns(sheet, r, exclude={year_col}):
             continue
         return r, [], year_col, None
     return None
-
-
-def _numeric_columns(sheet: RawSheet, header_row: int, exclude: set[int]) -> list[int]:
-    """Columns (left to right) whose cells under the header are mostly numbers."""
-    rows = sheet.rows[header_row + 1 : header_row + 1 + 200]
-    width = max((len(r) for r in rows), default=0)
-    found = []
-    for c in range(width):
-        if c in exclude:
-            continue
-        cells = [r[c] for r in rows if c < len(r) and r[c] != ""]
-        if cells and sum(_is_number(x) for x in cells) >= 0.6 * len(cells):
-            if not all(isinstance(x, str) and is_missing_marker(x) for x in cells):
-                found.append(c)
-    return found
-
-
-_CODE_HEADER = re.compile(r"\b(code|codes|id|iso|iso3|key|index|no|number|rank|footnote|flag)\b")
-
-
-def _value_column(
-    table: RawTable,
-    sheet: RawSheet,
-    header_row: int,
-    year_column: int,
-    country_column: int,
-    chosen: int | None,
-) -> tuple[int, tuple[int, ...]]:
-    """The value column of a long table and, when the file does not say which, the candidates.
-
-    A column headed "Value" (or a user's choice) is the value column; else
-    every mostly-numeric column that is not a code is a candidate, and one
-    candidate is the value column. Several: the first is shown and the
-    user must choose (the import refuses until then).
-    """
-    header = sheet.rows[header_row]
-    width = max(sheet.n_cols, len(header))
-    if chosen is not None:
-        if not 0 <= chosen < width or chosen in (year_column, country_column):
-            raise FileProblemError.at(
-                table.path,
-                "the chosen value column holds no figures",
-                sheet=sheet.name,
-                cell=cell_address(header_row, max(chosen, 0)),
-                expected="a column of figures other than the country and year columns",
-                found=describe_column(sheet, header_row, chosen) if 0 <= chosen < width else chosen,
-            )
-        return chosen, ()
-    names = [normalise_name(c) if isinstance(c, str) else "" for c in header]
-    named = [
-        c
-        for c, n in enumerate(names)
-        if n in VALUE_HEADER_NAMES and c not in (year_column, country_column)
-    ]
-    if named:
-        return named[0], ()
-    candidates = [
-        c
-        for c in _numeric_columns(sheet, header_row, exclude={year_column, country_column})
-        if not (c < len(names) and _CODE_HEADER.search(names[c]))
-    ]
-    if not candidates:
-        raise FileProblemError.at(
-            table.path,
-            "the table has a country and a year column but no column of figures",
-            sheet=sheet.name,
-            cell=cell_address(header_row, 0),
-            expected="a column of numbers (the values)",
-            found=", ".join(describe_column(sheet, header_row, c) for c in range(min(width, 8))),
-        )
-    return candidates[0], tuple(candidates)
-
-
-def describe_column(sheet: RawSheet, header_row: int, col: int) -> str:
-    """A column as a user finds it: letter and heading, "C 'Share of GDP (%)'"."""
-    heading = str(sheet.cell(header_row, col)).strip()
-    letters = cell_address(0, col)[:-1]
-    return f"{letters} '{shown(heading, 40)}'" if heading else letters
-
-
-def _cells_say_percent(sheet: RawSheet, header_row: int, columns: list[int]) -> bool:
-    """True when most value cells written as text end with "%" ("2.1%")."""
-    texts = [
-        cell
-        for row in sheet.rows[header_row + 1 : header_row + 1 + SAMPLE_ROWS]
-        for c in columns
-        if c < len(row) and isinstance(cell := row[c], str) and any(ch.isdigit() for ch in cell)
-    ]
-    return bool(texts) and sum(t.strip().endswith("%") for t in texts) > len(texts) / 2
-
-
-def _value_columns(year_columns: list[tuple[int, int]], value_column: int | None) -> list[int]:
-    return [c for c, _ in year_columns] if year_columns else [value_column]
-
-
-def table_decimal(
-    table: RawTable, sheet: RawSheet, header_row: int, columns: list[int]
-) -> str | None:
-    """The decimal separator of the value cells written as text, None when nothing shows it.
-
-    The evidence is the cells of the value columns themselves ("4,5" or
-    "95000,5" say comma; "4.5" says point); a CSV file's own evidence counts
-    when the columns have none. Cells read as numbers by a workbook need none.
-    """
-    texts = (
-        cell
-        for row in sheet.rows[header_row + 1 : header_row + 1 + 20_000]
-        for c in columns
-        if c < len(row) and isinstance(cell := row[c], str) and cell
-    )
-    found = detect_decimal(texts)
-    if found is None and table.csv_format is not None and table.csv_format.decimal_known:
-        found = table.csv_format.decimal
-    return found
-
-
-def _is_number(cell: object) -> bool:
-    if isinstance(cell, float) and not isinstance(cell, bool):
-        return True
-    if isinstance(cell, str):
-        if is_missing_marker(cell):
-            return True
-        for decimal in (".", ","):
-            try:
-                parse_number(cell, decimal)
-            except NumberTextError:
-                continue
-            return True
-    return False
 
 
 def _country_column(
@@ -483,47 +368,6 @@ def _country_column(
 def _mostly_text(rows: list[list[object]], col: int) -> bool:
     cells = [r[col] for r in rows if col < len(r) and r[col] != ""]
     return bool(cells) and sum(isinstance(x, str) for x in cells) > 0.8 * len(cells)
-
-
-def _describing_texts(
-    sheet: RawSheet,
-    header_row: int,
-    country_column: int,
-    year_columns: list[tuple[int, int]],
-    year_column: int | None,
-    value_column: int | None = None,
-    candidates: tuple[int, ...] = (),
-) -> list[str]:
-    """Sheet name, title rows, the headers that describe the values, descriptor cells.
-
-    In a long table only the value column's own header describes the values:
-    the headers of other figure columns ("Real GDP growth (%)" beside
-    "Defence share of GDP (%)") say nothing about it.
-    """
-    texts = [sheet.name]
-    for row in sheet.rows[:header_row]:
-        texts += [
-            c for c in row if isinstance(c, str) and c.strip() and year_from_header(c) is None
-        ]
-    header = sheet.rows[header_row] if header_row < sheet.n_rows else []
-    if year_columns:
-        texts += [
-            c for c in header if isinstance(c, str) and c.strip() and year_from_header(c) is None
-        ]
-    elif value_column is not None and value_column < len(header):
-        if isinstance(header[value_column], str):
-            texts.append(header[value_column])
-    skip = {c for c, _ in year_columns} | {year_column, value_column, country_column, *candidates}
-    for row in sheet.rows[header_row + 1 : header_row + 4]:
-        texts += [
-            c
-            for i, c in enumerate(row)
-            if isinstance(c, str)
-            and i not in skip
-            and any(ch.isalpha() for ch in c)
-            and len(c) < 300
-        ]
-    return [t[:300] for t in texts]
 
 
 def _sample_values(
@@ -565,85 +409,3 @@ def _number_or_none(cell: object, decimal: str | None) -> float | None:
         except NumberTextError:
             return None
     return None
-
-
-def column_index(table: RawTable, sheet: RawSheet, header_row: int, column: str) -> int:
-    """The 0-based column a user named: its letters ("C") or its heading, case-insensitive.
-
-    Raises FileProblemError listing the columns when none matches.
-    """
-    wanted = column.strip()
-    header = sheet.rows[header_row] if header_row < sheet.n_rows else []
-    for c, heading in enumerate(header):
-        if isinstance(heading, str) and heading.strip().casefold() == wanted.casefold():
-            return c
-    if re.fullmatch(r"[A-Za-z]{1,3}", wanted):
-        index = 0
-        for ch in wanted.upper():
-            index = index * 26 + ord(ch) - 64
-        return index - 1
-    width = max(len(header), 1)
-    raise FileProblemError.at(
-        table.path,
-        f"no column '{shown(wanted)}' in the header row",
-        sheet=sheet.name,
-        cell=cell_address(header_row, 0),
-        expected="a column letter or heading: "
-        + ", ".join(describe_column(sheet, header_row, c) for c in range(min(width, 12))),
-        found=wanted,
-    )
-
-
-def measure_contradiction(table: RawTable, settings: ImportSettings) -> str | None:
-    """Why the table's own words contradict ``settings.measure``, or None.
-
-    Amounts read from a column described in percent ("Share of GDP (%)"),
-    or rates read from one described in money ("USD m"), are refused: the
-    figures would enter the scenario as another quantity.
-    """
-    sheet = table.sheet(settings.sheet)
-    texts = _describing_texts(
-        sheet,
-        settings.header_row,
-        settings.country_column,
-        list(settings.year_columns),
-        settings.year_column,
-        settings.value_column,
-        settings.value_candidates,
-    )
-    named, hint, why = guess_measure(texts)
-    measure_named = not why.startswith("measure not named")
-    says_percent = hint.percent or (measure_named and not named.is_money)
-    says_money = (
-        hint.usd is not None or hint.scale is not None or (measure_named and named.is_money)
-    )
-    measure = settings.measure
-    if measure.is_money and says_percent and not says_money:
-        said = "percent" if hint.percent else named.label
-    elif not measure.is_money and says_money and not says_percent:
-        said = "amounts of money" if (hint.usd is not None or hint.scale) else named.label
-    else:
-        return None
-    col = settings.value_column if settings.layout is Layout.LONG else settings.country_column
-    where = describe_column(sheet, settings.header_row, col)
-    return (
-        f"the figures are described as {said} (column {where} and the title rows), so they "
-        f"cannot be read as {measure.label}; choose the column that holds {measure.label} "
-        f"(--column) or the measure the file names"
-    )
-
-
-def refuse_contradicting_measure(table: RawTable, settings: ImportSettings) -> None:
-    """Raise FileProblemError at the header cell when :func:`measure_contradiction` finds one."""
-    reason = measure_contradiction(table, settings)
-    if reason is None:
-        return
-    col = settings.value_column if settings.layout is Layout.LONG else settings.country_column
-    raise FileProblemError.at(
-        table.path,
-        reason,
-        sheet=settings.sheet,
-        cell=cell_address(settings.header_row, col),
-        expected=f"a column of {settings.measure.label}",
-        found=describe_column(table.sheet(settings.sheet), settings.header_row, col),
-    )
