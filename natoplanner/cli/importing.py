@@ -230,15 +230,16 @@ def write_cells_csv(preview: ImportPreview) -> None:
 
 # -- commands --------------------------------------------------------------------
 def run_check(args: argparse.Namespace) -> int:
-    if (routed := check_hook(args)) is not None:  # a vintage or reference file
-        return routed
     try:
+        # A scenario workbook first: it is neither a table nor a vintage.
+        _refuse_scenario_workbook(args)
+        if not args.scenario_inputs and (routed := check_hook(args)) is not None:
+            return routed  # a vintage or reference file
         scenario = load_scenario(args.into)
         if args.scenario_inputs:
             changes = _scenario_inputs(args, scenario)
             print(f"{len(changes)} typed inputs in {Path(args.source).name}")
             return 0 if changes else 1
-        _refuse_scenario_workbook(args)
         preview = plan_source(args, scenario)
     except _Stop as stop:
         return stop.code
@@ -259,14 +260,15 @@ def run_check(args: argparse.Namespace) -> int:
 def run_import(args: argparse.Namespace) -> int:
     out = Path(args.out)
     refuse_overwrite(out, args.force, inputs=[args.source, *([args.into] if args.into else [])])
-    if (routed := import_hook(args)) is not None:  # a vintage or reference file
-        return routed
     try:
+        # A scenario workbook first: it is neither a table nor a vintage.
+        _refuse_scenario_workbook(args)
+        if not args.scenario_inputs and (routed := import_hook(args)) is not None:
+            return routed  # a vintage or reference file
         scenario = load_scenario(args.into)
         if args.scenario_inputs:
             changes = _scenario_inputs(args, scenario)
             return _write(args, scenario, changes, f"{len(changes)} typed inputs copied")
-        _refuse_scenario_workbook(args)
         preview = plan_source(args, scenario)
     except _Stop as stop:
         return stop.code
