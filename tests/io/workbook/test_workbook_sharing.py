@@ -343,19 +343,3 @@ def test_what_a_colleague_adds_in_libreoffice_is_listed_as_not_kept(tmp_path, da
     assert note_cell in messages
     assert "1 comment(s) on sheet 'Assumptions'" in messages
     assert all("Save As" in p.message for p in loaded.not_kept)
-
-
-def test_import_into_the_same_file_refuses_to_drop_a_colleagues_sheet(tmp_path, capsys):
-    path = tmp_path / "plan.xlsx"
-    save_scenario(Scenario(), path)
-    workbook = openpyxl.load_workbook(path)
-    workbook.create_sheet("Jane's notes")["A1"] = "call Warsaw"
-    workbook.save(path)
-    source = tmp_path / "budgets.csv"
-    source.write_text("country,2030\nPoland,250000\n", encoding="utf-8")
-    assert main(["import", str(source), "--into", str(path), "--out", str(path)]) == 1
-    assert "Jane's notes" in capsys.readouterr().err
-    assert "Jane's notes" in openpyxl.load_workbook(path, read_only=True).sheetnames
-    assert (
-        main(["import", str(source), "--into", str(path), "--out", str(tmp_path / "b.xlsx")]) == 0
-    )
