@@ -11,6 +11,23 @@ et à la sécurité » (1,5 %). Plurals (%n) are (singular, plural) tuples.
 """
 
 FR: dict[str, str | tuple[str, str]] = {
+    # -- file guard: locks, changes on disk, what a Save drops (ui/shell/file_guard.py)
+    "File in use": "Fichier en cours d'utilisation",
+    "“%1” is %2.": "« %1 » est %2.",
+    "Open it read-only to look without overwriting their work, or open it for editing if you know they will not save it.": "Ouvrez-le en lecture seule pour le consulter sans écraser son travail, ou en modification si vous savez qu'il ne l'enregistrera pas.",
+    "Open &Read-Only": "Ouvrir en &lecture seule",
+    "Open for &Editing": "Ouvrir en &modification",
+    "Saving now would overwrite their work, or their next save yours.": "Enregistrer maintenant écraserait son travail, ou son prochain enregistrement le vôtre.",
+    "&Overwrite": "É&craser",
+    "File changed on disk": "Fichier modifié sur le disque",
+    "“%1” was changed by someone else since you opened it.": "« %1 » a été modifié par quelqu'un d'autre depuis que vous l'avez ouvert.",
+    "Reload it to see their changes (yours are dropped), save yours under another name, or overwrite theirs.": "Rechargez-le pour voir ses modifications (les vôtres sont abandonnées), enregistrez les vôtres sous un autre nom, ou écrasez les siennes.",
+    "&Reload": "&Recharger",
+    "Save would drop a colleague's additions": "L'enregistrement supprimerait les ajouts d'un collègue",
+    "Saving “%1” writes the workbook anew and drops:": "Enregistrer « %1 » réécrit le classeur et supprime :",
+    "&Save Anyway": "&Enregistrer quand même",
+    "open in another natoplanner window": "ouvert dans une autre fenêtre natoplanner",
+    "(read-only)": "(lecture seule)",
     # -- path facts (ui/common/labels.py)
     "; ": " ; ",
     "no armed forces: no target path": "pas de forces armées : pas de trajectoire",

@@ -14,6 +14,7 @@ import os
 import sys
 from collections.abc import Sequence
 
+from natoplanner.cli.common import terminal_text
 from natoplanner.core.errors import ScenarioInputError
 from natoplanner.io.errors import FileProblemError
 
@@ -48,7 +49,7 @@ def run_command(argv: Sequence[str]) -> int:
         sys.stdout.flush()  # a closed pipe shows here, inside the handler below
         return code
     except (ScenarioInputError, FileProblemError) as error:
-        print(f"natoplanner {args.command}: {error}", file=sys.stderr)
+        print(f"natoplanner {args.command}: {terminal_text(error)}", file=sys.stderr)
         return 1
     except BrokenPipeError:
         # The reader went away (``natoplanner summary | head``): not an error.

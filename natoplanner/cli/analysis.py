@@ -13,7 +13,7 @@ import sys
 import numpy as np
 import pandas as pd
 
-from natoplanner.cli.common import format_table, load_scenario
+from natoplanner.cli.common import add_strict_option, format_table, load_scenario, terminal_text
 from natoplanner.core.compare import ScenarioComparison, compare_scenarios
 from natoplanner.core.errors import ScenarioInputError
 from natoplanner.core.goalseek import (
@@ -59,6 +59,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="keep growing at the same rate after the target year (default: hold the share)",
     )
     seek.add_argument("--csv", action="store_true", help="CSV, one row per ally and year")
+    add_strict_option(seek)
     seek.set_defaults(handler=run_goalseek)
 
     compare = subparsers.add_parser(
@@ -78,6 +79,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--year", type=int, help="comparison year (default: the reference's horizon)"
     )
     compare.add_argument("--csv", action="store_true", help="the full table as CSV")
+    add_strict_option(compare)
     compare.set_defaults(handler=run_compare)
 
 
@@ -159,7 +161,7 @@ def _result_lines(result: GoalSeekResult) -> list[str]:
 
 
 def run_goalseek(args: argparse.Namespace) -> int:
-    scenario = load_scenario(args.scenario)
+    scenario = load_scenario(args.scenario, args)
     measure = TargetMeasure.TOTAL if args.total else TargetMeasure.CORE
     path = GoalPath.LINEAR_RAMP if args.ramp else GoalPath.CONSTANT_GROWTH
     options = {"path": path, "keep_growing": args.keep_growing}
@@ -173,8 +175,8 @@ def run_goalseek(args: argparse.Namespace) -> int:
             goalseek_frame(results).to_csv(sys.stdout, index=False, lineterminator="\n")
         return 0
     print(
-        f"{scenario.name} — {scenario.nato_edition}; GDP: {scenario.gdp_vintage}; deflator (real "
-        f"growth): {deflator_label(scenario)}; base {scenario.base_year}"
+        f"{terminal_text(scenario.name)} — {scenario.nato_edition}; GDP: {scenario.gdp_vintage}; "
+        f"deflator (real growth): {deflator_label(scenario)}; base {scenario.base_year}"
     )
     if not results:
         print("No ally is below the target.")
@@ -196,11 +198,14 @@ def comparison_text(comparison: ScenarioComparison) -> str:
     """Readable table: shares (% of GDP), budget differences (million USD), first years."""
     values, diffs = comparison.values, comparison.differences
     others = [n for n in comparison.names if n != comparison.reference]
+    shown = {n: terminal_text(n) for n in comparison.names}
     header = ["ISO3", "Ally"]
-    header += [f"Core % [{n}]" for n in comparison.names] + [f"Δ core pp [{n}]" for n in others]
-    header += [f"Total % [{n}]" for n in comparison.names] + [f"Δ total pp [{n}]" for n in others]
-    header += [f"Δ budget USD mn [{n}]" for n in others]
-    header += [f"1st yr core [{n}]" for n in comparison.names]
+    header += [f"Core % [{shown[n]}]" for n in comparison.names]
+    header += [f"Δ core pp [{shown[n]}]" for n in others]
+    header += [f"Total % [{shown[n]}]" for n in comparison.names]
+    header += [f"Δ total pp [{shown[n]}]" for n in others]
+    header += [f"Δ budget USD mn [{shown[n]}]" for n in others]
+    header += [f"1st yr core [{shown[n]}]" for n in comparison.names]
     rows = []
     for iso3 in values.index:
         row = [iso3, comparison.row_names[iso3]]
@@ -219,7 +224,7 @@ def comparison_text(comparison: ScenarioComparison) -> str:
 def run_compare(args: argparse.Namespace) -> int:
     if len(args.scenarios) < 2:
         raise ScenarioInputError("scenarios", "give at least two scenario workbooks to compare")
-    scenarios = [load_scenario(path) for path in args.scenarios]
+    scenarios = [load_scenario(path, args) for path in args.scenarios]
     comparison = compare_scenarios(scenarios, reference=args.reference - 1, year=args.year)
     if args.csv:
         comparison.table().to_csv(sys.stdout, index=False, lineterminator="\n")
@@ -231,6 +236,6 @@ def run_compare(args: argparse.Namespace) -> int:
         f"at base-year prices and exchange rates; first year at each ally's own core target"
     )
     for name, path in zip(comparison.names, args.scenarios, strict=True):
-        print(f"  {name}: {path}")
+        print(f"  {terminal_text(name)}: {terminal_text(path)}")
     print(comparison_text(comparison))
     return 0

@@ -29,7 +29,7 @@ import csv
 import sys
 from pathlib import Path
 
-from natoplanner.cli.common import load_scenario, refuse_overwrite
+from natoplanner.cli.common import add_strict_option, load_scenario, refuse_overwrite, terminal_text
 from natoplanner.cli.vintages import add_import_options, check_hook, import_hook
 from natoplanner.core.errors import ScenarioInputError
 from natoplanner.core.scenario import Scenario
@@ -56,6 +56,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             help="scenario to import into (default: the default scenario)",
         )
         add_import_options(parser)  # vintages and reference series (cli/vintages.py)
+        add_strict_option(parser)  # warnings of the --into workbook
         parser.add_argument(
             "--scenario-inputs",
             action="store_true",
@@ -197,7 +198,7 @@ def report_problems(args: argparse.Namespace, preview: ImportPreview) -> None:
     """Every problem on stderr, errors first, one line each."""
     problems = preview.plan.problems()
     for problem in problems[:MAX_LISTED]:
-        print(f"{problem.severity}: {problem}", file=sys.stderr)
+        print(f"{problem.severity}: {terminal_text(problem)}", file=sys.stderr)
     if len(problems) > MAX_LISTED:
         print(f"… and {len(problems) - MAX_LISTED:,} more problems", file=sys.stderr)
     errors = sum(p.severity == "error" for p in problems)
@@ -235,7 +236,7 @@ def run_check(args: argparse.Namespace) -> int:
         _refuse_scenario_workbook(args)
         if not args.scenario_inputs and (routed := check_hook(args)) is not None:
             return routed  # a vintage or reference file
-        scenario = load_scenario(args.into)
+        scenario = load_scenario(args.into, args)
         if args.scenario_inputs:
             changes = _scenario_inputs(args, scenario)
             print(f"{len(changes)} typed inputs in {Path(args.source).name}")
@@ -258,14 +259,19 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from natoplanner.io.locks import refuse_if_open_elsewhere
+    from natoplanner.io.workbook.files import require_workbook_name
+
     out = Path(args.out)
+    require_workbook_name(out)
+    refuse_if_open_elsewhere(out)
     refuse_overwrite(out, args.force, inputs=[args.source, *([args.into] if args.into else [])])
     try:
         # A scenario workbook first: it is neither a table nor a vintage.
         _refuse_scenario_workbook(args)
         if not args.scenario_inputs and (routed := import_hook(args)) is not None:
             return routed  # a vintage or reference file
-        scenario = load_scenario(args.into)
+        scenario = load_scenario(args.into, args)
         if args.scenario_inputs:
             changes = _scenario_inputs(args, scenario)
             return _write(args, scenario, changes, f"{len(changes)} typed inputs copied")

@@ -7,7 +7,7 @@ import sys
 
 import pandas as pd
 
-from natoplanner.cli.common import format_table, load_scenario
+from natoplanner.cli.common import add_strict_option, format_table, load_scenario, terminal_text
 from natoplanner.core.indicators.aggregates import core_usd_bn_at_base_prices, money_label
 from natoplanner.core.indicators.basis import deflator_label, share_bases
 from natoplanner.core.projection import Projection
@@ -28,6 +28,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--horizon", type=int, help="last projected year (up to 2040)")
     parser.add_argument("--csv", action="store_true", help="machine-readable CSV with a header row")
+    add_strict_option(parser)
     parser.set_defaults(handler=run)
 
 
@@ -95,7 +96,7 @@ def alliance_lines(projection: Projection) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    scenario = load_scenario(args.scenario)
+    scenario = load_scenario(args.scenario, args)
     if args.horizon is not None:
         scenario.set_horizon(args.horizon)
     projection = Projection(scenario)
@@ -123,7 +124,7 @@ def run(args: argparse.Namespace) -> int:
         "Back-loaded",
     ]
     print(
-        f"{scenario.name} — {scenario.nato_edition}; GDP: {scenario.gdp_vintage}; "
+        f"{terminal_text(scenario.name)} — {scenario.nato_edition}; GDP: {scenario.gdp_vintage}; "
         f"base {scenario.base_year}, horizon {scenario.horizon}"
     )
     print(format_table(text_rows, header))

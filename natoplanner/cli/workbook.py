@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from natoplanner.cli.common import refuse_overwrite
+from natoplanner.cli.common import refuse_overwrite, terminal_text
 from natoplanner.core.fiscal.announced import TEMPLATES
 from natoplanner.core.scenario import Scenario
-from natoplanner.io.errors import FileProblemError
-from natoplanner.io.workbook.files import save_scenario
+from natoplanner.io.locks import refuse_if_open_elsewhere
+from natoplanner.io.workbook.files import require_workbook_name, save_scenario
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -37,13 +37,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     path = Path(args.out)
-    if path.suffix.lower() != ".xlsx":
-        raise FileProblemError.at(
-            path,
-            "scenario workbooks are .xlsx files",
-            expected="a name ending in .xlsx",
-            found=path.name,
-        )
+    require_workbook_name(path)
+    refuse_if_open_elsewhere(path)
     refuse_overwrite(path, args.force)
     scenario = TEMPLATES[args.template]() if args.template else Scenario()
     if args.horizon is not None:
@@ -51,5 +46,8 @@ def run(args: argparse.Namespace) -> int:
     if args.name is not None:
         scenario.name = args.name
     save_scenario(scenario, path)
-    print(f"wrote {path} ({scenario.name}; base {scenario.base_year}, horizon {scenario.horizon})")
+    print(
+        f"wrote {terminal_text(path)} ({terminal_text(scenario.name)}; base {scenario.base_year}, "
+        f"horizon {scenario.horizon})"
+    )
     return 0

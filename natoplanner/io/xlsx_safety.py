@@ -28,6 +28,8 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 _CHUNK = 1 << 16
 _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="([A-Z]{1,3})?(\d+)?(?::([A-Z]{1,3})(\d+))?"')
+_ROW_START = re.compile(rb"<(?:\w+:)?row[\s>]")
+_CELL_START = re.compile(rb"<(?:\w+:)?c[\s>]")
 _MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 
@@ -38,7 +40,8 @@ class XlsxLimits:
 
     Sizes in bytes (uncompressed); ``max_ratio`` is uncompressed ÷ compressed
     size for any member larger than 1 MB; rows and columns are the declared
-    dimension of each worksheet.
+    dimension of each worksheet; rows and cells are counted (``<row>`` and
+    ``<c>`` elements), as a declared dimension can be far larger than the data.
     """
 
     max_file_bytes: int = 100_000_000
@@ -49,6 +52,8 @@ class XlsxLimits:
     max_rows: int = 1_048_576
     max_columns: int = 16_384
     max_cells: int = 20_000_000
+    #: The sheets the row, column and cell limits apply to (None: every sheet).
+    checked_sheets: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -58,6 +63,7 @@ class XlsxInfo:
     sheet_names: list[str]
     dimensions: dict[str, tuple[int, int]] = field(default_factory=dict)
     uncompressed_bytes: int = 0
+    sheet_parts: dict[str, str] = field(default_factory=dict)  # sheet name -> zip member
 
 
 def check_xlsx_container(path: Path, limits: XlsxLimits | None = None) -> XlsxInfo:
@@ -201,17 +207,22 @@ def _check_archive(path: Path, archive: zipfile.ZipFile, limits: XlsxLimits) -> 
                 limits,
             )
     total = 0
-    dimensions: dict[str, bytes] = {}
+    dimensions: dict[str, tuple[bytes, int, int]] = {}
     for member in members:
-        actual, head = _drain(path, archive, member, limits, limits.max_total_bytes - total)
+        is_sheet = member.filename.startswith("xl/worksheets/") and member.filename.endswith(".xml")
+        actual, head, rows, cells = _drain(
+            path, archive, member, limits, limits.max_total_bytes - total, count=is_sheet
+        )
         total += actual
-        if member.filename.startswith("xl/worksheets/") and member.filename.endswith(".xml"):
-            dimensions[member.filename] = head
+        if is_sheet:
+            dimensions[member.filename] = (head, rows, cells)
     sheets = _sheet_names(path, archive)
     info = {
-        name: _dimension(path, name, dimensions.get(part, b""), limits) for name, part in sheets
+        name: _dimension(path, name, *dimensions.get(part, (b"", 0, 0)), limits)
+        for name, part in sheets
+        if limits.checked_sheets is None or name in limits.checked_sheets
     }
-    return XlsxInfo([name for name, _ in sheets], info, total)
+    return XlsxInfo([name for name, _ in sheets], info, total, dict(sheets))
 
 
 def _bomb(path: Path, found: str, limits: XlsxLimits) -> FileProblemError:
@@ -225,12 +236,21 @@ def _bomb(path: Path, found: str, limits: XlsxLimits) -> FileProblemError:
 
 
 def _drain(
-    path: Path, archive: zipfile.ZipFile, member: zipfile.ZipInfo, limits: XlsxLimits, budget: int
-) -> tuple[int, bytes]:
-    """Decompress one member in bounded chunks; returns (actual size, first 4 KB)."""
+    path: Path,
+    archive: zipfile.ZipFile,
+    member: zipfile.ZipInfo,
+    limits: XlsxLimits,
+    budget: int,
+    count: bool = False,
+) -> tuple[int, bytes, int, int]:
+    """Decompress one member in bounded chunks.
+
+    Returns (actual size, first 4 KB, ``<row>`` elements, ``<c>`` elements);
+    the counts only when ``count`` (a worksheet), else 0.
+    """
     is_xml = member.filename.endswith((".xml", ".rels", ".vml"))
     head = b""
-    actual = 0
+    actual = rows = cells = 0
     tail = b""
     with archive.open(member) as stream:
         while chunk := stream.read(_CHUNK):
@@ -251,8 +271,14 @@ def _drain(
                         expected="XML without <!DOCTYPE>",
                         found=member.filename,
                     )
+            if count:
+                # Elements split across chunks are counted once: the tail holds their start.
+                window = tail + chunk
+                rows += len(_ROW_START.findall(window)) - len(_ROW_START.findall(tail))
+                cells += len(_CELL_START.findall(window)) - len(_CELL_START.findall(tail))
+            if is_xml:
                 tail = chunk[-16:]
-    return actual, head
+    return actual, head, rows, cells
 
 
 def _sheet_names(path: Path, archive: zipfile.ZipFile) -> list[tuple[str, str]]:
@@ -289,19 +315,26 @@ def _column_number(letters: bytes | None) -> int:
     return number
 
 
-def _dimension(path: Path, sheet: str, head: bytes, limits: XlsxLimits) -> tuple[int, int]:
+def _dimension(
+    path: Path, sheet: str, head: bytes, real_rows: int, real_cells: int, limits: XlsxLimits
+) -> tuple[int, int]:
+    """(rows, columns) as declared, checked against the limits with the rows and cells present.
+
+    LibreOffice declares A1:L1048576 for a sheet once a row was deleted (it
+    writes the formatting of row 1,048,576): the declared size is not the
+    data's size, the ``<row>`` and ``<c>`` elements are.
+    """
     match = _DIMENSION.search(head)
-    if not match:
-        return (0, 0)
-    rows = int(match.group(4) or match.group(2) or 1)
-    columns = _column_number(match.group(3) or match.group(1))
-    if rows > limits.max_rows or columns > limits.max_columns or rows * columns > limits.max_cells:
+    declared_rows = int(match.group(4) or match.group(2) or 1) if match else 0
+    columns = _column_number(match.group(3) or match.group(1)) if match else 0
+    rows = min(declared_rows, real_rows) if match else real_rows
+    if rows > limits.max_rows or columns > limits.max_columns or real_cells > limits.max_cells:
         raise FileProblemError.at(
             path,
             "the sheet declares an absurd size; it was not opened",
             sheet=sheet,
             expected=f"at most {limits.max_rows:,} rows, {limits.max_columns:,} columns and "
             f"{limits.max_cells:,} cells",
-            found=f"{rows:,} rows × {columns:,} columns",
+            found=f"{rows:,} rows × {columns:,} columns, {real_cells:,} cells",
         )
-    return (rows, columns)
+    return (declared_rows, columns)

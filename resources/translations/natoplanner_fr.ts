@@ -2012,6 +2012,10 @@ croissance du PIB ≤</translation>
             <translation>&lt;b&gt;%1&lt;/b&gt; — montants en %2 ; en gras, vos valeurs saisies (Suppr les efface)</translation>
         </message>
         <message>
+            <source>(read-only)</source>
+            <translation>(lecture seule)</translation>
+        </message>
+        <message>
             <source>Rename scenario</source>
             <translation>Renommer le scénario</translation>
         </message>
@@ -3614,6 +3618,77 @@ p10–p90 (% PIB)</translation>
         <message>
             <source>&lt;b&gt;Welcome to natoplanner.&lt;/b&gt; The &lt;b&gt;table&lt;/b&gt; on the left lists the 32 allies and where each stands at the horizon against the Hague targets (3.5% of GDP on core defence, 5% in total by 2035). Click allies to &lt;b&gt;plot&lt;/b&gt; their paths (Ctrl+click for several). The &lt;b&gt;year editor&lt;/b&gt; below the plot holds the selected ally's figures year by year: a value you type there is an &lt;b&gt;override&lt;/b&gt; (bold; Delete clears it), and the policy panel under it sets how the budget moves. %1 (%2 of GDP in %5) and %3 (%4) are selected to start: one above the 3.5% core target, one below. Everything can be undone (Ctrl+Z); F1 opens the user guide.</source>
             <translation>&lt;b&gt;Bienvenue dans natoplanner.&lt;/b&gt; Le &lt;b&gt;tableau&lt;/b&gt; de gauche présente les 32 Alliés et la position de chacun à l'horizon par rapport aux objectifs de La Haye (3,5 % du PIB pour la défense essentielle, 5 % au total d'ici 2035). Cliquez sur des Alliés pour &lt;b&gt;tracer&lt;/b&gt; leurs trajectoires (Ctrl+clic pour plusieurs). L'&lt;b&gt;éditeur des années&lt;/b&gt; sous le graphique contient les chiffres de l'Allié sélectionné année par année : une valeur que vous y tapez est une &lt;b&gt;valeur saisie&lt;/b&gt; (en gras ; Suppr l'efface), et le panneau des politiques en dessous fixe l'évolution du budget. %1 (%2 du PIB en %5) et %3 (%4) sont sélectionnés au départ : l'un au-dessus de l'objectif de 3,5 %, l'autre en dessous. Tout peut être annulé (Ctrl+Z) ; F1 ouvre le guide.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FileGuard</name>
+        <message>
+            <source>File in use</source>
+            <translation>Fichier en cours d'utilisation</translation>
+        </message>
+        <message>
+            <source>Open it read-only to look without overwriting their work, or open it for editing if you know they will not save it.</source>
+            <translation>Ouvrez-le en lecture seule pour le consulter sans écraser son travail, ou en modification si vous savez qu'il ne l'enregistrera pas.</translation>
+        </message>
+        <message>
+            <source>open in another natoplanner window</source>
+            <translation>ouvert dans une autre fenêtre natoplanner</translation>
+        </message>
+        <message>
+            <source>Saving now would overwrite their work, or their next save yours.</source>
+            <translation>Enregistrer maintenant écraserait son travail, ou son prochain enregistrement le vôtre.</translation>
+        </message>
+        <message>
+            <source>File changed on disk</source>
+            <translation>Fichier modifié sur le disque</translation>
+        </message>
+        <message>
+            <source>Reload it to see their changes (yours are dropped), save yours under another name, or overwrite theirs.</source>
+            <translation>Rechargez-le pour voir ses modifications (les vôtres sont abandonnées), enregistrez les vôtres sous un autre nom, ou écrasez les siennes.</translation>
+        </message>
+        <message>
+            <source>Save would drop a colleague's additions</source>
+            <translation>L'enregistrement supprimerait les ajouts d'un collègue</translation>
+        </message>
+        <message>
+            <source>Open &amp;Read-Only</source>
+            <translation>Ouvrir en &amp;lecture seule</translation>
+        </message>
+        <message>
+            <source>Open for &amp;Editing</source>
+            <translation>Ouvrir en &amp;modification</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Annuler</translation>
+        </message>
+        <message>
+            <source>Save &amp;As…</source>
+            <translation>Enregistrer &amp;sous…</translation>
+        </message>
+        <message>
+            <source>&amp;Overwrite</source>
+            <translation>É&amp;craser</translation>
+        </message>
+        <message>
+            <source>“%1” was changed by someone else since you opened it.</source>
+            <translation>« %1 » a été modifié par quelqu'un d'autre depuis que vous l'avez ouvert.</translation>
+        </message>
+        <message>
+            <source>&amp;Reload</source>
+            <translation>&amp;Recharger</translation>
+        </message>
+        <message>
+            <source>Saving “%1” writes the workbook anew and drops:</source>
+            <translation>Enregistrer « %1 » réécrit le classeur et supprime :</translation>
+        </message>
+        <message>
+            <source>&amp;Save Anyway</source>
+            <translation>&amp;Enregistrer quand même</translation>
+        </message>
+        <message>
+            <source>“%1” is %2.</source>
+            <translation>« %1 » est %2.</translation>
         </message>
     </context>
     <context>

@@ -140,3 +140,46 @@ def arrays_close(found: np.ndarray, expected: np.ndarray, rel: float = 1e-9) -> 
     mask = ~np.isnan(expected)
     scale = np.maximum(np.abs(expected[mask]), 1e-12)
     return float(np.max(np.abs(found[mask] - expected[mask]) / scale, initial=0.0))
+
+
+def uno_python() -> str | None:
+    """A Python interpreter that can ``import uno`` (LibreOffice's bridge), or None."""
+    for candidate in ("/usr/bin/python3", shutil.which("python3")):
+        if candidate and Path(candidate).exists():
+            probe = subprocess.run(
+                [candidate, "-c", "import uno"], capture_output=True, timeout=60, check=False
+            )
+            if probe.returncode == 0:
+                return candidate
+    return None
+
+
+def edit_with_libreoffice(jobs: list[dict], profile_dir: Path) -> list[dict]:
+    """Open each job's workbook in LibreOffice, make its edits, recalculate, save as .xlsx.
+
+    ``jobs`` are ``{"in": path, "out": path, "edits": [...]}`` (edit kinds in
+    tests/io/libreoffice_uno.py: type, string, value, clear, delete_rows,
+    read, protected). Returns, per job, what its ``read``/``protected``
+    edits found, keyed "Sheet!A1".
+    """
+    import json
+
+    soffice, python = soffice_path(), uno_python()
+    if soffice is None or python is None:
+        pytest.skip("LibreOffice with its Python bridge (python3-uno) is not installed")
+    user = profile_dir / "user"
+    user.mkdir(parents=True, exist_ok=True)
+    (user / "registrymodifications.xcu").write_text(RECALC_PROFILE, encoding="utf-8")
+    spec = {
+        "soffice": soffice,
+        "profile": profile_dir.as_uri(),
+        "jobs": [{**job, "in": str(job["in"]), "out": str(job.get("out") or "")} for job in jobs],
+    }
+    spec_path = profile_dir / "spec.json"
+    spec_path.write_text(json.dumps(spec), encoding="utf-8")
+    script = Path(__file__).with_name("libreoffice_uno.py")
+    done = subprocess.run(
+        [python, str(script), str(spec_path)], capture_output=True, text=True, timeout=600
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return json.loads(done.stdout.strip().splitlines()[-1])

@@ -11,6 +11,7 @@ the saved sheet is openpyxl's own with its empty ``<sheetData/>`` replaced.
 from __future__ import annotations
 
 import datetime
+import math
 import re
 import zipfile
 from pathlib import Path
@@ -41,9 +42,11 @@ class FastCells:
         self._styles: dict[tuple, int] = {}
         self._letters = [""] + [get_column_letter(c) for c in range(1, 200)]
 
-    def style(self, number_format=None, font=None, fill=None, alignment=None) -> int:
+    def style(
+        self, number_format=None, font=None, fill=None, alignment=None, quote_prefix=False
+    ) -> int:
         """The workbook's id for this style combination (0 is the default style)."""
-        key = (number_format, id(font), id(fill), id(alignment))
+        key = (number_format, id(font), id(fill), id(alignment), quote_prefix)
         if key not in self._styles:
             scratch = self.workbook.create_sheet("_style_scratch")
             cell = scratch.cell(1, 1)
@@ -52,6 +55,8 @@ class FastCells:
             for name, value in (("font", font), ("fill", fill), ("alignment", alignment)):
                 if value is not None:
                     setattr(cell, name, value)
+            if quote_prefix:
+                cell.quotePrefix = True  # "typed with a leading apostrophe": text, not formula
             self._styles[key] = cell.style_id  # registers the style in the workbook
             self.workbook.remove(scratch)
         return self._styles[key]
@@ -77,10 +82,26 @@ class FastCells:
         value = value.item() if hasattr(value, "item") else value  # numpy scalars
         self._put(row, column, f"{self._ref(row, column, style)}><v>{value!r}</v></c>")
 
-    def formula(self, row: int, column: int, formula: str, style: int = 0) -> None:
-        """A formula (with or without its leading '='), no cached value: the reader computes it."""
+    def formula(
+        self, row: int, column: int, formula: str, style: int = 0, value: object = None
+    ) -> None:
+        """A formula (with or without its leading '=') and its cached value.
+
+        ``value`` is what the formula computes (a number, or text already
+        escaped for OOXML), shown by readers that do not calculate; None or
+        NaN writes no value.
+        """
         text = formula[1:] if formula.startswith("=") else formula
-        self._put(row, column, f"{self._ref(row, column, style)}><f>{escape(text)}</f></c>")
+        ref, body = self._ref(row, column, style), f"<f>{escape(text)}</f>"
+        if isinstance(value, str):
+            self._put(row, column, f'{ref} t="str">{body}<v>{escape(value)}</v></c>')
+            return
+        if hasattr(value, "item"):
+            value = value.item()  # numpy scalars
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
+            self._put(row, column, f"{ref}>{body}<v>{value!r}</v></c>")
+            return
+        self._put(row, column, f"{ref}>{body}</c>")
 
     def row_height(self, row: int, height: float) -> None:
         self._heights[row] = height

@@ -10,6 +10,7 @@ with its address.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from natoplanner.core.dataset import Dataset
@@ -21,7 +22,55 @@ from natoplanner.io.workbook.layout import SCHEMA_VERSION
 from natoplanner.io.workbook.read import LoadedScenario, read_workbook
 from natoplanner.io.workbook.write import build_workbook
 
-__all__ = ["SCHEMA_VERSION", "LoadedScenario", "load_scenario", "read_scenario", "save_scenario"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "LoadedScenario",
+    "load_scenario",
+    "read_scenario",
+    "require_workbook_name",
+    "safe_file_name",
+    "save_scenario",
+]
+
+# Characters no file name may hold on Windows, macOS or Linux, and control characters.
+_UNSAFE_IN_NAME = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
+_WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$", re.IGNORECASE)
+
+
+def safe_file_name(name: str, suffix: str = ".xlsx", fallback: str = "scenario") -> str:
+    """A file name (no folder) made from a scenario name: "../../etc/x" gives "etc x.xlsx".
+
+    Path separators, characters Windows forbids and control characters become
+    spaces; leading dots (hidden files, "..") and trailing dots or spaces go;
+    reserved Windows device names get an underscore; at most 100 characters
+    before ``suffix``.
+    """
+    text = _UNSAFE_IN_NAME.sub(" ", name)
+    text = " ".join(text.split()).strip(". ")
+    if _WINDOWS_RESERVED.match(text):
+        text = "_" + text
+    text = text[:100].rstrip(". ") or fallback
+    return text + suffix
+
+
+def require_workbook_name(path: Path) -> None:
+    """Refuse to write a scenario workbook under a name that says it is something else.
+
+    Raises
+    ------
+    FileProblemError
+        When ``path`` does not end in ``.xlsx`` (``--out plan.csv`` would write
+        an .xlsx that every program then misreads as text).
+    """
+    path = Path(path)
+    if path.suffix.lower() != ".xlsx":
+        raise FileProblemError.at(
+            path,
+            "scenario workbooks are .xlsx files; this name would hide an .xlsx under another "
+            "type (for CSV figures use 'natoplanner summary --csv')",
+            expected="a name ending in .xlsx",
+            found=path.name,
+        )
 
 
 def save_scenario(scenario: Scenario, path: Path, projection: Projection | None = None) -> None:

@@ -14,7 +14,7 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
@@ -67,6 +67,7 @@ NOTE = Font(italic=True, color="595959")
 HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
 REFERENCE_FILL = PatternFill("solid", fgColor="EDEDED")
 INPUT_FILL = PatternFill("solid", fgColor="FFF9E5")
+UNLOCKED = Protection(locked=False)
 WRAP = Alignment(wrap_text=True, vertical="top")
 
 
@@ -155,6 +156,7 @@ def write_rules(ws: Worksheet, scenario: Scenario, layout: Layout) -> None:
         ws.cell(row, 1).font = BOLD
         value = ws.cell(row, RULE_VALUE_COLUMN)
         value.fill = INPUT_FILL
+        value.protection = UNLOCKED  # 'Assumptions' is protected: input cells stay editable
         value.number_format = "0.00" if key == "cap_pct" else "0"
     ws.cell(block.note_row, 1).font = NOTE
     for column in range(1, len(ALLY_HEADERS) + 1):
@@ -167,6 +169,8 @@ def write_rules(ws: Worksheet, scenario: Scenario, layout: Layout) -> None:
                 column in (COVERED_COLUMN, COFOG_COLUMN) and is_eu_member(ally.iso3)
             )
             ws.cell(row, column).fill = INPUT_FILL if editable else REFERENCE_FILL
+            if editable:
+                ws.cell(row, column).protection = UNLOCKED
         ws.cell(row, COFOG_COLUMN).number_format = "0.00"
         ws.cell(row, BRIDGE_COLUMN).number_format = "0.0000"
         ws.cell(row, LENDING_COLUMN).number_format = "0.00"

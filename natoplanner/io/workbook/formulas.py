@@ -13,21 +13,58 @@ cell to its left (the previous year), exactly as the projection recurses:
   ramp's start year and start share);
 - share = budget / pp cost; related share = override, else its track;
   total = core + related; gaps = target − share (pp), · pp cost (money).
+
+The app and the formulas read every input cell alike: a drop-down word is
+compared after TRIM and in any case (the reader's ``policy_word``), an
+unknown word gives #N/A; a cleared policy cell takes the same default as the
+app (``IF(ISBLANK(...))``, from the core's dataclasses); a number typed as
+text gives #N/A (the app warns, naming the cell, and its next save writes a
+number).
 """
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from openpyxl.utils import get_column_letter
 
-from natoplanner.core.scenario import RELATED_CAP_PCT, BudgetPolicy, RelatedPolicy
+from natoplanner.core.scenario import (
+    RELATED_CAP_PCT,
+    BudgetPolicy,
+    CorePolicy,
+    RelatedPolicy,
+    RelatedTrack,
+    Targets,
+)
 from natoplanner.io.workbook.layout import (
     POLICY_COLUMN_INDEX,
+    RESULT_BLOCKS,
     SHEET_ASSUMPTIONS,
     Layout,
     policy_label,
 )
+
+#: What a cleared policy cell means, on both sides (the reader uses the same dataclass defaults).
+POLICY_DEFAULTS: dict[str, float] = {
+    "rate_pct": CorePolicy.rate_pct,
+    "target_pct": CorePolicy.target_pct,
+    "target_year": CorePolicy.target_year,
+    "core_target_pct": Targets.core_pct,
+    "total_target_pct": Targets.total_pct,
+    "related_share_pct": RelatedTrack.share_pct,
+    "related_target_pct": RelatedTrack.target_pct,
+    "related_target_year": RelatedTrack.target_year,
+}
+
+
+def number_or(cell: str, default: str) -> str:
+    """``cell`` when it holds a number, ``default`` when it is empty, #N/A for text."""
+    return f"IF(ISNUMBER({cell}),{cell},IF(ISBLANK({cell}),{default},NA()))"
+
+
+def policy_word(cell: str) -> str:
+    """A drop-down cell as compared: TRIM, any case (as the reader's ``policy_word``)."""
+    return f"LOWER(TRIM({cell}))"
 
 
 class ResultFormulas:
@@ -45,6 +82,10 @@ class ResultFormulas:
     def _policy(self, key: str, ally: int) -> str:
         column = get_column_letter(POLICY_COLUMN_INDEX[key])
         return f"{SHEET_ASSUMPTIONS}!${column}${self.layout.policy_row(ally)}"
+
+    def _policy_number(self, key: str, ally: int) -> str:
+        """A number of the policy table, with the app's default when the cell is cleared."""
+        return number_or(self._policy(key, ally), f"{POLICY_DEFAULTS[key]:g}")
 
     def _input(self, block: str, ally: int, year: int) -> str:
         column = get_column_letter(self.layout.assumption_column(year))
@@ -102,12 +143,8 @@ class ResultFormulas:
             "ramp_share": lambda: self._policy("base_share_pct", ally),
             "budget": lambda: self._policy("base_budget_mn", ally),
             "related_ramp_year": lambda: "BaseYear",
-            "related_ramp_share": lambda: self._policy("related_share_pct", ally),
-            "related_share": lambda: (
-                f"IF({self._policy('related_policy', ally)}="
-                f'"{policy_label(RelatedPolicy.NOT_SET)}",0,'
-                f"{self._policy('related_share_pct', ally)})"
-            ),
+            "related_ramp_share": lambda: self._policy_number("related_share_pct", ally),
+            "related_share": lambda: self._related_base(ally),
         }.get(block)
         return cell() if cell else self._derived(block, ally, b)
 
@@ -123,11 +160,11 @@ class ResultFormulas:
             case "growth" | "deflator":
                 override = self._input(block, ally, year)
                 default = self._input(block + "_default", ally, year)
-                return f"IF(ISNUMBER({override}),{override},{default})"
+                return number_or(override, default)
             case "gdp":
                 override = self._input("gdp", ally, year)
                 grown = f"{self._result('gdp', ally, previous)}*(1+{growth}/100)*(1+{deflator}/100)"
-                return f"IF(ISNUMBER({override}),{override},{grown})"
+                return number_or(override, grown)
             case "pp_cost":
                 return self._pp_cost(ally, year)
             case "ramp_year" | "related_ramp_year":
@@ -147,13 +184,13 @@ class ResultFormulas:
     def _budget(self, ally: int, year: int, override: str, deflator: str, pp_cost: str) -> str:
         previous = self._result("budget", ally, year - 1)
         policy = self._policy("core_policy", ally)
-        rate = self._policy("rate_pct", ally)
-        held = self._policy("share_pct", ally)
+        rate = self._policy_number("rate_pct", ally)
+        held = number_or(self._policy("share_pct", ally), self._policy("base_share_pct", ally))
         ramp = self._ramp(
             self._result("ramp_share", ally, year - 1),
             self._result("ramp_year", ally, year - 1),
-            self._policy("target_pct", ally),
-            self._policy("target_year", ally),
+            self._policy_number("target_pct", ally),
+            self._policy_number("target_year", ally),
             self._year("budget", year),
             never_cut=True,
         )
@@ -167,27 +204,37 @@ class ResultFormulas:
                 BudgetPolicy.REAL_GROWTH,
                 f"IF({holding},{share_held},{previous}*(1+{rate}/100)*(1+{deflator}/100))",
             ),
-            (
-                BudgetPolicy.CONSTANT_SHARE,
-                f"IF(ISNUMBER({held}),{held},{self._policy('base_share_pct', ally)})*{pp_cost}",
-            ),
+            (BudgetPolicy.CONSTANT_SHARE, f"{held}*{pp_cost}"),
             (BudgetPolicy.RAMP_TO_TARGET, f"{ramp}*{pp_cost}"),
+            (BudgetPolicy.EXPLICIT, previous),  # the last amount holds
         ]
-        by_policy = _choose(policy, branches, previous)  # explicit: the last amount holds
-        return f"IF(ISNUMBER({override}),{override},{by_policy})"
+        return number_or(override, _choose(policy, branches))
 
     def _related(self, ally: int, year: int, override: str) -> str:
         policy = self._policy("related_policy", ally)
-        start = self._policy("related_share_pct", ally)
+        start = self._policy_number("related_share_pct", ally)
         ramp = self._ramp(
             self._result("related_ramp_share", ally, year - 1),
             self._result("related_ramp_year", ally, year - 1),
-            self._policy("related_target_pct", ally),
-            self._policy("related_target_year", ally),
+            self._policy_number("related_target_pct", ally),
+            self._policy_number("related_target_year", ally),
             self._year("related_share", year),
         )
-        branches = [(RelatedPolicy.CONSTANT_SHARE, start), (RelatedPolicy.RAMP_TO_TARGET, ramp)]
-        return f"IF(ISNUMBER({override}),{override},{_choose(policy, branches, '0')})"
+        branches = [
+            (RelatedPolicy.NOT_SET, "0"),
+            (RelatedPolicy.CONSTANT_SHARE, start),
+            (RelatedPolicy.RAMP_TO_TARGET, ramp),
+        ]
+        return number_or(override, _choose(policy, branches))
+
+    def _related_base(self, ally: int) -> str:
+        start = self._policy_number("related_share_pct", ally)
+        branches = [
+            (RelatedPolicy.NOT_SET, "0"),
+            (RelatedPolicy.CONSTANT_SHARE, start),
+            (RelatedPolicy.RAMP_TO_TARGET, start),
+        ]
+        return _choose(self._policy("related_policy", ally), branches)
 
     def _derived(self, block: str, ally: int, year: int) -> str:
         def r(key: str) -> str:
@@ -199,9 +246,9 @@ class ResultFormulas:
             case "total_share":  # related counts up to 1.5% of GDP (Hague 3.5 + 1.5)
                 return f"{r('core_share')}+MIN({r('related_share')},{RELATED_CAP_PCT:g})"
             case "core_gap_pp":
-                return f"{self._policy('core_target_pct', ally)}-{r('core_share')}"
+                return f"{self._policy_number('core_target_pct', ally)}-{r('core_share')}"
             case "total_gap_pp":
-                return f"{self._policy('total_target_pct', ally)}-{r('total_share')}"
+                return f"{self._policy_number('total_target_pct', ally)}-{r('total_share')}"
             case "core_gap_mn":
                 return f"{r('core_gap_pp')}*{r('pp_cost')}"
             case "core_gap_usd_mn":
@@ -211,8 +258,28 @@ class ResultFormulas:
         raise KeyError(block)
 
 
-def _choose(policy_cell: str, branches: list[tuple[object, str]], otherwise: str) -> str:
-    text = otherwise
+def _choose(policy_cell: str, branches: list[tuple[object, str]]) -> str:
+    """The branch whose drop-down word the cell holds; #N/A for any other word (the app refuses)."""
+    word = policy_word(policy_cell)
+    text = "NA()"
     for kind, expression in reversed(branches):
-        text = f'IF({policy_cell}="{policy_label(kind)}",{expression},{text})'
+        text = f'IF({word}="{policy_label(kind)}",{expression},{text})'
     return text
+
+
+@lru_cache(maxsize=4)
+def formula_grid(layout: Layout) -> dict[str, tuple[tuple[str | None, ...], ...]]:
+    """Every Results formula for ``layout``: {block key: rows of allies × years base..2040}.
+
+    The formulas depend on the layout alone (positions, not values), so a
+    save or a load reuses them instead of rebuilding 7,000 strings.
+    """
+    formulas = ResultFormulas(layout)
+    years = list(layout.result_years)
+    return {
+        block.key: tuple(
+            tuple(formulas.formula(block.key, ally, year) for year in years)
+            for ally in range(layout.n_allies)
+        )
+        for block in RESULT_BLOCKS
+    }

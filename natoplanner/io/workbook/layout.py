@@ -70,6 +70,12 @@ class Column:
     width: float = 14
 
 
+#: Input cells in % stay "General": a colleague who types "2.5%" there gets a
+#: percent-formatted 0.025 in Excel and LibreOffice alike, which the reader
+#: recognises by its format (a fixed "0.00" would hide it; LibreOffice stores
+#: 0.025 even under a literal '0.00"%"' format).
+INPUT_PCT = "General"
+
 # Schema 1 had no per-ally targets (every ally held the Hague 3.5 / 5.0).
 TARGET_KEYS = ("core_target_pct", "total_target_pct")
 
@@ -78,15 +84,15 @@ POLICY_COLUMNS = (
     Column("ally", "Ally", editable=False, width=18),
     Column("currency", "Currency", editable=False, width=9),
     Column("core_policy", "Core budget policy", width=17),
-    Column("rate_pct", "Growth rate (% a year)", "0.00"),
-    Column("share_pct", "Held share (% of GDP; empty = base-year share)", "0.00", width=18),
-    Column("target_pct", "Ramp target (% of GDP)", "0.00"),
+    Column("rate_pct", "Growth rate (% a year)", INPUT_PCT),
+    Column("share_pct", "Held share (% of GDP; empty = base-year share)", INPUT_PCT, width=18),
+    Column("target_pct", "Ramp target (% of GDP)", INPUT_PCT),
     Column("target_year", "Ramp target year", "0", width=11),
-    Column("core_target_pct", "Core target (% of GDP)", "0.00"),
-    Column("total_target_pct", "Total target (% of GDP)", "0.00"),
+    Column("core_target_pct", "Core target (% of GDP)", INPUT_PCT),
+    Column("total_target_pct", "Total target (% of GDP)", INPUT_PCT),
     Column("related_policy", "Related track", width=16),
-    Column("related_share_pct", "Related share (% of GDP; ramp start)", "0.00", width=16),
-    Column("related_target_pct", "Related ramp target (% of GDP)", "0.00"),
+    Column("related_share_pct", "Related share (% of GDP; ramp start)", INPUT_PCT, width=16),
+    Column("related_target_pct", "Related ramp target (% of GDP)", INPUT_PCT),
     Column("related_target_year", "Related target year", "0", width=11),
     Column("base_gdp_bn", "Base-year GDP (billion national currency)", "#,##0.000", False, 16),
     Column(
@@ -103,6 +109,8 @@ POLICY_COLUMNS = (
 #: Policy columns an older schema-2 file may lack (read as their default).
 OPTIONAL_POLICY_KEYS = ("growth_until",)
 POLICY_COLUMN_INDEX = {c.key: i + 1 for i, c in enumerate(POLICY_COLUMNS)}
+#: Policy columns whose figures are in % (a percent-formatted cell there means value × 100).
+PERCENT_POLICY_KEYS = frozenset(c.key for c in POLICY_COLUMNS if c.key.endswith("_pct"))
 
 
 def policy_label(kind: BudgetPolicy | RelatedPolicy) -> str:
@@ -124,12 +132,17 @@ class Block:
     measure: Measure | None = None  # the input it holds (None: reference or result)
     defined_name: str = ""
 
+    @property
+    def in_percent(self) -> bool:
+        """Whether the block's figures are in % (a year or of GDP), not money."""
+        return "(% " in self.title
+
 
 ASSUMPTION_BLOCKS = (
     Block(
         "growth",
         "Real GDP growth override (% a year) — empty = IMF default below",
-        "0.00",
+        INPUT_PCT,
         Measure.REAL_GROWTH,
         "GrowthOverride",
     ),
@@ -143,7 +156,7 @@ ASSUMPTION_BLOCKS = (
     Block(
         "deflator",
         "GDP deflator override (% a year) — empty = IMF CPI default below",
-        "0.00",
+        INPUT_PCT,
         Measure.DEFLATOR,
         "DeflatorOverride",
     ),
@@ -171,7 +184,7 @@ ASSUMPTION_BLOCKS = (
     Block(
         "related",
         "Related spending override (% of GDP) — empty = related track",
-        "0.00",
+        INPUT_PCT,
         Measure.RELATED_SHARE,
         "RelatedOverride",
     ),

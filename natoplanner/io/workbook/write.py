@@ -8,6 +8,7 @@ columns are values computed by natoplanner at save time.
 
 from __future__ import annotations
 
+import datetime
 import math
 from copy import copy
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from typing import BinaryIO
 import numpy as np
 from openpyxl import Workbook
 from openpyxl.formatting.rule import FormulaRule
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -27,11 +28,12 @@ from natoplanner.core.indicators.aggregates import money_label
 from natoplanner.core.indicators.basis import ShareBasis, deflator_label, share_bases
 from natoplanner.core.projection import Projection
 from natoplanner.core.scenario import RELATED_CAP_PCT, Scenario
+from natoplanner.io.workbook.cached import result_values
 from natoplanner.io.workbook.cell_text import escape_text, looks_like_formula
 from natoplanner.io.workbook.fastsheet import FastCells, save_workbook
 from natoplanner.io.workbook.fiscal_rules import rule_cells
 from natoplanner.io.workbook.fiscal_sheet import write_fiscal_room
-from natoplanner.io.workbook.formulas import ResultFormulas
+from natoplanner.io.workbook.formulas import POLICY_DEFAULTS, formula_grid, number_or
 from natoplanner.io.workbook.layout import (
     ABOUT_SCHEMA_LABEL,
     ASSUMPTION_BLOCKS,
@@ -68,6 +70,8 @@ REFERENCE_FILL = PatternFill("solid", fgColor="EDEDED")
 INPUT_FILL = PatternFill("solid", fgColor="FFF9E5")
 MET_FILL = PatternFill("solid", fgColor="C6EFCE")
 SHORT_FILL = PatternFill("solid", fgColor="FFC7CE")
+SAVED_FILL = PatternFill("solid", fgColor="FCE4D6")  # columns that do not follow edits
+SAVED_NOTE = Font(italic=True, bold=True, color="C65911")
 WRAP = Alignment(wrap_text=True, vertical="top")
 CENTER_WRAP = Alignment(wrap_text=True, horizontal="center", vertical="center")
 
@@ -101,8 +105,8 @@ class CellStyles:
     def __init__(self) -> None:
         self._cache: dict[tuple, object] = {}
 
-    def apply(self, cell, number_format: str | None = None, fill=None, font=None):
-        key = (number_format, id(fill), id(font))
+    def apply(self, cell, number_format: str | None = None, fill=None, font=None, protection=None):
+        key = (number_format, id(fill), id(font), id(protection))
         style = self._cache.get(key)
         if style is not None:
             cell._style = copy(style)
@@ -113,6 +117,8 @@ class CellStyles:
             cell.fill = fill
         if font is not None:
             cell.font = font
+        if protection is not None:
+            cell.protection = protection
         self._cache[key] = copy(cell._style)
         return cell
 
@@ -164,18 +170,26 @@ def build_workbook(scenario: Scenario, projection: Projection | None = None) -> 
     about.title = SHEET_ABOUT
     _write_about(about, scenario)
     write_assumptions(workbook.create_sheet(SHEET_ASSUMPTIONS), scenario, layout)
-    has_data = projection.has_target_path
+    values = result_values(scenario, projection)
+    saved_on = saved_stamp()
     results = FastCells(workbook, workbook.create_sheet(SHEET_RESULTS))
-    _write_results(results, scenario, layout, has_data)
-    _write_summary(workbook.create_sheet(SHEET_SUMMARY), scenario, projection, layout)
-    _write_alliance(workbook.create_sheet(SHEET_ALLIANCE), projection)
+    _write_results(results, scenario, layout, values)
+    summary = FastCells(workbook, workbook.create_sheet(SHEET_SUMMARY))
+    _write_summary(summary, scenario, projection, layout, values, saved_on)
+    _write_alliance(workbook.create_sheet(SHEET_ALLIANCE), projection, saved_on)
     history = FastCells(workbook, workbook.create_sheet(SHEET_HISTORY))
     _write_history(history, scenario)
     fiscal = write_fiscal_room(workbook, scenario, projection, layout)  # rules + its own sheet
     vintages = write_vintage_sheet(workbook, scenario)  # imported vintages travel with the file
     _define_names(workbook, layout)
     workbook.active = 1
-    return ScenarioWorkbook(workbook, [results, history, fiscal, *vintages])
+    return ScenarioWorkbook(workbook, [results, summary, history, fiscal, *vintages])
+
+
+def saved_stamp(now: datetime.datetime | None = None) -> str:
+    """When the file is saved, as the 'as saved on' labels show it: "2026-12-01 08:40 UTC"."""
+    now = now or datetime.datetime.now(tz=datetime.UTC)
+    return now.astimezone(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
 # -- About ---------------------------------------------------------------------
@@ -214,7 +228,7 @@ def _write_about(ws: Worksheet, scenario: Scenario) -> None:
     ws["A1"] = "natoplanner scenario workbook"
     ws["A1"].font = TITLE
     rows = [
-        ("Scenario", scenario.name),
+        (f"Scenario (as saved on {saved_stamp()})", scenario.name),
         (
             "What this file is",
             "One defence-spending scenario: every input on the 'Assumptions' sheet, "
@@ -230,7 +244,12 @@ def _write_about(ws: Worksheet, scenario: Scenario) -> None:
             "reads "
             "'Assumptions' back as the truth and recomputes everything else. Hand edits on "
             "'Results' are "
-            "ignored (natoplanner warns which cells). Do not insert or move rows or columns.",
+            "ignored (natoplanner warns which cells). 'Assumptions' is protected without a "
+            "password so that only its input cells (and the columns right of the tables, for "
+            "notes) can be typed in; do not insert or move rows or columns. A number typed as "
+            "text or with a % sign is read by natoplanner with a warning naming the cell. A "
+            "natoplanner Save writes the workbook anew: it says on opening what of your own "
+            "(sheets, notes, comments) it would not keep, and offers Save As.",
         ),
         (
             "Units",
@@ -268,7 +287,8 @@ def _write_about(ws: Worksheet, scenario: Scenario) -> None:
 # -- Assumptions -------------------------------------------------------------------
 ASSUMPTIONS_TITLE = (
     "Assumptions — the only sheet natoplanner reads back. Edit the pale-yellow cells; grey "
-    "cells are reference data."
+    "cells are reference data (protected, no password). The GDP forecast vintage is chosen in "
+    "natoplanner, which refills the grey IMF blocks below."
 )
 
 
@@ -393,21 +413,49 @@ def write_assumptions(ws: Worksheet, scenario: Scenario, layout: Layout) -> None
             end_column=SETTING_VALUE_LAST_COLUMN,
         )
         cell = ws.cell(row, SETTING_VALUE_COLUMN)
-        cell.fill = REFERENCE_FILL if key == "base_year" else INPUT_FILL
+        editable = key not in REFERENCE_SETTINGS
+        cell.fill = INPUT_FILL if editable else REFERENCE_FILL
         cell.alignment = Alignment(horizontal="left", vertical="top", wrap_text=key == "notes")
+        if editable:
+            cell.protection = UNLOCKED
     ws.row_dimensions[SETTING_ROW["notes"]].height = _text_height(scenario.notes, 95)
-    vintages = scenario.dataset.forecast_vintages
-    vintage_list = DataValidation(
-        type="list", formula1='"' + ",".join(vintages) + '"', allow_blank=False
-    )
-    ws.add_data_validation(vintage_list)
-    vintage_list.add(cell_name(SETTING_VALUE_COLUMN, SETTING_ROW["gdp_vintage"]))
     _style_policy_table(ws, scenario, layout, styles)
     _style_input_blocks(ws, scenario, layout, styles)
+    protect_reference_cells(ws, layout)
     ws.freeze_panes = ws.cell(row=POLICY_HEADER_ROW + 1, column=3)
     for index, column in enumerate(POLICY_COLUMNS, start=1):
         ws.column_dimensions[get_column_letter(index)].width = column.width
     ws.column_dimensions["B"].width = 30
+
+
+#: Settings that are reference data in the workbook: the base year is NATO's, and the GDP
+#: vintage chooses the grey IMF blocks, which only natoplanner can refill.
+REFERENCE_SETTINGS = frozenset({"base_year", "gdp_vintage"})
+UNLOCKED = Protection(locked=False)
+
+
+def first_free_column(layout: Layout) -> int:
+    """The first column right of every Assumptions table (one blank column between)."""
+    return max(len(POLICY_COLUMNS), layout.assumption_column(layout.projection_years[-1])) + 2
+
+
+def protect_reference_cells(ws: Worksheet, layout: Layout) -> None:
+    """Protect the sheet without a password: input cells (unlocked) stay editable, grey ones not.
+
+    A colleague can still format cells, rows and columns and write notes in
+    the columns right of the tables; inserting or deleting rows and columns
+    (which would move every block) is what the protection stops. Tools >
+    Protect Sheet (LibreOffice) or Review > Unprotect Sheet (Excel) lifts it
+    without a password; the reader then warns about any edited grey cell.
+    """
+    first = first_free_column(layout)
+    free = ws.column_dimensions[get_column_letter(first)]
+    free.min, free.max = first, 16384
+    free.protection = UNLOCKED
+    protection = ws.protection
+    protection.sheet = True
+    protection.formatCells = protection.formatColumns = protection.formatRows = False
+    protection.selectLockedCells = protection.selectUnlockedCells = False
 
 
 def _style_policy_table(
@@ -420,7 +468,9 @@ def _style_policy_table(
     for i in range(len(scenario.allies)):
         for index, column in enumerate(POLICY_COLUMNS, start=1):
             fill = INPUT_FILL if column.editable else REFERENCE_FILL
-            styles.apply(ws.cell(layout.policy_row(i), index), column.number_format, fill)
+            protection = UNLOCKED if column.editable else None
+            cell = ws.cell(layout.policy_row(i), index)
+            styles.apply(cell, column.number_format, fill, protection=protection)
     first, last = layout.policy_row(0), layout.policy_row(len(scenario.allies) - 1)
     for key, labels in (
         ("core_policy", CORE_POLICY_LABELS),
@@ -452,6 +502,12 @@ def _style_input_blocks(
         )
         fill = INPUT_FILL if block.measure else REFERENCE_FILL
         ws.conditional_formatting.add(area, FormulaRule(formula=["TRUE"], fill=fill))
+        if block.measure is not None:  # every input cell, empty or not, stays editable
+            for i in range(n_allies):
+                for year in years:
+                    cell = ws.cell(top + i, layout.assumption_column(year))
+                    styles.apply(cell, block.number_format, protection=UNLOCKED)
+            continue
         rows, columns = np.nonzero(~np.isnan(_block_values(scenario, block.key, block.measure)))
         for i, j in zip(rows.tolist(), columns.tolist(), strict=True):
             styles.apply(ws.cell(top + i, layout.assumption_column(years[j])), block.number_format)
@@ -465,7 +521,7 @@ def _style_block_frame(ws: Worksheet, title_row: int, n_years: int, styles: Cell
 
 # -- Results -----------------------------------------------------------------
 def _write_results(
-    fast: FastCells, scenario: Scenario, layout: Layout, has_data: np.ndarray
+    fast: FastCells, scenario: Scenario, layout: Layout, values: dict[str, np.ndarray]
 ) -> None:
     fast.text(
         1,
@@ -474,8 +530,9 @@ def _write_results(
         "Do not edit: natoplanner ignores this sheet when it reads the file.",
         fast.style(font=BLOCK_TITLE),
     )
-    formulas = ResultFormulas(layout)
+    grid = formula_grid(layout)
     years = list(layout.result_years)
+    has_data = ~np.isnan(scenario.base.core_share_pct)
     title_style, header_style = (
         fast.style(font=BLOCK_TITLE),
         fast.style(font=BOLD, fill=HEADER_FILL),
@@ -490,15 +547,18 @@ def _write_results(
             else:
                 fast.number(row, column, value, style)
         style = fast.style(block.number_format)
+        block_values = values[block.key].tolist()
+        block_formulas = grid[block.key]
         for i in range(len(scenario.allies)):
             row = title_row + 2 + i
             if not has_data[i]:
                 fast.text(row, FIRST_YEAR_COLUMN, "no armed forces: no NATO figures", note_style)
                 continue
-            for year in years:
-                formula = formulas.formula(block.key, i, year)
+            for j, year in enumerate(years):
+                formula = block_formulas[i][j]
                 if formula is not None:
-                    fast.formula(row, layout.result_column(year), formula, style)
+                    column = layout.result_column(year)
+                    fast.formula(row, column, formula, style, block_values[i][j])
     ws = fast.worksheet
     _colour_against_targets(ws, layout, len(scenario.allies))
     ws.freeze_panes = "C3"
@@ -525,26 +585,13 @@ def _colour_against_targets(ws: Worksheet, layout: Layout, n_allies: int) -> Non
 
 
 # -- Summary -------------------------------------------------------------------
-def _write_summary(
-    ws: Worksheet, scenario: Scenario, projection: Projection, layout: Layout
-) -> None:
-    put_text(ws, 1, 1, f"Summary at the horizon — {scenario.name}").font = TITLE
-    ws["A2"] = (
-        "Columns C–K are live formulas (they follow 'Assumptions', including the horizon); "
-        "columns marked 'as saved' were computed by natoplanner when the file was saved. "
-        f"Real growth uses the deflator: {deflator_label(scenario)}."
-    )
-    ws["A2"].font = NOTE
-    summary = projection.summary()
-    bases = share_bases(scenario)
-    index_expr = "1,Horizon-BaseYear+1"
-    last_col = get_column_letter(layout.result_column(layout.result_years[-1]))
+SUMMARY_HEADER_ROW = 4
 
-    def at_horizon(block: str, i: int) -> str:
-        row = layout.result_row(block, i)
-        return f"=INDEX({SHEET_RESULTS}!$C${row}:${last_col}${row},{index_expr})"
 
-    columns = [
+def _summary_columns(saved_on: str, scenario: Scenario) -> list[tuple[str, str | None, float]]:
+    """(header, number format, width) of the Summary columns; C-K live, the rest as saved."""
+    saved = f"as saved on {saved_on}"
+    return [
         ("ISO3", None, 7),
         ("Ally", None, 18),
         ("Core share, base year (% of GDP)", "0.00", 12),
@@ -556,48 +603,98 @@ def _write_summary(
         ("Core gap at horizon (pp)", "0.00", 10),
         ("Core gap at horizon (million national currency)", "#,##0", 14),
         ("Core gap at horizon (million USD, base-year rates)", "#,##0", 14),
-        ("First year at core target (as saved)", "0", 11),
-        ("First year at total target (as saved)", "0", 11),
-        ("Required nominal budget growth (% a year, as saved)", "0.00", 13),
-        ("Required real budget growth (% a year, as saved)", "0.00", 13),
-        ("Core policy", None, 22),
-        ("Related track", None, 22),
-        ("Core target reached by the horizon (as saved)", None, 11),
-        ("Incremental: share never falls before reaching it (as saved)", None, 12),
-        ("Part of the needed increase done by 2029 (%, as saved)", "0", 12),
-        ("Linear path's part by 2029 (%)", "0", 11),
+        (f"First year at core target ({saved})", "0", 13),
+        (f"First year at total target ({saved})", "0", 13),
+        (f"Required nominal budget growth (% a year, {saved})", "0.00", 14),
+        (f"Required real budget growth (% a year, {saved})", "0.00", 14),
+        (f"Core policy ({saved})", None, 22),
+        (f"Related track ({saved})", None, 22),
+        (f"Core target reached by the horizon ({saved})", None, 12),
+        (f"Incremental: share never falls before reaching it ({saved})", None, 13),
+        (f"Part of the needed increase done by 2029 (%, {saved})", "0", 13),
+        (f"Linear path's part by 2029 (%, {saved})", "0", 12),
         (
             f"Back-loaded: below {scenario.backload_fraction:.0%} of the linear part "
-            "(this tool's heuristic; as saved)",
+            f"(this tool's heuristic; {saved})",
             None,
-            13,
+            14,
         ),
-        ("Path facts and warnings (as saved)", None, 50),
+        (f"Path facts and warnings ({saved})", None, 50),
     ]
-    header_row = 4
+
+
+def _write_summary(
+    fast: FastCells,
+    scenario: Scenario,
+    projection: Projection,
+    layout: Layout,
+    values: dict[str, np.ndarray],
+    saved_on: str,
+) -> None:
+    ws = fast.worksheet
+    name_cell = (
+        f"{SHEET_ASSUMPTIONS}!{_absolute(cell_name(SETTING_VALUE_COLUMN, SETTING_ROW['name']))}"
+    )
+    title = "Summary at the horizon — "
+    fast.formula(
+        1, 1, f'="{title}"&{name_cell}', fast.style(font=TITLE), escape_text(title + scenario.name)
+    )
+    fast.text(
+        2,
+        1,
+        "Columns C–K and the title are live formulas (they follow 'Assumptions', including the "
+        f"horizon); the columns marked 'as saved on {saved_on}' were computed by natoplanner "
+        "when the file was saved and do not follow later edits in Excel or LibreOffice. "
+        f"Real growth uses the deflator: {deflator_label(scenario)}.",
+        fast.style(font=SAVED_NOTE),
+    )
+    summary = projection.summary()
+    bases = share_bases(scenario)
+    horizon_column = scenario.horizon - scenario.base_year
+    last_col = get_column_letter(layout.result_column(layout.result_years[-1]))
+
+    def at_horizon(block: str, i: int) -> tuple[str, float]:
+        row = layout.result_row(block, i)
+        formula = f"=INDEX({SHEET_RESULTS}!$C${row}:${last_col}${row},1,Horizon-BaseYear+1)"
+        return formula, values[block][i, horizon_column]
+
+    def target(key: str, i: int) -> tuple[str, float]:
+        reference = f"{SHEET_ASSUMPTIONS}!{layout.policy_cell(key, i)}"
+        return "=" + number_or(reference, f"{POLICY_DEFAULTS[key]:g}"), None
+
+    columns = _summary_columns(saved_on, scenario)
+    header_style = fast.style(font=BOLD, fill=HEADER_FILL, alignment=CENTER_WRAP)
+    saved_header_style = fast.style(font=BOLD, fill=SAVED_FILL, alignment=CENTER_WRAP)
     for index, (text, _, width) in enumerate(columns, start=1):
-        cell = ws.cell(header_row, index, text)
-        cell.font, cell.fill, cell.alignment = BOLD, HEADER_FILL, CENTER_WRAP
+        style = saved_header_style if "as saved" in text else header_style
+        fast.text(SUMMARY_HEADER_ROW, index, text, style)
         ws.column_dimensions[get_column_letter(index)].width = width
-    ws.row_dimensions[header_row].height = 75
+    fast.row_height(SUMMARY_HEADER_ROW, 90)
+    styles = [fast.style(number_format) for _, number_format, _ in columns]
+    text_style = fast.style()
+    quoted_style = fast.style(quote_prefix=True)
+    targets = {"core_target_pct": projection.core_targets_pct()}
+    targets["total_target_pct"] = projection.total_targets_pct()
     for i, ally in enumerate(scenario.allies):
-        row = header_row + 1 + i
+        row = SUMMARY_HEADER_ROW + 1 + i
         record = summary.iloc[i]
-        policy_row = layout.policy_row(i)
+        has_data = bool(projection.has_target_path[i])
+        fast.text(row, 1, ally.iso3)
+        fast.text(row, 2, escape_text(ally.name_en))
         live = [
-            f"={SHEET_RESULTS}!$C${layout.result_row('core_share', i)}",
+            (
+                f"={SHEET_RESULTS}!$C${layout.result_row('core_share', i)}",
+                values["core_share"][i, 0],
+            ),
             at_horizon("core_share", i),
             at_horizon("related_share", i),
             at_horizon("total_share", i),
-            ""
-            f"={SHEET_ASSUMPTIONS}!{get_column_letter(POLICY_COLUMN_INDEX['core_target_pct'])}{policy_row}",
-            ""
-            f"={SHEET_ASSUMPTIONS}!{get_column_letter(POLICY_COLUMN_INDEX['total_target_pct'])}{policy_row}",
+            (target("core_target_pct", i)[0], targets["core_target_pct"][i]),
+            (target("total_target_pct", i)[0], targets["total_target_pct"][i]),
             at_horizon("core_gap_pp", i),
             at_horizon("core_gap_mn", i),
             at_horizon("core_gap_usd_mn", i),
         ]
-        has_data = bool(projection.has_target_path[i])
         saved = [
             _year_or_none(record["first_year_core"]),
             _year_or_none(record["first_year_total"]),
@@ -611,24 +708,23 @@ def _write_summary(
             ),
             _path_note(record, bases[i]),
         ]
-        ws.cell(row, 1, ally.iso3)
-        put_text(ws, row, 2, ally.name_en)
-        values = (live if has_data else [None] * len(live)) + saved
-        for offset, value in enumerate(values, start=3):
-            is_formula = offset < 3 + len(live) and isinstance(value, str)
-            text = isinstance(value, str) and not is_formula
-            cell = put_text(ws, row, offset, value) if text else ws.cell(row, offset, value)
-            number_format = columns[offset - 1][1]
-            if number_format:
-                cell.number_format = number_format
-    first, last = header_row + 1, header_row + len(scenario.allies)
-    for column, target in (("D", "G"), ("F", "H")):
+        if has_data:
+            for offset, (formula, value) in enumerate(live, start=3):
+                fast.formula(row, offset, formula, styles[offset - 1], value)
+        for offset, value in enumerate(saved, start=3 + len(live)):
+            if isinstance(value, str):
+                style = quoted_style if looks_like_formula(value) else text_style
+                fast.text(row, offset, escape_text(value), style)
+            elif value is not None:
+                fast.number(row, offset, value, styles[offset - 1])
+    first, last = SUMMARY_HEADER_ROW + 1, SUMMARY_HEADER_ROW + len(scenario.allies)
+    for column, target_column in (("D", "G"), ("F", "H")):
         area = f"{column}{first}:{column}{last}"
-        rule = f"AND(ISNUMBER({column}{first}),{column}{first}>={target}{first}-1E-9)"
+        rule = f"AND(ISNUMBER({column}{first}),{column}{first}>={target_column}{first}-1E-9)"
         ws.conditional_formatting.add(area, FormulaRule(formula=[rule], fill=MET_FILL))
-        short = f"AND(ISNUMBER({column}{first}),{column}{first}<{target}{first}-1E-9)"
+        short = f"AND(ISNUMBER({column}{first}),{column}{first}<{target_column}{first}-1E-9)"
         ws.conditional_formatting.add(area, FormulaRule(formula=[short], fill=SHORT_FILL))
-    ws.freeze_panes = ws.cell(header_row + 1, 3)
+    ws.freeze_panes = cell_name(3, SUMMARY_HEADER_ROW + 1)
 
 
 def _path_note(record, basis: ShareBasis) -> str:
@@ -669,14 +765,19 @@ def _alliance_headers(base_year: int) -> dict[str, tuple[str, str | None]]:
     }
 
 
-def _write_alliance(ws: Worksheet, projection: Projection) -> None:
+def _write_alliance(ws: Worksheet, projection: Projection, saved_on: str) -> None:
     base_year = projection.scenario.base_year
     ws["A1"] = (
-        "Alliance aggregates the NATO way (as saved by natoplanner): members of each year, "
-        f"shares weighted by GDP at constant prices, money in {money_label(base_year)}; "
-        f"to {base_year} NATO's figures, then this scenario."
+        f"Alliance aggregates the NATO way, as saved by natoplanner on {saved_on}: members of "
+        f"each year, shares weighted by GDP at constant prices, money in "
+        f"{money_label(base_year)}; to {base_year} NATO's figures, then this scenario."
     )
     ws["A1"].font = BLOCK_TITLE
+    ws["A2"] = (
+        "Values, not formulas: they do not follow edits made in Excel or LibreOffice since that "
+        "date. Open and save the file in natoplanner to bring them up to date."
+    )
+    ws["A2"].font = SAVED_NOTE
     frame = projection.alliance_aggregates().frame()
     headers = _alliance_headers(base_year)
     header_row = 3

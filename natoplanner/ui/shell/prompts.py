@@ -134,6 +134,25 @@ class DialogPrompts:
         clicked = box.clickedButton()
         return buttons.index(clicked) if clicked in buttons else None
 
+    def decide(self, title: str, text: str, details: str, options: list[tuple[str, str]]) -> str:
+        """Ask a question with several answers; returns the key of the one chosen.
+
+        ``options`` are (key, button label) pairs; the last one is the safe
+        answer (Cancel), also given when the dialog is closed.
+        """
+        box = QMessageBox(self.parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(title)
+        box.setText(text)
+        box.setInformativeText(details)
+        buttons = {}
+        for index, (key, label) in enumerate(options):
+            last = index == len(options) - 1
+            role = QMessageBox.ButtonRole.RejectRole if last else QMessageBox.ButtonRole.AcceptRole
+            buttons[box.addButton(label, role)] = key
+        box.exec()
+        return buttons.get(box.clickedButton(), options[-1][0])
+
     def recover(self, entries: list) -> Recovery:
         """Offer to restore what a crashed session autosaved; lists every scenario."""
         box = QMessageBox(self.parent)
@@ -198,6 +217,7 @@ class ScriptedPrompts:
         self.next_text = text
         self.next_open_path = open_path
         self.next_save_path = save_path
+        self.decisions: list[str] = []  # answers to decide(), in order; then the last option
         self.asked: list[tuple[str, str]] = []
 
     def unsaved_changes(self, name: str) -> Unsaved:
@@ -229,6 +249,14 @@ class ScriptedPrompts:
     def choose(self, title: str, message: str, choices: list[str]) -> int | None:
         self.asked.append(("choose", message))
         return self.choice
+
+    def decide(self, title: str, text: str, details: str, options: list[tuple[str, str]]) -> str:
+        self.asked.append(("decide", f"{text}\n{details}"))
+        keys = [key for key, _ in options]
+        answer = self.decisions.pop(0) if self.decisions else keys[-1]
+        if answer not in keys:
+            raise AssertionError(f"scripted answer {answer!r} is not one of {keys}")
+        return answer
 
     def recover(self, entries: list) -> Recovery:
         self.asked.append(("recover", describe_recovery(entries)))

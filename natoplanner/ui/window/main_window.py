@@ -24,6 +24,7 @@ from natoplanner.ui.common.labels import data_label
 from natoplanner.ui.common.screen import fit_on_screen
 from natoplanner.ui.shell import settings
 from natoplanner.ui.shell.features import install_features
+from natoplanner.ui.shell.file_guard import CANCEL, READ_ONLY, RELOAD, SAVE, SAVE_AS, FileGuard
 from natoplanner.ui.shell.icons import app_icon
 from natoplanner.ui.shell.prompts import DialogPrompts, Unsaved
 from natoplanner.ui.shell.workspace import Workspace
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self.workspace.register(self)
         self.language = language
         self.prompts = prompts if prompts is not None else DialogPrompts(self)
+        self.file_guard = FileGuard(lambda: self.prompts, self._open_in_other_window)
 
         self.allies_panel = AlliesPanel(self.document, language, self)
         self.plot = PathPlot(self.document, language, self)
@@ -516,6 +518,8 @@ class MainWindow(QMainWindow):
             and self.document.scenario.name != self.document.path.stem
         ):
             name = f"{self.document.scenario.name} — {name}"
+        if self.file_guard.read_only:
+            name += " " + self.tr("(read-only)")
         self.setWindowTitle(f"{name}[*] — {APP_NAME}")
         self.setWindowModified(self.document.is_modified)
 
@@ -554,34 +558,51 @@ class MainWindow(QMainWindow):
                 lambda _checked, w=window: (w.show(), w.raise_(), w.activateWindow())
             )
 
-    def open_scenario(self, path: Path | None = None) -> bool:
-        if not self.maybe_keep_changes():
+    def open_scenario(self, path: Path | None = None, *, ask_unsaved: bool = True) -> bool:
+        if ask_unsaved and not self.maybe_keep_changes():
             return False
         path = path or self.prompts.open_path(str(self._folder()), self._workbook_filter())
         if path is None:
             return False
+        path = Path(path)
+        how = self.file_guard.ask_before_opening(path)
+        if how == CANCEL:
+            return False
         try:
             from natoplanner.io.workbook.files import read_scenario
 
-            loaded = read_scenario(Path(path))
+            loaded = read_scenario(path)
         except Exception as error:  # noqa: BLE001 - every failure becomes a message, never a crash
             self.prompts.error(self.tr("Cannot open"), str(error))
             return False
-        self.document.replace_scenario(loaded.scenario, Path(path))
-        settings.add_recent_file(Path(path))
-        if loaded.warnings:
-            self.prompts.information(
-                self.tr("Opened with warnings"), "\n".join(str(w) for w in loaded.warnings)
-            )
+        self.file_guard.opened(path, how == READ_ONLY, loaded.not_kept)
+        self.document.replace_scenario(loaded.scenario, path)
+        settings.add_recent_file(path)
+        notes = [str(w) for w in loaded.warnings + loaded.not_kept]
+        if notes:
+            self.prompts.information(self.tr("Opened with warnings"), "\n".join(notes))
         return True
 
+    def _open_in_other_window(self, path: Path) -> bool:
+        """Whether another window of this application shows ``path``."""
+        target = Path(path).resolve()
+        for window in self.workspace.windows:
+            other = window.document.path
+            if window is not self and other is not None and Path(other).resolve() == target:
+                return True
+        return False
+
     def save(self) -> bool:
-        if self.document.path is None:
+        if self.document.path is None or self.file_guard.read_only:
             return self.save_as()
         return self._write(self.document.path)
 
     def save_as(self) -> bool:
-        suggested = self.document.path or self._folder() / f"{self.document.scenario.name}.xlsx"
+        from natoplanner.io.workbook.files import safe_file_name
+
+        suggested = self.document.path or self._folder() / safe_file_name(
+            self.document.scenario.name
+        )
         path = self.prompts.save_path(str(suggested), self._workbook_filter())
         if path is None:
             return False
@@ -590,6 +611,13 @@ class MainWindow(QMainWindow):
         return self._write(path)
 
     def _write(self, path: Path) -> bool:
+        decision = self.file_guard.ask_before_saving(path)
+        if decision == SAVE_AS:
+            return self.save_as()
+        if decision == RELOAD:
+            return self.open_scenario(path, ask_unsaved=False)
+        if decision != SAVE:
+            return False
         try:
             from natoplanner.io.workbook.files import save_scenario
 
@@ -598,6 +626,7 @@ class MainWindow(QMainWindow):
         except Exception as error:  # noqa: BLE001 - the previous file is intact (atomic save)
             self.prompts.error(self.tr("Cannot save"), str(error))
             return False
+        self.file_guard.saved(path)
         self.document.mark_saved(path)
         settings.add_recent_file(path)
         self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 5000)
@@ -611,6 +640,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.maybe_keep_changes():
+            self.file_guard.release()
             settings.save_window_layout(self, self.splitters())
             self.workspace.unregister(self)
             event.accept()

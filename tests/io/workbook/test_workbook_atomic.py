@@ -50,9 +50,11 @@ def test_sigkill_at_random_points_never_damages_the_file(tmp_path, dataset, rich
             assert loaded.scenario.inputs_equal(versions[loaded.scenario.name])
             seen.add(loaded.scenario.name)
     leftovers = [p.name for p in tmp_path.iterdir() if p.name != path.name]
-    # A hard kill can leave the hidden temporary file of the save it interrupted, never more damage.
+    # A hard kill can leave the hidden temporary file of the save it interrupted, never more
+    # damage; each next save removes those nobody writes any more (issue 15): at most the
+    # last kill's is left.
     assert all(name.startswith(".~plan.") and name.endswith(".tmp") for name in leftovers)
-    assert len(leftovers) >= KILLS // 2, "the kills should land in the middle of saves"
+    assert len(leftovers) <= 1, leftovers
     assert read_scenario(path).scenario.name in versions
 
 

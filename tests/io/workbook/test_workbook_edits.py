@@ -36,36 +36,48 @@ def input_cell(layout: Layout, scenario: Scenario, block: str, iso3: str, year: 
     return f"{column}{layout.assumption_row(block, scenario.row(iso3))}"
 
 
-def test_numbers_typed_as_text_and_cleared_cells_load(saved):
+def test_numbers_typed_as_text_load_with_a_warning_naming_each_cell(saved):
     path, scenario, layout = saved
     a = SHEET_ASSUMPTIONS
+    typed = {
+        input_cell(layout, scenario, "growth", "DEU", 2032): "2,5",
+        input_cell(layout, scenario, "deflator", "DEU", 2032): " 3.1 ",
+        input_cell(layout, scenario, "budget", "ITA", 2030): "1 234,5",
+        input_cell(layout, scenario, "gdp", "CAN", 2030): "3,456.75",
+        input_cell(layout, scenario, "related", "NOR", 2031): "0.7%",
+        layout.policy_cell("target_pct", scenario.row("BEL")): "3,5",
+        layout.policy_cell("target_year", scenario.row("BEL")): "2031",
+    }
     edit(
         path,
-        {
-            (a, input_cell(layout, scenario, "growth", "DEU", 2032)): "2,5",
-            (a, input_cell(layout, scenario, "deflator", "DEU", 2032)): " 3.1 ",
-            (a, input_cell(layout, scenario, "budget", "ITA", 2030)): "1 234,5",
-            (a, input_cell(layout, scenario, "gdp", "CAN", 2030)): "3,456.75",
-            (a, input_cell(layout, scenario, "related", "NOR", 2031)): "0.7%",
-            # cleared: Poland's 2028 budget override and Germany's 2027 growth override
+        {(a, cell): text for cell, text in typed.items()}
+        | {
+            # cleared: Poland's 2028 budget override
             (a, input_cell(layout, scenario, "budget", "POL", 2028)): None,
-            (a, input_cell(layout, scenario, "growth", "DEU", 2027)): "  ",
-            (a, layout.policy_cell("core_policy", scenario.row("BEL"))): "Ramp_To target",
-            (a, layout.policy_cell("target_pct", scenario.row("BEL"))): "3,5",
-            (a, layout.policy_cell("target_year", scenario.row("BEL"))): "2031",
+            # the drop-down word with stray spaces and capitals (TRIM and any case)
+            (a, layout.policy_cell("core_policy", scenario.row("BEL"))): "  Ramp To  TARGET ",
             (a, layout.policy_cell("core_target_pct", scenario.row("BEL"))): 4,
         },
     )
     loaded = read_scenario(path)
     result = loaded.scenario
-    assert loaded.warnings == []
+    assert {w.cell for w in loaded.warnings} == set(typed)
+    assert all(
+        w.sheet == a and "typed as text" in w.message and "saves the file" in w.message
+        for w in loaded.warnings
+    )
     assert result.year_input(Measure.REAL_GROWTH, "DEU", 2032) == 2.5
     assert result.year_input(Measure.DEFLATOR, "DEU", 2032) == 3.1
     assert result.year_input(Measure.CORE_BUDGET, "ITA", 2030) == 1234.5
     assert result.year_input(Measure.NOMINAL_GDP, "CAN", 2030) == 3456.75
     assert result.year_input(Measure.RELATED_SHARE, "NOR", 2031) == 0.7
     assert result.year_input(Measure.CORE_BUDGET, "POL", 2028) is None
-    assert result.year_input(Measure.REAL_GROWTH, "DEU", 2027) is None
+    # The next save writes every one of them as a number.
+    save_scenario(result, path)
+    sheet = openpyxl.load_workbook(path)[a]
+    assert all(isinstance(sheet[cell].value, (int, float)) for cell in typed)
+    assert read_scenario(path).warnings == []
+    result = read_scenario(path).scenario
     belgium = result.core_policy("BEL")
     assert (belgium.kind, belgium.target_pct, belgium.target_year) == (
         BudgetPolicy.RAMP_TO_TARGET,

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import numpy as np
 import openpyxl
+import pandas as pd
 import pytest
 
 from natoplanner.core.projection import Projection
@@ -194,3 +195,51 @@ def test_a_colleagues_edits_take_effect_in_the_spreadsheet_and_in_the_app(recalc
     )
     # Belgium: B[2027] = B[2026] × 1.03, straight from NATO's 2026 figure.
     assert found["budget"][bel, 1] == pytest.approx(rich.base.core_budget_mn[bel] * 1.03, rel=1e-12)
+
+
+def _sheet_values(path: Path, sheet: str) -> list[tuple]:
+    workbook = openpyxl.load_workbook(path, data_only=True, read_only=True)
+    rows = list(workbook[sheet].iter_rows(values_only=True))
+    workbook.close()
+    return rows
+
+
+def _formula_cells(path: Path, sheet: str) -> list[tuple[int, int]]:
+    workbook = openpyxl.load_workbook(path, read_only=True)
+    cells = [
+        (cell.row, cell.column)
+        for row in workbook[sheet].iter_rows()
+        for cell in row
+        if isinstance(cell.value, str) and cell.value.startswith("=")
+    ]
+    workbook.close()
+    return cells
+
+
+@pytest.mark.parametrize("sheet", [SHEET_RESULTS, SHEET_SUMMARY])
+def test_every_formula_carries_the_value_libreoffice_computes(recalculated, tmp_path, sheet):
+    """Readers that do not calculate (pandas, data_only, previews) see LibreOffice's numbers."""
+    rich, (rich_out, _) = recalculated
+    ours = tmp_path / "ours.xlsx"
+    save_scenario(rich, ours)
+    cached, computed = _sheet_values(ours, sheet), _sheet_values(rich_out, sheet)
+    formulas = _formula_cells(ours, sheet)
+    assert len(formulas) > (7000 if sheet == SHEET_RESULTS else 250)
+    for row, column in formulas:
+        mine, theirs = cached[row - 1][column - 1], computed[row - 1][column - 1]
+        assert mine is not None, (sheet, row, column)
+        if isinstance(theirs, str):
+            assert mine == theirs, (sheet, row, column)
+        else:
+            assert mine == pytest.approx(theirs, rel=1e-9, abs=1e-9), (sheet, row, column)
+
+
+def test_pandas_reads_numbers_from_a_file_natoplanner_saved(tmp_path, rich_scenario):
+    path = tmp_path / "plan.xlsx"
+    save_scenario(rich_scenario, path)
+    summary = pd.read_excel(path, sheet_name=SHEET_SUMMARY, header=3, engine="openpyxl")
+    expected = Projection(rich_scenario).summary()
+    core = summary["Core share at horizon (% of GDP)"].to_numpy(dtype=float)
+    assert np.allclose(core, expected["horizon_core_share_pct"].to_numpy(), equal_nan=True)
+    results = pd.read_excel(path, sheet_name=SHEET_RESULTS, header=None, engine="openpyxl")
+    assert results.select_dtypes("number").notna().sum().sum() > 7000

@@ -152,15 +152,22 @@ def test_entities_hidden_in_utf16_are_caught_by_defusedxml(tmp_path, good_xlsx):
     assert "cannot be read safely" in str(error)
 
 
-def test_absurd_dimensions(tmp_path, good_xlsx):
+def test_a_declared_dimension_is_not_the_size_the_rows_present_are(tmp_path, good_xlsx):
+    """LibreOffice declares A1:L1048576 once a row was deleted; the file is still small."""
     with zipfile.ZipFile(io.BytesIO(good_xlsx)) as archive:
         sheet = archive.read("xl/worksheets/sheet2.xml")
     start = sheet.index(b"<dimension")
     end = sheet.index(b"/>", start) + 2
     huge = sheet[:start] + b'<dimension ref="A1:XFD1048576"/>' + sheet[end:]
-    error = refused(tmp_path, rewrite(good_xlsx, {"xl/worksheets/sheet2.xml": huge}))
-    problem = error.problems[0]
-    assert problem.sheet == "Assumptions" and "1,048,576 rows" in problem.found
+    path = tmp_path / "declared.xlsx"
+    path.write_bytes(rewrite(good_xlsx, {"xl/worksheets/sheet2.xml": huge}))
+    assert read_scenario(path).warnings == []
+    # Real rows still count: the same sheet against a limit below its ~300 rows.
+    with pytest.raises(FileProblemError, match="absurd") as caught:
+        check_xlsx_container(path, XlsxLimits(max_rows=100))
+    problem = caught.value.problems[0]
+    assert problem.sheet == "Assumptions"
+    assert 200 < int(problem.found.split(" rows")[0].replace(",", "")) < 1000
 
 
 def test_a_plain_workbook_is_not_taken_for_a_scenario(tmp_path):
