@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from natoplanner.cli.vintages import add_set_options, apply_set_options
 from natoplanner.core.errors import ScenarioInputError
 from natoplanner.core.scenario import (
     BudgetPolicy,
@@ -60,10 +61,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "is written unless every assignment is valid.",
     )
     parser.add_argument("scenario", help="scenario workbook (.xlsx)")
-    parser.add_argument("ally", metavar="ISO3", help="ally code, e.g. DEU")
-    parser.add_argument("assignments", nargs="+", metavar="KEY=VALUE")
+    parser.add_argument("ally", nargs="?", metavar="ISO3", help="ally code, e.g. DEU")
+    parser.add_argument("assignments", nargs="*", metavar="KEY=VALUE")
     parser.add_argument("--out", help="write to this workbook instead of changing SCENARIO")
     parser.add_argument("--force", action="store_true", help="replace --out if it exists")
+    add_set_options(parser)  # scenario-wide: --gdp-vintage, --nato-edition (cli/vintages)
     parser.set_defaults(handler=run)
 
 
@@ -197,11 +199,20 @@ def run(args: argparse.Namespace) -> int:
             expected="a new file name",
             found=str(target),
         )
-    scenario = load_scenario(source)
-    iso3 = args.ally.strip().upper()
-    scenario.row(iso3)  # an unknown ally is one clear line before any change
-    for assignment in args.assignments:
-        apply_assignment(scenario, iso3, assignment)
+    if args.ally is not None and not args.assignments:
+        raise AssignmentError(args.ally, "expected KEY=VALUE assignments after the ally code")
+    scenario, said = apply_set_options(load_scenario(source), args)
+    if args.ally is None and not said:
+        raise AssignmentError(
+            "set", "nothing to change: give ISO3 KEY=VALUE…, --gdp-vintage or --nato-edition"
+        )
+    if args.ally is not None:
+        iso3 = args.ally.strip().upper()
+        scenario.row(iso3)  # an unknown ally is one clear line before any change
+        for assignment in args.assignments:
+            apply_assignment(scenario, iso3, assignment)
+        said.append(f"{iso3}: {', '.join(args.assignments)}")
     save_scenario(scenario, target)
-    print(f"wrote {target} ({iso3}: {', '.join(args.assignments)})")
+    print("\n".join(said))
+    print(f"wrote {target}")
     return 0
