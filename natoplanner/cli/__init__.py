@@ -61,6 +61,8 @@ def run_command(argv: Sequence[str]) -> int:
             file=sys.stderr,
         )
         return 1
+
+
 COMMAND_MODULES = (
     "summary",
     "workbook",
