@@ -197,7 +197,8 @@ def _routed(args: argparse.Namespace, scenario: Scenario) -> tuple[SourceKind, I
     found = identify(args.source, scenario.dataset.registry, scenario.base_year)
     wanted = getattr(args, "import_as", None)
     if wanted is None:
-        print(f"detected: {found.description}")
+        if found.kind != SourceKind.INPUTS:  # scenario inputs: the importer says what it reads
+            print(f"detected: {found.description}")
         return found.kind, found
     kind = SourceKind(wanted)
     if kind == SourceKind.VINTAGE and found.kind != SourceKind.VINTAGE:
