@@ -197,11 +197,12 @@ def _routed(args: argparse.Namespace, scenario: Scenario) -> tuple[SourceKind, I
     found = identify(args.source, scenario.dataset.registry, scenario.base_year)
     wanted = getattr(args, "import_as", None)
     if wanted is None:
-        # On stderr with --csv: stdout then holds only the rows a script reads.
-        print(
-            f"detected: {found.description}",
-            file=sys.stderr if getattr(args, "csv", False) else sys.stdout,
-        )
+        if found.kind != SourceKind.INPUTS:  # scenario inputs: the importer says what it reads
+            # On stderr with --csv: stdout then holds only the rows a script reads.
+            print(
+                f"detected: {found.description}",
+                file=sys.stderr if getattr(args, "csv", False) else sys.stdout,
+            )
         return found.kind, found
     kind = SourceKind(wanted)
     if kind == SourceKind.VINTAGE and found.kind != SourceKind.VINTAGE:

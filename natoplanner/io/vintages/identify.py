@@ -66,6 +66,8 @@ def identify(
                 "imf_weo",
                 f"{name}: an IMF World Economic Outlook file (forecasts) → a GDP forecast vintage",
             )
+        if {"about", "assumptions"} <= {n.strip().casefold() for n in table.sheet_names}:
+            return Identification(SourceKind.INPUTS, "", f"{name}: a natoplanner scenario")
         reference = find_reference(table)
         if reference is None:
             registry = registry or AllyRegistry.bundled()
