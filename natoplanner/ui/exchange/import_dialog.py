@@ -23,7 +23,7 @@ import gc
 import itertools
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -60,7 +60,7 @@ from natoplanner.io.sources.tabular import RawTable, read_table
 from natoplanner.ui.exchange.import_form import ImportSettingsForm
 from natoplanner.ui.exchange.import_job import Checkpoint, ImportJob
 from natoplanner.ui.exchange.import_preview import GLYPHS, ImportPreviewModel, Mark
-from natoplanner.ui.exchange.import_words import ally_name, unit_label
+from natoplanner.ui.exchange.import_words import ally_name, interface_in_english, unit_label
 from natoplanner.ui.shell.workspace import unique_name
 from natoplanner.ui.window.commands import ReplaceInputs
 from natoplanner.ui.window.document import ScenarioDocument
@@ -511,9 +511,7 @@ class ImportDialog(QDialog):
         self.form.mark_value_choice(preview.settings.value_candidates)
         self.summary_label.setText(self.summary_line(preview))
         self.details.setPlainText(
-            preview.details()
-            if QLocale().language() == QLocale.Language.English
-            else self._plan_summary(preview.plan)
+            preview.details() if interface_in_english() else self._plan_summary(preview.plan)
         )
         settings = preview.settings
         self.view.horizontalHeader().setResizeContentsPrecision(200)  # not 200,000 rows

@@ -10,7 +10,7 @@ filling the controls from settings emits neither.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QSpinBox, QWidget
 
 from natoplanner.core.dataset import Dataset
@@ -26,7 +26,7 @@ from natoplanner.io.sources.detect import (
     year_from_header,
 )
 from natoplanner.io.sources.tabular import RawSheet, RawTable, column_letters
-from natoplanner.ui.exchange.import_words import measure_label, unit_label
+from natoplanner.ui.exchange.import_words import interface_in_english, measure_label, unit_label
 
 
 def year_columns_of(row: list[object]) -> tuple[tuple[int, int], ...]:
@@ -265,7 +265,7 @@ class ImportSettingsForm(QWidget):
         prints them); another interface language gets the layout read back
         from the detected settings instead.
         """
-        if QLocale().language() == QLocale.Language.English:
+        if interface_in_english():
             return "\n".join(self.detection.notes)
         country = column_letters(detected.country_column)
         if detected.layout is Layout.WIDE and detected.year_columns:

@@ -75,6 +75,12 @@ def target_unit(measure: Measure) -> str:
     return _tr(_TARGETS[Measure(measure)][1])
 
 
+def interface_in_english() -> bool:
+    """True when the interface speaks English (QLocale's default follows the language;
+    an untranslated start keeps the system's "C" locale)."""
+    return QLocale().language() in (QLocale.Language.English, QLocale.Language.C)
+
+
 def ally_name(ally) -> str:
     """The ally's short name in the interface language (QLocale's default follows it)."""
     french = QLocale().language() == QLocale.Language.French

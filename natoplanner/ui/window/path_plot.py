@@ -316,7 +316,7 @@ class PathPlot(QWidget):
         legend_height = self.legend.boundingRect().height() if self._curves else 0.0
         if view_height <= 0 or legend_height <= 0:
             return 0.2
-        return min(0.6, max(0.2, (legend_height + 12) / view_height))
+        return min(0.45, max(0.2, (legend_height + 12) / view_height))
 
     def _apply_axis_labels(self) -> None:
         is_share = self.mode in (PlotMode.CORE_SHARE, PlotMode.TOTAL_SHARE)
