@@ -128,28 +128,3 @@ def test_import_a_new_edition_moves_the_base_year_and_lists_what_no_longer_appli
         == 0
     )
     assert load_scenario(out).base_year == 2026
-
-
-def test_the_options_join_a_per_ally_set_command_registered_first(tmp_path: Path, capsys) -> None:
-    """The issue-13 ``set SCENARIO ISO3 KEY=VALUE…`` command, as it would merge."""
-    import argparse
-
-    from natoplanner.cli import vintages
-
-    calls = []
-    parser = argparse.ArgumentParser(prog="natoplanner")
-    subparsers = parser.add_subparsers(dest="command")
-    own = subparsers.add_parser("set")
-    own.add_argument("scenario")
-    own.add_argument("ally", metavar="ISO3")
-    own.add_argument("assignments", nargs="+", metavar="KEY=VALUE")
-    own.add_argument("--out")
-    own.set_defaults(handler=lambda args: calls.append((args.ally, args.assignments)) or 0)
-    vintages.register(subparsers)
-    path = tmp_path / "s.xlsx"
-    assert main(["new", str(path)]) == 0
-    args = parser.parse_args(["set", str(path), "--gdp-vintage", "IMF WEO October 2025"])
-    assert args.handler(args) == 0 and calls == []
-    assert load_scenario(path).gdp_vintage == "IMF WEO October 2025"
-    args = parser.parse_args(["set", str(path), "DEU", "budget.2030=100000"])
-    assert args.handler(args) == 0 and calls == [("DEU", ["budget.2030=100000"])]

@@ -47,10 +47,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     sources.add_argument("scenario", nargs="?", help="scenario workbook (default: the default)")
     sources.set_defaults(handler=run_sources)
-    existing = subparsers.choices.get("set")
-    if existing is not None:  # the per-ally ``set`` (registered first) gains these options
-        extend_set_command(existing)
-    else:
+    if "set" not in subparsers.choices:  # cli/editing.py's ``set`` offers these itself
         parser = subparsers.add_parser(
             "set",
             help="change a scenario's GDP vintage or NATO edition",
@@ -63,39 +60,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 # -- set ---------------------------------------------------------------------
-def extend_set_command(parser: argparse.ArgumentParser) -> None:
-    """Offer ``--gdp-vintage`` and ``--nato-edition`` on another module's ``set`` command.
-
-    Its positional arguments after SCENARIO (an ally and KEY=VALUE
-    assignments) become optional, so ``set S.xlsx --gdp-vintage NAME`` parses;
-    the scenario-wide choices are applied and saved first, then the command's
-    own handler runs when an ally was given.
-    """
-    add_set_options(parser)
-    positionals = [a for a in parser._actions if not a.option_strings and a.dest != "scenario"]
-    for action in positionals:  # argparse reads nargs and required at parse time
-        action.required = False
-        action.nargs = "*" if action.nargs in ("+", "*") else "?"
-    own = parser.get_default("handler")
-
-    def run(args: argparse.Namespace) -> int:
-        if args.gdp_vintage or args.nato_edition:
-            if (code := run_set(args)) != 0:
-                return code
-            if getattr(args, "out", None):
-                args.scenario = args.out  # the per-ally changes go on the file just written
-                if hasattr(args, "force"):
-                    args.force = True
-        elif not any(getattr(args, a.dest, None) for a in positionals):
-            print("natoplanner set: nothing to change", file=sys.stderr)
-            return 1
-        if own is None or not any(getattr(args, a.dest, None) for a in positionals):
-            return 0
-        return int(own(args) or 0)
-
-    parser.set_defaults(handler=run)
-
-
 def add_set_options(parser: argparse.ArgumentParser) -> None:
     """``--gdp-vintage``, ``--nato-edition`` and ``--keep-base-year`` on a ``set`` parser."""
     parser.add_argument("--gdp-vintage", metavar="NAME", help="IMF WEO vintage to use")
