@@ -10,6 +10,7 @@ def test_year_editor_refuses_ambiguous_numbers_at_the_cell(qtbot, window):
 
     from natoplanner.ui.window.year_editor import EditorRow
 
+    previous = QLocale()  # restored after: later tests read the default locale
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     try:
         model = window.year_model
@@ -23,7 +24,7 @@ def test_year_editor_refuses_ambiguous_numbers_at_the_cell(qtbot, window):
         assert model.setData(index, "1.5")
         assert window.document.scenario.year_input(Measure.REAL_GROWTH, "POL", 2029) == 1.5
     finally:
-        QLocale.setDefault(QLocale.c())
+        QLocale.setDefault(previous)
 
 
 def test_year_editor_asks_before_an_absurd_value(qtbot, window, prompts):
