@@ -33,7 +33,6 @@ from natoplanner.io.errors import FileProblemError, Problem
 from natoplanner.io.workbook.cell_text import AmbiguousNumberError, parse_number, parse_text
 from natoplanner.io.workbook.extras import not_kept
 from natoplanner.io.workbook.fiscal_rules import ALLY_HEADERS, read_rules, rule_cells
-from natoplanner.io.workbook.formula_scan import cell_formulas
 from natoplanner.io.workbook.formulas import formula_grid
 from natoplanner.io.workbook.layout import (
     ABOUT_SCHEMA_LABEL,
@@ -57,6 +56,7 @@ from natoplanner.io.workbook.layout import (
 )
 from natoplanner.io.workbook.vintage_sheet import SHEET_VINTAGES, workbook_dataset
 from natoplanner.io.workbook.write import assumption_cells
+from natoplanner.io.xlsx_formulas import cell_formulas
 from natoplanner.io.xlsx_safety import XlsxLimits, check_xlsx_container
 
 #: A scenario workbook is small; anything far larger is not one of ours.
