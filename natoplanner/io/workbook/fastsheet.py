@@ -136,7 +136,9 @@ class _SplicingZip(zipfile.ZipFile):
         for fast in self._fast_sheets:
             if arcname == fast.worksheet.path[1:]:
                 xml = Path(filename).read_bytes()
-                xml, replaced = _EMPTY_SHEET_DATA.subn(fast.sheet_data(), xml, count=1)
+                data = fast.sheet_data()
+                # A function, not a template: typed text may hold backslashes ("\A").
+                xml, replaced = _EMPTY_SHEET_DATA.subn(lambda _match: data, xml, count=1)
                 if replaced != 1:
                     raise ValueError(f"{arcname}: openpyxl wrote cells into a fast sheet")
                 xml = _DIMENSION.sub(b'<dimension ref="' + fast.dimension() + b'"/>', xml, count=1)

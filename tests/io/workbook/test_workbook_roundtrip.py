@@ -159,3 +159,12 @@ def test_save_load_save_through_files_changes_no_input(tmp_path, scenario):
     save_scenario(loaded.scenario, second)
     # The second save stores exactly the same Assumptions sheet: every input identical.
     assert assumptions_xml(second) == assumptions_xml(first)
+
+
+def test_backslashes_in_typed_text_survive_the_fast_sheet_writer(tmp_path):
+    # Found by the property test above: the fast writer used typed text as a
+    # regular-expression template, so "\A" or "\1" in a name aborted the save.
+    scenario = Scenario(name=r"Plan \A \1 C:\budgets\2026")
+    path = tmp_path / "slashes.xlsx"
+    save_scenario(scenario, path)
+    assert read_scenario(path).scenario.name == r"Plan \A \1 C:\budgets\2026"
