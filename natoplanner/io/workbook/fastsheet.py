@@ -138,7 +138,7 @@ class _SplicingZip(zipfile.ZipFile):
                 xml = Path(filename).read_bytes()
                 data = fast.sheet_data()
                 # A function, not a template: typed text may hold backslashes ("\A").
-                xml, replaced = _EMPTY_SHEET_DATA.subn(lambda _match: data, xml, count=1)
+                xml, replaced = _EMPTY_SHEET_DATA.subn(lambda _match, data=data: data, xml, count=1)
                 if replaced != 1:
                     raise ValueError(f"{arcname}: openpyxl wrote cells into a fast sheet")
                 xml = _DIMENSION.sub(b'<dimension ref="' + fast.dimension() + b'"/>', xml, count=1)
