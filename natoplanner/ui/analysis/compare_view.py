@@ -62,6 +62,7 @@ from natoplanner.ui.analysis.compare_table import (
 )
 from natoplanner.ui.common.actions import make_action, show_window_part
 from natoplanner.ui.common.labels import path_facts_short, path_facts_text
+from natoplanner.ui.shell import settings
 from natoplanner.ui.sources.reference_curves import reference_points
 from natoplanner.ui.window.document import ScenarioDocument
 
@@ -454,7 +455,7 @@ class CompareDialog(QDialog):
         if path is None:
             folder = self.main_window.document.path
             path = prompts.open_path(
-                str(folder.parent if folder else Path.home()),
+                str(folder.parent if folder else settings.last_folder()),
                 self.tr("Scenario workbooks (*.xlsx)"),
             )
             if path is None:
@@ -479,8 +480,8 @@ class CompareDialog(QDialog):
         """Write the difference table, as sorted, to a CSV file (UTF-8, one header row)."""
         prompts = self.main_window.prompts
         if path is None:
-            folder = self.main_window.document.path
-            suggested = (folder.parent if folder else Path.home()) / "comparison.csv"
+            folder = settings.export_folder(self.main_window.document.path)
+            suggested = folder / "comparison.csv"
             path = prompts.save_path(str(suggested), self.tr("CSV, UTF-8 (*.csv)"))
             if path is None:
                 return None
@@ -495,6 +496,7 @@ class CompareDialog(QDialog):
         data = buffer.getvalue().encode("utf-8-sig")
         try:
             atomic_write(path, lambda handle: handle.write(data))
+            settings.remember_export(path)
         except OSError as error:
             prompts.error(self.tr("Cannot export"), f"{path}: {error.strerror or error}")
             return None

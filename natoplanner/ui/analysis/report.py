@@ -56,6 +56,7 @@ from natoplanner.ui.common.labels import (
     related_policy_label,
 )
 from natoplanner.ui.fiscal.report_page import ReportTablePage, fiscal_page
+from natoplanner.ui.shell import settings
 from natoplanner.ui.window.document import ScenarioDocument
 
 PDF_FILTER = "PDF documents (*.pdf)"
@@ -653,7 +654,7 @@ class ReportExporter(QObject):
         window = self.window
         document = window.document
         if path is None:
-            folder = document.path.parent if document.path else Path.home()
+            folder = settings.export_folder(document.path)
             path = window.prompts.save_path(
                 str(folder / f"{document.scenario.name} briefing.pdf"), self.tr(PDF_FILTER)
             )
@@ -669,6 +670,7 @@ class ReportExporter(QObject):
 
         def done(pages: int) -> None:
             self.last_path = path
+            settings.remember_export(path)
             window.statusBar().showMessage(
                 self.tr("Briefing report written: %1 (%2 pages)")
                 .replace("%1", str(path))

@@ -21,6 +21,7 @@ from PySide6.QtSvg import QSvgGenerator
 
 from natoplanner.io.atomic import atomic_write
 from natoplanner.io.export import export_results
+from natoplanner.ui.shell import settings
 
 #: PNG width in pixels (a full-width slide at 1600 px stays sharp).
 PNG_WIDTH_PX = 1600
@@ -129,8 +130,7 @@ def captioned(window):
 
 def _suggested(window, suffix: str, what: str) -> str:
     document = window.document
-    folder = document.path.parent if document.path else Path.home()
-    return str(folder / f"{document.scenario.name} {what}{suffix}")
+    return str(settings.export_folder(document.path) / f"{document.scenario.name} {what}{suffix}")
 
 
 def _ask(window, suffix: str, what: str, filter_text: str) -> Path | None:
@@ -147,6 +147,7 @@ def _finish(window, path: Path, write: Callable[[], None]) -> bool:
     except Exception as error:  # noqa: BLE001 - a full disk or a locked file becomes a message
         window.prompts.error(_tr("Cannot export"), f"{path}: {error}")
         return False
+    settings.remember_export(path)
     window.statusBar().showMessage(_tr("Exported %1").replace("%1", str(path)), 6000)
     return True
 

@@ -1,6 +1,7 @@
 """What the application remembers between sessions, in one place (QSettings).
 
-Window layout (geometry, docks and toolbars, splitters), the last folder, the
+Window layout (geometry, docks and toolbars, splitters), the last folder (and the
+last export folder), the
 recent files, the interface language, the preferred plot units and the
 autosave interval. Every read builds a fresh ``QSettings()`` from the
 application's organisation and name, so tests that point QSettings at a
@@ -23,6 +24,7 @@ DEFAULT_AUTOSAVE_SECONDS = 60
 
 _RECENT = "files/recent"
 _LAST_FOLDER = "files/last_folder"
+_LAST_EXPORT_FOLDER = "files/last_export_folder"
 _LANGUAGE = "ui/language"
 _PLOT_MODE = "plot/mode"
 _AUTOSAVE = "autosave/interval_s"
@@ -83,6 +85,25 @@ def last_folder() -> Path:
 
 def set_last_folder(folder: Path) -> None:
     _store().setValue(_LAST_FOLDER, str(folder))
+
+
+def export_folder(document_path: Path | None) -> Path:
+    """Where an export dialog opens: the folder of the last export, if it still exists.
+
+    Before any export (or when that folder has gone): the scenario's own folder,
+    else the folder of the last workbook opened or saved.
+    """
+    value = _store().value(_LAST_EXPORT_FOLDER)
+    if value and Path(str(value)).is_dir():
+        return Path(str(value))
+    if document_path is not None and Path(document_path).parent.is_dir():
+        return Path(document_path).parent
+    return last_folder()
+
+
+def remember_export(path: Path) -> None:
+    """Note the folder of a file just exported (charts, results, reports, comparisons)."""
+    _store().setValue(_LAST_EXPORT_FOLDER, str(Path(path).resolve().parent))
 
 
 # -- language and units -------------------------------------------------------

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import openpyxl
 import pandas as pd
 import pytest
@@ -71,3 +73,30 @@ def test_export_to_an_unwritable_place_is_a_message(window, prompts, tmp_path):
     kind, message = prompts.asked[-1]
     assert kind == "error" and "results.csv" in message
     assert not missing.exists()
+
+
+def test_export_dialogs_open_in_the_folder_of_the_last_export(window, prompts, tmp_path):
+    """Charts, results, the briefing and the comparison all start where the last export went."""
+    briefings = tmp_path / "briefings"
+    briefings.mkdir()
+    export(window, prompts, "results_csv", tmp_path / "first.csv")
+    export(window, prompts, "plot_png", briefings / "chart.png")
+    prompts.next_save_path = None  # the user cancels the next dialogs: only the folder matters
+    window.export_actions["results_xlsx"].trigger()
+    window.report_exporter.export()
+    suggested = [Path(where) for kind, where in prompts.asked if kind == "save"]
+    assert [p.parent for p in suggested[:2]] == [Path.home(), tmp_path]
+    assert [p.parent for p in suggested[2:]] == [briefings, briefings]
+    assert suggested[2].suffix == ".xlsx" and suggested[3].suffix == ".pdf"
+
+
+def test_a_removed_export_folder_falls_back_to_the_scenario_folder(window, prompts, tmp_path):
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    export(window, prompts, "results_csv", gone / "results.csv")
+    (gone / "results.csv").unlink()
+    gone.rmdir()
+    window.document.path = tmp_path / "scenario.xlsx"
+    prompts.next_save_path = None
+    window.export_actions["plot_svg"].trigger()
+    assert Path(prompts.asked[-1][1]).parent == tmp_path
