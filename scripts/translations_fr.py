@@ -613,6 +613,7 @@ FR.update(
         "incremental": "progressive",
         "%1 of the increase by %2 (linear path: %3)": "%1 de la hausse d'ici %2 (trajectoire linéaire : %3)",
         "back-loaded: below %1 of the linear part (this tool's heuristic)": "hausse tardive : moins de %1 de la part linéaire (heuristique propre à cet outil)",
+        "needs less than %1 pp more: timing not reported (this tool's heuristic)": "moins de %1 point de plus à faire : calendrier non indiqué (heuristique propre à cet outil)",
         "falls %1": "baisse %1",
         "back-loaded": "hausse tardive",
         "Three facts, no verdict (the Hague declaration sets no number): ✓/✗ the core target reached by the horizon; whether the share falls before it; the part of the needed increase done by the 2029 review / the linear path's part. 'Back-loaded' below the scenario's threshold: this tool's heuristic.": "Trois faits, pas de verdict (la déclaration de La Haye ne fixe aucun chiffre) : ✓/✗ objectif essentiel atteint à l'horizon ; la part baisse-t-elle avant ; la part de la hausse nécessaire faite avant l'examen de 2029 / celle de la trajectoire linéaire. « Hausse tardive » sous le seuil du scénario : heuristique propre à cet outil.",

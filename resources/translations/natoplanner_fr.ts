@@ -1715,6 +1715,10 @@ croissance du PIB ≤</translation>
             <translation>hausse tardive : moins de %1 de la part linéaire (heuristique propre à cet outil)</translation>
         </message>
         <message>
+            <source>needs less than %1 pp more: timing not reported (this tool's heuristic)</source>
+            <translation>moins de %1 point de plus à faire : calendrier non indiqué (heuristique propre à cet outil)</translation>
+        </message>
+        <message>
             <source>falls %1</source>
             <translation>baisse %1</translation>
         </message>

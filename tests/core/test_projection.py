@@ -554,6 +554,30 @@ def test_falling_path_is_not_incremental(scenario: Scenario) -> None:
     assert "share falls in 2027" in facts.describe()
 
 
+def test_a_tiny_needed_increase_gets_no_timing(scenario: Scenario) -> None:
+    """Denmark, 3.49% in 2026 (NATO 2026e), needs 0.01 pp: a constant-growth plan that dips
+    first read "-119% of the increase by 2029". Under 0.1 pp no timing is reported."""
+    reference = Reference("DNK")
+    assert reference.share_b == pytest.approx(3.49)
+    gdp = reference.gdp()
+    # Hold the 2026 budget to 2029 (the share dips as GDP grows), then reach 3.5% in 2035.
+    scenario.set_core_policy("DNK", CorePolicy(kind=BudgetPolicy.NOMINAL_GROWTH, rate_pct=0.0))
+    scenario.set_year_input(
+        Measure.CORE_BUDGET, "DNK", 2035, reference.budget_for_share(3.5, 2035, gdp)
+    )
+    facts = facts_of(Projection(scenario), "DNK")
+    assert facts.reaches_target and not facts.incremental
+    assert facts.small_increase and facts.share_of_increase_by_review is None
+    assert not facts.back_loaded
+    assert facts.record()["share_of_increase_by_review_pct"] is None
+    assert facts.describe() == (
+        "reaches 3.5% by 2035; share falls in 2027; "
+        "needs less than 0.1 pp more: timing not reported (this tool's heuristic)"
+    )
+    # Germany needs 0.81 pp: its timing is reported as before.
+    assert not facts_of(Projection(scenario), "DEU").small_increase
+
+
 def test_default_scenario_says_does_not_reach_once(scenario: Scenario) -> None:
     """Holding today's share: "does not reach", not also "0% of the increase by 2029"."""
     facts = facts_of(Projection(scenario), "FRA")

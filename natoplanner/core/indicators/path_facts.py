@@ -17,7 +17,11 @@ A path that does not reach its target reports that fact only: the timing of
 an increase it does not make is not reported (the default scenario, which
 holds today's share, says "does not reach 3.5% by 2035", not also "0% of the
 increase by 2029"). An ally at or above the target in the base year needs no
-increase: no timing either.
+increase: no timing either. Nor does an ally that needs less than
+:data:`MIN_TIMED_INCREASE_PP` more: the part of an increase of 0.01 pp done by
+2029 is rounding noise (Denmark, 3.49% against 3.5%, read "−119% of the
+increase by 2029" on a plan whose share dips by 0.01 pp first). That
+threshold is this tool's heuristic too.
 """
 
 from __future__ import annotations
@@ -30,6 +34,11 @@ import numpy as np
 DEFAULT_BACKLOAD_FRACTION = 0.5
 #: Shares are compared with targets after rounding noise of this size (pp).
 TOLERANCE_PP = 1e-9
+#: Below this needed increase (pp of GDP) the timing is not reported (this tool's
+#: heuristic): NATO publishes shares to two decimals and revises base-year shares by
+#: 0.10-0.32 pp (RMS by edition, data/nato_share_gdp_vintages.csv; SOURCES.md §8), so
+#: the part of a smaller increase done by 2029 says nothing about the plan.
+MIN_TIMED_INCREASE_PP = 0.1
 
 
 RECORD_KEYS = (
@@ -62,6 +71,8 @@ class PathFacts:
     linear_share_of_increase: float
     backload_fraction: float
     already_met: bool
+    #: Needs more than nothing but less than :data:`MIN_TIMED_INCREASE_PP`: no timing.
+    small_increase: bool = False
 
     @property
     def incremental(self) -> bool:
@@ -130,6 +141,11 @@ class PathFacts:
                     "this tool's heuristic)"
                 )
             parts.append(timing)
+        elif self.small_increase:
+            parts.append(
+                f"needs less than {MIN_TIMED_INCREASE_PP:g} pp more: timing not reported "
+                "(this tool's heuristic)"
+            )
         return "; ".join(parts)
 
 
@@ -189,8 +205,9 @@ def path_facts(
         target_year = int(target_years[i])
         linear = linear_share_of_increase(base_year, target_year, review_year)
         already = bool(has_path[i]) and bool(needed[i] <= TOLERANCE_PP)
+        small = bool(has_path[i]) and not already and bool(needed[i] < MIN_TIMED_INCREASE_PP)
         done = None
-        if has_path[i] and reached[i] and not already:
+        if has_path[i] and reached[i] and not already and not small:
             review_col = min(max(review_year - base_year, 0), int(target_cols[i]))
             done = float((shares_pct[i, review_col] - shares_pct[i, 0]) / needed[i])
         facts.append(
@@ -207,6 +224,7 @@ def path_facts(
                 linear_share_of_increase=linear,
                 backload_fraction=float(backload_fraction),
                 already_met=already,
+                small_increase=small,
             )
         )
     return facts

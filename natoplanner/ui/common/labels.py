@@ -11,9 +11,9 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from natoplanner.core.indicators.basis import ShareBasis
-from natoplanner.core.indicators.path_facts import PathFacts
+from natoplanner.core.indicators.path_facts import MIN_TIMED_INCREASE_PP, PathFacts
 from natoplanner.core.scenario import BudgetPolicy, CorePolicy, RelatedPolicy, RelatedTrack
-from natoplanner.ui.common.formatting import percent
+from natoplanner.ui.common.formatting import number, percent
 
 _CONTEXT = "Labels"
 
@@ -129,6 +129,13 @@ def _fact_texts(facts: PathFacts) -> list[str]:
                 )
             )
             texts.append(text.replace("%1", percent(100 * facts.backload_fraction, 0)))
+    elif facts.small_increase:
+        text = tr(
+            QT_TRANSLATE_NOOP(
+                "Labels", "needs less than %1 pp more: timing not reported (this tool's heuristic)"
+            )
+        )
+        texts.append(text.replace("%1", number(MIN_TIMED_INCREASE_PP, 1)))
     return texts
 
 
