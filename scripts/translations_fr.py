@@ -843,6 +843,11 @@ FR.update(
         "&Total share of GDP (%)": "Part &totale du PIB (%)",
         "Core spending (million &national currency)": "Dépenses essentielles (millions de monnaie &nationale)",
         "Core spending (million &USD)": "Dépenses essentielles (millions &USD)",
+        "Core an&d total share of GDP (%)": "Parts essentielle et totale &du PIB (%)",
+        "Core and total share of GDP (%)": "Parts essentielle et totale du PIB (%)",
+        "Core and total, % of GDP": "Essentielle et totale, % du PIB",
+        "dotted: total (core + related up to 1.5%)": "pointillés : total (essentielle + connexe jusqu'à 1,5 %)",
+        "total %1": "total %1",
         "Undo": "Annuler",
         "Redo": "Rétablir",
     }

@@ -2224,7 +2224,7 @@ croissance du PIB ≤</translation>
         <name>PathPlot</name>
         <message>
             <source>Plotted measure</source>
-            <extracomment>Filled dots at the years the user typed (or imported) an input for the ally. The plotted allies or the mode changed (overlays such as reference series follow).</extracomment>
+            <extracomment>Core (solid history, dashed projection) and the countable total (dotted) together. Modes whose values are shares of GDP (%), with the 2%, 3.5% and 5% lines. Filled dots at the years the user typed (or imported) an input for the ally. The countable total share (core + related up to 1.5%), dotted; empty unless shown. The plotted allies or the mode changed (overlays such as reference series follow).</extracomment>
             <translation>Mesure représentée</translation>
         </message>
         <message>
@@ -2242,6 +2242,10 @@ croissance du PIB ≤</translation>
         <message>
             <source>Core spending (million USD)</source>
             <translation>Dépenses essentielles (millions USD)</translation>
+        </message>
+        <message>
+            <source>Core and total share of GDP (%)</source>
+            <translation>Parts essentielle et totale du PIB (%)</translation>
         </message>
         <message>
             <source>&amp;Show:</source>
@@ -2262,6 +2266,10 @@ croissance du PIB ≤</translation>
         <message>
             <source>Core spending (million &amp;USD)</source>
             <translation>Dépenses essentielles (millions &amp;USD)</translation>
+        </message>
+        <message>
+            <source>Core an&amp;d total share of GDP (%)</source>
+            <translation>Parts essentielle et totale &amp;du PIB (%)</translation>
         </message>
         <message>
             <source>Value under the mouse</source>
@@ -2314,6 +2322,18 @@ croissance du PIB ≤</translation>
         <message>
             <source>Core defence, million USD (projection at base-year rates)</source>
             <translation>Défense essentielle, millions USD (projection aux taux de l'année de base)</translation>
+        </message>
+        <message>
+            <source>Core and total, % of GDP</source>
+            <translation>Essentielle et totale, % du PIB</translation>
+        </message>
+        <message>
+            <source>dotted: total (core + related up to 1.5%)</source>
+            <translation>pointillés : total (essentielle + connexe jusqu'à 1,5 %)</translation>
+        </message>
+        <message>
+            <source>total %1</source>
+            <translation>total %1</translation>
         </message>
         <message>
             <source>%1 mn %2</source>

@@ -63,7 +63,7 @@ from natoplanner.ui.common.formatting import number, percent
 from natoplanner.ui.common.models import ReadOnlyTableModel
 from natoplanner.ui.common.screen import grow_to_show_rows
 from natoplanner.ui.shell.background import BackgroundTask, run_in_background
-from natoplanner.ui.window.path_plot import PathPlot, PlotMode
+from natoplanner.ui.window.path_plot import SHARE_MODES, PathPlot, PlotMode
 
 RawValueRole = Qt.ItemDataRole.UserRole + 1
 _ROOT = QModelIndex()  # the invalid index: the parent of every row of a table model
@@ -120,12 +120,12 @@ class FanChart:
     def show(self, result: MonteCarloResult, codes: list[str]) -> None:
         """Draw bands for ``codes`` (allies with a curve on the plot) in the plotted share."""
         self.clear()
-        if self.plot.mode not in (PlotMode.CORE_SHARE, PlotMode.TOTAL_SHARE):
+        if self.plot.mode not in SHARE_MODES:
             return
         values = (
-            result.core_share_pct
-            if self.plot.mode == PlotMode.CORE_SHARE
-            else result.total_share_pct
+            result.total_share_pct
+            if self.plot.mode == PlotMode.TOTAL_SHARE
+            else result.core_share_pct
         )
         low_q, mid_low_q, mid_high_q, high_q = (
             result.percentiles.index(q) for q in (10, 25, 75, 90)

@@ -21,6 +21,7 @@ from PySide6.QtSvg import QSvgGenerator
 
 from natoplanner.io.atomic import atomic_write
 from natoplanner.io.export import export_results
+from natoplanner.io.svg_strokes import without_non_scaling_strokes
 from natoplanner.ui.shell import settings
 
 #: PNG width in pixels (a full-width slide at 1600 px stays sharp).
@@ -51,7 +52,8 @@ def plot_svg_bytes(plot_item) -> bytes:
     Rendered with Qt's own ``QSvgGenerator`` from the plot's scene. pyqtgraph
     0.14's ``SVGExporter`` cannot be used with Qt 6.11: it post-processes the
     path data Qt writes and fails on its newer format ("not enough values to
-    unpack" in ``correctCoordinates``).
+    unpack" in ``correctCoordinates``). Strokes are then mapped to page units
+    (io/svg_strokes.py), so viewers without ``vector-effect`` draw the same lines.
     """
     scene = plot_item.scene()
     source = plot_item.sceneBoundingRect()
@@ -73,7 +75,8 @@ def plot_svg_bytes(plot_item) -> bytes:
     finally:
         painter.end()
     buffer.close()
-    return bytes(data.data())
+    # Inkscape and office suites ignore Qt's non-scaling strokes (curves drawn in data units).
+    return without_non_scaling_strokes(bytes(data.data()))
 
 
 def chart_title(window) -> str:

@@ -54,7 +54,7 @@ class EscapeClauseBand:
         iso3 = window.year_model.iso3
         self.iso3 = None
         x = y_low = y_high = np.empty(0)
-        if iso3 is not None and window.plot.mode == PlotMode.CORE_SHARE:
+        if iso3 is not None and window.plot.mode in (PlotMode.CORE_SHARE, PlotMode.CORE_AND_TOTAL):
             room = fiscal_room(window.document.projection)
             row = room.iso3.index(iso3)
             rules = room.rules

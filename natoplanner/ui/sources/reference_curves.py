@@ -21,6 +21,7 @@ from natoplanner.ui.window.path_plot import PathPlot, PlotMode
 _MODE_MEASURE = {
     PlotMode.CORE_SHARE: SHARE_GDP_PCT,
     PlotMode.TOTAL_SHARE: SHARE_GDP_PCT,
+    PlotMode.CORE_AND_TOTAL: SHARE_GDP_PCT,
     PlotMode.AMOUNT_NATIONAL: SPENDING_NATIONAL_MN,
 }
 

@@ -45,6 +45,12 @@ class PlotMode(StrEnum):
     TOTAL_SHARE = "total_share"
     AMOUNT_NATIONAL = "amount_national"
     AMOUNT_USD = "amount_usd"
+    #: Core (solid history, dashed projection) and the countable total (dotted) together.
+    CORE_AND_TOTAL = "core_and_total"
+
+
+#: Modes whose values are shares of GDP (%), with the 2%, 3.5% and 5% lines.
+SHARE_MODES = frozenset({PlotMode.CORE_SHARE, PlotMode.TOTAL_SHARE, PlotMode.CORE_AND_TOTAL})
 
 
 class EstimateMarkers(pg.GraphicsObject):
@@ -113,6 +119,8 @@ class _AllyCurves:
     estimates: EstimateMarkers
     #: Filled dots at the years the user typed (or imported) an input for the ally.
     overrides: EstimateMarkers
+    #: The countable total share (core + related up to 1.5%), dotted; empty unless shown.
+    total: pg.PlotDataItem
 
 
 class PathPlot(QWidget):
@@ -136,6 +144,7 @@ class PathPlot(QWidget):
             (PlotMode.TOTAL_SHARE, self.tr("Total share of GDP (%)")),
             (PlotMode.AMOUNT_NATIONAL, self.tr("Core spending (million national currency)")),
             (PlotMode.AMOUNT_USD, self.tr("Core spending (million USD)")),
+            (PlotMode.CORE_AND_TOTAL, self.tr("Core and total share of GDP (%)")),
         ):
             self.mode_combo.addItem(label, mode)
         self.mode_combo.currentIndexChanged.connect(
@@ -147,6 +156,7 @@ class PathPlot(QWidget):
             PlotMode.TOTAL_SHARE: self.tr("&Total share of GDP (%)"),
             PlotMode.AMOUNT_NATIONAL: self.tr("Core spending (million &national currency)"),
             PlotMode.AMOUNT_USD: self.tr("Core spending (million &USD)"),
+            PlotMode.CORE_AND_TOTAL: self.tr("Core an&d total share of GDP (%)"),
         }
         mode_label.setBuddy(self.mode_combo)
         self.readout = QLabel(self)
@@ -179,6 +189,11 @@ class PathPlot(QWidget):
             REVIEW_YEAR, self.tr("%1 review").replace("%1", str(REVIEW_YEAR))
         )
         self._horizon_line = self._vertical_line(document.scenario.horizon, self.tr("horizon"))
+        # The legend's key to the dotted curves, when core and total are shown together.
+        self._total_key = pg.PlotDataItem(
+            pen=pg.mkPen(self._foreground, width=1.5, style=Qt.PenStyle.DotLine)
+        )
+        self._total_key_shown = False
 
         top = QHBoxLayout()
         top.addWidget(mode_label)
@@ -247,7 +262,13 @@ class PathPlot(QWidget):
         codes = [c for c in codes if self.document.projection.has_target_path[scenario.row(c)]]
         for code in [c for c in self._curves if c not in codes]:
             curves = self._curves.pop(code)
-            for item in (curves.history, curves.projection, curves.estimates, curves.overrides):
+            for item in (
+                curves.history,
+                curves.projection,
+                curves.estimates,
+                curves.overrides,
+                curves.total,
+            ):
                 self.plot_item.removeItem(item)
             self.legend.removeItem(curves.projection)
         for code in codes:
@@ -274,9 +295,10 @@ class PathPlot(QWidget):
         )
         estimates = EstimateMarkers(pg.mkPen(colour, width=1.5))
         overrides = EstimateMarkers(pg.mkPen(colour, width=1), pg.mkBrush(colour))
-        for item in (history, projection, estimates, overrides):
+        total = pg.PlotDataItem(pen=pg.mkPen(colour, width=1.5, style=Qt.PenStyle.DotLine))
+        for item in (history, projection, estimates, overrides, total):
             self.plot_item.addItem(item)
-        return _AllyCurves(colour, history, projection, estimates, overrides)
+        return _AllyCurves(colour, history, projection, estimates, overrides, total)
 
     def set_mode(self, mode: PlotMode) -> None:
         self.mode = PlotMode(mode)
@@ -296,10 +318,10 @@ class PathPlot(QWidget):
         highest = 0.0
         for code in self._curves:
             _years, history, _est, _pyears, projected = self.series(code)
-            values = np.concatenate([history, projected])
+            values = np.concatenate([history, projected, self.total_series(code)[1]])
             if np.isfinite(values).any():
                 highest = max(highest, float(np.nanmax(values)))
-        if self.mode in (PlotMode.CORE_SHARE, PlotMode.TOTAL_SHARE):
+        if self.mode in SHARE_MODES:
             highest = max(highest, TOTAL_TARGET_PCT)
         top = highest / (1 - self._legend_fraction()) if highest > 0 else 1
         self.plot_item.setYRange(0, top, padding=0)
@@ -319,9 +341,10 @@ class PathPlot(QWidget):
         return min(0.45, max(0.2, (legend_height + 12) / view_height))
 
     def _apply_axis_labels(self) -> None:
-        is_share = self.mode in (PlotMode.CORE_SHARE, PlotMode.TOTAL_SHARE)
+        is_share = self.mode in SHARE_MODES
         for line in self._reference_lines:
             line.setVisible(is_share)
+        self._show_total_key(self.mode == PlotMode.CORE_AND_TOTAL)
         label = {
             PlotMode.CORE_SHARE: self.tr("Core defence, % of GDP"),
             PlotMode.TOTAL_SHARE: self.tr("Core + related, % of GDP"),
@@ -329,8 +352,18 @@ class PathPlot(QWidget):
             PlotMode.AMOUNT_USD: self.tr(
                 "Core defence, million USD (projection at base-year rates)"
             ),
+            PlotMode.CORE_AND_TOTAL: self.tr("Core and total, % of GDP"),
         }[self.mode]
         self.plot_item.setLabel("left", label)
+
+    def _show_total_key(self, shown: bool) -> None:
+        if shown and not self._total_key_shown:
+            self.legend.addItem(
+                self._total_key, self.tr("dotted: total (core + related up to 1.5%)")
+            )
+        elif not shown and self._total_key_shown:
+            self.legend.removeItem(self._total_key)
+        self._total_key_shown = shown
 
     # -- data ----------------------------------------------------------------
     def series(
@@ -345,10 +378,10 @@ class PathPlot(QWidget):
         paths = projection.paths
         n = projection.horizon_col + 1
         projected_years = paths.years[:n]
-        if self.mode in (PlotMode.CORE_SHARE, PlotMode.TOTAL_SHARE):
+        if self.mode in SHARE_MODES:
             history = shares[row]
             values = (
-                paths.core_share_pct if self.mode == PlotMode.CORE_SHARE else paths.total_share_pct
+                paths.total_share_pct if self.mode == PlotMode.TOTAL_SHARE else paths.core_share_pct
             )
             projected = values[row, :n]
         elif self.mode == PlotMode.AMOUNT_NATIONAL:
@@ -359,6 +392,16 @@ class PathPlot(QWidget):
             projected = paths.core_budget_mn[row, :n] / scenario.base.fx_per_usd[row]
         return years, history, estimates[row], projected_years, projected
 
+    def total_series(self, code: str) -> tuple[np.ndarray, np.ndarray]:
+        """(projection years, countable total share %) when core and total are shown
+        together; empty arrays in the other modes (NATO's history has no related part)."""
+        if self.mode != PlotMode.CORE_AND_TOTAL:
+            return np.empty(0), np.empty(0)
+        projection = self.document.projection
+        n = projection.horizon_col + 1
+        row = self.document.scenario.row(code)
+        return projection.paths.years[:n], projection.paths.total_share_pct[row, :n]
+
     def _update_curves(self, code: str, projection_only: bool = False) -> None:
         years, history, estimates, projected_years, projected = self.series(code)
         curves = self._curves[code]
@@ -366,6 +409,7 @@ class PathPlot(QWidget):
             curves.history.setData(years, history)
             curves.estimates.setData(years[estimates], history[estimates])
         curves.projection.setData(projected_years, projected)
+        curves.total.setData(*self.total_series(code))
         typed = self.override_years(code)
         marked = np.isin(projected_years, typed)
         curves.overrides.setData(projected_years[marked], projected[marked])
@@ -410,23 +454,32 @@ class PathPlot(QWidget):
         best: tuple[float, str, int, float] | None = None
         for code, _curves in self._curves.items():
             years, history, _est, projected_years, projected = self.series(code)
-            all_years = np.concatenate([years, projected_years[1:]])
-            all_values = np.concatenate([history, projected[1:]])
-            hit = np.nonzero(all_years == year)[0]
-            if not len(hit) or np.isnan(all_values[hit[0]]):
-                continue
-            distance = abs(all_values[hit[0]] - y)
-            if best is None or distance < best[0]:
-                best = (distance, code, year, float(all_values[hit[0]]))
+            total_years, total = self.total_series(code)
+            candidates = (
+                (
+                    False,
+                    np.concatenate([years, projected_years[1:]]),
+                    np.concatenate([history, projected[1:]]),
+                ),
+                (True, total_years, total),
+            )
+            for is_total, all_years, all_values in candidates:
+                hit = np.nonzero(all_years == year)[0]
+                if not len(hit) or np.isnan(all_values[hit[0]]):
+                    continue
+                distance = abs(all_values[hit[0]] - y)
+                if best is None or distance < best[0]:
+                    best = (distance, code, year, float(all_values[hit[0]]), is_total)
         if best is None:
             return ""
-        _distance, code, year, value = best
+        _distance, code, year, value, is_total = best
         name = self.document.scenario.dataset.registry.get(code).name(self.language)
         from natoplanner.ui.common.formatting import number, percent
 
-        is_share = self.mode in (PlotMode.CORE_SHARE, PlotMode.TOTAL_SHARE)
-        if is_share:
+        if self.mode in SHARE_MODES:
             text = percent(value)
+            if is_total:
+                text = self.tr("total %1").replace("%1", text)
         else:
             currency = (
                 "USD"

@@ -100,3 +100,40 @@ def test_a_removed_export_folder_falls_back_to_the_scenario_folder(window, promp
     prompts.next_save_path = None
     window.export_actions["plot_svg"].trigger()
     assert Path(prompts.asked[-1][1]).parent == tmp_path
+
+
+def _pixels(svg: bytes):
+    """``svg`` drawn by Qt's renderer at its own size (one pixel per unit), as an array."""
+    import numpy as np
+    from PySide6.QtCore import QByteArray
+    from PySide6.QtGui import QPainter
+    from PySide6.QtSvg import QSvgRenderer
+
+    renderer = QSvgRenderer(QByteArray(svg))
+    assert renderer.isValid()
+    image = QImage(renderer.viewBox().size(), QImage.Format.Format_ARGB32)
+    image.fill(0xFFFFFFFF)
+    painter = QPainter(image)
+    renderer.render(painter)
+    painter.end()
+    shape = (image.height(), image.width(), 4)
+    return np.frombuffer(image.constBits(), np.uint8).reshape(shape).astype(int)
+
+
+def test_svg_draws_the_same_without_vector_effect(window, monkeypatch):
+    """Inkscape and office suites ignore vector-effect: the SVG must not need it.
+
+    Qt's own renderer honours the attribute, so it draws Qt's raw SVG as meant;
+    the exported SVG must draw the same, while the raw SVG with the attribute
+    dropped (what those viewers see) draws curves 25-30 times too thick."""
+    from natoplanner.ui.exchange import export_actions
+
+    window.allies_panel.select_iso3(["POL", "DEU"])
+    exported = export_actions.plot_svg_bytes(window.plot.plot_item)
+    monkeypatch.setattr(export_actions, "without_non_scaling_strokes", lambda svg: svg)
+    raw = export_actions.plot_svg_bytes(window.plot.plot_item)
+    assert b"vector-effect" in raw and b"vector-effect" not in exported
+    as_meant = _pixels(raw)
+    ignored = _pixels(raw.replace(b'vector-effect="non-scaling-stroke"', b""))
+    assert (abs(as_meant - ignored).max(axis=2) > 64).mean() > 0.10  # the defect, measured
+    assert abs(as_meant - _pixels(exported)).max() <= 16  # anti-aliasing noise only

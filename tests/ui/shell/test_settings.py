@@ -53,7 +53,7 @@ def test_second_window_restores_geometry_splitters_and_plot_units(qtbot):
     assert second.plot.mode == PlotMode.AMOUNT_USD
     assert second.plot.mode_combo.currentText() == "Core spending (million USD)"
     checked = [a.isChecked() for a in second.plot_mode_actions.actions()]
-    assert checked == [False, False, False, True]
+    assert checked == [False, False, False, True, False]  # the fifth: core and total
     second.close()
 
 

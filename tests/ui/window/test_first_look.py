@@ -139,3 +139,34 @@ def test_a_refused_value_is_explained_at_its_cell_until_a_good_one_is_typed(wind
     type_text("30000")
     assert window.document.scenario.year_input(Measure.CORE_BUDGET, "ITA", 2031) == 30000.0
     assert not index.data(Qt.ItemDataRole.ToolTipRole).startswith("⚠")
+
+
+def test_core_and_total_are_drawn_together(window):
+    """View > Core and total (Ctrl+5): the core curve as before and the countable total
+    dotted beside it; related above 1.5% of GDP is not counted (Spain: 2.00% + 2.0%)."""
+    from natoplanner.ui.window.path_plot import PlotMode
+
+    window.document.push(
+        set_related_track(
+            window.document, "ESP", RelatedTrack(RelatedPolicy.CONSTANT_SHARE, share_pct=2.0)
+        )
+    )
+    window.allies_panel.select_iso3(["ESP"])
+    action = next(a for a in window.plot_mode_actions.actions() if a.data() == "core_and_total")
+    assert action.shortcut().toString() == "Ctrl+5"
+    action.trigger()
+    assert window.plot.mode == PlotMode.CORE_AND_TOTAL
+    curves = window.plot._curves["ESP"]
+    years, core = curves.projection.getData()
+    total_years, total = curves.total.getData()
+    assert list(total_years) == list(years) == list(range(2026, 2036))
+    np.testing.assert_allclose(core, 2.00, atol=1e-9)  # NATO 2026e, held
+    np.testing.assert_allclose(total, 2.00 + 1.5, atol=1e-9)  # related counted up to 1.5
+    legend = [label.text for _sample, label in window.plot.legend.items]
+    assert any("dotted" in text for text in legend), legend
+    assert window.plot.readout_at(2030, 3.4).startswith("Spain 2030: total 3.50%")
+    assert window.plot.readout_at(2030, 2.1).startswith("Spain 2030: 2.00%")
+    window.plot.set_mode(PlotMode.CORE_SHARE)
+    hidden_years = curves.total.getData()[0]
+    assert hidden_years is None or len(hidden_years) == 0
+    assert not any("dotted" in label.text for _s, label in window.plot.legend.items)
