@@ -68,7 +68,7 @@ from natoplanner.ui.window.path_plot import SHARE_MODES, PathPlot, PlotMode
 RawValueRole = Qt.ItemDataRole.UserRole + 1
 _ROOT = QModelIndex()  # the invalid index: the parent of every row of a table model
 #: Band opacity (0-255): the outer p10–p90 band lighter than the inner p25–p75 band.
-OUTER_ALPHA, INNER_ALPHA = 70, 130
+OUTER_ALPHA, INNER_ALPHA, EDGE_ALPHA = 90, 160, 200
 #: Progress reports per run (the chunk size never changes the numbers).
 PROGRESS_STEPS = 20
 
@@ -139,26 +139,33 @@ class FanChart:
                 continue
             colour = QColor(curves.colour)
             band = _Band([], [])
-            for lower, upper, alpha in (
-                (low_q, high_q, OUTER_ALPHA),
-                (mid_low_q, mid_high_q, INNER_ALPHA),
+            # The 10th and 90th percentiles are also drawn as thin lines: a band of
+            # 0.3 pp is a few pixels high at the default zoom (0-8% of GDP).
+            edge_colour = QColor(colour)
+            edge_colour.setAlpha(EDGE_ALPHA)
+            for lower, upper, alpha, pen in (
+                (low_q, high_q, OUTER_ALPHA, pg.mkPen(edge_colour, width=1)),
+                (mid_low_q, mid_high_q, INNER_ALPHA, None),
             ):
-                edges = [
-                    pg.PlotCurveItem(result.years, shares[q], pen=None) for q in (lower, upper)
-                ]
+                edges = [pg.PlotCurveItem(result.years, shares[q], pen=pen) for q in (lower, upper)]
                 fill_colour = QColor(colour)
                 fill_colour.setAlpha(alpha)
                 fill = pg.FillBetweenItem(edges[0], edges[1], brush=pg.mkBrush(fill_colour))
                 fill.setZValue(-5)  # behind the curves and reference lines
                 self.plot.plot_item.addItem(fill)
+                if pen is not None:
+                    for edge in edges:
+                        edge.setZValue(-4)
+                        self.plot.plot_item.addItem(edge)
                 band.curves.extend(edges)
                 band.fills.append(fill)
             self._bands[code] = band
 
     def clear(self) -> None:
         for band in self._bands.values():
-            for fill in band.fills:
-                self.plot.plot_item.removeItem(fill)
+            for item in (*band.fills, *band.curves):
+                if item.scene() is not None:
+                    self.plot.plot_item.removeItem(item)
         self._bands.clear()
 
 

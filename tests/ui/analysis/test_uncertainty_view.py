@@ -104,8 +104,18 @@ def test_bands_go_when_cleared_or_when_allies_or_scenario_change(qtbot, window) 
     dialog = open_view(qtbot, window, "DEU", "FRA")
     run_and_wait(qtbot, dialog, 200)
     assert len(fills(window)) == 4
+    # The p10 and p90 edges are drawn too (a 0.3-pp band is a few pixels high): two lines
+    # per ally, at the result's own percentiles.
+    edges = [i for i in window.plot.plot_item.items if isinstance(i, pg.PlotCurveItem)]
+    edges = [e for e in edges if e.opts["pen"] is not None and e.zValue() == -4]
+    assert len(edges) == 4
+    germany = dialog.result.band("DEU")
+    drawn = sorted(tuple(np.round(e.yData, 9)) for e in edges)
+    assert tuple(np.round(germany["p10"].to_numpy(), 9)) in drawn
+    assert tuple(np.round(germany["p90"].to_numpy(), 9)) in drawn
     qtbot.mouseClick(dialog.clear_button, Qt.MouseButton.LeftButton)
     assert fills(window) == [] and dialog.fan.codes == []
+    assert not [e for e in edges if e in window.plot.plot_item.items]
 
     qtbot.mouseClick(dialog.draw_button, Qt.MouseButton.LeftButton)
     assert len(fills(window)) == 4
