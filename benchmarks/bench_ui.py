@@ -135,17 +135,25 @@ def matplotlib_redraw_ms(curves, size_px: tuple[int, int], names: list[str]) -> 
     return statistics.median(samples)
 
 
-def cold_start(scenario: Path | None = None) -> tuple[float, float]:
-    """Seconds from process start to first paint, and resident memory (MB) then; best of 3.
+def _probe_values(line: str) -> dict[str, float]:
+    """``first-paint rss_mb=210.8 elapsed_s=1.234`` → {"rss_mb": 210.8, "elapsed_s": 1.234}."""
+    return {key: float(value) for key, value in (f.split("=") for f in line.split()[1:])}
 
-    With ``scenario``, the process opens that workbook (``natoplanner FILE``)
-    and the first paint shows it.
+
+def cold_start(scenario: Path | None = None) -> tuple[float, float, float]:
+    """Start-up as a whole process, best of 3: seconds to the first paint, seconds until
+    the window shows ``scenario`` (the same as the first paint without one), and
+    resident memory (MB) at the first paint.
+
+    With ``scenario`` the process opens that workbook (``natoplanner FILE``): the
+    window paints first, saying what it opens, and reads the file just after.
     """
-    best_seconds, rss = float("inf"), float("nan")
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    best: tuple[float, float, float] | None = None
     extra = [str(scenario)] if scenario is not None else []
     for _ in range(3):
-        start = time.perf_counter()
+        env = dict(
+            os.environ, QT_QPA_PLATFORM="offscreen", NATOPLANNER_PROBE_START=repr(time.time())
+        )
         result = subprocess.run(
             [sys.executable, "-m", "natoplanner", *extra, "--startup-probe"],
             capture_output=True,
@@ -154,24 +162,31 @@ def cold_start(scenario: Path | None = None) -> tuple[float, float]:
             timeout=60,
             check=True,
         )
-        elapsed = time.perf_counter() - start
-        line = next(line for line in result.stdout.splitlines() if line.startswith("first-paint"))
-        if elapsed < best_seconds:
-            best_seconds, rss = elapsed, float(line.split("rss_mb=")[1])
-    return best_seconds, rss
+        lines = {
+            line.split()[0]: _probe_values(line)
+            for line in result.stdout.splitlines()
+            if "rss_mb=" in line
+        }
+        paint = lines["first-paint"]
+        shown = lines.get("scenario-shown", paint)
+        run = (paint["elapsed_s"], shown["elapsed_s"], paint["rss_mb"])
+        if best is None or run[1] < best[1]:
+            best = run
+    assert best is not None
+    return best
 
 
 def run() -> list[tuple[str, float, str]]:
     median, p95, plot, plot_only = edit_latency_ms()
     reference = matplotlib_redraw_ms(*plot)
-    start_seconds, rss_mb = cold_start()
+    start_seconds, _same, rss_mb = cold_start()
     with tempfile.TemporaryDirectory() as folder:
         from natoplanner.core.scenario import Scenario
         from natoplanner.io.workbook.files import save_scenario
 
         workbook = Path(folder) / "scenario.xlsx"
         save_scenario(Scenario(name="Benchmark"), workbook)
-        with_scenario_seconds, _rss = cold_start(workbook)
+        with_scenario_seconds, scenario_shown_seconds, _rss = cold_start(workbook)
     return [
         ("ui_edit_median", round(median, 2), "ms"),
         ("ui_edit_p95", round(p95, 2), "ms"),
@@ -184,6 +199,12 @@ def run() -> list[tuple[str, float, str]]:
         (
             "cold_start_with_scenario_vs_without",
             round(with_scenario_seconds / start_seconds, 2),
+            "x",
+        ),
+        ("cold_start_scenario_shown", round(scenario_shown_seconds, 3), "s"),
+        (
+            "cold_start_scenario_shown_vs_without",
+            round(scenario_shown_seconds / start_seconds, 2),
             "x",
         ),
         ("rss_after_start", round(rss_mb, 1), "MB"),

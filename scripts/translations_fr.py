@@ -848,6 +848,7 @@ FR.update(
         "Core and total, % of GDP": "Essentielle et totale, % du PIB",
         "dotted: total (core + related up to 1.5%)": "pointillés : total (essentielle + connexe jusqu'à 1,5 %)",
         "total %1": "total %1",
+        "Opening “%1”…": "Ouverture de « %1 »…",
         "Undo": "Annuler",
         "Redo": "Rétablir",
     }

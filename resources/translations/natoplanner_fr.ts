@@ -2221,6 +2221,13 @@ croissance du PIB ≤</translation>
         </message>
     </context>
     <context>
+        <name>OpeningCover</name>
+        <message>
+            <source>Opening “%1”…</source>
+            <translation>Ouverture de « %1 »…</translation>
+        </message>
+    </context>
+    <context>
         <name>PathPlot</name>
         <message>
             <source>Plotted measure</source>
