@@ -849,6 +849,8 @@ FR.update(
         "dotted: total (core + related up to 1.5%)": "pointillés : total (essentielle + connexe jusqu'à 1,5 %)",
         "total %1": "total %1",
         "Opening “%1”…": "Ouverture de « %1 »…",
+        "Opening %1…": "Ouverture de %1…",
+        "Saving %1…": "Enregistrement de %1…",
         "Undo": "Annuler",
         "Redo": "Rétablir",
     }

@@ -2028,12 +2028,20 @@ croissance du PIB ≤</translation>
             <translation>Nom du scénario :</translation>
         </message>
         <message>
+            <source>Opening %1…</source>
+            <translation>Ouverture de %1…</translation>
+        </message>
+        <message>
             <source>Cannot open</source>
             <translation>Ouverture impossible</translation>
         </message>
         <message>
             <source>Opened with warnings</source>
             <translation>Ouvert avec des avertissements</translation>
+        </message>
+        <message>
+            <source>Saving %1…</source>
+            <translation>Enregistrement de %1…</translation>
         </message>
         <message>
             <source>Cannot save</source>

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from natoplanner.core.scenario import MAX_HORIZON
 from natoplanner.ui.common.actions import make_action
+from natoplanner.ui.common.busy import busy
 from natoplanner.ui.common.labels import data_label
 from natoplanner.ui.common.screen import fit_on_screen
 from natoplanner.ui.shell import settings
@@ -571,7 +572,8 @@ class MainWindow(QMainWindow):
         try:
             from natoplanner.io.workbook.files import read_scenario
 
-            loaded = read_scenario(path)
+            with busy(self, self.tr("Opening %1…").replace("%1", str(path))):
+                loaded = read_scenario(path)
         except Exception as error:  # noqa: BLE001 - every failure becomes a message, never a crash
             self.prompts.error(self.tr("Cannot open"), str(error))
             return False
@@ -622,7 +624,8 @@ class MainWindow(QMainWindow):
             from natoplanner.io.workbook.files import save_scenario
 
             # The window's projection is current: the writer need not recompute it.
-            save_scenario(self.document.scenario, path, self.document.projection)
+            with busy(self, self.tr("Saving %1…").replace("%1", str(path))):
+                save_scenario(self.document.scenario, path, self.document.projection)
         except Exception as error:  # noqa: BLE001 - the previous file is intact (atomic save)
             self.prompts.error(self.tr("Cannot save"), str(error))
             return False

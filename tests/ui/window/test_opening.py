@@ -81,3 +81,31 @@ def test_the_process_paints_before_it_reads_the_workbook(workbook, tmp_path):
         if "elapsed_s=" in line
     ]
     assert elapsed[0] <= elapsed[1]
+
+
+def test_open_and_save_say_what_they_do_while_they_work(window, prompts, workbook, monkeypatch):
+    """Reading or writing takes 0.2-1 s: the status bar says so and the cursor waits."""
+    from PySide6.QtGui import QGuiApplication
+
+    from natoplanner.io.workbook import files
+
+    seen = []
+
+    def watch(real):
+        def wrapper(*args, **kwargs):
+            cursor = QGuiApplication.overrideCursor()
+            seen.append((window.statusBar().currentMessage(), cursor is not None))
+            return real(*args, **kwargs)
+
+        return wrapper
+
+    monkeypatch.setattr(files, "read_scenario", watch(files.read_scenario))
+    monkeypatch.setattr(files, "save_scenario", watch(files.save_scenario))
+    assert window.open_scenario(workbook)
+    window.save()
+    assert seen == [
+        (f"Opening {workbook}…", True),
+        (f"Saving {workbook}…", True),
+    ]
+    assert QGuiApplication.overrideCursor() is None
+    assert window.statusBar().currentMessage().startswith("Saved ")
