@@ -214,6 +214,9 @@ class PathPlot(QWidget):
         self.plot_item.addItem(self.empty_text, ignoreBounds=True)
 
         self.plot_widget.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        # On a short plot the reference lines' labels would print over each other.
+        self.plot_item.vb.sigResized.connect(self._declutter_labels)
+        self.plot_item.vb.sigYRangeChanged.connect(self._declutter_labels)
         document.projected.connect(self._on_projected)
         document.reset.connect(self._refresh_all)
         self._apply_axis_labels()
@@ -246,6 +249,37 @@ class PathPlot(QWidget):
         )
         self.plot_item.addItem(line, ignoreBounds=True)
         return line
+
+    #: Lines closer than this (pixels) keep only the more important label.
+    LABEL_SPACING_PX = 17
+    #: Below this view height (pixels) the year lines' labels give way to the others.
+    YEAR_LABELS_MIN_HEIGHT_PX = 200
+
+    def _declutter_labels(self, *_args) -> None:
+        """Hide the labels that would overlap: the 2% guideline's first, then 5%'s.
+
+        The lines stay; the 3.5% core label is always shown with share modes.
+        """
+        view = self.plot_item.vb
+        height = view.height()
+        if height <= 0:
+            return
+        low, high = view.viewRange()[1]
+        scale = height / (high - low) if high > low else 0.0
+        guideline, core, total = self._reference_lines
+        shown = {core}
+        for line, neighbours in ((total, (core,)), (guideline, (core, total))):
+            if all(
+                abs(line.value() - other.value()) * scale >= self.LABEL_SPACING_PX
+                for other in neighbours
+                if other in shown
+            ):
+                shown.add(line)
+        for line in self._reference_lines:
+            line.label.setVisible(line in shown)
+        tall = height >= self.YEAR_LABELS_MIN_HEIGHT_PX
+        for line in (self._review_line, self._horizon_line):
+            line.label.setVisible(tall)
 
     # -- selection and mode ----------------------------------------------------
     @property

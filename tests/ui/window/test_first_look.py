@@ -170,3 +170,28 @@ def test_core_and_total_are_drawn_together(window):
     hidden_years = curves.total.getData()[0]
     assert hidden_years is None or len(hidden_years) == 0
     assert not any("dotted" in label.text for _s, label in window.plot.legend.items)
+
+
+def _visible_labels(plot):
+    lines = [*plot._reference_lines, plot._review_line, plot._horizon_line]
+    return [line.label for line in lines if line.isVisible() and line.label.isVisible()]
+
+
+def test_reference_labels_never_print_over_each_other(window, qtbot):
+    window.allies_panel.select_iso3(["POL", "DEU"])
+    window.resize(1366, 900)
+    qtbot.wait(50)
+    assert len(_visible_labels(window.plot)) == 5  # room for every label
+
+    window.plot.setFixedHeight(150)  # a short plot: the labels would collide
+    qtbot.wait(50)
+    labels = _visible_labels(window.plot)
+    rects = [label.sceneBoundingRect() for label in labels]
+    overlapping = [
+        (a.toPlainText(), b.toPlainText())
+        for i, (a, ra) in enumerate(zip(labels, rects, strict=True))
+        for b, rb in list(zip(labels, rects, strict=True))[i + 1 :]
+        if ra.intersects(rb)
+    ]
+    assert overlapping == []
+    assert "3.5% core" in [label.toPlainText() for label in labels]  # the target stays
