@@ -1,9 +1,11 @@
 # ruff: noqa: E501 - one translation per line reads best
 """French for every English interface string (source text → translation).
 
-Used by ``scripts/update_translations.py --fill`` to fill the .ts file where
-Qt Linguist has no translation yet; the .ts file stays the reference that
-translators edit. Vocabulary follows NATO's French texts: « part du PIB »,
+Used by ``scripts/update_translations.py`` to fill the .ts file where Qt
+Linguist has no translation yet, and with ``--refresh`` to correct finished
+ones; tests/ui/shell/test_language.py fails when the two disagree. A key
+``"Context::source"`` holds one window's own wording (another mnemonic) and
+wins over the plain ``"source"`` key there. Vocabulary follows NATO's French texts: « part du PIB »,
 « dépenses de défense », « objectif », « ligne directrice des 2 % »,
 « examen de 2029 », « trajectoire progressive »; the Hague
 tracks are « défense essentielle » (3,5 %) and « dépenses liées à la défense
@@ -850,6 +852,8 @@ FR.update(
         "total %1": "total %1",
         "Opening “%1”…": "Ouverture de « %1 »…",
         "Opening %1…": "Ouverture de %1…",
+        # Compare's own window: Alt+R is "&Référence :" there.
+        "CompareDialog::&Show:": "A&fficher :",
         "Saving %1…": "Enregistrement de %1…",
         "Undo": "Annuler",
         "Redo": "Rétablir",

@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
 """Regenerate the French translation source and compile it.
 
-    python scripts/update_translations.py
+    python scripts/update_translations.py [--refresh]
 
 1. ``pyside6-lupdate`` reads every ``tr()`` / ``QCoreApplication.translate()``
    string in natoplanner/ui/**/*.py into resources/translations/natoplanner_fr.ts
    (existing translations are kept; new strings appear as "unfinished").
 2. Strings still untranslated are filled from scripts/translations_fr.py
    (source text → French), then listed: translate what is left there or in
-   Qt Linguist (``pyside6-linguist``).
+   Qt Linguist (``pyside6-linguist``). With ``--refresh`` a finished
+   translation that differs from scripts/translations_fr.py is replaced by it
+   too (after a French wording was corrected there); each change is listed.
 3. ``pyside6-lrelease`` compiles natoplanner_fr.qm, which ships in the wheel
    (pyproject package-data) and is loaded by natoplanner/ui/shell/language.py.
 
@@ -105,16 +107,39 @@ def add_wrapper_strings(ts: Path, pairs: list[tuple[str, str]]) -> None:
     tree.write(ts, encoding="utf-8")
 
 
-def fill(ts: Path, translations: dict) -> list[str]:
-    """Fill unfinished messages of ``ts`` from ``translations``; returns sources still missing."""
+def translated_text(message: ET.Element) -> str | tuple[str, ...]:
+    """A message's translation as in scripts/translations_fr.py (a tuple for plurals)."""
+    translation = message.find("translation")
+    if message.get("numerus") == "yes":
+        return tuple(form.text or "" for form in translation)
+    return translation.text or ""
+
+
+def _same(french: str | tuple[str, ...], message: ET.Element) -> bool:
+    current = translated_text(message)
+    if isinstance(current, tuple):
+        wanted = french if isinstance(french, tuple) else (french, french)
+        return current == wanted
+    return current == (french if isinstance(french, str) else french[-1])
+
+
+def fill(ts: Path, translations: dict, refresh: bool = False) -> list[str]:
+    """Fill unfinished messages of ``ts`` from ``translations`` (with ``refresh``, also
+    finished ones that differ, each printed); returns sources still missing."""
     tree = ET.parse(ts)
     missing = []
+    parents = {message: context for context in tree.getroot() for message in context}
     for message in tree.getroot().iter("message"):
         source = message.findtext("source") or ""
         translation = message.find("translation")
+        # "Context::source" entries win: one window may need another mnemonic.
+        context = parents[message].findtext("name") or ""
+        french = translations.get(f"{context}::{source}", translations.get(source))
         if translation.get("type") != "unfinished":
-            continue
-        french = translations.get(source)
+            if not refresh or french is None or _same(french, message):
+                continue
+            print(f"refreshed: {source!r} -> {french!r}")
+            translation.set("type", "unfinished")
         if french is None:
             missing.append(source)
             continue
@@ -134,7 +159,16 @@ def fill(ts: Path, translations: dict) -> list[str]:
     return missing
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--refresh",
+        action="store_true",
+        help="also replace finished translations that differ from translations_fr.py",
+    )
+    args = parser.parse_args(argv)
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from translations_fr import FR
 
@@ -161,7 +195,7 @@ def main() -> int:
         )
         pairs = [pair for source in sources for pair in wrapper_strings(ROOT / source)]
         add_wrapper_strings(ts, pairs)
-        missing = fill(ts, {"fr": FR}[code])
+        missing = fill(ts, {"fr": FR}[code], refresh=args.refresh)
         for source in missing:
             print(f"untranslated ({code}): {source!r}")
         subprocess.run(

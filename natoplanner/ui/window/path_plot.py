@@ -250,9 +250,9 @@ class PathPlot(QWidget):
         self.plot_item.addItem(line, ignoreBounds=True)
         return line
 
-    #: Lines closer than this (pixels) keep only the more important label.
+    # Lines closer than this (pixels) keep only the more important label.
     LABEL_SPACING_PX = 17
-    #: Below this view height (pixels) the year lines' labels give way to the others.
+    # Below this view height (pixels) the year lines' labels give way to the others.
     YEAR_LABELS_MIN_HEIGHT_PX = 200
 
     def _declutter_labels(self, *_args) -> None:

@@ -232,3 +232,39 @@ def test_path_facts_in_french():
         remove_language(app, translators)
         QLocale.setDefault(previous)
     assert path_facts_text(spain) == "does not reach 3.5% by 2035; incremental"
+
+
+def test_the_shipped_french_agrees_with_the_translation_table():
+    """A French wording corrected in scripts/translations_fr.py reaches the .ts/.qm
+    (``update_translations.py --refresh``): no finished translation differs from it."""
+    import xml.etree.ElementTree as ET
+    from pathlib import Path
+
+    scripts = Path(__file__).resolve().parents[3] / "scripts"
+    sys.path.insert(0, str(scripts))
+    try:
+        from translations_fr import FR
+        from update_translations import translated_text
+    finally:
+        sys.path.remove(str(scripts))
+    with as_file(resource_path("translations/natoplanner_fr.ts")) as ts:
+        tree = ET.parse(ts)
+    stale = []
+    for context in tree.getroot():
+        name = context.findtext("name")
+        for message in context.iter("message"):
+            source = message.findtext("source")
+            french = FR.get(f"{name}::{source}", FR.get(source))
+            if french is None or message.find("translation").get("type") == "unfinished":
+                continue
+            shipped = translated_text(message)
+            wanted = (
+                french
+                if isinstance(shipped, str)
+                else (french if isinstance(french, tuple) else (french, french))
+            )
+            if isinstance(shipped, str) and isinstance(wanted, tuple):
+                wanted = wanted[-1]
+            if shipped != wanted:
+                stale.append((name, source, shipped, wanted))
+    assert stale == []
