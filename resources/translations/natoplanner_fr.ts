@@ -1808,174 +1808,6 @@ croissance du PIB ≤</translation>
             <translation>Historique des modifications</translation>
         </message>
         <message>
-            <source>&amp;New scenario</source>
-            <translation>&amp;Nouveau scénario</translation>
-        </message>
-        <message>
-            <source>Open the default scenario in a new window</source>
-            <translation>Ouvrir le scénario par défaut dans une nouvelle fenêtre</translation>
-        </message>
-        <message>
-            <source>&amp;Duplicate scenario</source>
-            <translation>&amp;Dupliquer le scénario</translation>
-        </message>
-        <message>
-            <source>Open a copy of this scenario in a new window</source>
-            <translation>Ouvrir une copie de ce scénario dans une nouvelle fenêtre</translation>
-        </message>
-        <message>
-            <source>&amp;Rename scenario…</source>
-            <translation>Renommer le s&amp;cénario…</translation>
-        </message>
-        <message>
-            <source>Change the scenario's name</source>
-            <translation>Changer le nom du scénario</translation>
-        </message>
-        <message>
-            <source>&amp;Close</source>
-            <translation>&amp;Fermer</translation>
-        </message>
-        <message>
-            <source>Close this scenario's window</source>
-            <translation>Fermer la fenêtre de ce scénario</translation>
-        </message>
-        <message>
-            <source>&amp;Open…</source>
-            <translation>&amp;Ouvrir…</translation>
-        </message>
-        <message>
-            <source>Open a scenario workbook</source>
-            <translation>Ouvrir un classeur de scénario</translation>
-        </message>
-        <message>
-            <source>&amp;Save</source>
-            <translation>&amp;Enregistrer</translation>
-        </message>
-        <message>
-            <source>Save the scenario workbook</source>
-            <translation>Enregistrer le classeur du scénario</translation>
-        </message>
-        <message>
-            <source>Save &amp;As…</source>
-            <translation>Enregistrer &amp;sous…</translation>
-        </message>
-        <message>
-            <source>Save under a new name</source>
-            <translation>Enregistrer sous un nouveau nom</translation>
-        </message>
-        <message>
-            <source>&amp;Quit</source>
-            <translation>&amp;Quitter</translation>
-        </message>
-        <message>
-            <source>Close every scenario window</source>
-            <translation>Fermer toutes les fenêtres de scénario</translation>
-        </message>
-        <message>
-            <source>&amp;Undo</source>
-            <translation>&amp;Annuler</translation>
-        </message>
-        <message>
-            <source>&amp;Redo</source>
-            <translation>&amp;Rétablir</translation>
-        </message>
-        <message>
-            <source>&amp;Find ally</source>
-            <translation>C&amp;hercher un Allié</translation>
-        </message>
-        <message>
-            <source>&amp;File</source>
-            <translation>&amp;Fichier</translation>
-        </message>
-        <message>
-            <source>Open Recen&amp;t</source>
-            <translation>Fichiers &amp;récents</translation>
-        </message>
-        <message>
-            <source>&amp;Export</source>
-            <translation>E&amp;xporter</translation>
-        </message>
-        <message>
-            <source>&amp;Edit</source>
-            <translation>É&amp;dition</translation>
-        </message>
-        <message>
-            <source>&amp;View</source>
-            <translation>&amp;Affichage</translation>
-        </message>
-        <message>
-            <source>Undo &amp;history</source>
-            <translation>&amp;Historique des modifications</translation>
-        </message>
-        <message>
-            <source>&amp;Language</source>
-            <translation>&amp;Langue</translation>
-        </message>
-        <message>
-            <source>&amp;Analysis</source>
-            <translation>A&amp;nalyse</translation>
-        </message>
-        <message>
-            <source>&amp;Window</source>
-            <translation>F&amp;enêtre</translation>
-        </message>
-        <message>
-            <source>&amp;Help</source>
-            <translation>A&amp;ide</translation>
-        </message>
-        <message>
-            <source>Undo</source>
-            <translation>Annuler</translation>
-        </message>
-        <message>
-            <source>Redo</source>
-            <translation>Rétablir</translation>
-        </message>
-        <message>
-            <source> Hori&amp;zon: </source>
-            <translation> Hori&amp;zon : </translation>
-        </message>
-        <message>
-            <source>  Bac&amp;k-loaded below: </source>
-            <translation>  &amp;Hausse tardive sous : </translation>
-        </message>
-        <message>
-            <source>Scenario</source>
-            <translation>Scénario</translation>
-        </message>
-        <message>
-            <source>Horizon year</source>
-            <translation>Année d'horizon</translation>
-        </message>
-        <message>
-            <source>Last projected year (the Hague commitment: 2035)</source>
-            <translation>Dernière année projetée (engagement de La Haye : 2035)</translation>
-        </message>
-        <message>
-            <source>% of linear</source>
-            <translation> % du linéaire</translation>
-        </message>
-        <message>
-            <source>Back-loading threshold</source>
-            <translation>Seuil de hausse tardive</translation>
-        </message>
-        <message>
-            <source>This tool's heuristic, not the Hague declaration's (it sets no number): a path is called back-loaded when the part of its needed increase done by the 2029 review is below this fraction of the linear path's part (33% for 2026→2035). Saved in the scenario.</source>
-            <translation>Heuristique propre à cet outil, pas à la déclaration de La Haye (qui ne fixe aucun chiffre) : une trajectoire est dite à hausse tardive quand la part de la hausse nécessaire faite avant l'examen de 2029 est inférieure à cette fraction de celle de la trajectoire linéaire (33 % pour 2026→2035). Enregistré dans le scénario.</translation>
-        </message>
-        <message>
-            <source>  GDP fo&amp;recast: </source>
-            <translation>  Pré&amp;visions de PIB : </translation>
-        </message>
-        <message>
-            <source>GDP forecast vintage</source>
-            <translation>Édition des prévisions de PIB</translation>
-        </message>
-        <message>
-            <source>IMF World Economic Outlook vintage for the default real GDP growth and CPI (the deflator); your typed growth and deflator values are kept</source>
-            <translation>Édition des Perspectives de l'économie mondiale du FMI pour la croissance réelle et l'IPC par défaut (le déflateur) ; vos valeurs saisies sont conservées</translation>
-        </message>
-        <message>
             <source>No recent files</source>
             <translation>Aucun fichier récent</translation>
         </message>
@@ -2226,6 +2058,174 @@ croissance du PIB ≤</translation>
         <message>
             <source>Data vintages and reference series: import, use, remove, provenance</source>
             <translation>Éditions de données et séries de référence : importer, utiliser, retirer, provenance</translation>
+        </message>
+        <message>
+            <source>&amp;New scenario</source>
+            <translation>&amp;Nouveau scénario</translation>
+        </message>
+        <message>
+            <source>Open the default scenario in a new window</source>
+            <translation>Ouvrir le scénario par défaut dans une nouvelle fenêtre</translation>
+        </message>
+        <message>
+            <source>&amp;Duplicate scenario</source>
+            <translation>&amp;Dupliquer le scénario</translation>
+        </message>
+        <message>
+            <source>Open a copy of this scenario in a new window</source>
+            <translation>Ouvrir une copie de ce scénario dans une nouvelle fenêtre</translation>
+        </message>
+        <message>
+            <source>&amp;Rename scenario…</source>
+            <translation>Renommer le s&amp;cénario…</translation>
+        </message>
+        <message>
+            <source>Change the scenario's name</source>
+            <translation>Changer le nom du scénario</translation>
+        </message>
+        <message>
+            <source>&amp;Close</source>
+            <translation>&amp;Fermer</translation>
+        </message>
+        <message>
+            <source>Close this scenario's window</source>
+            <translation>Fermer la fenêtre de ce scénario</translation>
+        </message>
+        <message>
+            <source>&amp;Open…</source>
+            <translation>&amp;Ouvrir…</translation>
+        </message>
+        <message>
+            <source>Open a scenario workbook</source>
+            <translation>Ouvrir un classeur de scénario</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>&amp;Enregistrer</translation>
+        </message>
+        <message>
+            <source>Save the scenario workbook</source>
+            <translation>Enregistrer le classeur du scénario</translation>
+        </message>
+        <message>
+            <source>Save &amp;As…</source>
+            <translation>Enregistrer &amp;sous…</translation>
+        </message>
+        <message>
+            <source>Save under a new name</source>
+            <translation>Enregistrer sous un nouveau nom</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Quitter</translation>
+        </message>
+        <message>
+            <source>Close every scenario window</source>
+            <translation>Fermer toutes les fenêtres de scénario</translation>
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>&amp;Annuler</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>&amp;Rétablir</translation>
+        </message>
+        <message>
+            <source>&amp;Find ally</source>
+            <translation>C&amp;hercher un Allié</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;Fichier</translation>
+        </message>
+        <message>
+            <source>Open Recen&amp;t</source>
+            <translation>Fichiers &amp;récents</translation>
+        </message>
+        <message>
+            <source>&amp;Export</source>
+            <translation>E&amp;xporter</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>É&amp;dition</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>&amp;Affichage</translation>
+        </message>
+        <message>
+            <source>Undo &amp;history</source>
+            <translation>&amp;Historique des modifications</translation>
+        </message>
+        <message>
+            <source>&amp;Language</source>
+            <translation>&amp;Langue</translation>
+        </message>
+        <message>
+            <source>&amp;Analysis</source>
+            <translation>A&amp;nalyse</translation>
+        </message>
+        <message>
+            <source>&amp;Window</source>
+            <translation>F&amp;enêtre</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>A&amp;ide</translation>
+        </message>
+        <message>
+            <source>Scenario</source>
+            <translation>Scénario</translation>
+        </message>
+        <message>
+            <source>Undo</source>
+            <translation>Annuler</translation>
+        </message>
+        <message>
+            <source>Redo</source>
+            <translation>Rétablir</translation>
+        </message>
+        <message>
+            <source> Hori&amp;zon: </source>
+            <translation> Hori&amp;zon : </translation>
+        </message>
+        <message>
+            <source>Horizon year</source>
+            <translation>Année d'horizon</translation>
+        </message>
+        <message>
+            <source>Last projected year (the Hague commitment: 2035)</source>
+            <translation>Dernière année projetée (engagement de La Haye : 2035)</translation>
+        </message>
+        <message>
+            <source>  Bac&amp;k-loaded below: </source>
+            <translation>  &amp;Hausse tardive sous : </translation>
+        </message>
+        <message>
+            <source>% of linear</source>
+            <translation> % du linéaire</translation>
+        </message>
+        <message>
+            <source>Back-loading threshold</source>
+            <translation>Seuil de hausse tardive</translation>
+        </message>
+        <message>
+            <source>This tool's heuristic, not the Hague declaration's (it sets no number): a path is called back-loaded when the part of its needed increase done by the 2029 review is below this fraction of the linear path's part (33% for 2026→2035). Saved in the scenario.</source>
+            <translation>Heuristique propre à cet outil, pas à la déclaration de La Haye (qui ne fixe aucun chiffre) : une trajectoire est dite à hausse tardive quand la part de la hausse nécessaire faite avant l'examen de 2029 est inférieure à cette fraction de celle de la trajectoire linéaire (33 % pour 2026→2035). Enregistré dans le scénario.</translation>
+        </message>
+        <message>
+            <source>  GDP fo&amp;recast: </source>
+            <translation>  Pré&amp;visions de PIB : </translation>
+        </message>
+        <message>
+            <source>GDP forecast vintage</source>
+            <translation>Édition des prévisions de PIB</translation>
+        </message>
+        <message>
+            <source>IMF World Economic Outlook vintage for the default real GDP growth and CPI (the deflator); your typed growth and deflator values are kept</source>
+            <translation>Édition des Perspectives de l'économie mondiale du FMI pour la croissance réelle et l'IPC par défaut (le déflateur) ; vos valeurs saisies sont conservées</translation>
         </message>
     </context>
     <context>

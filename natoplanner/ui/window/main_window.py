@@ -5,21 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QComboBox,
     QDockWidget,
     QLabel,
     QMainWindow,
-    QSpinBox,
     QSplitter,
     QUndoView,
     QVBoxLayout,
     QWidget,
 )
 
-from natoplanner.core.scenario import MAX_HORIZON
-from natoplanner.ui.common.actions import make_action
 from natoplanner.ui.common.busy import busy
 from natoplanner.ui.common.labels import data_label
 from natoplanner.ui.common.screen import fit_on_screen
@@ -38,12 +34,7 @@ from natoplanner.ui.window.commands import (
     SetHorizon,
 )
 from natoplanner.ui.window.document import ScenarioDocument
-from natoplanner.ui.window.keyboard import (
-    HistoryKeysToWindow,
-    redo_shortcuts,
-    route_history_keys,
-    toolbar_history_actions,
-)
+from natoplanner.ui.window.menus import build_menus, build_scenario_toolbar
 from natoplanner.ui.window.path_plot import PathPlot, PlotMode
 from natoplanner.ui.window.policy_panel import PolicyPanel
 from natoplanner.ui.window.year_editor import YearEditorModel, YearEditorView
@@ -146,7 +137,7 @@ class MainWindow(QMainWindow):
         self.document.file_changed.connect(self._update_title)
         self.document.reset.connect(self._on_reset)
         self.document.history_moved_ally.connect(self.show_ally)
-        self.document.projected.connect(lambda _rows: self._sync_scenario_controls())
+        self.document.projected.connect(lambda _rows: self.sync_scenario_controls())
         self._update_title()
         self.setWindowIcon(app_icon())
         self.resize(QSize(1440, 900))
@@ -185,9 +176,9 @@ class MainWindow(QMainWindow):
         except ValueError:
             return
         if mode != self.plot.mode:
-            self._set_plot_mode(mode)
+            self.set_plot_mode(mode)
 
-    def _set_plot_mode(self, mode: PlotMode) -> None:
+    def set_plot_mode(self, mode: PlotMode) -> None:
         """Show ``mode`` and remember it as the preferred plot units."""
         self.plot.set_mode(mode)
         for action in self.plot_mode_actions.actions():
@@ -203,168 +194,10 @@ class MainWindow(QMainWindow):
         view.setMaximumHeight(height)
         view.setMinimumHeight(height)
 
-    # -- actions and menus -----------------------------------------------------
-    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
-        return make_action(self, text, slot, shortcut, tip)
-
+    # -- actions and menus: ui/window/menus.py ------------------------------------
     def _build_actions(self) -> None:
-        standard = QKeySequence.StandardKey
-        self.new_action = self._action(
-            self.tr("&New scenario"),
-            lambda: self.workspace.new_scenario(self.document.scenario.dataset),
-            standard.New,
-            self.tr("Open the default scenario in a new window"),
-        )
-        self.duplicate_action = self._action(
-            self.tr("&Duplicate scenario"),
-            lambda: self.workspace.duplicate(self.document),
-            "Ctrl+Shift+D",
-            self.tr("Open a copy of this scenario in a new window"),
-        )
-        self.rename_action = self._action(
-            self.tr("&Rename scenario…"),
-            lambda: self.rename_scenario(),
-            "F2",
-            self.tr("Change the scenario's name"),
-        )
-        self.close_action = self._action(
-            self.tr("&Close"), self.close, standard.Close, self.tr("Close this scenario's window")
-        )
-        self.open_action = self._action(
-            self.tr("&Open…"),
-            self.open_scenario,
-            standard.Open,
-            self.tr("Open a scenario workbook"),
-        )
-        self.save_action = self._action(
-            self.tr("&Save"), self.save, standard.Save, self.tr("Save the scenario workbook")
-        )
-        self.save_as_action = self._action(
-            self.tr("Save &As…"), self.save_as, standard.SaveAs, self.tr("Save under a new name")
-        )
-        self.quit_action = self._action(
-            self.tr("&Quit"), self.quit_all, standard.Quit, self.tr("Close every scenario window")
-        )
-        if self.quit_action.shortcut().isEmpty():  # no platform Quit key (Windows, offscreen)
-            self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        self.undo_action = self.document.undo_stack.createUndoAction(self, self.tr("&Undo"))
-        self.undo_action.setShortcut(QKeySequence(standard.Undo))
-        self.redo_action = self.document.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        self.redo_action.setShortcuts(redo_shortcuts())
-        self.find_action = self._action(
-            self.tr("&Find ally"), self.allies_panel.filter_edit.setFocus, standard.Find
-        )
-
-        file_menu = self.file_menu = self.menuBar().addMenu(self.tr("&File"))
-        for action in (self.new_action, self.duplicate_action, self.open_action):
-            file_menu.addAction(action)
-        self.recent_menu = file_menu.addMenu(self.tr("Open Recen&t"))
-        self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
-        for action in (self.save_action, self.save_as_action, self.rename_action):
-            file_menu.addAction(action)
-        file_menu.addSeparator()
-        self.export_menu = file_menu.addMenu(self.tr("&Export"))
-        file_menu.addSeparator()
-        file_menu.addAction(self.close_action)
-        file_menu.addAction(self.quit_action)
-
-        edit_menu = self.edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.find_action)
-
-        view_menu = self.view_menu = self.menuBar().addMenu(self.tr("&View"))
-        toggle_history = self.undo_dock.toggleViewAction()
-        toggle_history.setText(self.tr("Undo &history"))
-        toggle_history.setShortcut(QKeySequence("Ctrl+H"))
-        view_menu.addAction(toggle_history)
-        view_menu.addSeparator()
-        modes = self.plot_mode_actions = QActionGroup(self)
-        for index, mode in enumerate(PlotMode):
-            action = QAction(self.plot.menu_text(mode), self, checkable=True)
-            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
-            action.setChecked(mode == self.plot.mode)
-            action.setData(str(mode))
-            action.triggered.connect(lambda _checked, m=mode: self._set_plot_mode(m))
-            modes.addAction(action)
-            view_menu.addAction(action)
-        self.plot.mode_combo.activated.connect(lambda _i: self._set_plot_mode(self.plot.mode))
-        view_menu.addSeparator()
-        self.language_menu = view_menu.addMenu(self.tr("&Language"))
-        languages = QActionGroup(self)
-        for code, label in (("en", "&English"), ("fr", "&Français")):
-            action = self.language_menu.addAction(label)
-            action.setCheckable(True)
-            action.setChecked(code == self.language)
-            action.setData(code)
-            action.triggered.connect(lambda _checked, c=code: self.choose_language(c))
-            languages.addAction(action)
-
-        self.analysis_menu = self.menuBar().addMenu(self.tr("&Analysis"))
-        self.window_menu = self.menuBar().addMenu(self.tr("&Window"))
-        self.window_menu.aboutToShow.connect(self._fill_window_menu)
-        # Filled by natoplanner.ui.help (user guide, shortcuts, About).
-        self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
-
-        toolbar = self.addToolBar(self.tr("Scenario"))
-        toolbar.setObjectName("scenario_toolbar")
-        toolbar.addAction(self.open_action)
-        toolbar.addAction(self.save_action)
-        toolbar.addSeparator()
-        for action in toolbar_history_actions(
-            self.document.undo_stack, self, self.tr("Undo"), self.tr("Redo")
-        ):
-            toolbar.addAction(action)
-        toolbar.addSeparator()
-        horizon_label = QLabel(self.tr(" Hori&zon: "), self)
-        self.horizon_spin = QSpinBox(self)
-        self.horizon_spin.setRange(self.document.scenario.base_year + 1, MAX_HORIZON)
-        self.horizon_spin.setValue(self.document.scenario.horizon)
-        self.horizon_spin.setAccessibleName(self.tr("Horizon year"))
-        self.horizon_spin.setToolTip(self.tr("Last projected year (the Hague commitment: 2035)"))
-        self.horizon_spin.setKeyboardTracking(False)
-        self.horizon_spin.valueChanged.connect(self._on_horizon_edited)
-        horizon_label.setBuddy(self.horizon_spin)
-        toolbar.addWidget(horizon_label)
-        toolbar.addWidget(self.horizon_spin)
-        backload_label = QLabel(self.tr("  Bac&k-loaded below: "), self)
-        self.backload_spin = QSpinBox(self)
-        self.backload_spin.setRange(0, 100)
-        self.backload_spin.setSuffix(self.tr("% of linear"))
-        self.backload_spin.setValue(round(100 * self.document.scenario.backload_fraction))
-        self.backload_spin.setAccessibleName(self.tr("Back-loading threshold"))
-        self.backload_spin.setToolTip(
-            self.tr(
-                "This tool's heuristic, not the Hague declaration's (it sets no number): a path "
-                "is called back-loaded when the part of its needed increase done by the 2029 "
-                "review is below this fraction of the linear path's part (33% for 2026→2035). "
-                "Saved in the scenario."
-            )
-        )
-        self.backload_spin.setKeyboardTracking(False)
-        self.backload_spin.valueChanged.connect(self._on_backload_edited)
-        backload_label.setBuddy(self.backload_spin)
-        toolbar.addWidget(backload_label)
-        toolbar.addWidget(self.backload_spin)
-        vintage_label = QLabel(self.tr("  GDP fo&recast: "), self)
-        self.vintage_combo = QComboBox(self)
-        for vintage in self.document.scenario.dataset.forecast_vintages:
-            self.vintage_combo.addItem(data_label(vintage), vintage)
-        self.vintage_combo.setAccessibleName(self.tr("GDP forecast vintage"))
-        self.vintage_combo.setToolTip(
-            self.tr(
-                "IMF World Economic Outlook vintage for the default real GDP growth and CPI "
-                "(the deflator); your typed growth and deflator values are kept"
-            )
-        )
-        self.vintage_combo.currentIndexChanged.connect(self._on_vintage_chosen)
-        vintage_label.setBuddy(self.vintage_combo)
-        toolbar.addWidget(vintage_label)
-        toolbar.addWidget(self.vintage_combo)
-        self._sync_scenario_controls()
-        self._history_keys = HistoryKeysToWindow(self)
-        route_history_keys(self, self._history_keys)
+        build_menus(self)
+        build_scenario_toolbar(self)
 
     # -- recent files and language --------------------------------------------------
     def fill_recent_menu(self) -> None:
@@ -467,20 +300,20 @@ class MainWindow(QMainWindow):
             .replace("%2", ally.currency)
         )
 
-    def _on_horizon_edited(self, value: int) -> None:
+    def horizon_edited(self, value: int) -> None:
         if value != self.document.scenario.horizon:
             self.document.push(SetHorizon(self.document, value))
 
-    def _on_backload_edited(self, value: int) -> None:
+    def backload_edited(self, value: int) -> None:
         if abs(value / 100 - self.document.scenario.backload_fraction) > 1e-9:
             self.document.push(SetBackloadFraction(self.document, value / 100))
 
-    def _on_vintage_chosen(self, index: int) -> None:
+    def vintage_chosen(self, index: int) -> None:
         vintage = self.vintage_combo.itemData(index)
         if vintage and vintage != self.document.scenario.gdp_vintage:
             self.document.push(SetGdpVintage(self.document, vintage))
 
-    def _sync_scenario_controls(self) -> None:
+    def sync_scenario_controls(self) -> None:
         """Horizon, vintage and status bar as the scenario has them (after undo, open...)."""
         scenario = self.document.scenario
         if self.horizon_spin.value() != scenario.horizon:
@@ -509,7 +342,7 @@ class MainWindow(QMainWindow):
             self._show_data_sources()
 
     def _on_reset(self) -> None:
-        self._sync_scenario_controls()
+        self.sync_scenario_controls()
         self._on_selection_changed()
 
     def _update_title(self) -> None:
@@ -549,7 +382,7 @@ class MainWindow(QMainWindow):
             if not window.close():
                 return
 
-    def _fill_window_menu(self) -> None:
+    def fill_window_menu(self) -> None:
         self.window_menu.clear()
         for number, window in enumerate(self.workspace.windows, start=1):
             action = self.window_menu.addAction(f"&{number} {window.document.display_name()}")
