@@ -19,13 +19,12 @@ from natoplanner.core.scenario import (
     RelatedTrack,
     Scenario,
 )
+from natoplanner.core.shocks import revision_spread_table, shock_library
 from natoplanner.core.uncertainty import (
     PERCENTILES,
     MonteCarloCancelled,
     MonteCarloSettings,
-    revision_spread_table,
     run_monte_carlo,
-    shock_library,
 )
 from tests.core import hand_calc as hand
 

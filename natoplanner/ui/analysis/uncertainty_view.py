@@ -49,14 +49,13 @@ from PySide6.QtWidgets import (
 )
 
 from natoplanner.core.scenario import Scenario
+from natoplanner.core.shocks import REVISION_VINTAGES, shock_library
 from natoplanner.core.uncertainty import (
     DEFAULT_DRAWS,
     DEFAULT_SEED,
-    REVISION_VINTAGES,
     MonteCarloResult,
     MonteCarloSettings,
     run_monte_carlo,
-    shock_library,
 )
 from natoplanner.ui.common.actions import make_action, show_window_part
 from natoplanner.ui.common.formatting import number, percent
