@@ -9,7 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from natoplanner.core.scenario import BudgetPolicy, CorePolicy, Scenario
-from natoplanner.ui.analysis.goalseek_dialog import GoalSeekDialog, GoalSeekModel, RawValueRole
+from natoplanner.ui.analysis.goalseek_dialog import GoalSeekDialog
+from natoplanner.ui.analysis.goalseek_table import GoalSeekModel, RawValueRole
 from natoplanner.ui.window.commands import set_core_policy
 from tests.core import hand_calc as hand
 
