@@ -5,7 +5,7 @@ baseline year, which allies it covers, COFOG-basis baseline shares, the
 NATO ÷ national budget bridge, typed net lending and debt) sit below the
 year blocks and are read back with the rest of that sheet; every bad cell is
 reported with its sheet and cell. The "Fiscal room" sheet's formulas
-(``fiscal_sheet.py``) refer to these cells.
+(``sheets/fiscal_room.py``) refer to these cells.
 """
 
 from __future__ import annotations

@@ -54,7 +54,7 @@ from natoplanner.io.workbook.layout import (
     cell_name,
     policy_label,
 )
-from natoplanner.io.workbook.vintage_sheet import SHEET_VINTAGES, workbook_dataset
+from natoplanner.io.workbook.sheets.vintages import SHEET_VINTAGES, workbook_dataset
 from natoplanner.io.workbook.write import assumption_cells
 from natoplanner.io.xlsx_formulas import cell_formulas
 from natoplanner.io.xlsx_safety import XlsxLimits, check_xlsx_container
@@ -363,7 +363,7 @@ def _read(
 def assumption_area(scenario: Scenario, layout: Layout) -> set[tuple[int, int]]:
     """Every 'Assumptions' cell natoplanner writes or reads, empty input cells included."""
     area = set(assumption_cells(scenario, layout))
-    rules = set(rule_cells(scenario, layout))  # the escape-clause block (fiscal_sheet.py)
+    rules = set(rule_cells(scenario, layout))  # the escape-clause block (sheets/fiscal_room.py)
     area |= rules
     area.update(
         (row, column) for row in {r for r, _ in rules} for column in range(1, len(ALLY_HEADERS) + 1)

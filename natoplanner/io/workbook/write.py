@@ -32,7 +32,7 @@ from natoplanner.io.workbook.cached import result_values
 from natoplanner.io.workbook.cell_text import escape_text, looks_like_formula
 from natoplanner.io.workbook.fastsheet import FastCells, save_workbook
 from natoplanner.io.workbook.fiscal_rules import rule_cells
-from natoplanner.io.workbook.fiscal_sheet import write_fiscal_room
+from natoplanner.io.workbook.sheets.fiscal_room import write_fiscal_room
 from natoplanner.io.workbook.formulas import POLICY_DEFAULTS, formula_grid, number_or
 from natoplanner.io.workbook.layout import (
     ABOUT_SCHEMA_LABEL,
@@ -59,7 +59,7 @@ from natoplanner.io.workbook.layout import (
     cell_name,
     policy_label,
 )
-from natoplanner.io.workbook.vintage_sheet import write_vintage_sheet
+from natoplanner.io.workbook.sheets.vintages import write_vintage_sheet
 
 BOLD = Font(bold=True)
 TITLE = Font(bold=True, size=14)

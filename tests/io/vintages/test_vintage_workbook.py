@@ -14,7 +14,7 @@ from natoplanner.core.scenario import BudgetPolicy, CorePolicy, Measure, Scenari
 from natoplanner.io.errors import FileProblemError
 from natoplanner.io.vintages.weo import read_weo
 from natoplanner.io.workbook.files import read_scenario, save_scenario
-from natoplanner.io.workbook.vintage_sheet import SHEET_VINTAGES
+from natoplanner.io.workbook.sheets.vintages import SHEET_VINTAGES
 from tests.io.vintages.fixtures import weo_download
 
 
