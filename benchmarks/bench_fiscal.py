@@ -15,8 +15,8 @@ from openpyxl import Workbook
 from natoplanner.core.fiscal.room import fiscal_room
 from natoplanner.core.projection import Projection
 from natoplanner.core.scenario import Scenario
-from natoplanner.io.workbook.sheets.fiscal_room import write_fiscal_room
 from natoplanner.io.workbook.layout import SHEET_ASSUMPTIONS, Layout
+from natoplanner.io.workbook.sheets.fiscal_room import write_fiscal_room
 
 REPEATS = 7
 

@@ -15,8 +15,8 @@ import zipfile
 from pathlib import Path
 
 from natoplanner.io.errors import Problem
-from natoplanner.io.workbook.sheets.fiscal_room import SHEET_FISCAL
 from natoplanner.io.workbook.layout import SHEET_ASSUMPTIONS, SHEETS, cell_name
+from natoplanner.io.workbook.sheets.fiscal_room import SHEET_FISCAL
 from natoplanner.io.workbook.sheets.vintages import SHEET_VINTAGES
 
 #: Every sheet natoplanner writes (the others are a colleague's own).

@@ -54,8 +54,8 @@ from natoplanner.io.workbook.layout import (
     cell_name,
     policy_label,
 )
+from natoplanner.io.workbook.sheets.assumptions_write import assumption_cells
 from natoplanner.io.workbook.sheets.vintages import SHEET_VINTAGES, workbook_dataset
-from natoplanner.io.workbook.write import assumption_cells
 from natoplanner.io.xlsx_formulas import cell_formulas
 from natoplanner.io.xlsx_safety import XlsxLimits, check_xlsx_container
 

@@ -1,1 +1,1 @@
-"""The scenario workbook sheet by sheet: each module writes one sheet and reads or checks it back."""
+"""The scenario workbook sheet by sheet: each module writes one sheet, and reads or checks it."""

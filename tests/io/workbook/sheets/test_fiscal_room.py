@@ -29,8 +29,8 @@ from natoplanner.io.workbook.fiscal_rules import (
     RULE_VALUE_COLUMN,
     RulesBlock,
 )
-from natoplanner.io.workbook.sheets.fiscal_room import SHEET_FISCAL, FiscalLayout
 from natoplanner.io.workbook.layout import SHEET_ASSUMPTIONS, Layout
+from natoplanner.io.workbook.sheets.fiscal_room import SHEET_FISCAL, FiscalLayout
 from tests.io.conftest import recalculate_with_libreoffice, soffice_path
 
 BLOCKS = (
