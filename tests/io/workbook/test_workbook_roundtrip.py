@@ -27,7 +27,7 @@ from natoplanner.core.scenario import (
 )
 from natoplanner.io.workbook.files import read_scenario, save_scenario
 from natoplanner.io.workbook.layout import Layout
-from natoplanner.io.workbook.read import scenario_from_assumptions
+from natoplanner.io.workbook.sheets.assumptions_read import scenario_from_assumptions
 from natoplanner.io.workbook.sheets.assumptions_write import assumption_rows
 
 DATASET = Dataset.bundled()

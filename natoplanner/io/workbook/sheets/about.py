@@ -1,18 +1,19 @@
-"""The ``About`` sheet: what the file is, how to edit it, its vintages and schema version."""
+"""The ``About`` sheet: what the file is, how to edit it, its vintages, its schema version."""
 
 from __future__ import annotations
 
 import datetime
 from importlib import metadata
+from pathlib import Path
 
 from openpyxl.styles import Alignment
 from openpyxl.worksheet.worksheet import Worksheet
 
 from natoplanner.core.scenario import Scenario
-from natoplanner.io.workbook.layout import (
-    ABOUT_SCHEMA_LABEL,
-    SCHEMA_VERSION,
-)
+from natoplanner.io.errors import FileProblemError
+from natoplanner.io.workbook.cell_text import parse_number, parse_text
+from natoplanner.io.workbook.layout import ABOUT_SCHEMA_LABEL, SCHEMA_VERSION, SHEET_ABOUT
+from natoplanner.io.workbook.sheets.cell_reading import SheetCells
 from natoplanner.io.workbook.sheets.cell_writing import BOLD, TITLE, WRAP, put_text, text_height
 
 
@@ -120,3 +121,47 @@ def write_about(ws: Worksheet, scenario: Scenario) -> None:
         ws.row_dimensions[row].height = text_height(str(value), 120)
     ws.column_dimensions["A"].width = 20
     ws.column_dimensions["B"].width = 110
+
+
+OLDEST_SCHEMA = 1
+
+
+def read_schema_version(path: Path, about: SheetCells) -> int:
+    """The workbook schema version on ``About``; refuses an unknown or newer one."""
+    for row in range(1, len(about.rows) + 1):
+        if parse_text(about.value(row, 1)).strip().casefold() == ABOUT_SCHEMA_LABEL.casefold():
+            raw = about.value(row, 2)
+            try:
+                version = parse_number(raw)
+            except ValueError:
+                version = None
+            if version is None or not float(version).is_integer() or version < OLDEST_SCHEMA:
+                raise FileProblemError.at(
+                    path,
+                    "unknown workbook schema version; the file was not read",
+                    sheet=SHEET_ABOUT,
+                    cell=f"B{row}",
+                    expected=f"a version from {OLDEST_SCHEMA} to {SCHEMA_VERSION}",
+                    found=raw,
+                )
+            if version > SCHEMA_VERSION:
+                raise FileProblemError.at(
+                    path,
+                    f"written by a newer natoplanner (workbook schema {int(version)}); this "
+                    "version reads "
+                    f"schemas {OLDEST_SCHEMA}-{SCHEMA_VERSION}. Update natoplanner to open it; "
+                    "the file was not "
+                    "changed",
+                    sheet=SHEET_ABOUT,
+                    cell=f"B{row}",
+                    expected=f"≤ {SCHEMA_VERSION}",
+                    found=raw,
+                )
+            return int(version)
+    raise FileProblemError.at(
+        path,
+        "this is not a natoplanner scenario workbook (no schema version)",
+        sheet=SHEET_ABOUT,
+        expected=f"a row labelled '{ABOUT_SCHEMA_LABEL}'",
+        found=None,
+    )

@@ -14,9 +14,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from natoplanner.core.scenario import Scenario
 from natoplanner.io.workbook.cell_text import escape_text, looks_like_formula
-from natoplanner.io.workbook.layout import (
-    FIRST_YEAR_COLUMN,
-)
+from natoplanner.io.workbook.layout import FIRST_YEAR_COLUMN
 
 BOLD = Font(bold=True)
 TITLE = Font(bold=True, size=14)

@@ -1,6 +1,14 @@
-"""The ``Results`` sheet: live formulas over ``Assumptions``, each with natoplanner's value."""
+"""The ``Results`` sheet: live formulas over ``Assumptions``, and on reading, which were edited.
+
+Each formula is written with the value natoplanner computed; a file read back is checked for
+formulas replaced by hand (ignored with a warning: results are recomputed).
+"""
 
 from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 from openpyxl.formatting.rule import FormulaRule
@@ -8,14 +16,18 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from natoplanner.core.scenario import Scenario
+from natoplanner.io.errors import Problem
 from natoplanner.io.workbook.cell_text import escape_text
 from natoplanner.io.workbook.fastsheet import FastCells
 from natoplanner.io.workbook.formulas import formula_grid
 from natoplanner.io.workbook.layout import (
     FIRST_YEAR_COLUMN,
     RESULT_BLOCKS,
+    SHEET_RESULTS,
     Layout,
+    cell_name,
 )
+from natoplanner.io.workbook.sheets.cell_reading import list_cells, sheet_rows
 from natoplanner.io.workbook.sheets.cell_writing import (
     BLOCK_TITLE,
     BOLD,
@@ -25,6 +37,7 @@ from natoplanner.io.workbook.sheets.cell_writing import (
     SHORT_FILL,
     block_labels,
 )
+from natoplanner.io.xlsx_formulas import cell_formulas
 
 
 def write_results(
@@ -90,3 +103,75 @@ def _colour_against_targets(ws: Worksheet, layout: Layout, n_allies: int) -> Non
             area,
             FormulaRule(formula=[f"AND(ISNUMBER({gap_cell}),{gap_cell}>1E-9)"], fill=SHORT_FILL),
         )
+
+
+_FORMULA_NOISE = re.compile(r"[\s$']")
+
+
+def _normalise_formula(text: str) -> str:
+    return _FORMULA_NOISE.sub("", text).upper().replace("_XLFN.", "")
+
+
+@lru_cache(maxsize=4)
+def _expected_result_formulas(layout: Layout, has_data: tuple[bool, ...]) -> dict[str, str]:
+    """{cell: normalised formula} of every Results formula natoplanner writes, in sheet order."""
+    grid = formula_grid(layout)
+    expected: dict[str, str] = {}
+    for block in RESULT_BLOCKS:
+        for i, has in enumerate(has_data):
+            if not has:
+                continue
+            row = layout.result_row(block.key, i)
+            for year, formula in zip(layout.result_years, grid[block.key][i], strict=True):
+                if formula is not None:
+                    expected[cell_name(layout.result_column(year), row)] = _normalise_formula(
+                        formula
+                    )
+    return expected
+
+
+def _result_cells_read_by_openpyxl(workbook, layout: Layout, n_allies: int) -> dict[str, object]:
+    last_row = layout.result_row(RESULT_BLOCKS[-1].key, n_allies - 1)
+    last_column = layout.result_column(layout.result_years[-1])
+    found: dict[str, object] = {}
+    for row_number, cells in enumerate(
+        sheet_rows(workbook, SHEET_RESULTS, last_row, last_column), start=1
+    ):
+        for column, value in enumerate(cells, start=1):
+            if value is not None:
+                found[cell_name(column, row_number)] = value
+    return found
+
+
+def hand_edited_results(
+    path: Path, workbook, scenario: Scenario, layout: Layout, part: str | None = None
+) -> list[Problem]:
+    """Warnings for Results cells whose formula was replaced or removed by hand."""
+    has_data = tuple(bool(x) for x in ~np.isnan(scenario.base.core_share_pct))
+    expected = _expected_result_formulas(layout, has_data)
+    found = cell_formulas(path, part) if part else None
+    if found is None:
+        found = _result_cells_read_by_openpyxl(workbook, layout, len(scenario.allies))
+    edited = [
+        cell
+        for cell, formula in expected.items()
+        if not (
+            isinstance(value := found.get(cell), str)
+            and value.startswith("=")
+            and _normalise_formula(value) == formula
+        )
+    ]
+    if not edited:
+        return []
+    return [
+        Problem(
+            str(path),
+            f"{len(edited)} cell(s) of 'Results' were edited by hand and are ignored "
+            f"({list_cells(edited)}); natoplanner recomputes results from 'Assumptions' — change "
+            "the "
+            "assumptions instead",
+            SHEET_RESULTS,
+            edited[0],
+            severity="warning",
+        )
+    ]
