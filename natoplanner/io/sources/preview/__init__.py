@@ -1,0 +1,1 @@
+"""The preview of an import, cell by cell: rows classified, values converted, units checked."""
