@@ -2699,7 +2699,6 @@ p10–p90 (% PIB)</translation>
         <name>ReportExporter</name>
         <message>
             <source>&amp;Briefing report (PDF)…</source>
-            <extracomment>Allies plotted when none is selected in the window. Chart images are rendered at this many device pixels per widget pixel (sharp on paper).</extracomment>
             <translation>&amp;Note de synthèse (PDF)…</translation>
         </message>
         <message>
@@ -3202,6 +3201,22 @@ p10–p90 (% PIB)</translation>
     <context>
         <name>BriefingReport</name>
         <message>
+            <source>Done</source>
+            <translation>Terminé</translation>
+        </message>
+        <message>
+            <source>Title page</source>
+            <translation>Page de titre</translation>
+        </message>
+        <message>
+            <source>Charts</source>
+            <translation>Graphiques</translation>
+        </message>
+        <message>
+            <source>Summary table</source>
+            <translation>Tableau récapitulatif</translation>
+        </message>
+        <message>
             <source>Ally</source>
             <translation>Allié</translation>
         </message>
@@ -3226,10 +3241,6 @@ p10–p90 (% PIB)</translation>
             <translation>Trajectoire</translation>
         </message>
         <message>
-            <source>Done</source>
-            <translation>Terminé</translation>
-        </message>
-        <message>
             <source>Alliance</source>
             <translation>Alliance</translation>
         </message>
@@ -3252,18 +3263,6 @@ p10–p90 (% PIB)</translation>
         <message>
             <source>Related spending (% of GDP)</source>
             <translation>Dépenses connexes (% du PIB)</translation>
-        </message>
-        <message>
-            <source>Title page</source>
-            <translation>Page de titre</translation>
-        </message>
-        <message>
-            <source>Charts</source>
-            <translation>Graphiques</translation>
-        </message>
-        <message>
-            <source>Summary table</source>
-            <translation>Tableau récapitulatif</translation>
         </message>
         <message>
             <source>Defence spending: %1 (NATO, "Defence Expenditure of NATO Countries"); 2025 and 2026 are NATO estimates. Shares of GDP on NATO's basis (constant 2021 prices).</source>
