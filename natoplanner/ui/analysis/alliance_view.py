@@ -26,11 +26,9 @@ import pandas as pd
 from PySide6.QtCore import (
     QSize,
     Qt,
-    QTimer,
 )
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QSpinBox,
@@ -52,7 +50,8 @@ from natoplanner.ui.analysis.alliance_charts import (
 from natoplanner.ui.analysis.alliance_revisions import (
     RevisionsPanel,
 )
-from natoplanner.ui.common.actions import make_action, show_window_part
+from natoplanner.ui.common.actions import install_window_part
+from natoplanner.ui.common.following_window import FollowingWindow
 from natoplanner.ui.common.formatting import percent
 from natoplanner.ui.common.labels import deflator_text
 
@@ -166,18 +165,11 @@ def _column(years: np.ndarray, year: int) -> int:
 
 
 # -- the window ------------------------------------------------------------------------
-class AllianceView(QDialog):
+class AllianceView(FollowingWindow):
     """Ranking, burden sharing and revisions for one main window's scenario."""
 
     def __init__(self, window) -> None:
         super().__init__(window)
-        self.setWindowFlag(Qt.WindowType.Window, True)
-        self.main_window = window
-        self.language = window.language
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(40)
-        self._timer.timeout.connect(self.refresh)
         scenario = window.document.scenario
 
         self.year_spin = QSpinBox(self)
@@ -231,13 +223,6 @@ class AllianceView(QDialog):
         self.revisions.set_ally(window.year_model.iso3 or "USA")
         self.refresh()
 
-    @property
-    def document(self):
-        return self.main_window.document
-
-    def schedule_refresh(self, *_args) -> None:
-        self._timer.start()
-
     def refresh(self) -> None:
         """Redraw the ranking and burden charts from the scenario's projection."""
         self._timer.stop()
@@ -274,18 +259,13 @@ class AllianceView(QDialog):
         )
 
 
-def open_alliance_view(window) -> AllianceView:
-    """Show the window's alliance view (created on first use)."""
-    return show_window_part(window, "alliance_view", AllianceView)
-
-
 def install(window) -> None:
     """Analysis > Alliance view."""
-    window.alliance_view = None
-    window.alliance_view_action = make_action(
+    window.alliance_view_action = install_window_part(
         window,
+        "alliance_view",
+        AllianceView,
         window.tr("&Alliance view"),
-        lambda: open_alliance_view(window),
         "Ctrl+Shift+A",
         window.tr("Ranking of allies, burden sharing and NATO's revisions"),
         window.analysis_menu,

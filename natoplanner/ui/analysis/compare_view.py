@@ -60,7 +60,7 @@ from natoplanner.ui.analysis.compare_table import (
     CompareTableModel,
     PathFactsColumn,
 )
-from natoplanner.ui.common.actions import make_action, show_window_part
+from natoplanner.ui.common.actions import install_window_part
 from natoplanner.ui.common.labels import path_facts_short, path_facts_text
 from natoplanner.ui.shell import settings
 from natoplanner.ui.sources.reference_curves import reference_points
@@ -526,18 +526,13 @@ def scenario_path(
     return projection.years.astype(float), np.asarray(values, dtype=float)
 
 
-def open_compare(window) -> CompareDialog:
-    """Show the window's compare dialog (created on first use) and bring it to the front."""
-    return show_window_part(window, "compare_dialog", CompareDialog)
-
-
 def install(window) -> None:
     """Analysis > Compare scenarios… (Ctrl+Shift+C)."""
-    window.compare_dialog = None
-    window.compare_action = make_action(
+    window.compare_action = install_window_part(
         window,
+        "compare_dialog",
+        CompareDialog,
         window.tr("&Compare scenarios…"),
-        lambda: open_compare(window),
         "Ctrl+Shift+C",
         window.tr("Compare two or more open scenarios against a reference"),
         window.analysis_menu,

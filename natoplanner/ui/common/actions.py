@@ -1,4 +1,5 @@
-"""One way to make a menu action: text, slot, optional shortcut and tip."""
+"""One way to make a menu action: text, slot, optional shortcut and tip; and one way to add a
+menu action that opens a window part (a dialog or view, one per window, made on first use)."""
 
 from __future__ import annotations
 
@@ -53,3 +54,22 @@ def show_window_part(window: QObject, attribute: str, create: Callable[[QObject]
     part.raise_()
     part.activateWindow()
     return part
+
+
+def install_window_part(
+    window: QObject,
+    attribute: str,
+    create: Callable[[QObject], QWidget],
+    text: str,
+    shortcut: QKeySequence.StandardKey | str | None,
+    tip: str,
+    menu: QMenu,
+) -> QAction:
+    """A menu action showing the window's ``attribute`` part (see :func:`show_window_part`).
+
+    ``window.<attribute>`` is None until the action is first used.
+    """
+    setattr(window, attribute, None)
+    return make_action(
+        window, text, lambda: show_window_part(window, attribute, create), shortcut, tip, menu
+    )

@@ -22,10 +22,8 @@ from PySide6.QtCore import (
     QSize,
     QSortFilterProxyModel,
     Qt,
-    QTimer,
 )
 from PySide6.QtWidgets import (
-    QDialog,
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
@@ -41,7 +39,8 @@ from natoplanner.core.errors import ScenarioInputError
 from natoplanner.core.fiscal.room import ClauseStatus, FiscalRoom, fiscal_room
 from natoplanner.core.fiscal.rules import LATEST_RULE_YEAR, is_eu_member
 from natoplanner.core.scenario import MAX_HORIZON, Measure
-from natoplanner.ui.common.actions import make_action, show_window_part
+from natoplanner.ui.common.actions import install_window_part
+from natoplanner.ui.common.following_window import FollowingWindow
 from natoplanner.ui.common.formatting import DASH, number, parse_number
 from natoplanner.ui.fiscal.commands import SetFiscalRules, rules_text
 from natoplanner.ui.window.commands import SetYearInput
@@ -334,18 +333,11 @@ class FiscalRoomModel(QAbstractTableModel):
         return True
 
 
-class FiscalRoomView(QDialog):
+class FiscalRoomView(FollowingWindow):
     """The escape-clause rules and the per-ally split for one main window's scenario."""
 
     def __init__(self, window) -> None:
         super().__init__(window)
-        self.setWindowFlag(Qt.WindowType.Window, True)
-        self.main_window = window
-        self.language = window.language
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(40)
-        self._timer.timeout.connect(self.refresh)
         scenario = window.document.scenario
 
         self.year_spin = self._spin(self.tr("Year shown"), FIRST_HISTORY_YEAR + 1, MAX_HORIZON)
@@ -420,10 +412,6 @@ class FiscalRoomView(QDialog):
         return spin
 
     @property
-    def document(self):
-        return self.main_window.document
-
-    @property
     def base_year(self) -> int:
         return self.document.scenario.base_year
 
@@ -474,9 +462,6 @@ class FiscalRoomView(QDialog):
         }
         self.push(replace(rules, **{field: value}), names[field], field)
 
-    def schedule_refresh(self, *_args) -> None:
-        self._timer.start()
-
     def refresh(self) -> None:
         """Recompute the split from the scenario and show it (rules editors follow undo)."""
         self._timer.stop()
@@ -515,18 +500,13 @@ class FiscalRoomView(QDialog):
         )
 
 
-def open_fiscal_room(window) -> FiscalRoomView:
-    """Show the window's fiscal room (created on first use)."""
-    return show_window_part(window, "fiscal_room", FiscalRoomView)
-
-
 def install(window) -> None:
     """Analysis > Fiscal room."""
-    window.fiscal_room = None
-    window.fiscal_room_action = make_action(
+    window.fiscal_room_action = install_window_part(
         window,
+        "fiscal_room",
+        FiscalRoomView,
         window.tr("&Fiscal room (EU escape clause)"),
-        lambda: open_fiscal_room(window),
         "Ctrl+Shift+F",
         window.tr("The increase in defence spending inside and outside the EU escape clause"),
         window.analysis_menu,
