@@ -337,7 +337,7 @@ FR: dict[str, str | tuple[str, str]] = {
     "%1 review": "examen de %1",
     "horizon": "horizon",
     "Core defence, million national currency": "Défense essentielle, millions de monnaie nationale",
-    "Core defence, million USD (projection at base-year rates)": "Défense essentielle, millions USD (projection aux taux de l'année de base)",
+    "Core defence, million USD (projection at base-year prices and rates)": "Défense essentielle, millions USD (projection aux prix et taux de l'année de base)",
     "projection": "projection",
     "NATO estimate": "estimation OTAN",
     "NATO": "OTAN",

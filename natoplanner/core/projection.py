@@ -276,7 +276,23 @@ class Projection:
         return np.array([t.total_pct for t in self.scenario.all_targets])
 
     def fx_per_usd(self) -> np.ndarray:
+        """National currency per USD in the base year (implied by NATO's tables), per ally."""
         return self.scenario.base.fx_per_usd
+
+    def price_index(self) -> np.ndarray:
+        """Deflator index (base year = 1), allies × base..2040, from the scenario's deflator
+        path (IMF CPI unless overridden): divides a nominal amount into base-year prices."""
+        deflator = self.scenario.effective_deflator_pct()
+        index = np.ones((deflator.shape[0], deflator.shape[1] + 1))
+        index[:, 1:] = np.cumprod(1 + deflator / 100, axis=1)
+        return index
+
+    def usd_mn_at_base_prices(self, national_mn: np.ndarray) -> np.ndarray:
+        """Million national currency (allies × years from the base year) as million USD at
+        base-year prices and exchange rates: deflated by each ally's own price index, then
+        converted at its base-year rate (so high inflation does not pass for money)."""
+        n = national_mn.shape[1]
+        return national_mn / self.price_index()[:, :n] / self.fx_per_usd()[:, None]
 
     # -- per-ally indicators -----------------------------------------------
     def core_gap_pp(self) -> np.ndarray:
@@ -389,7 +405,7 @@ class Projection:
             "total_target_pct": self.total_targets_pct(),
             "core_gap_pp": core_gap,
             "core_gap_mn": self.gap_mn(self.core_gap_pp())[:, h],
-            "core_gap_usd_mn": self.gap_mn(self.core_gap_pp())[:, h] / self.fx_per_usd(),
+            "core_gap_usd_mn": self.usd_mn_at_base_prices(self.gap_mn(self.core_gap_pp()))[:, h],
             "total_gap_pp": self.total_gap_pp()[:, h],
             "first_year_core": first_core,
             "first_year_total": first_total,
@@ -407,7 +423,7 @@ class Projection:
 
         paths, n = self.paths, self.horizon_col + 1
         n_allies = len(self.scenario.allies)
-        fx = self.fx_per_usd()[:, None]
+        usd = self.usd_mn_at_base_prices
         core_gap = self.core_gap_pp()
         total_gap = self.total_gap_pp()
         return pd.DataFrame(
@@ -416,16 +432,16 @@ class Projection:
                 "year": np.tile(self.years, n_allies),
                 "gdp_bn": paths.gdp_bn[:, :n].ravel(),
                 "core_budget_mn": paths.core_budget_mn[:, :n].ravel(),
-                "core_budget_usd_mn": (paths.core_budget_mn[:, :n] / fx).ravel(),
+                "core_budget_usd_mn": usd(paths.core_budget_mn[:, :n]).ravel(),
                 "core_share_pct": paths.core_share_pct[:, :n].ravel(),
                 "related_share_pct": paths.related_share_pct[:, :n].ravel(),
                 "total_share_pct": paths.total_share_pct[:, :n].ravel(),
                 "core_gap_pp": core_gap.ravel(),
                 "core_gap_mn": self.gap_mn(core_gap).ravel(),
-                "core_gap_usd_mn": (self.gap_mn(core_gap) / fx).ravel(),
+                "core_gap_usd_mn": usd(self.gap_mn(core_gap)).ravel(),
                 "total_gap_pp": total_gap.ravel(),
                 "total_gap_mn": self.gap_mn(total_gap).ravel(),
-                "total_gap_usd_mn": (self.gap_mn(total_gap) / fx).ravel(),
+                "total_gap_usd_mn": usd(self.gap_mn(total_gap)).ravel(),
             }
         )
 

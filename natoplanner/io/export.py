@@ -28,16 +28,16 @@ from natoplanner.io.errors import FileProblemError
 RESULT_HEADERS = {
     "gdp_bn": "GDP (billion national currency)",
     "core_budget_mn": "Core defence budget (million national currency)",
-    "core_budget_usd_mn": "Core defence budget (million USD, base-year exchange rates)",
+    "core_budget_usd_mn": "Core defence budget (million USD, base-year prices and exchange rates)",
     "core_share_pct": "Core defence (% of GDP)",
     "related_share_pct": "Defence- and security-related (% of GDP)",
     "total_share_pct": "Total (% of GDP)",
     "core_gap_pp": "Gap to core target (percentage points)",
     "core_gap_mn": "Gap to core target (million national currency)",
-    "core_gap_usd_mn": "Gap to core target (million USD, base-year exchange rates)",
+    "core_gap_usd_mn": "Gap to core target (million USD, base-year prices and exchange rates)",
     "total_gap_pp": "Gap to total target (percentage points)",
     "total_gap_mn": "Gap to total target (million national currency)",
-    "total_gap_usd_mn": "Gap to total target (million USD, base-year exchange rates)",
+    "total_gap_usd_mn": "Gap to total target (million USD, base-year prices and exchange rates)",
 }
 _FORMATS = {"_bn": "#,##0.0", "_mn": "#,##0", "_pct": "0.00", "_pp": "0.00"}
 
@@ -163,7 +163,8 @@ def _write_xlsx(handle: BinaryIO, frame: pd.DataFrame, projection: Projection) -
         (
             "Units",
             "GDP in billion and budgets in million national currency (see 'National currency'); "
-            "USD at NATO's base-year exchange rates; shares in % of GDP; gaps in percentage points "
+            "USD at base-year prices (the scenario's deflator) and NATO's base-year exchange "
+            "rates; shares in % of GDP; gaps in percentage points "
             "or money (positive = short of the target)",
         ),
         ("Exported", datetime.now().isoformat(timespec="seconds")),

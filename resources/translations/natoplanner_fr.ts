@@ -2335,8 +2335,8 @@ croissance du PIB ≤</translation>
             <translation>Défense essentielle, millions de monnaie nationale</translation>
         </message>
         <message>
-            <source>Core defence, million USD (projection at base-year rates)</source>
-            <translation>Défense essentielle, millions USD (projection aux taux de l'année de base)</translation>
+            <source>Core defence, million USD (projection at base-year prices and rates)</source>
+            <translation>Défense essentielle, millions USD (projection aux prix et taux de l'année de base)</translation>
         </message>
         <message>
             <source>Core and total, % of GDP</source>

@@ -768,7 +768,16 @@ def test_gaps_in_money(scenario: Scenario) -> None:
     gap_mn = reference.budget_for_share(3.5, 2035, gdp) - reference.budget_for_share(2.0, 2035, gdp)
     assert summary.loc["ESP", "core_gap_pp"] == pytest.approx(1.5, abs=1e-12)
     assert summary.loc["ESP", "core_gap_mn"] == pytest.approx(gap_mn, rel=1e-12)
-    assert summary.loc["ESP", "core_gap_usd_mn"] == pytest.approx(gap_mn / reference.fx, rel=1e-12)
+    # In USD at base-year prices and exchange rates: deflated by Spain's own CPI path
+    # (2027..2035), then converted at NATO's 2026 rate.
+    prices = math.prod(1 + reference.cpi_pct(year) / 100 for year in range(BASE + 1, 2036))
+    assert prices > 1.15  # nine years of about 2% inflation: not a rounding matter
+    usd = gap_mn / prices / reference.fx
+    assert summary.loc["ESP", "core_gap_usd_mn"] == pytest.approx(usd, rel=1e-12)
+    frame = projection.ally_years().set_index(["iso3", "year"])
+    assert frame.loc[("ESP", 2035), "core_gap_usd_mn"] == pytest.approx(usd, rel=1e-12)
+    budget = reference.budget_for_share(2.0, 2035, gdp) / prices / reference.fx
+    assert frame.loc[("ESP", 2035), "core_budget_usd_mn"] == pytest.approx(budget, rel=1e-12)
 
 
 # -- incremental recompute ---------------------------------------------------

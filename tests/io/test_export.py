@@ -34,7 +34,7 @@ def test_csv_one_row_per_ally_and_year_with_units(tmp_path, projection):
     assert float(poland_2026["Core defence budget (million national currency)"]) == 193789
     assert float(poland_2026["Core defence (% of GDP)"]) == pytest.approx(4.68)
     assert float(
-        poland_2026["Core defence budget (million USD, base-year exchange rates)"]
+        poland_2026["Core defence budget (million USD, base-year prices and exchange rates)"]
     ) == pytest.approx(53080)
     assert poland_2026["National currency"] == "PLN" and poland_2026["Figure"] == "NATO estimate"
     iceland = next(r for r in rows if r["ISO3"] == "ISL")

@@ -170,20 +170,15 @@ def iceland_gdp_usd_bn(dataset) -> np.ndarray:
 
 
 def price_index(projection: Projection) -> np.ndarray:
-    """Deflator index (base year = 1), allies × base..2040, from the scenario's deflator
-    path (IMF CPI unless overridden)."""
-    deflator = projection.scenario.effective_deflator_pct()
-    index = np.ones((deflator.shape[0], deflator.shape[1] + 1))
-    index[:, 1:] = np.cumprod(1 + deflator / 100, axis=1)
-    return index
+    """Deflator index (base year = 1), allies × base..2040 (:meth:`Projection.price_index`)."""
+    return projection.price_index()
 
 
 def core_usd_bn_at_base_prices(projection: Projection) -> np.ndarray:
     """Each ally's core spending (USD bn at base-year prices and exchange rates),
     allies × base..2040: the nominal budget deflated by the ally's own deflator path,
     converted at the base-year rate implied by NATO's tables."""
-    fx = projection.scenario.base.fx_per_usd[:, None]
-    return projection.paths.core_budget_mn / price_index(projection) / fx / 1000
+    return projection.usd_mn_at_base_prices(projection.paths.core_budget_mn) / 1000
 
 
 def nominal_core_usd_bn(projection: Projection) -> np.ndarray:

@@ -61,7 +61,8 @@ def result_values(scenario: Scenario, projection: Projection) -> dict[str, np.nd
         "core_gap_pp": core_gap,
         "total_gap_pp": total_targets - paths.total_share_pct,
         "core_gap_mn": core_gap * paths.pp_cost_mn,
-        "core_gap_usd_mn": core_gap * paths.pp_cost_mn / projection.fx_per_usd()[:, None],
+        "core_gap_usd_mn": projection.usd_mn_at_base_prices(core_gap * paths.pp_cost_mn),
+        "price_index": projection.price_index(),
     }
     has_data = projection.has_target_path[:, None]
     return {key: np.where(has_data, value, np.nan) for key, value in values.items()}

@@ -145,6 +145,7 @@ class ResultFormulas:
             "related_ramp_year": lambda: "BaseYear",
             "related_ramp_share": lambda: self._policy_number("related_share_pct", ally),
             "related_share": lambda: self._related_base(ally),
+            "price_index": lambda: "1",
         }.get(block)
         return cell() if cell else self._derived(block, ally, b)
 
@@ -179,6 +180,8 @@ class ResultFormulas:
                 return self._budget(ally, year, budget_override, deflator, pp_cost)
             case "related_share":
                 return self._related(ally, year, related_override)
+            case "price_index":
+                return f"{before}*(1+{deflator}/100)"
         return self._derived(block, ally, year)
 
     def _budget(self, ally: int, year: int, override: str, deflator: str, pp_cost: str) -> str:
@@ -251,8 +254,9 @@ class ResultFormulas:
                 return f"{self._policy_number('total_target_pct', ally)}-{r('total_share')}"
             case "core_gap_mn":
                 return f"{r('core_gap_pp')}*{r('pp_cost')}"
-            case "core_gap_usd_mn":
-                return f"{r('core_gap_mn')}/{self._policy('fx_per_usd', ally)}"
+            case "core_gap_usd_mn":  # deflated to base-year prices, at the base-year rate
+                fx = self._policy("fx_per_usd", ally)
+                return f"{r('core_gap_mn')}/{r('price_index')}/{fx}"
             case "growth" | "deflator":
                 return ""  # no base-year value: the base year is data
         raise KeyError(block)

@@ -1,4 +1,4 @@
-"""Where everything sits in a scenario workbook (schema version 2).
+"""Where everything sits in a scenario workbook (schema version 3).
 
 The writer and the reader share this module, so a cell is placed and found
 through one definition. ``Assumptions`` holds, top to bottom: the scenario
@@ -16,7 +16,11 @@ from openpyxl.utils import get_column_letter
 
 from natoplanner.core.scenario import MAX_HORIZON, BudgetPolicy, Measure, RelatedPolicy
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+#: Results blocks whose formulas changed in schema 3: USD amounts at base-year prices
+#: (a price index block, last, divides the nominal gap). A schema-2 file's are not
+#: taken for hand edits; a save rewrites them.
+RESULT_BLOCKS_NEW_IN_SCHEMA_3 = frozenset({"core_gap_usd_mn", "price_index"})
 SHEET_ABOUT = "About"
 SHEET_ASSUMPTIONS = "Assumptions"
 SHEET_RESULTS = "Results"
@@ -217,7 +221,12 @@ RESULT_BLOCKS = (
     Block("core_gap_pp", "Gap to core target (percentage points; positive = short)", "0.00"),
     Block("total_gap_pp", "Gap to total target (percentage points; positive = short)", "0.00"),
     Block("core_gap_mn", "Gap to core target (million national currency)", "#,##0.0"),
-    Block("core_gap_usd_mn", "Gap to core target (million USD at base-year rates)", "#,##0.0"),
+    Block(
+        "core_gap_usd_mn",
+        "Gap to core target (million USD, base-year prices and exchange rates)",
+        "#,##0.0",
+    ),
+    Block("price_index", "Price index (base year = 1, from the deflator used)", "0.0000"),
 )
 
 FIRST_YEAR_COLUMN = 3  # column C; A = ISO3, B = ally

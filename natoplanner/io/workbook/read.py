@@ -141,7 +141,7 @@ def _read(
     layout = Layout(n_allies, scenario.base_year)
     if SHEET_RESULTS in sheet_names:
         part = sheet_parts.get(SHEET_RESULTS)
-        warnings.extend(hand_edited_results(path, workbook, scenario, layout, part))
+        warnings.extend(hand_edited_results(path, workbook, scenario, layout, part, version))
     extras = not_kept(path, sheet_parts, rows, assumption_area(scenario, layout))
     return LoadedScenario(scenario, warnings, version, extras)
 

@@ -384,7 +384,7 @@ class PathPlot(QWidget):
             PlotMode.TOTAL_SHARE: self.tr("Core + related, % of GDP"),
             PlotMode.AMOUNT_NATIONAL: self.tr("Core defence, million national currency"),
             PlotMode.AMOUNT_USD: self.tr(
-                "Core defence, million USD (projection at base-year rates)"
+                "Core defence, million USD (projection at base-year prices and rates)"
             ),
             PlotMode.CORE_AND_TOTAL: self.tr("Core and total, % of GDP"),
         }[self.mode]
@@ -423,7 +423,7 @@ class PathPlot(QWidget):
             projected = paths.core_budget_mn[row, :n]
         else:
             history = dataset.history_matrix("defence_exp_usd_million_current")[row, columns]
-            projected = paths.core_budget_mn[row, :n] / scenario.base.fx_per_usd[row]
+            projected = projection.usd_mn_at_base_prices(paths.core_budget_mn[:, :n])[row]
         return years, history, estimates[row], projected_years, projected
 
     def total_series(self, code: str) -> tuple[np.ndarray, np.ndarray]:

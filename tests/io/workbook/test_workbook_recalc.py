@@ -52,6 +52,8 @@ def expected_results(scenario: Scenario) -> dict[str, np.ndarray]:
     related_column = (related_year - base).astype(int)
     related_start = np.array([t.share_pct for t in scenario.related_tracks])[:, None]
     related_values = np.hstack([related_start, scenario.year_inputs(Measure.RELATED_SHARE)])
+    prices = np.hstack([np.ones_like(empty), 1 + scenario.effective_deflator_pct() / 100])
+    prices = np.cumprod(prices, axis=1)
     expected = {
         "growth": np.hstack([empty, scenario.effective_growth_pct()]),
         "deflator": np.hstack([empty, scenario.effective_deflator_pct()]),
@@ -68,7 +70,9 @@ def expected_results(scenario: Scenario) -> dict[str, np.ndarray]:
         "core_gap_pp": core_gap,
         "total_gap_pp": total_targets - paths.total_share_pct,
         "core_gap_mn": core_gap * paths.pp_cost_mn,
-        "core_gap_usd_mn": core_gap * paths.pp_cost_mn / scenario.base.fx_per_usd[:, None],
+        # Deflated by each ally's own deflator path (base year = 1), at the base-year rate.
+        "core_gap_usd_mn": core_gap * paths.pp_cost_mn / prices / scenario.base.fx_per_usd[:, None],
+        "price_index": prices,
     }
     return {key: np.where(has, value, np.nan) for key, value in expected.items()}
 

@@ -145,3 +145,45 @@ def test_a_bad_back_loading_threshold_names_its_cell(saved):
     assert problem.sheet == "Assumptions"
     assert problem.cell == f"C{SETTING_ROW['backload_fraction']}"
     assert "back-loading" in problem.message
+
+
+def make_schema_2_results(path: Path) -> None:
+    """Rewrite a saved file's Results as schema 2 wrote them: USD gaps at base-year rates
+    only (nominal / rate), no price-index block."""
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook["Results"]
+    layout = Layout(32, 2026)
+    for ally in range(32):
+        for year in layout.result_years:
+            column = layout.result_column(year)
+            gap = sheet.cell(layout.result_row("core_gap_usd_mn", ally), column)
+            if isinstance(gap.value, str) and gap.value.startswith("="):
+                numerator, _price, rate = gap.value.split("/")
+                gap.value = f"{numerator}/{rate}"
+            sheet.cell(layout.result_row("price_index", ally), column).value = None
+    workbook.save(path)
+    set_schema(path, 2)
+
+
+def test_a_schema_2_workbook_s_results_are_not_taken_for_hand_edits(saved):
+    path, rich = saved
+    make_schema_2_results(path)
+    loaded = read_scenario(path)
+    assert loaded.schema_version == 2
+    (warning,) = loaded.warnings  # the schema only, not "edited by hand"
+    assert "schema 2" in warning.message
+    assert loaded.scenario.core_policies == rich.core_policies
+    save_scenario(loaded.scenario, path)
+    again = read_scenario(path)
+    assert again.schema_version == SCHEMA_VERSION == 3 and again.warnings == []
+
+
+def test_in_schema_3_an_edited_price_index_is_a_hand_edit(saved):
+    path, _ = saved
+    workbook = openpyxl.load_workbook(path)
+    layout = Layout(32, 2026)
+    cell = workbook["Results"].cell(layout.result_row("price_index", 0), layout.result_column(2030))
+    cell.value = 1.1
+    workbook.save(path)
+    (warning,) = read_scenario(path).warnings
+    assert "edited by hand" in warning.message and cell.coordinate in warning.message

@@ -23,6 +23,8 @@ from natoplanner.io.workbook.formulas import formula_grid
 from natoplanner.io.workbook.layout import (
     FIRST_YEAR_COLUMN,
     RESULT_BLOCKS,
+    RESULT_BLOCKS_NEW_IN_SCHEMA_3,
+    SCHEMA_VERSION,
     SHEET_RESULTS,
     Layout,
     cell_name,
@@ -113,11 +115,16 @@ def _normalise_formula(text: str) -> str:
 
 
 @lru_cache(maxsize=4)
-def _expected_result_formulas(layout: Layout, has_data: tuple[bool, ...]) -> dict[str, str]:
-    """{cell: normalised formula} of every Results formula natoplanner writes, in sheet order."""
+def _expected_result_formulas(
+    layout: Layout, has_data: tuple[bool, ...], skipped: frozenset[str] = frozenset()
+) -> dict[str, str]:
+    """{cell: normalised formula} of every Results formula natoplanner writes, in sheet
+    order, but for the blocks in ``skipped``."""
     grid = formula_grid(layout)
     expected: dict[str, str] = {}
     for block in RESULT_BLOCKS:
+        if block.key in skipped:
+            continue
         for i, has in enumerate(has_data):
             if not has:
                 continue
@@ -144,11 +151,18 @@ def _result_cells_read_by_openpyxl(workbook, layout: Layout, n_allies: int) -> d
 
 
 def hand_edited_results(
-    path: Path, workbook, scenario: Scenario, layout: Layout, part: str | None = None
+    path: Path,
+    workbook,
+    scenario: Scenario,
+    layout: Layout,
+    part: str | None = None,
+    schema_version: int = SCHEMA_VERSION,
 ) -> list[Problem]:
-    """Warnings for Results cells whose formula was replaced or removed by hand."""
+    """Warnings for Results cells whose formula was replaced or removed by hand (an
+    older schema's own formulas for blocks changed since are not edits)."""
     has_data = tuple(bool(x) for x in ~np.isnan(scenario.base.core_share_pct))
-    expected = _expected_result_formulas(layout, has_data)
+    skipped = RESULT_BLOCKS_NEW_IN_SCHEMA_3 if schema_version < 3 else frozenset()
+    expected = _expected_result_formulas(layout, has_data, skipped)
     found = cell_formulas(path, part) if part else None
     if found is None:
         found = _result_cells_read_by_openpyxl(workbook, layout, len(scenario.allies))

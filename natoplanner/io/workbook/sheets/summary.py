@@ -50,7 +50,7 @@ def _summary_columns(saved_on: str, scenario: Scenario) -> list[tuple[str, str |
         ("Total target (% of GDP)", "0.00", 10),
         ("Core gap at horizon (pp)", "0.00", 10),
         ("Core gap at horizon (million national currency)", "#,##0", 14),
-        ("Core gap at horizon (million USD, base-year rates)", "#,##0", 14),
+        ("Core gap at horizon (million USD, base-year prices and exchange rates)", "#,##0", 14),
         (f"First year at core target ({saved})", "0", 13),
         (f"First year at total target ({saved})", "0", 13),
         (f"Required nominal budget growth (% a year, {saved})", "0.00", 14),
