@@ -104,9 +104,11 @@ def paint_report(
 
         step(35, _tr("Charts"))
         pages.y += 3 * pages.mm
-        pages.ensure(105 * pages.mm)  # heading and plot together
+        # The heading stays with its plot; the plot shrinks to 60% rather than move on.
+        heading = pages.text_height(content.path_heading, 12.5, bold=True) + 2 * pages.mm
+        pages.ensure(heading + 0.6 * 100 * pages.mm)
         pages.text(content.path_heading, 12.5, bold=True)
-        pages.image(content.path_image, max_height_mm=100)
+        pages.image(content.path_image, max_height_mm=100, min_fraction=0.6)
         pages.new_page()
         pages.text(content.ranking_heading, 12.5, bold=True)
         pages.image(content.ranking_image, max_height_mm=pages.remaining() / pages.mm - 2)
@@ -114,19 +116,25 @@ def paint_report(
         step(65, _tr("Summary table"))
         pages.new_page()
         pages.text(content.table_heading, 12.5, bold=True)
+        note = pages.text_height(content.table_note, 7.5) + 4 * pages.mm
         draw_table(
             pages,
             content.table_header,
             content.table_rows,
             content.table_widths,
             content.highlight_rows,
+            min_size=6.0,
+            keep_after=note,
         )
         pages.y += 2 * pages.mm
         pages.text(content.table_note, 7.5, colour="#333333")
         for page in content.extra_pages:
             pages.new_page()
             pages.text(page.heading, 12.5, bold=True)
-            draw_table(pages, page.header, page.rows, page.widths, size=7.5)
+            note = pages.text_height(page.note, 7.5) + 4 * pages.mm
+            draw_table(
+                pages, page.header, page.rows, page.widths, size=7.5, min_size=6.0, keep_after=note
+            )
             pages.y += 2 * pages.mm
             pages.text(page.note, 7.5, colour="#333333")
         pages.finish_page()

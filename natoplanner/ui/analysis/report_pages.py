@@ -56,6 +56,14 @@ class PdfPages:
         if height > self.remaining() and self.y > 0:
             self.new_page()
 
+    def text_height(
+        self, text: str, size: float, bold: bool = False, indent_mm: float = 0.0
+    ) -> float:
+        """Height (device pixels) of ``text`` wrapped at the page width, not drawn."""
+        self.painter.setFont(report_font(size, bold))
+        width = self.rect.width() - indent_mm * self.mm
+        return self.painter.boundingRect(QRectF(0, 0, width, 1e6), _WRAP, text).height()
+
     def text(
         self,
         text: str,
@@ -70,9 +78,7 @@ class PdfPages:
         painter.setFont(report_font(size, bold))
         indent = indent_mm * self.mm
         width = self.rect.width() - indent
-        flags = int(
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
-        )
+        flags = _WRAP
         bounds = painter.boundingRect(QRectF(0, 0, width, 1e6), flags, text)
         self.ensure(bounds.height())
         painter.setPen(QColor(colour))
@@ -80,19 +86,31 @@ class PdfPages:
         painter.setPen(QColor("black"))
         self.y += bounds.height() + space_after_mm * self.mm
 
-    def image(self, image: QImage, max_height_mm: float | None = None) -> None:
-        """``image`` centred at full width (or at most ``max_height_mm`` high)."""
+    def image(
+        self, image: QImage, max_height_mm: float | None = None, min_fraction: float = 1.0
+    ) -> None:
+        """``image`` centred at full width (or at most ``max_height_mm`` high).
+
+        When it does not fit below the cursor but ``min_fraction`` of its height does,
+        it is drawn smaller on this page rather than leaving the page mostly empty.
+        """
         width = self.rect.width()
         aspect = image.height() / image.width()
         height = width * aspect
         if max_height_mm is not None and height > max_height_mm * self.mm:
             height = max_height_mm * self.mm
             width = height / aspect
+        room = self.remaining() - 4 * self.mm
+        if height > room >= min_fraction * height:
+            height, width = room, room / aspect
         self.ensure(height)
         self.painter.drawImage(
             QRectF((self.rect.width() - width) / 2, self.y, width, height), image
         )
         self.y += height + 4 * self.mm
+
+
+_WRAP = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
 
 
 def report_font(size_pt: float, bold: bool = False) -> QFont:
@@ -114,24 +132,44 @@ def draw_table(
     highlight: set[int] = frozenset(),
     size: float = 7.5,
     on_row: Callable[[], None] | None = None,
+    min_size: float | None = None,
+    keep_after: float = 0.0,
 ) -> None:
-    """A table with wrapped cells; its header is repeated at the top of every page it reaches."""
+    """A table with wrapped cells; its header is repeated at the top of every page it reaches.
+
+    With ``min_size`` the font shrinks (in quarter points, not below ``min_size``) until
+    the whole table and ``keep_after`` (device pixels: the note below it) fit in the
+    space left on the page, so a few rows never spill onto a page of their own; when
+    even ``min_size`` does not fit, the table runs on at ``size`` over several pages.
+    """
     painter, mm = pages.painter, pages.mm
     total = sum(widths)
     columns = [w / total * pages.rect.width() for w in widths]
     padding = 1.2 * mm
-    flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
+    flags = _WRAP
 
-    def row_height(cells: list[str], bold: bool) -> float:
-        painter.setFont(report_font(size, bold))
+    def row_height(cells: list[str], bold: bool, font_size: float) -> float:
+        painter.setFont(report_font(font_size, bold))
         heights = [
             painter.boundingRect(QRectF(0, 0, w - 2 * padding, 1e6), flags, c).height()
             for c, w in zip(cells, columns, strict=True)
         ]
         return max(heights) + 2 * padding
 
-    def draw_row(cells: list[str], height: float, bold: bool, fill: QColor | None) -> None:
-        painter.setFont(report_font(size, bold))
+    def words_fit(cells: list[str], bold: bool, font_size: float) -> bool:
+        """No word wider than its column (Qt would cut it: "Objecti" for "Objectif")."""
+        painter.setFont(report_font(font_size, bold))
+        metrics = painter.fontMetrics()
+        return all(
+            metrics.horizontalAdvance(word) <= width - 2 * padding
+            for cell, width in zip(cells, columns, strict=True)
+            for word in cell.split()
+        )
+
+    def draw_row(
+        cells: list[str], height: float, bold: bool, fill: QColor | None, font_size: float
+    ) -> None:
+        painter.setFont(report_font(font_size, bold))
         if fill is not None:
             painter.fillRect(QRectF(0, pages.y, pages.rect.width(), height), fill)
         x = 0.0
@@ -145,16 +183,34 @@ def draw_table(
         painter.setPen(QColor("black"))
         pages.y += height
 
-    header_height = row_height(header, True)
+    def smaller(start: float, floor: float) -> list[float]:
+        """``start``, then a quarter point less each time, down to ``floor``."""
+        return [start - 0.25 * step for step in range(int((start - floor) / 0.25) + 1)]
+
+    def table_height(font_size: float) -> float:
+        return sum(row_height(cells, False, font_size) for cells in [header, *rows])
+
+    if min_size is not None:
+        size = next(
+            (
+                s
+                for s in smaller(size, min_size)
+                if table_height(s) + keep_after <= pages.remaining()
+            ),
+            size,
+        )
+    # The header's words are never cut: its font shrinks (to 5 pt at most) until each fits.
+    header_size = next((s for s in smaller(size, 5.0) if words_fit(header, True, s)), 5.0)
+    header_height = row_height(header, True, header_size)
     header_fill = QColor("#DCE3EC")
     target_fill = QColor("#E3F1E6")
     pages.ensure(header_height * 3)
-    draw_row(header, header_height, True, header_fill)
+    draw_row(header, header_height, True, header_fill, header_size)
     for i, cells in enumerate(rows):
-        height = row_height(cells, False)
+        height = row_height(cells, False, size)
         if height > pages.remaining():
             pages.new_page()
-            draw_row(header, header_height, True, header_fill)
-        draw_row(cells, height, False, target_fill if i in highlight else None)
+            draw_row(header, header_height, True, header_fill, header_size)
+        draw_row(cells, height, False, target_fill if i in highlight else None, size)
         if on_row is not None:
             on_row()

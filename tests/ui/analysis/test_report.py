@@ -80,3 +80,32 @@ def test_export_action_writes_in_the_background(planned, prompts, qtbot, tmp_pat
     assert not list(tmp_path.glob("*.part"))
     assert "Briefing report written" in planned.statusBar().currentMessage()
     assert ("save", str(Path.home() / f"{SCENARIO_NAME} briefing.pdf")) in prompts.asked
+
+
+def test_french_report_has_no_orphan_heading_nor_page_of_spilled_rows(qtbot, qapp, tmp_path):
+    """In French the path plot's heading takes two lines and the policy column wraps:
+    the heading once stayed alone at the foot of page 1 (its plot on page 2) and the last
+    three allies and the note spilled onto a page of their own (6 pages)."""
+    from natoplanner.ui.shell.language import install_language, remove_language
+    from natoplanner.ui.shell.prompts import ScriptedPrompts
+    from natoplanner.ui.window.document import ScenarioDocument
+    from natoplanner.ui.window.main_window import MainWindow
+
+    translators = install_language(qapp, "fr")
+    try:
+        window = MainWindow(ScenarioDocument(), language="fr", prompts=ScriptedPrompts())
+        qtbot.addWidget(window)
+        path = tmp_path / "note.pdf"
+        pages = write_report(window.document, path, ["POL", "DEU", "FRA"], "fr")
+    finally:
+        remove_language(qapp, translators)
+    texts = _page_texts(path)
+    assert pages == len(texts) == 4
+    heading = "Part des dépenses de défense essentielles dans le PIB"
+    (page,) = [i for i, t in enumerate(texts) if heading in t]
+    assert len(PdfReader(str(path)).pages[page].images) == 1  # its plot on the same page
+    summary = [i for i, t in enumerate(texts) if "Récapitulatif de tous les Alliés" in t]
+    (table,) = summary
+    for ally in window.document.scenario.allies:  # all 32 rows and the note on one page
+        assert ally.name_fr in texts[table], ally.name_fr
+    assert "Objectif" in texts[table]  # the header's words are never cut ("Objecti")
