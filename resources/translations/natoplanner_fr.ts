@@ -2188,10 +2188,6 @@ croissance du PIB ≤</translation>
             <translation>Rétablir</translation>
         </message>
         <message>
-            <source> Hori&amp;zon: </source>
-            <translation> Hori&amp;zon : </translation>
-        </message>
-        <message>
             <source>Horizon year</source>
             <translation>Année d'horizon</translation>
         </message>
@@ -2200,8 +2196,8 @@ croissance du PIB ≤</translation>
             <translation>Dernière année projetée (engagement de La Haye : 2035)</translation>
         </message>
         <message>
-            <source>  Bac&amp;k-loaded below: </source>
-            <translation>  &amp;Hausse tardive sous : </translation>
+            <source> Hori&amp;zon: </source>
+            <translation> Hori&amp;zon : </translation>
         </message>
         <message>
             <source>% of linear</source>
@@ -2216,8 +2212,8 @@ croissance du PIB ≤</translation>
             <translation>Heuristique propre à cet outil, pas à la déclaration de La Haye (qui ne fixe aucun chiffre) : une trajectoire est dite à hausse tardive quand la part de la hausse nécessaire faite avant l'examen de 2029 est inférieure à cette fraction de celle de la trajectoire linéaire (33 % pour 2026→2035). Enregistré dans le scénario.</translation>
         </message>
         <message>
-            <source>  GDP fo&amp;recast: </source>
-            <translation>  Pré&amp;visions de PIB : </translation>
+            <source>  Bac&amp;k-loaded below: </source>
+            <translation>  &amp;Hausse tardive sous : </translation>
         </message>
         <message>
             <source>GDP forecast vintage</source>
@@ -2226,6 +2222,10 @@ croissance du PIB ≤</translation>
         <message>
             <source>IMF World Economic Outlook vintage for the default real GDP growth and CPI (the deflator); your typed growth and deflator values are kept</source>
             <translation>Édition des Perspectives de l'économie mondiale du FMI pour la croissance réelle et l'IPC par défaut (le déflateur) ; vos valeurs saisies sont conservées</translation>
+        </message>
+        <message>
+            <source>  GDP fo&amp;recast: </source>
+            <translation>  Pré&amp;visions de PIB : </translation>
         </message>
     </context>
     <context>

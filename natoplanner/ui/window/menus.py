@@ -158,7 +158,6 @@ def build_scenario_toolbar(window) -> None:
     ):
         toolbar.addAction(action)
     toolbar.addSeparator()
-    horizon_label = QLabel(window.tr(" Hori&zon: "), window)
     window.horizon_spin = QSpinBox(window)
     window.horizon_spin.setRange(window.document.scenario.base_year + 1, MAX_HORIZON)
     window.horizon_spin.setValue(window.document.scenario.horizon)
@@ -166,10 +165,7 @@ def build_scenario_toolbar(window) -> None:
     window.horizon_spin.setToolTip(window.tr("Last projected year (the Hague commitment: 2035)"))
     window.horizon_spin.setKeyboardTracking(False)
     window.horizon_spin.valueChanged.connect(window.horizon_edited)
-    horizon_label.setBuddy(window.horizon_spin)
-    toolbar.addWidget(horizon_label)
-    toolbar.addWidget(window.horizon_spin)
-    backload_label = QLabel(window.tr("  Bac&k-loaded below: "), window)
+    _add_labelled(toolbar, window.tr(" Hori&zon: "), window.horizon_spin)
     window.backload_spin = QSpinBox(window)
     window.backload_spin.setRange(0, 100)
     window.backload_spin.setSuffix(window.tr("% of linear"))
@@ -185,10 +181,7 @@ def build_scenario_toolbar(window) -> None:
     )
     window.backload_spin.setKeyboardTracking(False)
     window.backload_spin.valueChanged.connect(window.backload_edited)
-    backload_label.setBuddy(window.backload_spin)
-    toolbar.addWidget(backload_label)
-    toolbar.addWidget(window.backload_spin)
-    vintage_label = QLabel(window.tr("  GDP fo&recast: "), window)
+    _add_labelled(toolbar, window.tr("  Bac&k-loaded below: "), window.backload_spin)
     window.vintage_combo = QComboBox(window)
     for vintage in window.document.scenario.dataset.forecast_vintages:
         window.vintage_combo.addItem(data_label(vintage), vintage)
@@ -200,9 +193,15 @@ def build_scenario_toolbar(window) -> None:
         )
     )
     window.vintage_combo.currentIndexChanged.connect(window.vintage_chosen)
-    vintage_label.setBuddy(window.vintage_combo)
-    toolbar.addWidget(vintage_label)
-    toolbar.addWidget(window.vintage_combo)
+    _add_labelled(toolbar, window.tr("  GDP fo&recast: "), window.vintage_combo)
     window.sync_scenario_controls()
     window.history_keys = HistoryKeysToWindow(window)
     route_history_keys(window, window.history_keys)
+
+
+def _add_labelled(toolbar, text: str, field) -> None:
+    """``field`` on ``toolbar`` after a label whose mnemonic (Alt+letter) focuses it."""
+    label = QLabel(text, toolbar.parentWidget())
+    label.setBuddy(field)
+    toolbar.addWidget(label)
+    toolbar.addWidget(field)
