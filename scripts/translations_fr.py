@@ -1019,7 +1019,7 @@ FR.update(
     }
 )
 
-# -- issue 18: the import report in French (ui/exchange/import_dialog.py)
+# -- issue 18: the import report in French (ui/exchange/import_summary.py)
 FR.update(
     {
         "%1 cells for %2 allies (%3), years %4": "%1 cellules pour %2 Alliés (%3), années %4",

@@ -221,6 +221,41 @@
         </message>
     </context>
     <context>
+        <name>BackgroundImport</name>
+        <message>
+            <source>Reading %1…</source>
+            <translation>Lecture de %1…</translation>
+        </message>
+        <message>
+            <source>Finding the table…</source>
+            <translation>Recherche du tableau…</translation>
+        </message>
+        <message>
+            <source>Checking every cell…</source>
+            <translation>Vérification de chaque cellule…</translation>
+        </message>
+        <message>
+            <source>Reading sheet %1…</source>
+            <translation>Lecture de la feuille %1…</translation>
+        </message>
+        <message>
+            <source>Reading cancelled.</source>
+            <translation>Lecture annulée.</translation>
+        </message>
+        <message>
+            <source>Cancelled: the preview still shows the earlier settings.</source>
+            <translation>Annulé : l'aperçu montre encore les réglages précédents.</translation>
+        </message>
+        <message>
+            <source>Nothing can be imported from this file.</source>
+            <translation>Rien ne peut être importé de ce fichier.</translation>
+        </message>
+        <message>
+            <source>Cannot import %1</source>
+            <translation>Impossible d'importer %1</translation>
+        </message>
+    </context>
+    <context>
         <name>BackgroundTask</name>
         <message>
             <source>Cancelling…</source>
@@ -1242,6 +1277,25 @@ croissance du PIB ≤</translation>
             <translation>Importer des chiffres</translation>
         </message>
         <message>
+            <source>Imported</source>
+            <translation>Importé</translation>
+        </message>
+        <message>
+            <source>Cannot import %1</source>
+            <translation>Impossible d'importer %1</translation>
+        </message>
+        <message>
+            <source>Import %1 cells from %2</source>
+            <translation>Importer %1 cellules de %2</translation>
+        </message>
+        <message>
+            <source>Imported from %1</source>
+            <translation>Importé de %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportDialogLayout</name>
+        <message>
             <source>File to import</source>
             <translation>Fichier à importer</translation>
         </message>
@@ -1292,102 +1346,6 @@ croissance du PIB ≤</translation>
         <message>
             <source>&amp;Import</source>
             <translation>&amp;Importer</translation>
-        </message>
-        <message>
-            <source>Imported</source>
-            <translation>Importé</translation>
-        </message>
-        <message>
-            <source>Reading %1…</source>
-            <translation>Lecture de %1…</translation>
-        </message>
-        <message>
-            <source>Finding the table…</source>
-            <translation>Recherche du tableau…</translation>
-        </message>
-        <message>
-            <source>Checking every cell…</source>
-            <translation>Vérification de chaque cellule…</translation>
-        </message>
-        <message>
-            <source>Reading cancelled.</source>
-            <translation>Lecture annulée.</translation>
-        </message>
-        <message>
-            <source>Cancelled: the preview still shows the earlier settings.</source>
-            <translation>Annulé : l'aperçu montre encore les réglages précédents.</translation>
-        </message>
-        <message>
-            <source>Nothing can be imported from this file.</source>
-            <translation>Rien ne peut être importé de ce fichier.</translation>
-        </message>
-        <message>
-            <source>Cannot import %1</source>
-            <translation>Impossible d'importer %1</translation>
-        </message>
-        <message>
-            <source>Reading sheet %1…</source>
-            <translation>Lecture de la feuille %1…</translation>
-        </message>
-        <message>
-            <source>These settings describe no table: %1</source>
-            <translation>Ces réglages ne décrivent aucun tableau : %1</translation>
-        </message>
-        <message>
-            <source>%1 cells for %2 allies (%3), years %4</source>
-            <translation>%1 cellules pour %2 Alliés (%3), années %4</translation>
-        </message>
-        <message>
-            <source>nothing to import</source>
-            <translation>rien à importer</translation>
-        </message>
-        <message>
-            <source>%1 cells skipped (hover over a cell for the reason)</source>
-            <translation>%1 cellules ignorées (survolez une cellule pour la raison)</translation>
-        </message>
-        <message>
-            <source>%1 names not matched to an ally: %2</source>
-            <translation>%1 noms non reconnus comme Alliés : %2</translation>
-        </message>
-        <message>
-            <source>%1 invalid cells: %2</source>
-            <translation>%1 cellules invalides : %2</translation>
-        </message>
-        <message>
-            <source>Most figures read as %1 are far from the scenario's path for their ally (this tool's check). They look like %2. Read them as %2?</source>
-            <translation>La plupart des chiffres lus en %1 sont loin de la trajectoire du scénario pour leur Allié (contrôle propre à cet outil). Ils ressemblent à des %2. Les lire en %2 ?</translation>
-        </message>
-        <message>
-            <source>Check the unit</source>
-            <translation>Vérifier l'unité</translation>
-        </message>
-        <message>
-            <source>Nothing will be imported until this is settled: %1</source>
-            <translation>Rien ne sera importé tant que ce point n'est pas réglé : %1</translation>
-        </message>
-        <message>
-            <source>Will set %1 inputs for %2 allies, %3</source>
-            <translation>Fixera %1 valeurs pour %2 Alliés, %3</translation>
-        </message>
-        <message>
-            <source>Nothing to import with these settings</source>
-            <translation>Rien à importer avec ces réglages</translation>
-        </message>
-        <message>
-            <source> · %1 cells skipped · %2 invalid</source>
-            <translation> · %1 cellules ignorées · %2 invalides</translation>
-        </message>
-        <message>
-            <source> · %1 names not matched</source>
-            <translation> · %1 noms non reconnus</translation>
-        </message>
-        <message>
-            <source>Import %1 cells from %2</source>
-            <translation>Importer %1 cellules de %2</translation>
-        </message>
-        <message>
-            <source>Imported from %1</source>
-            <translation>Importé de %1</translation>
         </message>
     </context>
     <context>
@@ -1544,6 +1502,61 @@ croissance du PIB ≤</translation>
         <message>
             <source>Several columns could hold the values (%1): choose one</source>
             <translation>Plusieurs colonnes peuvent contenir les valeurs (%1) : choisissez-en une</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportSummary</name>
+        <message>
+            <source>%1 cells for %2 allies (%3), years %4</source>
+            <translation>%1 cellules pour %2 Alliés (%3), années %4</translation>
+        </message>
+        <message>
+            <source>nothing to import</source>
+            <translation>rien à importer</translation>
+        </message>
+        <message>
+            <source>%1 cells skipped (hover over a cell for the reason)</source>
+            <translation>%1 cellules ignorées (survolez une cellule pour la raison)</translation>
+        </message>
+        <message>
+            <source>%1 names not matched to an ally: %2</source>
+            <translation>%1 noms non reconnus comme Alliés : %2</translation>
+        </message>
+        <message>
+            <source>%1 invalid cells: %2</source>
+            <translation>%1 cellules invalides : %2</translation>
+        </message>
+        <message>
+            <source>Most figures read as %1 are far from the scenario's path for their ally (this tool's check). They look like %2. Read them as %2?</source>
+            <translation>La plupart des chiffres lus en %1 sont loin de la trajectoire du scénario pour leur Allié (contrôle propre à cet outil). Ils ressemblent à des %2. Les lire en %2 ?</translation>
+        </message>
+        <message>
+            <source>Check the unit</source>
+            <translation>Vérifier l'unité</translation>
+        </message>
+        <message>
+            <source>Nothing will be imported until this is settled: %1</source>
+            <translation>Rien ne sera importé tant que ce point n'est pas réglé : %1</translation>
+        </message>
+        <message>
+            <source>Will set %1 inputs for %2 allies, %3</source>
+            <translation>Fixera %1 valeurs pour %2 Alliés, %3</translation>
+        </message>
+        <message>
+            <source>Nothing to import with these settings</source>
+            <translation>Rien à importer avec ces réglages</translation>
+        </message>
+        <message>
+            <source> · %1 cells skipped · %2 invalid</source>
+            <translation> · %1 cellules ignorées · %2 invalides</translation>
+        </message>
+        <message>
+            <source> · %1 names not matched</source>
+            <translation> · %1 noms non reconnus</translation>
+        </message>
+        <message>
+            <source>These settings describe no table: %1</source>
+            <translation>Ces réglages ne décrivent aucun tableau : %1</translation>
         </message>
     </context>
     <context>
