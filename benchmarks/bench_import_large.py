@@ -45,6 +45,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
+from natoplanner.ui.shell.background import keep_window_responsive
+keep_window_responsive()  # as the application does at start-up (ui/shell/main.py)
 from natoplanner.ui.shell.prompts import ScriptedPrompts
 from natoplanner.ui.window.document import ScenarioDocument
 from natoplanner.ui.window.main_window import MainWindow

@@ -45,6 +45,7 @@ class ImportJob(QObject):
         self.steps = steps
         self._work = work
         self._cancel = threading.Event()
+        self._reported: tuple[int, str] | None = None
 
     def start(self) -> None:
         QThreadPool.globalInstance().start(self._run)
@@ -60,7 +61,13 @@ class ImportJob(QObject):
     def _checkpoint(self, step: int, text: str) -> None:
         if self._cancel.is_set():
             raise Cancelled
-        self.progress.emit(step, text)
+        # Only a new step is signalled. The readers call back every few thousand rows
+        # with the same step; each queued signal makes the GUI thread wait for the
+        # interpreter lock (about 5 ms while this thread computes), so a hundred of
+        # them froze the window for 0.3-0.7 s on a 200,000-row file.
+        if (step, text) != self._reported:
+            self._reported = (step, text)
+            self.progress.emit(step, text)
 
     def _run(self) -> None:
         # No cyclic-garbage collection while a large file becomes a preview: each

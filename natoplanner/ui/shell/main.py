@@ -48,6 +48,9 @@ def run_gui(argv: Sequence[str]) -> int:
     from natoplanner.ui.window.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
+    from natoplanner.ui.shell.background import keep_window_responsive
+
+    keep_window_responsive()
     app.setApplicationName("natoplanner")
     app.setOrganizationName("natoplanner")
     if args.screenshot:
