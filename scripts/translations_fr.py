@@ -855,6 +855,9 @@ FR.update(
         # Compare's own window: Alt+R is "&Référence :" there.
         "CompareDialog::&Show:": "A&fficher :",
         "Saving %1…": "Enregistrement de %1…",
+        "the folder “%1” does not exist: choose another folder": "le dossier « %1 » n'existe pas : choisissez-en un autre",
+        "no permission to write in “%1”: choose another folder": "pas le droit d'écrire dans « %1 » : choisissez un autre dossier",
+        "the disk is full: free some space or choose another drive": "le disque est plein : libérez de la place ou choisissez un autre disque",
         "Undo": "Annuler",
         "Redo": "Rétablir",
     }

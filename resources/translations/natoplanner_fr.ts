@@ -2653,7 +2653,7 @@ p10–p90 (% PIB)</translation>
         <name>ProgressDialog</name>
         <message>
             <source>Cancel</source>
-            <extracomment>A quick job finishes without a progress dialog flashing up (milliseconds).</extracomment>
+            <extracomment>A quick job finishes without a progress dialog flashing up (milliseconds). Seconds a computing thread may hold the interpreter lock before the window's thread gets it (Python's default is 0.005).</extracomment>
             <translation>Annuler</translation>
         </message>
     </context>
@@ -3419,6 +3419,21 @@ p10–p90 (% PIB)</translation>
         <message>
             <source>%1 of %2 draws</source>
             <translation>%1 tirages sur %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>FileErrors</name>
+        <message>
+            <source>the folder “%1” does not exist: choose another folder</source>
+            <translation>le dossier « %1 » n'existe pas : choisissez-en un autre</translation>
+        </message>
+        <message>
+            <source>the disk is full: free some space or choose another drive</source>
+            <translation>le disque est plein : libérez de la place ou choisissez un autre disque</translation>
+        </message>
+        <message>
+            <source>no permission to write in “%1”: choose another folder</source>
+            <translation>pas le droit d'écrire dans « %1 » : choisissez un autre dossier</translation>
         </message>
     </context>
     <context>

@@ -61,6 +61,7 @@ from natoplanner.ui.analysis.compare_table import (
     PathFactsColumn,
 )
 from natoplanner.ui.common.actions import install_window_part
+from natoplanner.ui.common.file_errors import write_error_text
 from natoplanner.ui.common.labels import path_facts_short, path_facts_text
 from natoplanner.ui.shell import settings
 from natoplanner.ui.sources.reference_curves import reference_points
@@ -498,7 +499,7 @@ class CompareDialog(QDialog):
             atomic_write(path, lambda handle: handle.write(data))
             settings.remember_export(path)
         except OSError as error:
-            prompts.error(self.tr("Cannot export"), f"{path}: {error.strerror or error}")
+            prompts.error(self.tr("Cannot export"), write_error_text(path, error))
             return None
         return path
 

@@ -32,6 +32,7 @@ from natoplanner.ui.analysis.report_content import (
     build_report,
 )
 from natoplanner.ui.analysis.report_pages import PdfPages, draw_table
+from natoplanner.ui.common.file_errors import write_error_text
 from natoplanner.ui.shell import settings
 from natoplanner.ui.window.document import ScenarioDocument
 
@@ -161,6 +162,10 @@ def write_report(
 
 
 # -- the action -----------------------------------------------------------------------
+class ReportNotWritten(Exception):
+    """The PDF could not be written; the text says where and why (shown as is)."""
+
+
 class ReportExporter(QObject):
     """File > Export > Briefing report (PDF)… for one window."""
 
@@ -205,9 +210,17 @@ class ReportExporter(QObject):
                 8000,
             )
 
+        def job(progress, cancelled) -> int:
+            if not path.parent.is_dir():  # QPdfWriter would fail without a word
+                raise ReportNotWritten(write_error_text(path, FileNotFoundError(path.parent)))
+            try:
+                return paint_report(content, path, progress, cancelled)
+            except OSError as error:
+                raise ReportNotWritten(write_error_text(path, error)) from error
+
         self.task = run_in_background(
             window,
-            lambda progress, cancelled: paint_report(content, path, progress, cancelled),
+            job,
             done,
             title=self.tr("Writing the briefing report"),
             status_bar=window.statusBar(),  # the user may keep working meanwhile

@@ -22,6 +22,7 @@ from PySide6.QtSvg import QSvgGenerator
 from natoplanner.io.atomic import atomic_write
 from natoplanner.io.export import export_results
 from natoplanner.io.svg_strokes import without_non_scaling_strokes
+from natoplanner.ui.common.file_errors import write_error_text
 from natoplanner.ui.shell import settings
 
 #: PNG width in pixels (a full-width slide at 1600 px stays sharp).
@@ -148,7 +149,7 @@ def _finish(window, path: Path, write: Callable[[], None]) -> bool:
     try:
         write()
     except Exception as error:  # noqa: BLE001 - a full disk or a locked file becomes a message
-        window.prompts.error(_tr("Cannot export"), f"{path}: {error}")
+        window.prompts.error(_tr("Cannot export"), write_error_text(path, error))
         return False
     settings.remember_export(path)
     window.statusBar().showMessage(_tr("Exported %1").replace("%1", str(path)), 6000)

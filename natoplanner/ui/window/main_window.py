@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from natoplanner.ui.common.busy import busy
+from natoplanner.ui.common.file_errors import write_error_text
 from natoplanner.ui.common.labels import data_label
 from natoplanner.ui.common.screen import fit_on_screen
 from natoplanner.ui.shell import settings
@@ -453,6 +454,10 @@ class MainWindow(QMainWindow):
             return self.open_scenario(path, ask_unsaved=False)
         if decision != SAVE:
             return False
+        if not path.parent.is_dir():
+            missing = FileNotFoundError(str(path.parent))
+            self.prompts.error(self.tr("Cannot save"), write_error_text(path, missing))
+            return False
         try:
             from natoplanner.io.workbook.files import save_scenario
 
@@ -460,7 +465,8 @@ class MainWindow(QMainWindow):
             with busy(self, self.tr("Saving %1…").replace("%1", str(path))):
                 save_scenario(self.document.scenario, path, self.document.projection)
         except Exception as error:  # noqa: BLE001 - the previous file is intact (atomic save)
-            self.prompts.error(self.tr("Cannot save"), str(error))
+            message = write_error_text(path, error) if isinstance(error, OSError) else str(error)
+            self.prompts.error(self.tr("Cannot save"), message)
             return False
         self.file_guard.saved(path)
         self.document.mark_saved(path)

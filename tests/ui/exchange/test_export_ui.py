@@ -67,12 +67,30 @@ def test_results_xlsx_has_results_sheet(window, prompts, tmp_path):
     workbook.close()
 
 
-def test_export_to_an_unwritable_place_is_a_message(window, prompts, tmp_path):
-    missing = tmp_path / "no such folder" / "results.csv"
-    export(window, prompts, "results_csv", missing)
-    kind, message = prompts.asked[-1]
-    assert kind == "error" and "results.csv" in message
-    assert not missing.exists()
+def test_export_to_a_missing_folder_says_so_plainly(window, prompts, tmp_path, qtbot):
+    """Not the system's "No such file or directory: '….~results.x1y2.tmp'"."""
+    folder = tmp_path / "no such folder"
+    for key, name in (("results_csv", "results.csv"), ("plot_png", "plot.png")):
+        export(window, prompts, key, folder / name)
+        kind, message = prompts.asked[-1]
+        assert kind == "error"
+        assert (
+            message
+            == f"{folder / name}: the folder “{folder}” does not exist: choose another folder"
+        )
+    task = window.report_exporter.export(folder / "briefing.pdf")
+    qtbot.waitUntil(lambda: task.outcome is not None, timeout=20_000)
+    assert task.outcome == "error"
+    assert prompts.asked[-1] == (
+        "error",
+        f"{folder / 'briefing.pdf'}: the folder “{folder}” does not exist: choose another folder",
+    )
+    assert not folder.exists()
+    window.document.path = None
+    prompts.next_save_path = folder / "scenario.xlsx"
+    assert not window.save_as()
+    assert prompts.asked[-1][1].endswith("does not exist: choose another folder")
+    assert not any(".tmp" in text or ".part" in text for _kind, text in prompts.asked)
 
 
 def test_export_dialogs_open_in_the_folder_of_the_last_export(window, prompts, tmp_path):
