@@ -1035,3 +1035,51 @@ FR.update(
 
 # -- issue 18: English left after the merge (share bases, fiscal room)
 FR.update({"GDP": "PIB", "GNI": "RNB", "NATO": "OTAN"})
+
+# -- import reasons from io (natoplanner/io/reasons.py; "ImportReasons" context)
+FR.update(
+    {
+        "ImportPreviewModel::%1: %2": "%1 : %2",
+        "ImportPreviewModel::%1: %2 — %3": "%1 : %2 — %3",
+        "ImportReasons::empty": "vide",
+        "ImportReasons::not a finite number": "pas un nombre fini",
+        "ImportReasons::'{text}' mixes separators (decimal '{decimal}' before '{thousands}')": "« {text} » mélange les séparateurs (décimale « {decimal} » avant « {thousands} »)",
+        "ImportReasons::'{text}' does not fit the decimal point of this column: ',' here can only group thousands (1,234)": "« {text} » ne va pas avec le point décimal de cette colonne : « , » n'y peut que séparer les milliers (1,234)",
+        "ImportReasons::'{text}' does not fit the decimal comma of this column: '.' here can only group thousands (1.234)": "« {text} » ne va pas avec la virgule décimale de cette colonne : « . » n'y peut que séparer les milliers (1.234)",
+        "ImportReasons::'{text}' is not a number": "« {text} » n'est pas un nombre",
+        "ImportReasons::ambiguous: '{text}' could be {whole:g} or {point:g}, and no other cell of the column shows which separator is the decimal one; write it as {whole:g} or {point:g}": "ambigu : « {text} » peut valoir {whole:g} ou {point:g}, et aucune autre cellule de la colonne ne montre quel séparateur est la décimale ; écrivez {whole:g} ou {point:g}",
+        "ImportReasons::row {row} has {cells} cells but the header only {width}: {cell} '{text}' has no heading — a cell holds an unquoted separator, so the figures of this row may be shifted": "la ligne {row} a {cells} cellules mais l'en-tête seulement {width} : {cell} « {text} » n'a pas d'intitulé — une cellule contient un séparateur sans guillemets, les chiffres de cette ligne peuvent donc être décalés",
+        "ImportReasons::row {row} has {cells} cells where the header has {width}: no cell for {span} — a separator is missing, so the figures of this row may be shifted": "la ligne {row} a {cells} cellules quand l'en-tête en a {width} : pas de cellule pour {span} — il manque un séparateur, les chiffres de cette ligne peuvent donc être décalés",
+        "ImportReasons::{ally} is given again with the same figures as in {first}": "{ally} figure de nouveau, avec les mêmes chiffres qu'en {first}",
+        "ImportReasons::{ally} is already given in {first} with other figures; which row is right?": "{ally} figure déjà en {first} avec d'autres chiffres ; quelle ligne est la bonne ?",
+        "ImportReasons::'{text}' is a region or total, not a country": "« {text} » est une région ou un total, pas un pays",
+        "ImportReasons::'{text}' is not a NATO ally": "« {text} » n'est pas un Allié de l'OTAN",
+        "ImportReasons::'{text}' is not a known country; closest ally: {ally}": "« {text} » n'est pas un pays connu ; Allié le plus proche : {ally}",
+        "ImportReasons::'{text}' is not a known country": "« {text} » n'est pas un pays connu",
+        "ImportReasons::no country name in this row": "pas de nom de pays dans cette ligne",
+        "ImportReasons::'{text}' is not a country name": "« {text} » n'est pas un nom de pays",
+        "ImportReasons::the cell holds the error {error}, not a figure": "la cellule contient l'erreur {error}, pas un chiffre",
+        "ImportReasons::circular reference: the formula depends on itself, so its saved value is no figure": "référence circulaire : la formule dépend d'elle-même, sa valeur enregistrée n'est donc pas un chiffre",
+        "ImportReasons::merged with {top}: one figure spans several years or rows": "fusionnée avec {top} : un seul chiffre couvre plusieurs années ou lignes",
+        "ImportReasons::formula without a saved value: open and save the file in Excel or LibreOffice": "formule sans valeur enregistrée : ouvrez et enregistrez le fichier dans Excel ou LibreOffice",
+        "ImportReasons::no figure ('{text}')": "pas de chiffre (« {text} »)",
+        "ImportReasons::the year cell of this row is not a year": "la cellule d'année de cette ligne n'est pas une année",
+        "ImportReasons::{year} is history: scenarios take inputs for {first}–{last}": "{year} relève de l'historique : les scénarios prennent des valeurs pour {first}–{last}",
+        "ImportReasons::{year} is after the last projection year: scenarios take inputs for {first}–{last}": "{year} est après la dernière année de projection : les scénarios prennent des valeurs pour {first}–{last}",
+        "ImportReasons::Iceland has no armed forces: no projection to set": "l'Islande n'a pas de forces armées : pas de projection à fixer",
+        "ImportReasons::{iso3} {year} is given again, with the same figure, in {cell}": "{iso3} {year} figure de nouveau, avec le même chiffre, en {cell}",
+        "ImportReasons::TRUE/FALSE, expected a number": "VRAI/FAUX, un nombre est attendu",
+        "ImportReasons::a date ({date}), expected a number — check the cell format": "une date ({date}), un nombre est attendu — vérifiez le format de la cellule",
+        "ImportReasons::{pct:g}% a year is outside -100%..1000%": "{pct:g} % par an est hors de -100 %..1000 %",
+        "ImportReasons::{iso3} {year} is already given in {cell} with another figure ({first:g}); which is right?": "{iso3} {year} figure déjà en {cell} avec un autre chiffre ({first:g}) ; lequel est le bon ?",
+        "ImportReasons::negative amount {number:g}": "montant négatif {number:g}",
+        "ImportReasons::GDP must be positive": "le PIB doit être positif",
+        "ImportReasons::{pct:g}% of GDP is outside 0–100%": "{pct:g} % du PIB est hors de 0–100 %",
+        "ImportReasons::implausibly large budget (over 10^18 national currency)": "budget invraisemblablement élevé (plus de 10^18 en monnaie nationale)",
+        "ImportReasons::implausible: {number:g} read as {unit} is {value:.4g} against {ref:.4g} on the scenario's path for {iso3} {year}; it fits {fitting}: the column mixes units": "invraisemblable : {number:g} lu en {unit} donne {value:.4g} contre {ref:.4g} sur la trajectoire du scénario pour {iso3} {year} ; il correspond à {fitting} : la colonne mélange les unités",
+        "ImportReasons::implausible: {number:g} read as {unit} is {value:.4g} against {ref:.4g} on the scenario's path for {iso3} {year}": "invraisemblable : {number:g} lu en {unit} donne {value:.4g} contre {ref:.4g} sur la trajectoire du scénario pour {iso3} {year}",
+        "ImportReasons::{odd} of {checked} figures read as {unit} are far from the scenario's path for their ally (e.g. {iso3} {year}: {value:.4g} against {ref:.4g}, this tool's 10× heuristic); they look like {likely}": "{odd} chiffres sur {checked} lus en {unit} sont loin de la trajectoire du scénario pour leur Allié (p. ex. {iso3} {year} : {value:.4g} contre {ref:.4g}, heuristique ×10 propre à cet outil) ; ils ressemblent à des {likely}",
+        "ImportReasons::{odd} of {checked} figures read as {unit} are far from the scenario's path for their ally (e.g. {iso3} {year}: {value:.4g} against {ref:.4g}, this tool's 10× heuristic)": "{odd} chiffres sur {checked} lus en {unit} sont loin de la trajectoire du scénario pour leur Allié (p. ex. {iso3} {year} : {value:.4g} contre {ref:.4g}, heuristique ×10 propre à cet outil)",
+        "ImportReasons::check this figure: {number:g} read as {unit} is {value:.4g} against {ref:.4g} on the scenario's path for {iso3} {year} (this tool's heuristic)": "vérifiez ce chiffre : {number:g} lu en {unit} donne {value:.4g} contre {ref:.4g} sur la trajectoire du scénario pour {iso3} {year} (heuristique propre à cet outil)",
+    }
+)

@@ -123,6 +123,35 @@ def _same(french: str | tuple[str, ...], message: ET.Element) -> bool:
     return current == (french if isinstance(french, str) else french[-1])
 
 
+REASONS_CONTEXT = "ImportReasons"
+
+
+def _literal_templates(node: ast.expr) -> list[str]:
+    """The string literals a ``Reason(...)`` template can be: a literal, or either
+    branch of ``"…" if … else "…"``."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value]
+    if isinstance(node, ast.IfExp):
+        return _literal_templates(node.body) + _literal_templates(node.orelse)
+    return []
+
+
+def reason_templates(root: Path) -> list[str]:
+    """Every template written as ``Reason("…", …)`` under ``root`` (natoplanner/io), in
+    file order: the window translates them in the "ImportReasons" context."""
+    found: list[str] = []
+    for path in sorted(root.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "Reason"
+                and node.args
+            ):
+                found += [t for t in _literal_templates(node.args[0]) if t not in found]
+    return found
+
+
 def fill(ts: Path, translations: dict, refresh: bool = False) -> list[str]:
     """Fill unfinished messages of ``ts`` from ``translations`` (with ``refresh``, also
     finished ones that differ, each printed); returns sources still missing."""
@@ -194,6 +223,7 @@ def main(argv: list[str] | None = None) -> int:
             check=True,
         )
         pairs = [pair for source in sources for pair in wrapper_strings(ROOT / source)]
+        pairs += [(REASONS_CONTEXT, t) for t in reason_templates(ROOT / "natoplanner" / "io")]
         add_wrapper_strings(ts, pairs)
         missing = fill(ts, {"fr": FR}[code], refresh=args.refresh)
         for source in missing:

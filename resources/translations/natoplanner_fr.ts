@@ -1380,6 +1380,10 @@ croissance du PIB ≤</translation>
             <translation>%1 : reconnu comme %2 (%3)</translation>
         </message>
         <message>
+            <source>%1: %2</source>
+            <translation>%1 : %2</translation>
+        </message>
+        <message>
             <source>%1: imported — %2 %3, %4 = %5</source>
             <translation>%1 : importé — %2 %3, %4 = %5</translation>
         </message>
@@ -1390,6 +1394,10 @@ croissance du PIB ≤</translation>
         <message>
             <source>invalid</source>
             <translation>invalide</translation>
+        </message>
+        <message>
+            <source>%1: %2 — %3</source>
+            <translation>%1 : %2 — %3</translation>
         </message>
         <message>
             <source>Column %1 (%2)</source>
@@ -3826,6 +3834,169 @@ p10–p90 (% PIB)</translation>
         <message>
             <source>%1 figures differ implausibly from the current vintage (a unit or scale slip?):</source>
             <translation>%1 chiffres s'écartent de façon invraisemblable de l'édition actuelle (erreur d'unité ou d'échelle ?) :</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportReasons</name>
+        <message>
+            <source>empty</source>
+            <translation>vide</translation>
+        </message>
+        <message>
+            <source>not a finite number</source>
+            <translation>pas un nombre fini</translation>
+        </message>
+        <message>
+            <source>'{text}' mixes separators (decimal '{decimal}' before '{thousands}')</source>
+            <translation>« {text} » mélange les séparateurs (décimale « {decimal} » avant « {thousands} »)</translation>
+        </message>
+        <message>
+            <source>'{text}' does not fit the decimal point of this column: ',' here can only group thousands (1,234)</source>
+            <translation>« {text} » ne va pas avec le point décimal de cette colonne : « , » n'y peut que séparer les milliers (1,234)</translation>
+        </message>
+        <message>
+            <source>'{text}' does not fit the decimal comma of this column: '.' here can only group thousands (1.234)</source>
+            <translation>« {text} » ne va pas avec la virgule décimale de cette colonne : « . » n'y peut que séparer les milliers (1.234)</translation>
+        </message>
+        <message>
+            <source>'{text}' is not a number</source>
+            <translation>« {text} » n'est pas un nombre</translation>
+        </message>
+        <message>
+            <source>ambiguous: '{text}' could be {whole:g} or {point:g}, and no other cell of the column shows which separator is the decimal one; write it as {whole:g} or {point:g}</source>
+            <translation>ambigu : « {text} » peut valoir {whole:g} ou {point:g}, et aucune autre cellule de la colonne ne montre quel séparateur est la décimale ; écrivez {whole:g} ou {point:g}</translation>
+        </message>
+        <message>
+            <source>row {row} has {cells} cells but the header only {width}: {cell} '{text}' has no heading — a cell holds an unquoted separator, so the figures of this row may be shifted</source>
+            <translation>la ligne {row} a {cells} cellules mais l'en-tête seulement {width} : {cell} « {text} » n'a pas d'intitulé — une cellule contient un séparateur sans guillemets, les chiffres de cette ligne peuvent donc être décalés</translation>
+        </message>
+        <message>
+            <source>row {row} has {cells} cells where the header has {width}: no cell for {span} — a separator is missing, so the figures of this row may be shifted</source>
+            <translation>la ligne {row} a {cells} cellules quand l'en-tête en a {width} : pas de cellule pour {span} — il manque un séparateur, les chiffres de cette ligne peuvent donc être décalés</translation>
+        </message>
+        <message>
+            <source>{ally} is given again with the same figures as in {first}</source>
+            <translation>{ally} figure de nouveau, avec les mêmes chiffres qu'en {first}</translation>
+        </message>
+        <message>
+            <source>{ally} is already given in {first} with other figures; which row is right?</source>
+            <translation>{ally} figure déjà en {first} avec d'autres chiffres ; quelle ligne est la bonne ?</translation>
+        </message>
+        <message>
+            <source>'{text}' is a region or total, not a country</source>
+            <translation>« {text} » est une région ou un total, pas un pays</translation>
+        </message>
+        <message>
+            <source>'{text}' is not a NATO ally</source>
+            <translation>« {text} » n'est pas un Allié de l'OTAN</translation>
+        </message>
+        <message>
+            <source>'{text}' is not a known country; closest ally: {ally}</source>
+            <translation>« {text} » n'est pas un pays connu ; Allié le plus proche : {ally}</translation>
+        </message>
+        <message>
+            <source>'{text}' is not a known country</source>
+            <translation>« {text} » n'est pas un pays connu</translation>
+        </message>
+        <message>
+            <source>no country name in this row</source>
+            <translation>pas de nom de pays dans cette ligne</translation>
+        </message>
+        <message>
+            <source>'{text}' is not a country name</source>
+            <translation>« {text} » n'est pas un nom de pays</translation>
+        </message>
+        <message>
+            <source>the cell holds the error {error}, not a figure</source>
+            <translation>la cellule contient l'erreur {error}, pas un chiffre</translation>
+        </message>
+        <message>
+            <source>circular reference: the formula depends on itself, so its saved value is no figure</source>
+            <translation>référence circulaire : la formule dépend d'elle-même, sa valeur enregistrée n'est donc pas un chiffre</translation>
+        </message>
+        <message>
+            <source>merged with {top}: one figure spans several years or rows</source>
+            <translation>fusionnée avec {top} : un seul chiffre couvre plusieurs années ou lignes</translation>
+        </message>
+        <message>
+            <source>formula without a saved value: open and save the file in Excel or LibreOffice</source>
+            <translation>formule sans valeur enregistrée : ouvrez et enregistrez le fichier dans Excel ou LibreOffice</translation>
+        </message>
+        <message>
+            <source>no figure ('{text}')</source>
+            <translation>pas de chiffre (« {text} »)</translation>
+        </message>
+        <message>
+            <source>the year cell of this row is not a year</source>
+            <translation>la cellule d'année de cette ligne n'est pas une année</translation>
+        </message>
+        <message>
+            <source>{year} is history: scenarios take inputs for {first}–{last}</source>
+            <translation>{year} relève de l'historique : les scénarios prennent des valeurs pour {first}–{last}</translation>
+        </message>
+        <message>
+            <source>{year} is after the last projection year: scenarios take inputs for {first}–{last}</source>
+            <translation>{year} est après la dernière année de projection : les scénarios prennent des valeurs pour {first}–{last}</translation>
+        </message>
+        <message>
+            <source>Iceland has no armed forces: no projection to set</source>
+            <translation>l'Islande n'a pas de forces armées : pas de projection à fixer</translation>
+        </message>
+        <message>
+            <source>{iso3} {year} is given again, with the same figure, in {cell}</source>
+            <translation>{iso3} {year} figure de nouveau, avec le même chiffre, en {cell}</translation>
+        </message>
+        <message>
+            <source>TRUE/FALSE, expected a number</source>
+            <translation>VRAI/FAUX, un nombre est attendu</translation>
+        </message>
+        <message>
+            <source>a date ({date}), expected a number — check the cell format</source>
+            <translation>une date ({date}), un nombre est attendu — vérifiez le format de la cellule</translation>
+        </message>
+        <message>
+            <source>{pct:g}% a year is outside -100%..1000%</source>
+            <translation>{pct:g} % par an est hors de -100 %..1000 %</translation>
+        </message>
+        <message>
+            <source>{iso3} {year} is already given in {cell} with another figure ({first:g}); which is right?</source>
+            <translation>{iso3} {year} figure déjà en {cell} avec un autre chiffre ({first:g}) ; lequel est le bon ?</translation>
+        </message>
+        <message>
+            <source>negative amount {number:g}</source>
+            <translation>montant négatif {number:g}</translation>
+        </message>
+        <message>
+            <source>GDP must be positive</source>
+            <translation>le PIB doit être positif</translation>
+        </message>
+        <message>
+            <source>{pct:g}% of GDP is outside 0–100%</source>
+            <translation>{pct:g} % du PIB est hors de 0–100 %</translation>
+        </message>
+        <message>
+            <source>implausibly large budget (over 10^18 national currency)</source>
+            <translation>budget invraisemblablement élevé (plus de 10^18 en monnaie nationale)</translation>
+        </message>
+        <message>
+            <source>implausible: {number:g} read as {unit} is {value:.4g} against {ref:.4g} on the scenario's path for {iso3} {year}; it fits {fitting}: the column mixes units</source>
+            <translation>invraisemblable : {number:g} lu en {unit} donne {value:.4g} contre {ref:.4g} sur la trajectoire du scénario pour {iso3} {year} ; il correspond à {fitting} : la colonne mélange les unités</translation>
+        </message>
+        <message>
+            <source>implausible: {number:g} read as {unit} is {value:.4g} against {ref:.4g} on the scenario's path for {iso3} {year}</source>
+            <translation>invraisemblable : {number:g} lu en {unit} donne {value:.4g} contre {ref:.4g} sur la trajectoire du scénario pour {iso3} {year}</translation>
+        </message>
+        <message>
+            <source>{odd} of {checked} figures read as {unit} are far from the scenario's path for their ally (e.g. {iso3} {year}: {value:.4g} against {ref:.4g}, this tool's 10× heuristic); they look like {likely}</source>
+            <translation>{odd} chiffres sur {checked} lus en {unit} sont loin de la trajectoire du scénario pour leur Allié (p. ex. {iso3} {year} : {value:.4g} contre {ref:.4g}, heuristique ×10 propre à cet outil) ; ils ressemblent à des {likely}</translation>
+        </message>
+        <message>
+            <source>{odd} of {checked} figures read as {unit} are far from the scenario's path for their ally (e.g. {iso3} {year}: {value:.4g} against {ref:.4g}, this tool's 10× heuristic)</source>
+            <translation>{odd} chiffres sur {checked} lus en {unit} sont loin de la trajectoire du scénario pour leur Allié (p. ex. {iso3} {year} : {value:.4g} contre {ref:.4g}, heuristique ×10 propre à cet outil)</translation>
+        </message>
+        <message>
+            <source>check this figure: {number:g} read as {unit} is {value:.4g} against {ref:.4g} on the scenario's path for {iso3} {year} (this tool's heuristic)</source>
+            <translation>vérifiez ce chiffre : {number:g} lu en {unit} donne {value:.4g} contre {ref:.4g} sur la trajectoire du scénario pour {iso3} {year} (heuristique propre à cet outil)</translation>
         </message>
     </context>
 </TS>

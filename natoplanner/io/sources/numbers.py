@@ -12,6 +12,8 @@ import math
 import re
 from collections.abc import Iterable
 
+from natoplanner.io.reasons import Reason
+
 #: Cell texts that mean "no figure" in the sources we read (SIPRI "..." = not
 #: available and "xxx" = country did not exist; IMF/World Bank ".." and "n/a").
 MISSING_MARKERS = frozenset(
@@ -47,7 +49,6 @@ _GROUPED = {
     ",": re.compile(r"^\d{1,3}(,\d{3})+$"),
     ".": re.compile(r"^\d{1,3}(\.\d{3})+$"),
 }
-_SEPARATOR_NAMES = {".": "point", ",": "comma"}
 
 
 class NumberTextError(ValueError):
@@ -116,24 +117,35 @@ def parse_number(text: str, decimal: str | None = ".") -> float:
         cleaned = cleaned[:-1].strip()
     cleaned = cleaned.translate(_SPACES)
     if not cleaned:
-        raise NumberTextError(original, "empty")
+        raise NumberTextError(original, Reason("empty"))
     if cleaned.casefold() in {"nan", "inf", "+inf", "-inf", "infinity", "-infinity"}:
-        raise NumberTextError(original, "not a finite number")
+        raise NumberTextError(original, Reason("not a finite number"))
     if decimal is None:
         if _THREE_AFTER.match(cleaned):
             whole = cleaned.replace(",", "").replace(".", "")
             point = cleaned.replace(",", ".")
             raise NumberTextError(
                 original,
-                f"ambiguous: '{original}' could be {float(whole):g} or {float(point):g}, and no "
-                f"other cell of the column shows which separator is the decimal one; "
-                f"write it as {float(whole):g} or {float(point):g}",
+                Reason(
+                    "ambiguous: '{text}' could be {whole:g} or {point:g}, and no other cell of "
+                    "the column shows which separator is the decimal one; write it as {whole:g} "
+                    "or {point:g}",
+                    text=original,
+                    whole=float(whole),
+                    point=float(point),
+                ),
             )
         decimal = detect_decimal([cleaned]) or "."
     thousands = "," if decimal == "." else "."
     if decimal in cleaned and cleaned.rfind(thousands) > cleaned.find(decimal):
         raise NumberTextError(
-            original, f"'{original}' mixes separators (decimal '{decimal}' before '{thousands}')"
+            original,
+            Reason(
+                "'{text}' mixes separators (decimal '{decimal}' before '{thousands}')",
+                text=original,
+                decimal=decimal,
+                thousands=thousands,
+            ),
         )
     if thousands in cleaned and not _GROUPED[thousands].match(
         cleaned.split(decimal)[0].lstrip("+-")
@@ -142,15 +154,21 @@ def parse_number(text: str, decimal: str | None = ".") -> float:
         # other separator only ever groups three digits.
         raise NumberTextError(
             original,
-            f"'{_clip(original)}' does not fit the decimal {_SEPARATOR_NAMES[decimal]} of this "
-            f"column: '{thousands}' here can only group thousands (1{thousands}234)",
+            Reason(
+                "'{text}' does not fit the decimal point of this column: ',' here can only "
+                "group thousands (1,234)"
+                if decimal == "."
+                else "'{text}' does not fit the decimal comma of this column: '.' here can only "
+                "group thousands (1.234)",
+                text=_clip(original),
+            ),
         )
     cleaned = cleaned.replace(thousands, "").replace(decimal, ".")
     if not _PLAIN.match(cleaned):
-        raise NumberTextError(original, f"'{_clip(original)}' is not a number")
+        raise NumberTextError(original, Reason("'{text}' is not a number", text=_clip(original)))
     value = float(cleaned)
     if not math.isfinite(value):
-        raise NumberTextError(original, "not a finite number")
+        raise NumberTextError(original, Reason("not a finite number"))
     return -value if negative else value
 
 

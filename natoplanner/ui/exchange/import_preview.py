@@ -21,7 +21,7 @@ from natoplanner.io.sources.importer import TARGET_MEASURE, CellStatus, ImportPr
 from natoplanner.io.sources.tabular import cell_address, column_letters
 from natoplanner.ui.common.formatting import number
 from natoplanner.ui.common.models import ReadOnlyTableModel
-from natoplanner.ui.exchange.import_words import ally_name, target_label, target_unit
+from natoplanner.ui.exchange.import_words import ally_name, reason_text, target_label, target_unit
 
 _ROOT = QModelIndex()
 
@@ -160,7 +160,11 @@ class ImportPreviewModel(ReadOnlyTableModel):
                     .replace("%2", ally_name(ally))
                     .replace("%3", ally.iso3)
                 )
-            return f"{address}: {row_report.reason}"
+            return (
+                self.tr("%1: %2")
+                .replace("%1", address)
+                .replace("%2", reason_text(row_report.reason))
+            )
         report = preview.report_at(row, col)
         if report is None:
             return None
@@ -182,7 +186,12 @@ class ImportPreviewModel(ReadOnlyTableModel):
                 .replace("%5", amount)
             )
         verdict = self.tr("skipped") if report.status is CellStatus.SKIPPED else self.tr("invalid")
-        return f"{address}: {verdict} — {report.reason}"
+        return (
+            self.tr("%1: %2 — %3")
+            .replace("%1", address)
+            .replace("%2", verdict)
+            .replace("%3", reason_text(report.reason))
+        )
 
     def _row_heading(self, row: int) -> str:
         """Excel's row number and, below the header, the row's country as the file names it.

@@ -14,7 +14,12 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QAbstractItemView
 
 from natoplanner.io.sources.importer import ImportPreview
-from natoplanner.ui.exchange.import_words import ally_name, interface_in_english, unit_label
+from natoplanner.ui.exchange.import_words import (
+    ally_name,
+    interface_in_english,
+    reason_text,
+    unit_label,
+)
 
 
 class ImportSummary:
@@ -131,7 +136,7 @@ class ImportSummary:
         invalid = counts.get("invalid", 0)
         if plan.blocking:
             text = self.tr("Nothing will be imported until this is settled: %1").replace(
-                "%1", plan.blocking[0].reason
+                "%1", reason_text(plan.blocking[0].reason)
             )
             return text
         if plan.changes:

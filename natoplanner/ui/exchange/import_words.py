@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
 from natoplanner.core.scenario import Measure
+from natoplanner.io.reasons import Reason
 from natoplanner.io.sources.detect import SourceMeasure, Unit
 
 _CONTEXT = "ImportWords"
@@ -85,3 +86,32 @@ def ally_name(ally) -> str:
     """The ally's short name in the interface language (QLocale's default follows it)."""
     french = QLocale().language() == QLocale.Language.French
     return ally.name("fr" if french else "en")
+
+
+def reason_text(reason: str) -> str:
+    """A reason from io (:class:`natoplanner.io.reasons.Reason`) in the interface language:
+    its template translated ("ImportReasons"), filled with the same values — allies by their
+    name here, units by their label here, nested reasons translated too. Plain text as is."""
+    if not isinstance(reason, Reason):
+        return str(reason)
+    template = QCoreApplication.translate("ImportReasons", reason.template)
+    return template.format(**{key: _localised(value) for key, value in reason.params.items()})
+
+
+class _LocalDecimal(float):
+    """A float that formats with the interface's decimal separator ("2,5" in French)."""
+
+    def __format__(self, spec: str) -> str:
+        return format(float(self), spec).replace(".", QLocale().decimalPoint())
+
+
+def _localised(value: object) -> object:
+    if isinstance(value, Reason):
+        return reason_text(value)
+    if isinstance(value, float):
+        return _LocalDecimal(value)
+    if isinstance(value, Unit):
+        return unit_label(value)
+    if hasattr(value, "name_en"):
+        return ally_name(value)
+    return value

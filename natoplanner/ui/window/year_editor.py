@@ -38,6 +38,7 @@ from natoplanner.core.vintages import SHARE_GDP_PCT, SPENDING_NATIONAL_MN
 from natoplanner.io.sources.numbers import NumberTextError
 from natoplanner.ui.common.formatting import DASH, number, percent, read_number
 from natoplanner.ui.common.labels import data_label
+from natoplanner.ui.exchange.import_words import reason_text
 from natoplanner.ui.sources.tooltips import reference_lines
 from natoplanner.ui.window.commands import SetYearInput
 from natoplanner.ui.window.document import ScenarioDocument
@@ -394,7 +395,7 @@ class YearEditorModel(QAbstractTableModel):
             try:
                 number_value = read_number(value)
             except NumberTextError as error:
-                self.input_rejected.emit(index, error.reason)
+                self.input_rejected.emit(index, reason_text(error.reason))
                 return None
         else:
             number_value = float(value)

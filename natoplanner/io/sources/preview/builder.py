@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from natoplanner.core.projection import Projection
 from natoplanner.core.scenario import Scenario
+from natoplanner.io.reasons import Reason
 from natoplanner.io.sources.detect import describe_column, measure_contradiction, table_decimal
 from natoplanner.io.sources.labels import LabelKind, LabelMatch, classify_label, year_from_header
 from natoplanner.io.sources.plan import (
@@ -113,9 +114,13 @@ class PlanBuilder(CellReader, UnitCheck):
                 return
             first, last = missing[0], missing[-1]
             span = cell_address(r, first) + (f":{cell_address(r, last)}" if last != first else "")
-            reason = (
-                f"row {r + 1} has {len(row)} cells where the header has {width}: no cell for "
-                f"{span} — a separator is missing, so the figures of this row may be shifted"
+            reason = Reason(
+                "row {row} has {cells} cells where the header has {width}: no cell for {span} — "
+                "a separator is missing, so the figures of this row may be shifted",
+                row=r + 1,
+                cells=len(row),
+                width=width,
+                span=span,
             )
             self.plan.invalid.append(
                 SkippedItem(cell_address(r, 0, self.sheet.name), "short row", reason)
@@ -129,10 +134,15 @@ class PlanBuilder(CellReader, UnitCheck):
         if not extra:
             return
         c = extra[0]
-        reason = (
-            f"row {r + 1} has {len(row)} cells but the header only {width}: "
-            f"{cell_address(r, c)} '{short_text(str(row[c]), 20)}' has no heading — a cell "
-            f"holds an unquoted separator, so the figures of this row may be shifted"
+        reason = Reason(
+            "row {row} has {cells} cells but the header only {width}: {cell} '{text}' has no "
+            "heading — a cell holds an unquoted separator, so the figures of this row may be "
+            "shifted",
+            row=r + 1,
+            cells=len(row),
+            width=width,
+            cell=cell_address(r, c),
+            text=short_text(str(row[c]), 20),
         )
         self.plan.invalid.append(
             SkippedItem(cell_address(r, c, self.sheet.name), "wide row", reason, str(row[c]))
@@ -231,13 +241,18 @@ class PlanBuilder(CellReader, UnitCheck):
         first = local_address(first_address)
         cells = [_at(row, c) for c, _ in value_cells]
         if cells == first_cells:
-            reason = f"{label.ally.name_en} is given again with the same figures as in {first}"
+            reason = Reason(
+                "{ally} is given again with the same figures as in {first}",
+                ally=label.ally,
+                first=first,
+            )
             self.plan.warnings.append(SkippedItem(address, "duplicate ally", reason, label.text))
             status = CellStatus.SKIPPED
         else:
-            reason = (
-                f"{label.ally.name_en} is already given in {first} with other figures; "
-                f"which row is right?"
+            reason = Reason(
+                "{ally} is already given in {first} with other figures; which row is right?",
+                ally=label.ally,
+                first=first,
             )
             self.plan.invalid.append(SkippedItem(address, "duplicate ally", reason, label.text))
             status = CellStatus.INVALID
@@ -302,16 +317,22 @@ def _at(row: list[object], col: int | None) -> object:
     return row[col] if col is not None and 0 <= col < len(row) else ""
 
 
-def _label_reason(label: LabelMatch) -> str:
+def _label_reason(label: LabelMatch) -> Reason:
+    text = short_text(label.text)
     match label.kind:
         case LabelKind.REGION:
-            return f"'{short_text(label.text)}' is a region or total, not a country"
+            return Reason("'{text}' is a region or total, not a country", text=text)
         case LabelKind.OTHER_COUNTRY:
-            return f"'{short_text(label.text)}' is not a NATO ally"
+            return Reason("'{text}' is not a NATO ally", text=text)
+        case LabelKind.UNKNOWN if label.suggestion:
+            return Reason(
+                "'{text}' is not a known country; closest ally: {ally}",
+                text=text,
+                ally=label.suggestion,
+            )
         case LabelKind.UNKNOWN:
-            hint = f"; closest ally: {label.suggestion.name_en}" if label.suggestion else ""
-            return f"'{short_text(label.text)}' is not a known country{hint}"
+            return Reason("'{text}' is not a known country", text=text)
         case LabelKind.BLANK:
-            return "no country name in this row"
+            return Reason("no country name in this row")
         case _:
-            return f"'{short_text(label.text)}' is not a country name"
+            return Reason("'{text}' is not a country name", text=text)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 
+from natoplanner.io.reasons import Reason
 from natoplanner.io.sources.numbers import NumberTextError, parse_number
 from natoplanner.io.sources.plan import (
     CellReport,
@@ -34,15 +35,22 @@ class CellReader:
         if (r, c) in sheet.error_cells:
             error = sheet.error_cells[(r, c)]
             self._invalid(
-                r, c, f"the cell holds the error {error}, not a figure", iso3, year, error
+                r,
+                c,
+                Reason("the cell holds the error {error}, not a figure", error=error),
+                iso3,
+                year,
+                error,
             )
             return
         if (r, c) in sheet.circular_cells:
             self._invalid(
                 r,
                 c,
-                "circular reference: the formula depends on itself, so its saved value is no "
-                "figure",
+                Reason(
+                    "circular reference: the formula depends on itself, so its saved value is "
+                    "no figure"
+                ),
                 iso3,
                 year,
                 cell,
@@ -51,7 +59,12 @@ class CellReader:
         if (r, c) in sheet.merged_copies:
             top = cell_address(*sheet.merged_copies[(r, c)])
             self._invalid(
-                r, c, f"merged with {top}: one figure spans several years or rows", iso3, year, cell
+                r,
+                c,
+                Reason("merged with {top}: one figure spans several years or rows", top=top),
+                iso3,
+                year,
+                cell,
             )
             return
         if (r, c) in self.sheet.uncached_formulas:
@@ -59,24 +72,27 @@ class CellReader:
                 r,
                 c,
                 "formulas without a saved value",
-                "formula without a saved value: open and save the file in Excel or LibreOffice",
+                Reason(
+                    "formula without a saved value: open and save the file in Excel or LibreOffice"
+                ),
                 iso3,
                 year,
             )
             return
         if blank_cell(cell):
             if not (isinstance(cell, str) and cell.strip() == ""):
-                self._cell(r, c, CellStatus.SKIPPED, f"no figure ('{cell.strip()}')", iso3, year)
+                reason = Reason("no figure ('{text}')", text=cell.strip())
+                self._cell(r, c, CellStatus.SKIPPED, reason, iso3, year)
                 self.plan.skipped.append(
                     SkippedItem(
                         cell_address(r, c, self.sheet.name),
                         "cells marked as missing ('...', 'xxx', 'n/a')",
-                        f"no figure ('{cell.strip()}')",
+                        reason,
                     )
                 )
             return
         if year is None:
-            self._invalid(r, c, "the year cell of this row is not a year", iso3, None, cell)
+            self._invalid(r, c, Reason("the year cell of this row is not a year"), iso3, None, cell)
             return
         if year not in self.years:
             when = "history" if year < self.first_year else "after the last projection year"
@@ -84,7 +100,15 @@ class CellReader:
                 r,
                 c,
                 f"cells for years outside {self.first_year}–{self.last_year} ({when})",
-                f"{year} is {when}: scenarios take inputs for {self.first_year}–{self.last_year}",
+                Reason(
+                    "{year} is history: scenarios take inputs for {first}–{last}"
+                    if year < self.first_year
+                    else "{year} is after the last projection year: scenarios take inputs for "
+                    "{first}–{last}",
+                    year=year,
+                    first=self.first_year,
+                    last=self.last_year,
+                ),
                 iso3,
                 year,
             )
@@ -99,7 +123,7 @@ class CellReader:
                 r,
                 c,
                 "Iceland (no armed forces, no path)",
-                "Iceland has no armed forces: no projection to set",
+                Reason("Iceland has no armed forces: no projection to set"),
                 iso3,
                 year,
                 number,
@@ -108,8 +132,11 @@ class CellReader:
         if (iso3, year) in self.seen:
             first, first_number = self.seen[(iso3, year)]
             if first_number == number:
-                reason = (
-                    f"{iso3} {year} is given again, with the same figure, in {local_address(first)}"
+                reason = Reason(
+                    "{iso3} {year} is given again, with the same figure, in {cell}",
+                    iso3=iso3,
+                    year=year,
+                    cell=local_address(first),
                 )
                 self._cell(r, c, CellStatus.SKIPPED, reason, iso3, year, number)
                 self.plan.warnings.append(
@@ -119,8 +146,14 @@ class CellReader:
                 self._invalid(
                     r,
                     c,
-                    f"{iso3} {year} is already given in {local_address(first)} with another "
-                    f"figure ({first_number:g}); which is right?",
+                    Reason(
+                        "{iso3} {year} is already given in {cell} with another figure "
+                        "({first:g}); which is right?",
+                        iso3=iso3,
+                        year=year,
+                        cell=local_address(first),
+                        first=first_number,
+                    ),
                     iso3,
                     year,
                     cell,
@@ -129,7 +162,7 @@ class CellReader:
         try:
             value = self._convert(iso3, year, number)
         except ValueError as error:
-            self._invalid(r, c, str(error), iso3, year, cell)
+            self._invalid(r, c, error.args[0], iso3, year, cell)
             return
         address = cell_address(r, c, self.sheet.name)
         self.seen[(iso3, year)] = (address, number)
@@ -146,14 +179,15 @@ class CellReader:
 
     def _number(self, cell: object) -> float:
         if isinstance(cell, bool):
-            raise NumberTextError(str(cell), "TRUE/FALSE, expected a number")
+            raise NumberTextError(str(cell), Reason("TRUE/FALSE, expected a number"))
         if isinstance(cell, (dt.date, dt.datetime, dt.time, dt.timedelta)):
             raise NumberTextError(
-                str(cell), f"a date ({cell}), expected a number — check the cell format"
+                str(cell),
+                Reason("a date ({date}), expected a number — check the cell format", date=cell),
             )
         if isinstance(cell, (int, float)):
             if not math.isfinite(cell):
-                raise NumberTextError(str(cell), "not a finite number")
+                raise NumberTextError(str(cell), Reason("not a finite number"))
             return float(cell)
         return parse_number(str(cell), self.decimal)
 
@@ -164,7 +198,7 @@ class CellReader:
         row = self.scenario.row(iso3)
         if s.measure.is_money:
             if number < 0:
-                raise ValueError(f"negative amount {number:g}")
+                raise ValueError(Reason("negative amount {number:g}", number=number))
             # One factor from the file's scale to the scenario's (million for budgets,
             # billion for GDP): a figure already in that scale is taken exactly as written.
             target = 1e6 if s.measure is SourceMeasure.CORE_BUDGET else 1e9
@@ -174,19 +208,21 @@ class CellReader:
                 value *= float(self.scenario.base.fx_per_usd[row])
             if s.measure is SourceMeasure.CORE_BUDGET:
                 if value > 1e12:
-                    raise ValueError("implausibly large budget (over 10^18 national currency)")
+                    raise ValueError(
+                        Reason("implausibly large budget (over 10^18 national currency)")
+                    )
                 return value
             if value <= 0:
-                raise ValueError("GDP must be positive")
+                raise ValueError(Reason("GDP must be positive"))
             return value
         pct = _percent(number, unit)
         if s.measure is SourceMeasure.SHARE_OF_GDP:
             if not 0 <= pct <= 100:
-                raise ValueError(f"{pct:g}% of GDP is outside 0–100%")
+                raise ValueError(Reason("{pct:g}% of GDP is outside 0–100%", pct=pct))
             cost = self.pp_cost_mn[row, year - self.scenario.base_year]
             return float(pct * cost)
         if pct <= -100 or pct > 1000:
-            raise ValueError(f"{pct:g}% a year is outside -100%..1000%")
+            raise ValueError(Reason("{pct:g}% a year is outside -100%..1000%", pct=pct))
         return pct
 
     def _cell(

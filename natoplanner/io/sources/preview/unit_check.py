@@ -7,6 +7,7 @@ wrong and the import is blocked, naming the unit that fits (this tool's 10x heur
 from __future__ import annotations
 
 from natoplanner.core.scenario import Measure
+from natoplanner.io.reasons import Reason
 from natoplanner.io.sources.plan import Change, SkippedItem
 from natoplanner.io.sources.plausibility import Reference, is_plausible
 from natoplanner.io.sources.settings import Unit, units_for
@@ -43,36 +44,70 @@ class UnitCheck:
         if mostly:
             likely = self._likely_unit(checked)
             change, ref, _ = odd[0]
-            hint = f"; they look like {likely.label}" if likely else ""
             self.plan.blocking.append(
                 SkippedItem(
                     change.source,
                     "implausible figures",
-                    f"{len(odd)} of {len(checked)} figures read as {s.unit.label} are far from "
-                    f"the scenario's path for their ally (e.g. {change.iso3} {change.year}: "
-                    f"{change.value:.4g} against {ref:.4g}, this tool's 10× heuristic){hint}",
+                    Reason(
+                        (
+                            "{odd} of {checked} figures read as {unit} are far from the "
+                            "scenario's path for their ally (e.g. {iso3} {year}: {value:.4g} "
+                            "against {ref:.4g}, this tool's 10× heuristic); they look like "
+                            "{likely}"
+                            if likely
+                            else "{odd} of {checked} figures read as {unit} are far from the "
+                            "scenario's path for their ally (e.g. {iso3} {year}: {value:.4g} "
+                            "against {ref:.4g}, this tool's 10× heuristic)"
+                        ),
+                        odd=len(odd),
+                        checked=len(checked),
+                        unit=s.unit,
+                        iso3=change.iso3,
+                        year=change.year,
+                        value=change.value,
+                        ref=ref,
+                        likely=likely,
+                    ),
                 )
             )
             self.plan.likely_unit = likely
         refused = set()
         for change, ref, fitting in odd:
             r, c = self._grid_of(change.source)
-            why = (
-                f"{change.source_value:g} read as {s.unit.label} is {change.value:.4g} against "
-                f"{ref:.4g} on the scenario's path for {change.iso3} {change.year}"
-            )
+            facts = {
+                "number": change.source_value,
+                "unit": s.unit,
+                "value": change.value,
+                "ref": ref,
+                "iso3": change.iso3,
+                "year": change.year,
+            }
             if fitting is not None or mostly:
-                also = f"; it fits {fitting.label}: the column mixes units" if fitting else ""
-                self._invalid(
-                    r, c, f"implausible: {why}{also}", change.iso3, change.year, change.source_value
+                reason = Reason(
+                    (
+                        "implausible: {number:g} read as {unit} is {value:.4g} against "
+                        "{ref:.4g} on the scenario's path for {iso3} {year}; it fits {fitting}: "
+                        "the column mixes units"
+                        if fitting is not None
+                        else "implausible: {number:g} read as {unit} is {value:.4g} against "
+                        "{ref:.4g} on the scenario's path for {iso3} {year}"
+                    ),
+                    fitting=fitting,
+                    **facts,
                 )
+                self._invalid(r, c, reason, change.iso3, change.year, change.source_value)
                 refused.add(change.source)
             else:
                 self.plan.warnings.append(
                     SkippedItem(
                         change.source,
                         "implausible figure",
-                        f"check this figure: {why} (this tool's heuristic)",
+                        Reason(
+                            "check this figure: {number:g} read as {unit} is {value:.4g} against "
+                            "{ref:.4g} on the scenario's path for {iso3} {year} (this tool's "
+                            "heuristic)",
+                            **facts,
+                        ),
                     )
                 )
         if refused:
