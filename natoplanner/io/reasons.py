@@ -36,8 +36,5 @@ def _english(value: object) -> object:
     measure by its label; anything else as it is (numbers keep their format spec)."""
     if hasattr(value, "name_en"):
         return value.name_en
-    if hasattr(value, "label") and not isinstance(value, str | int | float):
-        return value.label
-    if isinstance(value, str) and hasattr(value, "label"):  # a StrEnum with a label
-        return value.label
-    return value
+    label = getattr(value, "label", None)
+    return label if isinstance(label, str) else value

@@ -169,11 +169,6 @@ def iceland_gdp_usd_bn(dataset) -> np.ndarray:
     return residual
 
 
-def price_index(projection: Projection) -> np.ndarray:
-    """Deflator index (base year = 1), allies × base..2040 (:meth:`Projection.price_index`)."""
-    return projection.price_index()
-
-
 def core_usd_bn_at_base_prices(projection: Projection) -> np.ndarray:
     """Each ally's core spending (USD bn at base-year prices and exchange rates),
     allies × base..2040: the nominal budget deflated by the ally's own deflator path,
@@ -188,7 +183,7 @@ def nominal_core_usd_bn(projection: Projection) -> np.ndarray:
     paths). The view beside the constant-price default; a typed exchange-rate path
     is not offered yet."""
     scenario = projection.scenario
-    prices = price_index(projection)
+    prices = projection.price_index()
     us_prices = prices[scenario.dataset.registry.iso3_codes.index("USA")]
     fx = scenario.base.fx_per_usd[:, None] * prices / us_prices[None, :]
     return projection.paths.core_budget_mn / fx / 1000
@@ -228,7 +223,7 @@ def alliance_aggregates(projection: Projection) -> AllianceAggregates:
 
     # -- weights: GDP at constant 2021 prices (USD bn), allies × years --------
     real_hist = history_real_gdp_usd_bn(dataset)[:, hist_cols]
-    prices = price_index(projection)[:, 1 : n_proj + 1]
+    prices = projection.price_index()[:, 1 : n_proj + 1]
     real_growth_index = paths.gdp_bn[:, 1 : n_proj + 1] / paths.gdp_bn[:, :1] / prices
     weights = np.hstack([real_hist, real_hist[:, -1:] * real_growth_index])
     iceland = codes.index(ICELAND)
@@ -247,7 +242,7 @@ def alliance_aggregates(projection: Projection) -> AllianceAggregates:
     related_usd_bn = np.hstack(
         [
             np.zeros_like(history_share[:, :-1]),
-            related_mn[:, : n_proj + 1] / price_index(projection)[:, : n_proj + 1] / fx / 1000,
+            related_mn[:, : n_proj + 1] / projection.price_index()[:, : n_proj + 1] / fx / 1000,
         ]
     )
 

@@ -193,7 +193,6 @@ class PathPlot(QWidget):
         self._total_key = pg.PlotDataItem(
             pen=pg.mkPen(self._foreground, width=1.5, style=Qt.PenStyle.DotLine)
         )
-        self._total_key_shown = False
 
         top = QHBoxLayout()
         top.addWidget(mode_label)
@@ -391,13 +390,13 @@ class PathPlot(QWidget):
         self.plot_item.setLabel("left", label)
 
     def _show_total_key(self, shown: bool) -> None:
-        if shown and not self._total_key_shown:
+        in_legend = any(sample.item is self._total_key for sample, _label in self.legend.items)
+        if shown and not in_legend:
             self.legend.addItem(
                 self._total_key, self.tr("dotted: total (core + related up to 1.5%)")
             )
-        elif not shown and self._total_key_shown:
+        elif not shown and in_legend:
             self.legend.removeItem(self._total_key)
-        self._total_key_shown = shown
 
     # -- data ----------------------------------------------------------------
     def series(
@@ -443,7 +442,9 @@ class PathPlot(QWidget):
             curves.history.setData(years, history)
             curves.estimates.setData(years[estimates], history[estimates])
         curves.projection.setData(projected_years, projected)
-        curves.total.setData(*self.total_series(code))
+        if self.mode == PlotMode.CORE_AND_TOTAL or not projection_only:
+            # An edit in another mode leaves the (empty) total curve alone.
+            curves.total.setData(*self.total_series(code))
         typed = self.override_years(code)
         marked = np.isin(projected_years, typed)
         curves.overrides.setData(projected_years[marked], projected[marked])

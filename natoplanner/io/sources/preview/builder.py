@@ -193,11 +193,7 @@ class PlanBuilder(CellReader, UnitCheck):
         row: list[object],
         value_cells: list[tuple[int, int | None]],
     ) -> None:
-        has_values = False
-        for c, _ in value_cells:
-            if c < len(row) and not blank_cell(row[c]):
-                has_values = True
-                break
+        has_values = any(not blank_cell(_at(row, c)) for c, _ in value_cells)
         if label.kind is not LabelKind.ALLY:
             reason = self._reasons.get(id(label))
             if reason is None:
