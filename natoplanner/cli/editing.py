@@ -204,7 +204,8 @@ def run(args: argparse.Namespace) -> int:
     scenario, said = apply_set_options(load_scenario(source), args)
     if args.ally is None and not said:
         raise AssignmentError(
-            "set", "nothing to change: give ISO3 KEY=VALUE…, --gdp-vintage or --nato-edition"
+            "set",
+            "nothing to change: give ISO3 KEY=VALUE…, --gdp-vintage, --nato-edition or --deflator",
         )
     if args.ally is not None:
         iso3 = args.ally.strip().upper()

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from natoplanner.cli.common import load_scenario
 from natoplanner.core.errors import ScenarioInputError
+from natoplanner.core.indicators.basis import deflator_label
 from natoplanner.core.scenario import Scenario
 from natoplanner.core.vintages import Contradiction, ReferenceSeries, Vintage, VintageKind
 from natoplanner.core.vintages.use import (
@@ -61,9 +62,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 # -- set ---------------------------------------------------------------------
 def add_set_options(parser: argparse.ArgumentParser) -> None:
-    """``--gdp-vintage``, ``--nato-edition`` and ``--keep-base-year`` on a ``set`` parser."""
+    """``--gdp-vintage``, ``--nato-edition``, ``--keep-base-year`` and ``--deflator`` on a
+    ``set`` parser."""
     parser.add_argument("--gdp-vintage", metavar="NAME", help="IMF WEO vintage to use")
     parser.add_argument("--nato-edition", metavar="NAME", help="NATO edition to use")
+    parser.add_argument(
+        "--deflator",
+        metavar="SOURCE",
+        help="default deflator of every ally: weo (the GDP forecast vintage's CPI, or its "
+        "GDP deflator where it has one) or nato_history (NATO's implied GDP deflator, each "
+        "year's to the edition's last year, then its ten-year average); typed deflator "
+        "years stay",
+    )
     parser.add_argument(
         "--keep-base-year",
         action="store_true",
@@ -72,7 +82,8 @@ def add_set_options(parser: argparse.ArgumentParser) -> None:
 
 
 def apply_set_options(scenario: Scenario, args: argparse.Namespace) -> tuple[Scenario, list[str]]:
-    """The scenario after ``--nato-edition`` and ``--gdp-vintage``, and one line per change."""
+    """The scenario after ``--nato-edition``, ``--gdp-vintage`` and ``--deflator``, and one
+    line per change."""
     said: list[str] = []
     if args.nato_edition:
         edition = _edition_named(scenario, args.nato_edition)
@@ -92,6 +103,9 @@ def apply_set_options(scenario: Scenario, args: argparse.Namespace) -> tuple[Sce
             )
         scenario.set_gdp_vintage(name)
         said.append(f"GDP forecast: {name} ({scenario.dataset.gdp_vintage(name).price_basis})")
+    if args.deflator:
+        scenario.set_deflator_source(args.deflator)
+        said.append(f"deflator: {deflator_label(scenario)}")
     return scenario, said
 
 

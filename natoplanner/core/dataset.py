@@ -38,6 +38,9 @@ LAST_DATA_YEAR = 2026
 NATO_EDITION = "NATO 2026 edition (2014-2026), cut-off 2026-07-03"
 NATO_EDITION_SHORT = "NATO 2026 edition"
 LATEST_VINTAGE = "IMF WEO April 2026"
+#: Years of NATO's implied GDP deflator averaged for projection years after the
+#: edition's last year (DeflatorSource.NATO_HISTORY): the ten to the last data year.
+NATO_DEFLATOR_YEARS = 10
 NATO_PUBLISHER = "NATO Public Diplomacy Division"
 IMF_PUBLISHER = "International Monetary Fund"
 # data/SOURCES.md §1: cut-off 3 July 2026; the Excel file was saved on 9 July
@@ -311,6 +314,33 @@ class Dataset:
                 full[gap, year - first] = from_nato[gap, year - FIRST_HISTORY_YEAR]
             result.append(_fill_along_years(full)[:, np.asarray(years) - first])
         return result[0], result[1]
+
+    def nato_deflator_years(self) -> tuple[int, int]:
+        """First and last year of the NATO implied-deflator average (2017, 2026)."""
+        return self.last_data_year - NATO_DEFLATOR_YEARS + 1, self.last_data_year
+
+    def nato_deflator_pct(self, years: np.ndarray) -> np.ndarray:
+        """NATO's implied GDP deflator (% a year) per ally for ``years``.
+
+        Years NATO's table covers take that year's implied deflator (nominal
+        over real GDP growth); later years, and a covered year with no figure,
+        the geometric mean of the :meth:`nato_deflator_years` (an ally's years
+        without a figure, such as Luxembourg's 2023 GNI break, left out). NaN
+        for an ally with no figure at all (Iceland: no national row).
+        """
+        first, last = self.nato_deflator_years()
+        deflator = self._nato_growth_and_deflator_pct()[1]
+        window = deflator[:, first - FIRST_HISTORY_YEAR : last - FIRST_HISTORY_YEAR + 1]
+        counted = (~np.isnan(window)).sum(axis=1)
+        log_growth = np.nansum(np.log1p(window / 100), axis=1)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            average = np.where(counted > 0, np.expm1(log_growth / counted) * 100, np.nan)
+        result = np.repeat(average[:, None], len(years), axis=1)
+        for j, year in enumerate(np.asarray(years)):
+            if FIRST_HISTORY_YEAR < year <= last:
+                known = deflator[:, int(year) - FIRST_HISTORY_YEAR]
+                result[:, j] = np.where(np.isnan(known), average, known)
+        return result
 
     def _nato_growth_and_deflator_pct(self) -> tuple[np.ndarray, np.ndarray]:
         """NATO's real GDP growth and implied GDP deflator (%), allies × 2014..2026.

@@ -57,6 +57,18 @@ class RelatedPolicy(StrEnum):
     RAMP_TO_TARGET = "ramp_to_target"
 
 
+class DeflatorSource(StrEnum):
+    """Where every ally's default GDP deflator path (% a year) comes from; a typed
+    deflator year overrides it either way."""
+
+    #: The GDP forecast vintage's price measure: its GDP deflator where it has
+    #: one, else CPI inflation standing in for it (the bundled WEO vintages).
+    WEO = "weo"
+    #: NATO's implied GDP deflator: its own figure in the years its table covers,
+    #: then the average of its last ten years (Dataset.nato_deflator_pct).
+    NATO_HISTORY = "nato_history"
+
+
 class Measure(StrEnum):
     """Inputs a planner can set for one ally and one projection year."""
 
@@ -171,6 +183,7 @@ class ScenarioState:
     related_tracks: list[RelatedTrack]
     targets: list[Targets]
     backload_fraction: float = DEFAULT_BACKLOAD_FRACTION
+    deflator_source: DeflatorSource = DeflatorSource.WEO
 
 
 class Scenario:
@@ -187,6 +200,8 @@ class Scenario:
         Last projected year (default 2035, at most 2040).
     gdp_vintage : str
         IMF WEO vintage supplying default real growth and CPI (deflator proxy).
+    deflator_source : DeflatorSource
+        Where the default deflator comes from (the vintage, or NATO's history).
     """
 
     def __init__(
@@ -196,6 +211,7 @@ class Scenario:
         base_year: int | None = None,
         horizon: int = DEFAULT_HORIZON,
         gdp_vintage: str = LATEST_VINTAGE,
+        deflator_source: DeflatorSource = DeflatorSource.WEO,
         name: str = "Default scenario",
     ) -> None:
         self.dataset = dataset if dataset is not None else Dataset.bundled()
@@ -221,6 +237,7 @@ class Scenario:
         self._horizon = base_year + 1
         self.set_horizon(horizon)
         self._gdp_vintage = ""
+        self._deflator_source = DeflatorSource(deflator_source)
         self._default_growth_pct = np.zeros(shape)
         self._default_deflator_pct = np.zeros(shape)
         self.set_gdp_vintage(gdp_vintage)
@@ -285,14 +302,42 @@ class Scenario:
 
     def set_gdp_vintage(self, vintage: str) -> None:
         """Use another IMF WEO vintage for the default growth and deflator."""
+        self._gdp_vintage, (self._default_growth_pct, self._default_deflator_pct) = (
+            vintage,
+            self.default_paths(vintage, self._deflator_source),
+        )
+        self._touch(range(len(self.allies)))
+
+    @property
+    def deflator_source(self) -> DeflatorSource:
+        return self._deflator_source
+
+    def set_deflator_source(self, source: DeflatorSource | str) -> None:
+        """Take the default deflator from the vintage or from NATO's history."""
         try:
-            growth, cpi = self.dataset.forecast_matrices(vintage, self.years)
+            source = DeflatorSource(source)
+        except ValueError:
+            expected = ", ".join(s.value for s in DeflatorSource)
+            raise ScenarioInputError(
+                "deflator", f"must be one of {expected}, got {source!r}"
+            ) from None
+        self._default_deflator_pct = self.default_paths(self._gdp_vintage, source)[1]
+        self._deflator_source = source
+        self._touch(range(len(self.allies)))
+
+    def default_paths(self, vintage: str, source: DeflatorSource) -> tuple[np.ndarray, np.ndarray]:
+        """Default real growth and deflator (% a year), allies × projection years, for a
+        vintage and a deflator source (the scenario's own or another: the workbook
+        reader compares them with a file's grey blocks). Allies NATO has no
+        deflator for (Iceland) keep the vintage's."""
+        try:
+            growth, deflator = self.dataset.forecast_matrices(vintage, self.years)
         except ValueError as error:
             raise ScenarioInputError("GDP forecast vintage", str(error)) from None
-        self._gdp_vintage = vintage
-        self._default_growth_pct = growth
-        self._default_deflator_pct = cpi
-        self._touch(range(len(self.allies)))
+        if source is DeflatorSource.NATO_HISTORY:
+            nato = self.dataset.nato_deflator_pct(self.years)
+            deflator = np.where(np.isnan(nato), deflator, nato)
+        return growth, deflator
 
     @property
     def backload_fraction(self) -> float:
@@ -357,7 +402,8 @@ class Scenario:
         return _with_defaults(self._year_inputs[Measure.REAL_GROWTH], self._default_growth_pct)
 
     def effective_deflator_pct(self) -> np.ndarray:
-        """GDP deflator (%) per ally and projection year: override, else IMF CPI."""
+        """GDP deflator (%) per ally and projection year: override, else the default
+        of the :attr:`deflator_source`."""
         return _with_defaults(self._year_inputs[Measure.DEFLATOR], self._default_deflator_pct)
 
     def default_growth_pct(self) -> np.ndarray:
@@ -434,12 +480,15 @@ class Scenario:
             related_tracks=list(self._related_tracks),
             targets=list(self._targets),
             backload_fraction=self._backload_fraction,
+            deflator_source=self._deflator_source,
         )
 
     def restore(self, state: ScenarioState) -> None:
         """Put back every input from :meth:`state` (recomputes all allies)."""
         self.name, self.notes = state.name, state.notes
         self.set_horizon(state.horizon)
+        if state.deflator_source != self._deflator_source:
+            self.set_deflator_source(state.deflator_source)
         if state.gdp_vintage != self._gdp_vintage:
             self.set_gdp_vintage(state.gdp_vintage)
         self._year_inputs = {m: a.copy() for m, a in state.year_inputs.items()}

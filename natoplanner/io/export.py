@@ -21,6 +21,7 @@ import pandas as pd
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
+from natoplanner.core.indicators.basis import deflator_label
 from natoplanner.core.projection import Projection
 from natoplanner.io.errors import FileProblemError
 
@@ -157,7 +158,8 @@ def _write_xlsx(handle: BinaryIO, frame: pd.DataFrame, projection: Projection) -
     for line in (
         ("Scenario", scenario.name),
         ("Defence data", scenario.dataset.edition),
-        ("GDP forecast", f"{scenario.gdp_vintage} (CPI inflation stands in for the GDP deflator)"),
+        ("GDP forecast", scenario.gdp_vintage),
+        ("Deflator", deflator_label(scenario)),
         ("Base year", scenario.base_year),
         ("Horizon", scenario.horizon),
         (

@@ -330,6 +330,14 @@
             <translation>saisie : %2 %3 (%1)</translation>
         </message>
         <message>
+            <source>Use NATO's implied GDP deflator</source>
+            <translation>Utiliser le déflateur implicite du PIB de l'OTAN</translation>
+        </message>
+        <message>
+            <source>Use the GDP forecast vintage's deflator</source>
+            <translation>Utiliser le déflateur du millésime de prévisions du PIB</translation>
+        </message>
+        <message>
             <source>Set horizon %1</source>
             <translation>horizon %1</translation>
         </message>
@@ -1765,6 +1773,14 @@ croissance du PIB ≤</translation>
             <translation>RNB</translation>
         </message>
         <message>
+            <source>NATO implied GDP deflator (each year's to %1, then the %2-%1 average; %3 where NATO has none; typed years where set)</source>
+            <translation>déflateur implicite du PIB de l'OTAN (celui de chaque année jusqu'en %1, puis la moyenne %2-%1 ; %3 là où l'OTAN n'en a pas ; années saisies le cas échéant)</translation>
+        </message>
+        <message>
+            <source>%1 GDP deflator (typed years where set)</source>
+            <translation>déflateur du PIB %1 (années saisies le cas échéant)</translation>
+        </message>
+        <message>
             <source>%1 CPI (stand-in for the GDP deflator; typed years where set)</source>
             <translation>IPC %1 (à la place du déflateur du PIB ; années saisies le cas échéant)</translation>
         </message>
@@ -1851,6 +1867,10 @@ croissance du PIB ≤</translation>
         <message>
             <source>The language changes when natoplanner starts again.</source>
             <translation>La langue change au prochain démarrage de natoplanner.</translation>
+        </message>
+        <message>
+            <source>%1 · base year %2 · GDP: %3 (NATO implied deflator)</source>
+            <translation>%1 · année de base %2 · PIB : %3 (déflateur implicite OTAN)</translation>
         </message>
         <message>
             <source>%1 · base year %2 · GDP: %3 (GDP deflator)</source>
@@ -2247,6 +2267,26 @@ croissance du PIB ≤</translation>
         <message>
             <source>  GDP fo&amp;recast: </source>
             <translation>  Pré&amp;visions de PIB : </translation>
+        </message>
+        <message>
+            <source>IMF (the vintage's)</source>
+            <translation>FMI (celui du millésime)</translation>
+        </message>
+        <message>
+            <source>NATO implied</source>
+            <translation>implicite OTAN</translation>
+        </message>
+        <message>
+            <source>Default deflator</source>
+            <translation>Déflateur par défaut</translation>
+        </message>
+        <message>
+            <source>Where every ally's default deflator comes from: the GDP forecast vintage (IMF CPI inflation standing in for the GDP deflator, or the vintage's GDP deflator where it has one), or NATO's implied GDP deflator (its figure of each year to the edition's last year, then its ten-year average). Typed deflator years are kept either way.</source>
+            <translation>D'où vient le déflateur par défaut de chaque Allié : le millésime de prévisions du PIB (l'inflation IPC du FMI à la place du déflateur du PIB, ou le déflateur du PIB du millésime s'il en a un), ou le déflateur implicite du PIB de l'OTAN (son chiffre de chaque année jusqu'à la dernière année de l'édition, puis sa moyenne sur dix ans). Les années de déflateur saisies sont conservées dans les deux cas.</translation>
+        </message>
+        <message>
+            <source>  Deflator: </source>
+            <translation>  Déflateur : </translation>
         </message>
     </context>
     <context>
@@ -3133,6 +3173,10 @@ p10–p90 (% PIB)</translation>
             <translation>Croissance réelle du PIB (%)</translation>
         </message>
         <message>
+            <source>Deflator (NATO implied, %)</source>
+            <translation>Déflateur (implicite OTAN, %)</translation>
+        </message>
+        <message>
             <source>Deflator (CPI, %)</source>
             <translation>Déflateur (IPC, %)</translation>
         </message>
@@ -3161,8 +3205,8 @@ p10–p90 (% PIB)</translation>
             <translation>Croissance réelle du PIB, % par an. Par défaut : prévision des Perspectives du FMI, maintenue après sa dernière année.</translation>
         </message>
         <message>
-            <source>GDP deflator, % a year. CPI inflation from the IMF WEO stands in for the deflator.</source>
-            <translation>Déflateur du PIB, % par an. L'inflation IPC des Perspectives du FMI tient lieu de déflateur.</translation>
+            <source>GDP deflator, % a year. Default: %1.</source>
+            <translation>Déflateur du PIB, % par an. Par défaut : %1.</translation>
         </message>
         <message>
             <source>Nominal GDP, billion national currency. Type a value to override the growth path.</source>
@@ -3290,8 +3334,12 @@ p10–p90 (% PIB)</translation>
             <translation>Dépenses de défense : %1 (OTAN, « Dépenses de défense des pays de l'OTAN ») ; 2025 et 2026 sont des estimations de l'OTAN. Parts du PIB sur la base de l'OTAN (prix constants de 2021).</translation>
         </message>
         <message>
-            <source>GDP: %1 real growth and CPI inflation (CPI stands in for the GDP deflator); after the last forecast year the last values are held.</source>
-            <translation>PIB : croissance réelle et inflation IPC (source : %1 ; l'IPC tient lieu de déflateur du PIB) ; après la dernière année de prévision, les dernières valeurs sont maintenues.</translation>
+            <source>GDP: %1 real growth; after the last forecast year the last values are held.</source>
+            <translation>PIB : croissance réelle %1 ; après la dernière année de prévision, les dernières valeurs sont maintenues.</translation>
+        </message>
+        <message>
+            <source>Deflator: %1.</source>
+            <translation>Déflateur : %1.</translation>
         </message>
         <message>
             <source>US dollars at %1 prices and exchange rates (NATO's tables). Iceland has no armed forces. Related spending (up to 1.5% of GDP) is not published by NATO: it is an assumption of this scenario.</source>

@@ -7,9 +7,9 @@
   where it differs from cash ÷ GDP by more than 0.05 pp
   (``share_basis_diff_flag``: the Netherlands, 2022–2026; 2.58% against
   2.29% in 2026) both are shown.
-- **Deflator.** The deflator in use (IMF CPI of the scenario's vintage, a
-  stand-in for the GDP deflator, unless the user typed one) is named beside
-  every real figure.
+- **Deflator.** The deflator in use (the scenario's choice: IMF CPI of its
+  vintage, a stand-in for the GDP deflator, or NATO's implied GDP deflator;
+  typed years over either) is named beside every real figure.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from natoplanner.core.dataset import FIRST_HISTORY_YEAR, Dataset
-from natoplanner.core.scenario import Measure, Scenario
+from natoplanner.core.scenario import DeflatorSource, Measure, Scenario
 
 
 @dataclass(frozen=True)
@@ -87,9 +87,21 @@ def _denominator_notes(dataset: Dataset, year: int) -> dict[str, str]:
 
 def deflator_label(scenario: Scenario) -> str:
     """The deflator in use, e.g. "IMF WEO April 2026 CPI (stand-in for the GDP
-    deflator)", with "; typed for N allies" when the user typed deflator years."""
+    deflator)" or "NATO implied GDP deflator (each year's to 2026, then the
+    2017-2026 average; IMF WEO April 2026 where NATO has none)", with "; typed
+    deflator for N allies" when the user typed deflator years."""
     typed = int((~np.isnan(scenario.year_inputs(Measure.DEFLATOR))).any(axis=1).sum())
-    label = f"{scenario.gdp_vintage} CPI (stand-in for the GDP deflator)"
+    vintage = scenario.gdp_vintage
+    if scenario.deflator_source is DeflatorSource.NATO_HISTORY:
+        first, last = scenario.dataset.nato_deflator_years()
+        label = (
+            f"NATO implied GDP deflator (each year's to {last}, then the {first}-{last} "
+            f"average; {vintage} where NATO has none)"
+        )
+    elif scenario.vintages_used()[1].price_basis == "GDP deflator":
+        label = f"{vintage} GDP deflator (CPI where it has none)"
+    else:
+        label = f"{vintage} CPI (stand-in for the GDP deflator)"
     if typed:
         label += f"; typed deflator for {typed} {'ally' if typed == 1 else 'allies'}"
     return label

@@ -1,4 +1,4 @@
-"""Where everything sits in a scenario workbook (schema version 3).
+"""Where everything sits in a scenario workbook (schema version 4).
 
 The writer and the reader share this module, so a cell is placed and found
 through one definition. ``Assumptions`` holds, top to bottom: the scenario
@@ -14,9 +14,17 @@ from dataclasses import dataclass
 
 from openpyxl.utils import get_column_letter
 
-from natoplanner.core.scenario import MAX_HORIZON, BudgetPolicy, Measure, RelatedPolicy
+from natoplanner.core.scenario import (
+    MAX_HORIZON,
+    BudgetPolicy,
+    DeflatorSource,
+    Measure,
+    RelatedPolicy,
+)
 
-SCHEMA_VERSION = 3
+#: 4: the default deflator's source (row 9); a schema-3 reader would take the grey
+#: deflator block for the vintage's CPI, so it refuses the file instead.
+SCHEMA_VERSION = 4
 #: Results blocks whose formulas changed in schema 3: USD amounts at base-year prices
 #: (a price index block, last, divides the nominal gap). A schema-2 file's are not
 #: taken for hand edits; a save rewrites them.
@@ -51,16 +59,24 @@ SETTINGS = (
         "Back-loaded below (fraction of the linear path's part of the increase by 2029; "
         "this tool's heuristic)",
     ),
+    ("deflator_source", "Default deflator (every ally; choose it in natoplanner)"),
 )
 # Settings added after schema 2 was published: an older file leaves them empty (default).
-OPTIONAL_SETTINGS = ("backload_fraction",)
+OPTIONAL_SETTINGS = ("backload_fraction", "deflator_source")
+#: The words the deflator setting holds (the reader also takes the enum's value).
+DEFLATOR_SOURCE_WORDS = {
+    DeflatorSource.WEO: "GDP forecast vintage",
+    DeflatorSource.NATO_HISTORY: "NATO implied GDP deflator",
+}
 SETTINGS_FIRST_ROW = 3
 # Labels span columns A:B, values C:H (merged), so both read in full.
 SETTING_VALUE_COLUMN = 3
 SETTING_VALUE_LAST_COLUMN = 8
 SETTING_ROW = {key: SETTINGS_FIRST_ROW + i for i, (key, _) in enumerate(SETTINGS)}
-# Row 10 since schema 2: the back-loading setting took the spare row 8.
-POLICY_HEADER_ROW = SETTINGS_FIRST_ROW + len(SETTINGS) + 1
+# Row 10 since schema 2: the back-loading setting took the spare row 8, the
+# deflator setting (schema 4) the spare row 9.
+POLICY_HEADER_ROW = 10
+assert SETTINGS_FIRST_ROW + len(SETTINGS) <= POLICY_HEADER_ROW
 
 
 @dataclass(frozen=True)
@@ -159,14 +175,14 @@ ASSUMPTION_BLOCKS = (
     ),
     Block(
         "deflator",
-        "GDP deflator override (% a year) — empty = IMF CPI default below",
+        "GDP deflator override (% a year) — empty = default below",
         INPUT_PCT,
         Measure.DEFLATOR,
         "DeflatorOverride",
     ),
     Block(
         "deflator_default",
-        "IMF CPI inflation, default deflator (% a year) — reference, not read back",
+        "Default deflator (% a year; its source in the settings above) — reference, not read back",
         "0.00",
         None,
         "DeflatorIMF",

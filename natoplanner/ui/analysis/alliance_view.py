@@ -255,7 +255,7 @@ class AllianceView(FollowingWindow):
             )
             .replace("%1", scenario.name)
             .replace("%2", str(scenario.base_year))
-            .replace("%3", deflator_text(scenario.gdp_vintage))
+            .replace("%3", deflator_text(scenario))
         )
 
 

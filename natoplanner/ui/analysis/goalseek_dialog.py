@@ -276,7 +276,7 @@ class GoalSeekDialog(QDialog):
                 "spending up to 1.5% of GDP and needs core at its own target too."
             )
             .replace("%1", str(REVIEW_YEAR))
-            .replace("%2", deflator_text(self.document.scenario.gdp_vintage))
+            .replace("%2", deflator_text(self.document.scenario))
             .replace("%3", percent(100 * self.document.scenario.backload_fraction, 0))
         )
 

@@ -19,6 +19,7 @@ from natoplanner.ui.common.formatting import DASH, number, percent
 from natoplanner.ui.common.labels import (
     core_policy_label,
     data_label,
+    deflator_text,
     path_facts_short,
     related_policy_label,
 )
@@ -76,11 +77,10 @@ def build_report(
             "2026 are NATO "
             "estimates. Shares of GDP on NATO's basis (constant 2021 prices)."
         ).replace("%1", data_label(scenario.nato_edition)),
-        _tr(
-            "GDP: %1 real growth and CPI inflation (CPI stands in for the GDP deflator); after "
-            "the last "
-            "forecast year the last values are held."
-        ).replace("%1", data_label(scenario.gdp_vintage)),
+        _tr("GDP: %1 real growth; after the last forecast year the last values are held.").replace(
+            "%1", data_label(scenario.gdp_vintage)
+        ),
+        _tr("Deflator: %1.").replace("%1", deflator_text(scenario)),
         _tr(
             "US dollars at %1 prices and exchange rates (NATO's tables). Iceland has no armed "
             "forces. Related spending (up to 1.5% of GDP) is not published by NATO: it is an "

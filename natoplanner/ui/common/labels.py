@@ -12,7 +12,14 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from natoplanner.core.indicators.basis import ShareBasis
 from natoplanner.core.indicators.path_facts import MIN_TIMED_INCREASE_PP, PathFacts
-from natoplanner.core.scenario import BudgetPolicy, CorePolicy, RelatedPolicy, RelatedTrack
+from natoplanner.core.scenario import (
+    BudgetPolicy,
+    CorePolicy,
+    DeflatorSource,
+    RelatedPolicy,
+    RelatedTrack,
+    Scenario,
+)
 from natoplanner.ui.common.formatting import number, percent
 
 _CONTEXT = "Labels"
@@ -204,9 +211,29 @@ def denominator_label(name: str) -> str:
     return tr(_DENOMINATORS[name]) if name in _DENOMINATORS else name
 
 
-def deflator_text(vintage: str) -> str:
+def deflator_text(scenario: Scenario) -> str:
     """The deflator in use, in the interface language: "IMF WEO April 2026 CPI (stand-in
-    for the GDP deflator; typed years where set)"."""
-    return tr(
-        QT_TRANSLATE_NOOP("Labels", "%1 CPI (stand-in for the GDP deflator; typed years where set)")
-    ).replace("%1", data_label(vintage))
+    for the GDP deflator; typed years where set)", or NATO's implied deflator with the
+    years it averages (the words of ``core.indicators.basis.deflator_label``)."""
+    vintage = data_label(scenario.gdp_vintage)
+    if scenario.deflator_source is DeflatorSource.NATO_HISTORY:
+        first, last = scenario.dataset.nato_deflator_years()
+        return (
+            tr(
+                QT_TRANSLATE_NOOP(
+                    "Labels",
+                    "NATO implied GDP deflator (each year's to %1, then the %2-%1 average; "
+                    "%3 where NATO has none; typed years where set)",
+                )
+            )
+            .replace("%1", str(last))
+            .replace("%2", str(first))
+            .replace("%3", vintage)
+        )
+    if scenario.vintages_used()[1].price_basis == "GDP deflator":
+        text = QT_TRANSLATE_NOOP("Labels", "%1 GDP deflator (typed years where set)")
+    else:
+        text = QT_TRANSLATE_NOOP(
+            "Labels", "%1 CPI (stand-in for the GDP deflator; typed years where set)"
+        )
+    return tr(text).replace("%1", vintage)

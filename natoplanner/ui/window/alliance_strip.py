@@ -71,5 +71,5 @@ class AllianceStrip(QFrame):
             )
             .replace("%1", str(horizon))
             .replace("%2", str(scenario.base_year))
-            .replace("%3", deflator_text(scenario.gdp_vintage))
+            .replace("%3", deflator_text(scenario))
         )

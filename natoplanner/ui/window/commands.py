@@ -16,6 +16,7 @@ from PySide6.QtGui import QUndoCommand
 
 from natoplanner.core.scenario import (
     CorePolicy,
+    DeflatorSource,
     Measure,
     RelatedTrack,
     ScenarioState,
@@ -235,6 +236,23 @@ class SetGdpVintage(_DocumentCommand):
 
     def _apply(self, value: str) -> None:
         self.document.scenario.set_gdp_vintage(value)
+
+
+class SetDeflatorSource(_DocumentCommand):
+    """Take every ally's default deflator from another source (typed values are kept)."""
+
+    def __init__(self, document: ScenarioDocument, source: DeflatorSource) -> None:
+        text = (
+            _tr("Use NATO's implied GDP deflator")
+            if source is DeflatorSource.NATO_HISTORY
+            else _tr("Use the GDP forecast vintage's deflator")
+        )
+        super().__init__(document, text)
+        self.old_value = document.scenario.deflator_source
+        self.new_value = source
+
+    def _apply(self, value: DeflatorSource) -> None:
+        self.document.scenario.set_deflator_source(value)
 
 
 class ReplaceInputs(_DocumentCommand):

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from natoplanner.core.scenario import DeflatorSource
 from natoplanner.ui.common.busy import busy
 from natoplanner.ui.common.file_errors import write_error_text
 from natoplanner.ui.common.labels import data_label
@@ -31,6 +32,7 @@ from natoplanner.ui.window.allies_table import AlliesPanel
 from natoplanner.ui.window.commands import (
     RenameScenario,
     SetBackloadFraction,
+    SetDeflatorSource,
     SetGdpVintage,
     SetHorizon,
 )
@@ -163,6 +165,7 @@ class MainWindow(QMainWindow):
             *self.policy_panel.fields(),
             self.horizon_spin,
             self.vintage_combo,
+            self.deflator_combo,
         ]
         # The allies table is read-only: Tab leaves it (arrows move between
         # rows). The year editor keeps Tab for moving between cells, like a
@@ -254,14 +257,14 @@ class MainWindow(QMainWindow):
 
     def _show_data_sources(self) -> None:
         scenario = self.document.scenario
-        uses_deflator = scenario.vintages_used()[1].price_basis == "GDP deflator"
+        if scenario.deflator_source is DeflatorSource.NATO_HISTORY:
+            text = self.tr("%1 · base year %2 · GDP: %3 (NATO implied deflator)")
+        elif scenario.vintages_used()[1].price_basis == "GDP deflator":
+            text = self.tr("%1 · base year %2 · GDP: %3 (GDP deflator)")
+        else:
+            text = self.tr("%1 · base year %2 · GDP: %3 (CPI as deflator)")
         self.data_label.setText(
-            (
-                self.tr("%1 · base year %2 · GDP: %3 (GDP deflator)")
-                if uses_deflator
-                else self.tr("%1 · base year %2 · GDP: %3 (CPI as deflator)")
-            )
-            .replace("%1", data_label(scenario.nato_edition))
+            text.replace("%1", data_label(scenario.nato_edition))
             .replace("%2", str(scenario.base_year))
             .replace("%3", data_label(scenario.gdp_vintage))
         )
@@ -314,6 +317,11 @@ class MainWindow(QMainWindow):
         if vintage and vintage != self.document.scenario.gdp_vintage:
             self.document.push(SetGdpVintage(self.document, vintage))
 
+    def deflator_chosen(self, index: int) -> None:
+        source = DeflatorSource(self.deflator_combo.itemData(index))
+        if source is not self.document.scenario.deflator_source:
+            self.document.push(SetDeflatorSource(self.document, source))
+
     def sync_scenario_controls(self) -> None:
         """Horizon, vintage and status bar as the scenario has them (after undo, open...)."""
         scenario = self.document.scenario
@@ -339,6 +347,11 @@ class MainWindow(QMainWindow):
             self.vintage_combo.blockSignals(True)
             self.vintage_combo.setCurrentIndex(index)
             self.vintage_combo.blockSignals(False)
+        index = self.deflator_combo.findData(scenario.deflator_source.value)
+        if index != self.deflator_combo.currentIndex():
+            self.deflator_combo.blockSignals(True)
+            self.deflator_combo.setCurrentIndex(index)
+            self.deflator_combo.blockSignals(False)
         if hasattr(self, "data_label"):
             self._show_data_sources()
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QComboBox, QLabel, QSpinBox
 
-from natoplanner.core.scenario import MAX_HORIZON
+from natoplanner.core.scenario import MAX_HORIZON, DeflatorSource
 from natoplanner.ui.common.actions import make_action
 from natoplanner.ui.common.labels import data_label
 from natoplanner.ui.window.keyboard import (
@@ -194,6 +194,20 @@ def build_scenario_toolbar(window) -> None:
     )
     window.vintage_combo.currentIndexChanged.connect(window.vintage_chosen)
     _add_labelled(toolbar, window.tr("  GDP fo&recast: "), window.vintage_combo)
+    window.deflator_combo = QComboBox(window)
+    window.deflator_combo.addItem(window.tr("IMF (the vintage's)"), DeflatorSource.WEO.value)
+    window.deflator_combo.addItem(window.tr("NATO implied"), DeflatorSource.NATO_HISTORY.value)
+    window.deflator_combo.setAccessibleName(window.tr("Default deflator"))
+    window.deflator_combo.setToolTip(
+        window.tr(
+            "Where every ally's default deflator comes from: the GDP forecast vintage (IMF CPI "
+            "inflation standing in for the GDP deflator, or the vintage's GDP deflator where it "
+            "has one), or NATO's implied GDP deflator (its figure of each year to the edition's "
+            "last year, then its ten-year average). Typed deflator years are kept either way."
+        )
+    )
+    window.deflator_combo.currentIndexChanged.connect(window.deflator_chosen)
+    _add_labelled(toolbar, window.tr("  Deflator: "), window.deflator_combo)
     window.sync_scenario_controls()
     window.history_keys = HistoryKeysToWindow(window)
     route_history_keys(window, window.history_keys)

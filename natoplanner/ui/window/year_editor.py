@@ -33,11 +33,11 @@ from PySide6.QtWidgets import (
 )
 
 from natoplanner.core.errors import ScenarioInputError
-from natoplanner.core.scenario import Measure
+from natoplanner.core.scenario import DeflatorSource, Measure
 from natoplanner.core.vintages import SHARE_GDP_PCT, SPENDING_NATIONAL_MN
 from natoplanner.io.sources.numbers import NumberTextError
 from natoplanner.ui.common.formatting import DASH, number, percent, read_number
-from natoplanner.ui.common.labels import data_label
+from natoplanner.ui.common.labels import data_label, deflator_text
 from natoplanner.ui.exchange.import_words import reason_text
 from natoplanner.ui.sources.tooltips import reference_lines
 from natoplanner.ui.window.commands import SetYearInput
@@ -104,6 +104,7 @@ class YearEditorModel(QAbstractTableModel):
         self.document = document
         self.iso3: str | None = None
         self._horizon = document.scenario.horizon
+        self._deflator_source = document.scenario.deflator_source
         self._brush_key: int | None = None
         self._brush_cache: dict[str, QBrush] = {}
         self._values, self._overrides = self._compute()
@@ -163,6 +164,7 @@ class YearEditorModel(QAbstractTableModel):
         self._rejected = {}
         self.beginResetModel()
         self._horizon = self.document.scenario.horizon
+        self._deflator_source = self.document.scenario.deflator_source
         self._values, self._overrides = self._compute()
         self.endResetModel()
 
@@ -172,6 +174,10 @@ class YearEditorModel(QAbstractTableModel):
         if self.document.scenario.horizon != self._horizon:
             self._reset()
             return
+        if self.document.scenario.deflator_source is not self._deflator_source:
+            self._deflator_source = self.document.scenario.deflator_source
+            row = EditorRow.DEFLATOR
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, row, row)
         values, overrides = self._compute()
         changed = ~((values == self._values) | (np.isnan(values) & np.isnan(self._values)))
         changed |= overrides != self._overrides
@@ -201,7 +207,9 @@ class YearEditorModel(QAbstractTableModel):
         currency = self._currency() or self.tr("national currency")
         return {
             EditorRow.REAL_GROWTH: self.tr("Real GDP growth (%)"),
-            EditorRow.DEFLATOR: self.tr("Deflator (CPI, %)"),
+            EditorRow.DEFLATOR: self.tr("Deflator (NATO implied, %)")
+            if self.document.scenario.deflator_source is DeflatorSource.NATO_HISTORY
+            else self.tr("Deflator (CPI, %)"),
             EditorRow.NOMINAL_GDP: self.tr("Nominal GDP (bn %1)").replace("%1", currency),
             EditorRow.CORE_BUDGET: self.tr("Core budget (mn %1)").replace("%1", currency),
             EditorRow.CORE_SHARE: self.tr("Core share (% GDP)"),
@@ -214,8 +222,8 @@ class YearEditorModel(QAbstractTableModel):
             EditorRow.REAL_GROWTH: self.tr(
                 "Real GDP growth, % a year. Default: IMF WEO forecast, held flat after its last year."  # noqa: E501 (one translatable string)
             ),
-            EditorRow.DEFLATOR: self.tr(
-                "GDP deflator, % a year. CPI inflation from the IMF WEO stands in for the deflator."
+            EditorRow.DEFLATOR: self.tr("GDP deflator, % a year. Default: %1.").replace(
+                "%1", deflator_text(self.document.scenario)
             ),
             EditorRow.NOMINAL_GDP: self.tr(
                 "Nominal GDP, billion national currency. Type a value to override the growth path."

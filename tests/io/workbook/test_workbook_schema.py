@@ -175,7 +175,7 @@ def test_a_schema_2_workbook_s_results_are_not_taken_for_hand_edits(saved):
     assert loaded.scenario.core_policies == rich.core_policies
     save_scenario(loaded.scenario, path)
     again = read_scenario(path)
-    assert again.schema_version == SCHEMA_VERSION == 3 and again.warnings == []
+    assert again.schema_version == SCHEMA_VERSION == 4 and again.warnings == []
 
 
 def test_in_schema_3_an_edited_price_index_is_a_hand_edit(saved):

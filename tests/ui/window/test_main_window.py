@@ -289,6 +289,42 @@ def test_choosing_an_older_imf_vintage_is_one_undoable_step(window):
     assert combo.currentData() == "IMF WEO April 2026"
 
 
+def test_choosing_natos_implied_deflator_is_one_undoable_step(window):
+    """Germany's 2027 deflator: NATO's 2017-2026 average, computed here from the CSV."""
+    from tests.core.indicators.test_deflator_source import (
+        geometric_mean_pct,
+        nato_implied_deflator_pct,
+    )
+
+    forecasts = pd.read_csv(Path(__file__).resolve().parents[3] / "data" / "gdp_forecast.csv")
+    cpi_2027 = forecasts[
+        (forecasts["iso3"] == "DEU")
+        & (forecasts["year"] == 2027)
+        & (forecasts["vintage"] == "IMF WEO April 2026")
+    ]["cpi_inflation_pct"].iloc[0]
+    nato = geometric_mean_pct(nato_implied_deflator_pct("DEU").loc[2017:2026])
+    select(window, "DEU")
+    deflator_2027 = window.year_model.index(EditorRow.DEFLATOR, 1)
+    assert deflator_2027.data(RawValueRole) == pytest.approx(cpi_2027)
+    header = window.year_model.headerData(EditorRow.DEFLATOR, Qt.Orientation.Vertical)
+    assert header == "Deflator (CPI, %)"
+    combo = window.deflator_combo
+    combo.setCurrentIndex(combo.findData("nato_history"))
+    assert window.document.scenario.deflator_source == "nato_history"
+    assert deflator_2027.data(RawValueRole) == pytest.approx(nato)
+    assert window.year_model.headerData(EditorRow.DEFLATOR, Qt.Orientation.Vertical) == (
+        "Deflator (NATO implied, %)"
+    )
+    assert "NATO implied deflator" in window.data_label.text()
+    assert window.isWindowModified()
+    window.undo_action.trigger()
+    assert deflator_2027.data(RawValueRole) == pytest.approx(cpi_2027)
+    assert combo.currentData() == "weo" and "CPI as deflator" in window.data_label.text()
+    window.redo_action.trigger()
+    assert combo.currentData() == "nato_history"
+    window.undo_action.trigger()
+
+
 def test_path_facts_threshold_and_related_cap_in_the_window(qtbot, window):
     """The Path column shows facts; the back-loading threshold is an undoable scenario
     setting (this tool's heuristic); related spending above 1.5% is flagged and capped."""

@@ -4,16 +4,19 @@ checked against the GDP forecast vintage they hold.
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import numpy as np
 
 from natoplanner.core.dataset import Dataset
-from natoplanner.core.scenario import Scenario
+from natoplanner.core.errors import ScenarioInputError
+from natoplanner.core.scenario import DeflatorSource, Scenario
 from natoplanner.io.errors import Problem
 from natoplanner.io.workbook.cell_text import parse_number, parse_text
 from natoplanner.io.workbook.layout import (
     ASSUMPTION_BLOCKS,
+    DEFLATOR_SOURCE_WORDS,
     SETTING_ROW,
     SETTING_VALUE_COLUMN,
     Layout,
@@ -110,41 +113,57 @@ def _same_figures(found: np.ndarray, expected: np.ndarray) -> bool:
 def follow_reference_vintage(
     sheet: SheetCells, scenario: Scenario, layout: Layout, dataset: Dataset
 ) -> None:
-    """Use the vintage whose figures the grey IMF blocks hold, as the formulas do.
+    """Use the vintage and deflator source whose figures the grey blocks hold, as the
+    formulas do.
 
-    The formulas compute with the grey blocks, not with the vintage's name.
-    If a colleague retyped the name (the cell is protected, but protection
-    can be lifted), the blocks still hold the vintage natoplanner wrote, and
-    reading that one keeps the app and the spreadsheet on the same figures.
+    The formulas compute with the grey blocks, not with the settings' words.
+    If a colleague retyped the vintage or the deflator setting (the cells are
+    protected, but protection can be lifted), the blocks still hold what
+    natoplanner wrote, and reading that keeps the app and the spreadsheet on
+    the same figures.
     """
     growth = _reference_block(sheet, "growth_default", layout)
     deflator = _reference_block(sheet, "deflator_default", layout)
-    named = scenario.gdp_vintage
+    named = (scenario.gdp_vintage, scenario.deflator_source)
     if _same_figures(growth, scenario.default_growth_pct()) and _same_figures(
         deflator, scenario.default_deflator_pct()
     ):
         return
-    for vintage in dataset.forecast_vintages:
-        if vintage == named:
+    for vintage, source in itertools.product(dataset.forecast_vintages, DeflatorSource):
+        if (vintage, source) == named:
             continue
         try:
-            other_growth, other_cpi = dataset.forecast_matrices(vintage, scenario.years)
-        except ValueError:
+            other_growth, other_deflator = scenario.default_paths(vintage, source)
+        except ScenarioInputError:
             continue
-        if _same_figures(growth, other_growth) and _same_figures(deflator, other_cpi):
+        if _same_figures(growth, other_growth) and _same_figures(deflator, other_deflator):
+            scenario.set_deflator_source(source)
             scenario.set_gdp_vintage(vintage)
-            row, column = SETTING_ROW["gdp_vintage"], SETTING_VALUE_COLUMN
-            sheet.problem(
-                row,
-                column,
-                f"the GDP forecast vintage reads '{named}', but the grey IMF blocks (which the "
-                f"spreadsheet's formulas use) hold '{vintage}': read as '{vintage}'. To change "
-                "the vintage, choose it in natoplanner, which refills the blocks",
-                f"'{vintage}', as the blocks hold",
-                named,
-                severity="warning",
+            _warn_setting_not_held(sheet, "gdp_vintage", named[0], vintage)
+            _warn_setting_not_held(
+                sheet,
+                "deflator_source",
+                DEFLATOR_SOURCE_WORDS[named[1]],
+                DEFLATOR_SOURCE_WORDS[source],
             )
             return
+
+
+def _warn_setting_not_held(sheet: SheetCells, key: str, named: str, held: str) -> None:
+    """A warning on a setting whose words differ from what the grey blocks hold."""
+    if named == held:
+        return
+    what = "GDP forecast vintage" if key == "gdp_vintage" else "default deflator"
+    sheet.problem(
+        SETTING_ROW[key],
+        SETTING_VALUE_COLUMN,
+        f"the {what} reads '{named}', but the grey blocks (which the spreadsheet's "
+        f"formulas use) hold '{held}': read as '{held}'. To change it, choose it in "
+        "natoplanner, which refills the blocks",
+        f"'{held}', as the blocks hold",
+        named,
+        severity="warning",
+    )
 
 
 def _block_in_place(

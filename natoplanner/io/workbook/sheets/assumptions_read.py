@@ -13,6 +13,7 @@ from natoplanner.core.errors import ScenarioInputError
 from natoplanner.core.scenario import (
     BudgetPolicy,
     CorePolicy,
+    DeflatorSource,
     RelatedPolicy,
     RelatedTrack,
     Scenario,
@@ -21,6 +22,7 @@ from natoplanner.core.scenario import (
 from natoplanner.io.errors import FileProblemError, Problem
 from natoplanner.io.workbook.fiscal_rules import read_rules
 from natoplanner.io.workbook.layout import (
+    DEFLATOR_SOURCE_WORDS,
     OPTIONAL_POLICY_KEYS,
     PERCENT_POLICY_KEYS,
     POLICY_COLUMNS,
@@ -125,12 +127,14 @@ def _scenario_settings(path: Path, sheet: SheetCells, dataset: Dataset) -> Scena
             sheet.problem(*setting(key), f"the {key.replace('_', ' ')} is empty", "a year", None)
     if sheet.problems:
         raise FileProblemError(sheet.problems)
+    deflator_source = _deflator_source(sheet, *setting("deflator_source"))
     try:
         scenario = Scenario(
             dataset,
             base_year=base_year,
             horizon=horizon,
             gdp_vintage=vintage,
+            deflator_source=deflator_source,
             name=sheet.text(*setting("name")),
         )
     except ScenarioInputError as error:
@@ -149,6 +153,19 @@ def _scenario_settings(path: Path, sheet: SheetCells, dataset: Dataset) -> Scena
         if sheet.problems:
             raise FileProblemError(sheet.problems)
     return scenario
+
+
+def _deflator_source(sheet: SheetCells, row: int, column: int) -> DeflatorSource:
+    """The default deflator's source; empty (a file before schema 4) is the vintage's."""
+    text = _normalise_word(sheet.text(row, column))
+    if not text:
+        return DeflatorSource.WEO
+    for source, words in DEFLATOR_SOURCE_WORDS.items():
+        if text in (_normalise_word(words), _normalise_word(source.value)):
+            return source
+    expected = " or ".join(f"'{words}'" for words in DEFLATOR_SOURCE_WORDS.values())
+    sheet.problem(row, column, "unknown default deflator", expected, sheet.value(row, column))
+    raise FileProblemError(sheet.problems)
 
 
 def _optional_year(sheet: SheetCells, row: int, column: int | None) -> int | None:

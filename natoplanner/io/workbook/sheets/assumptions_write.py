@@ -17,6 +17,7 @@ from natoplanner.io.workbook.fiscal_rules import rule_cells
 from natoplanner.io.workbook.layout import (
     ASSUMPTION_BLOCKS,
     CORE_POLICY_LABELS,
+    DEFLATOR_SOURCE_WORDS,
     FIRST_YEAR_COLUMN,
     POLICY_COLUMN_INDEX,
     POLICY_COLUMNS,
@@ -62,6 +63,7 @@ def assumption_cells(scenario: Scenario, layout: Layout) -> dict[tuple[int, int]
         "gdp_vintage": scenario.gdp_vintage,
         "base_year": scenario.base_year,
         "backload_fraction": scenario.backload_fraction,
+        "deflator_source": DEFLATOR_SOURCE_WORDS[scenario.deflator_source],
     }
     for key, label in SETTINGS:
         cells[SETTING_ROW[key], 1] = label
@@ -175,8 +177,8 @@ def write_assumptions(ws: Worksheet, scenario: Scenario, layout: Layout) -> None
 
 
 #: Settings that are reference data in the workbook: the base year is NATO's, and the GDP
-#: vintage chooses the grey IMF blocks, which only natoplanner can refill.
-REFERENCE_SETTINGS = frozenset({"base_year", "gdp_vintage"})
+#: vintage and the deflator source choose the grey blocks, which only natoplanner refills.
+REFERENCE_SETTINGS = frozenset({"base_year", "gdp_vintage", "deflator_source"})
 UNLOCKED = Protection(locked=False)
 
 
