@@ -9,7 +9,11 @@ import numpy as np
 
 from natoplanner.cli.common import format_table, load_scenario
 from natoplanner.core.dataset import FIRST_HISTORY_YEAR
-from natoplanner.core.indicators.aggregates import membership, nominal_core_usd_bn
+from natoplanner.core.indicators.aggregates import (
+    current_core_usd_bn_by_year,
+    exchange_rate_label,
+    membership,
+)
 from natoplanner.core.indicators.basis import deflator_label
 from natoplanner.core.projection import Projection
 
@@ -33,27 +37,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--nominal",
         action="store_true",
-        help="add core_usd_bn_nominal: current USD bn, exchange rates on relative PPP "
-        "(each ally's deflator against the US deflator) after the base year",
+        help="add core_usd_bn_nominal: current USD bn at the exchange-rate path after the "
+        "base year: rates typed with 'set FILE ISO3 fx.YEAR=RATE' (national currency per "
+        "USD), relative PPP (each ally's deflator against the US deflator) from the year "
+        "before elsewhere",
     )
     parser.set_defaults(handler=run)
 
 
 def _nominal_column(projection: Projection, frame) -> list[float]:
     """Current USD bn per aggregate and year: NATO's own figures to the base year, then
-    relative-PPP exchange rates (:func:`nominal_core_usd_bn`); members of each year."""
-    scenario = projection.scenario
-    dataset = scenario.dataset
-    codes = dataset.registry.iso3_codes
-    years = np.arange(FIRST_HISTORY_YEAR, scenario.horizon + 1)
-    history = (
-        dataset.history_matrix("defence_exp_usd_million_current")[
-            :, : scenario.base_year - FIRST_HISTORY_YEAR + 1
-        ]
-        / 1000
-    )
-    projected = nominal_core_usd_bn(projection)[:, 1 : projection.horizon_col + 1]
-    usd = np.where(membership(codes, years), np.hstack([history, projected]), 0.0)
+    the exchange-rate path (:func:`current_core_usd_bn_by_year`); members of each year."""
+    codes = projection.scenario.dataset.registry.iso3_codes
+    years, usd = current_core_usd_bn_by_year(projection)
+    usd = np.where(membership(codes, years), usd, 0.0)
     usd = np.nan_to_num(usd)
     is_us = np.array([code == "USA" for code in codes])
     groups = {"NATO": ~np.zeros_like(is_us), "Europe and Canada": ~is_us, "United States": is_us}
@@ -96,4 +93,6 @@ def run(args: argparse.Namespace) -> int:
     )
     print(format_table(rows, header, right_align_from=1))
     print(f"* {aggregates.money_label}; deflator: {deflator_label(scenario)}")
+    if args.nominal:
+        print(f"  current USD: exchange rates {exchange_rate_label(scenario)}")
     return 0

@@ -32,6 +32,7 @@ YEAR_KEYS = {
     "deflator": (Measure.DEFLATOR, "GDP deflator in % a year"),
     "gdp": (Measure.NOMINAL_GDP, "billion national currency"),
     "related": (Measure.RELATED_SHARE, "% of GDP"),
+    "fx": (Measure.EXCHANGE_RATE, "national currency per USD (current-USD view only)"),
 }
 #: Keys of the ally's policies and targets, with what each expects.
 POLICY_KEYS = {

@@ -287,6 +287,22 @@ class Projection:
         index[:, 1:] = np.cumprod(1 + deflator / 100, axis=1)
         return index
 
+    def exchange_rates_per_usd(self) -> np.ndarray:
+        """National currency per USD, allies × base..2040: the base-year rate NATO's tables
+        imply, then each year the rate the user typed, else the year before's moved by
+        relative purchasing-power parity, ``fx[t] = fx[t-1] · (P[t]/P[t-1]) / (P_US[t]/P_US[t-1])``
+        (P the deflator index of the ally and of the United States); a path continues from
+        a typed year. For current-USD money only (``aggregates.nominal_core_usd_bn``)."""
+        prices = self.price_index()
+        us_prices = prices[self.scenario.row("USA")]
+        step = (prices[:, 1:] / prices[:, :-1]) / (us_prices[1:] / us_prices[:-1])[None, :]
+        typed = self.scenario.year_inputs(Measure.EXCHANGE_RATE)
+        rates = np.empty_like(prices)
+        rates[:, 0] = self.fx_per_usd()
+        for j in range(step.shape[1]):
+            rates[:, j + 1] = np.where(np.isnan(typed[:, j]), rates[:, j] * step[:, j], typed[:, j])
+        return rates
+
     def usd_mn_at_base_prices(self, national_mn: np.ndarray) -> np.ndarray:
         """Million national currency (allies × years from the base year) as million USD at
         base-year prices and exchange rates: deflated by each ally's own price index, then

@@ -77,6 +77,9 @@ class Measure(StrEnum):
     NOMINAL_GDP = "nominal_gdp_bn"
     CORE_BUDGET = "core_budget_mn"
     RELATED_SHARE = "related_share_pct"
+    #: National currency per US dollar, for money in current USD only (the nominal
+    #: view of alliance totals); shares and national amounts never use it.
+    EXCHANGE_RATE = "fx_per_usd"
 
 
 MEASURE_LABELS = {
@@ -85,6 +88,7 @@ MEASURE_LABELS = {
     Measure.NOMINAL_GDP: "nominal GDP (billion national currency)",
     Measure.CORE_BUDGET: "core defence budget (million national currency)",
     Measure.RELATED_SHARE: "related spending (% of GDP)",
+    Measure.EXCHANGE_RATE: "exchange rate (national currency per USD)",
 }
 
 
@@ -548,10 +552,15 @@ _YEAR_LIMITS = {
     Measure.NOMINAL_GDP: (0.0, 1e9, "billion national currency", True),
     Measure.CORE_BUDGET: (0.0, 1e12, "million national currency", False),
     Measure.RELATED_SHARE: (0.0, 100.0, "% of GDP", False),
+    Measure.EXCHANGE_RATE: (0.0, 1e7, "national currency per USD", True),
 }
 
 
 def _validate_year_value(measure: Measure, iso3: str, year: int, value: object) -> float:
+    if measure is Measure.EXCHANGE_RATE and iso3 == "USA":
+        raise ScenarioInputError(
+            f"{MEASURE_LABELS[measure]} (USA, {year})", "the US dollar is the unit: always 1"
+        )
     low, high, unit, low_open = _YEAR_LIMITS[measure]
     return _check_range(
         f"{MEASURE_LABELS[measure]} ({iso3}, {year})", value, low, high, unit, low_open=low_open

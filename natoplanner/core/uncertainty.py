@@ -30,17 +30,21 @@ it needs, not on a share that cannot move; for money-defined plans (growth,
 explicit amounts) it is on the share.
 
 **Scale.** The vectors are six-month revisions, which understate the full
-forecast error; ``MonteCarloSettings.growth_spread_pp`` rescales each ally's
-shocks to a chosen spread (pp, per ally and year). The IMF's evaluations of
-WEO forecast errors (Timmermann 2006, IMF WP/06/59; Celasun, Lee, Mrkaic and
-Timmermann 2021, IMF WP/21/216) are the anchor to use for that scale; their
-error statistics are not transcribed in ``data/`` yet, so the default stays
-the revisions themselves (see ``data/SOURCES.md`` §8).
+forecast error (pooled RMS 0.2-0.3 pp a year). By default (``scale=
+"documented"``) each ally's shocks are rescaled, year by year, to the
+documented spread of growth forecast errors that many years ahead
+(:mod:`natoplanner.core.spreads.forecast_errors`: at least √(π/2) × the European
+Commission's year-ahead mean absolute error, 1.08 pp, and the IMF's own
+average miss at that horizon, IEO 2014 Table A2.1, up to 1.62 pp for Italy
+five years ahead); ``scale="revisions"`` keeps the revisions as they are;
+``MonteCarloSettings.growth_spread_pp`` sets any spread (pp, per ally and
+year). Deflator shocks keep the revisions' scale (no published deflator
+error statistic is transcribed).
 
 **The independent model** (``model="independent"``) is the earlier one:
 ``g + σ·z`` with z standard normal, independent across draws, allies and
-years, σ per ally from :func:`natoplanner.core.shocks.revision_spread_table`; kept for comparison
-(the alliance-count distribution is much narrower under it).
+years, σ per ally from :func:`natoplanner.core.spreads.shocks.revision_spread_table`;
+kept for comparison (the alliance-count distribution is much narrower under it).
 
 Draws come from numpy's SFC64 generator seeded by ``SeedSequence(seed)``,
 drawn in chunks in draw order, so results depend only on the seed and the
@@ -64,7 +68,8 @@ from natoplanner.core.indicators.aggregates import (
 )
 from natoplanner.core.projection import TOLERANCE_PP, Projection
 from natoplanner.core.scenario import CORE_TARGET_PCT, RELATED_CAP_PCT, BudgetPolicy, Scenario
-from natoplanner.core.shocks import (
+from natoplanner.core.spreads.forecast_errors import documented_spread_pp
+from natoplanner.core.spreads.shocks import (
     default_spread_pp,
     shock_library,
 )
@@ -73,6 +78,8 @@ PERCENTILES = (10, 25, 50, 75, 90)
 DEFAULT_SEED = 20250625  # the Hague summit
 DEFAULT_DRAWS = 10_000
 MODELS = ("joint", "independent")
+#: How the growth shocks are scaled: documented forecast errors, or the revisions.
+SCALES = ("documented", "revisions")
 
 
 class MonteCarloCancelled(Exception):
@@ -91,7 +98,9 @@ class MonteCarloSettings:
     model a σ rescales each ally's shocks to that root mean square.
     ``base_year_revision``: draw NATO's revision of the base-year share (joint
     model). ``correlated=False`` draws each ally's vector on its own (the same
-    spreads without the correlation across allies; for comparison).
+    spreads without the correlation across allies; for comparison). ``scale``
+    (when ``growth_spread_pp`` is None): "documented" (forecast-error
+    statistics, :mod:`natoplanner.core.spreads.forecast_errors`) or "revisions".
     ``chunk_draws`` draws are simulated between two progress reports.
     """
 
@@ -104,6 +113,7 @@ class MonteCarloSettings:
     model: str = "joint"
     base_year_revision: bool = True
     correlated: bool = True
+    scale: str = "documented"
 
 
 @dataclass(frozen=True)
@@ -319,6 +329,8 @@ def run_monte_carlo(
         raise ScenarioInputError("draws", "the number of draws and the chunk size must be ≥ 1")
     if settings.model not in MODELS:
         raise ScenarioInputError("model", f"expected one of {', '.join(MODELS)}")
+    if settings.scale not in SCALES:
+        raise ScenarioInputError("scale", f"expected one of {', '.join(SCALES)}")
     scenario = scenario.copy()
     projection = Projection(scenario)
     n_years = scenario.horizon - scenario.base_year
@@ -327,6 +339,9 @@ def run_monte_carlo(
     joint = settings.model == "joint"
     library = shock_library(scenario.dataset) if joint else None
     growth_spread = _spread(settings.growth_spread_pp, scenario, "growth")
+    documented = settings.growth_spread_pp is None and settings.scale == "documented"
+    if documented:
+        growth_spread = documented_spread_pp(scenario, growth_spread)
     deflator_spread = (
         _spread(settings.deflator_spread_pp, scenario, "deflator")
         if settings.draw_deflator
@@ -335,7 +350,7 @@ def run_monte_carlo(
     draws = _Draws(settings.seed)
     if joint:
         growth_vectors, deflator_vectors, rho, scale_growth, scale_deflator = _joint_setup(
-            library, settings, growth_spread, deflator_spread, rows, n_years
+            library, settings, growth_spread, deflator_spread, rows, n_years, documented
         )
 
     n_allies, n_draws = len(scenario.allies), settings.n_draws
@@ -447,8 +462,9 @@ def run_monte_carlo(
     )
 
 
-def _joint_setup(library, settings, growth_spread, deflator_spread, rows, n_years):
-    """Vectors for the drawn allies, ρ, and the per-ally × year scales."""
+def _joint_setup(library, settings, growth_spread, deflator_spread, rows, n_years, documented):
+    """Vectors for the drawn allies, ρ, and the per-ally × year scales (growth rescaled
+    to ``growth_spread`` when chosen or ``documented``)."""
     growth_vectors = library.growth_pp[:, rows]
     deflator_vectors = library.deflator_pp[:, rows]
 
@@ -463,7 +479,7 @@ def _joint_setup(library, settings, growth_spread, deflator_spread, rows, n_year
         growth_vectors,
         deflator_vectors,
         library.persistence,
-        scale(growth_vectors, settings.growth_spread_pp, growth_spread),
+        scale(growth_vectors, True if documented else settings.growth_spread_pp, growth_spread),
         scale(deflator_vectors, settings.deflator_spread_pp, deflator_spread),
     )
 

@@ -43,6 +43,22 @@
             <translation>Part totale du PIB (essentielle + connexe)</translation>
         </message>
         <message>
+            <source>Money in</source>
+            <translation>Montants en</translation>
+        </message>
+        <message>
+            <source>USD at %1 prices and exchange rates</source>
+            <translation>USD aux prix et taux de change de %1</translation>
+        </message>
+        <message>
+            <source>current USD (exchange-rate path)</source>
+            <translation>USD courants (trajectoire de change)</translation>
+        </message>
+        <message>
+            <source>Burden sharing in US dollars at base-year prices and exchange rates (NATO's way: the series move with real budgets), or in current dollars at each ally's exchange-rate path: relative purchasing-power parity unless you typed rates in the year editor's last row</source>
+            <translation>Partage du fardeau en dollars US aux prix et taux de change de l'année de base (la méthode de l'OTAN : les séries suivent les budgets réels), ou en dollars courants selon la trajectoire de change de chaque Allié : parité de pouvoir d'achat relative, sauf si vous avez saisi des taux dans la dernière ligne de l'éditeur des années</translation>
+        </message>
+        <message>
             <source>Share of NATO core spending by ally</source>
             <translation>Part de chaque Allié dans les dépenses de défense de l'OTAN</translation>
         </message>
@@ -53,6 +69,10 @@
         <message>
             <source>&amp;Rank by:</source>
             <translation>&amp;Classer par :</translation>
+        </message>
+        <message>
+            <source>&amp;Money:</source>
+            <translation>&amp;Montants :</translation>
         </message>
         <message>
             <source>Ranking</source>
@@ -71,12 +91,24 @@
             <translation>Vue de l'Alliance — %1</translation>
         </message>
         <message>
+            <source>Share of NATO core spending in %1, % (current USD)</source>
+            <translation>Part des dépenses de défense essentielles de l'OTAN en %1, % (USD courants)</translation>
+        </message>
+        <message>
             <source>Share of NATO core spending in %1, % (USD at %2 prices and exchange rates)</source>
             <translation>Part des dépenses essentielles de l'OTAN en %1, % (USD aux prix et taux de change de %2)</translation>
         </message>
         <message>
-            <source>%1: shares up to %2 are NATO's published figures (2025 and 2026 estimates); later years are this scenario's projection. Amounts in USD bn at %2 prices and exchange rates (each ally deflated by its own deflator path: %3), members of each year. Iceland has no armed forces.</source>
-            <translation>%1 : les parts jusqu'en %2 sont les chiffres publiés par l'OTAN (2025 et 2026 estimés) ; les années suivantes sont la projection de ce scénario. Montants en milliards USD aux prix et taux de change de %2 (chaque Allié déflaté par son propre déflateur : %3), membres de chaque année. L'Islande n'a pas de forces armées.</translation>
+            <source>Amounts in current USD bn: NATO's figures to %2, then each ally's budget at its exchange-rate path (%4).</source>
+            <translation>Montants en Md USD courants : chiffres de l'OTAN jusqu'en %2, puis le budget de chaque Allié selon sa trajectoire de change (%4).</translation>
+        </message>
+        <message>
+            <source>Amounts in USD bn at %2 prices and exchange rates (each ally deflated by its own deflator path: %3).</source>
+            <translation>Montants en Md USD aux prix et taux de change de %2 (chaque Allié déflaté par sa propre trajectoire de déflateur : %3).</translation>
+        </message>
+        <message>
+            <source>%1: shares up to %2 are NATO's published figures (2025 and 2026 estimates); later years are this scenario's projection. %5 Members of each year. Iceland has no armed forces.</source>
+            <translation>%1 : jusqu'en %2, les parts sont les chiffres publiés par l'OTAN (estimations 2025 et 2026) ; les années suivantes sont la projection de ce scénario. %5 Membres de chaque année. L'Islande n'a pas de forces armées.</translation>
         </message>
         <message>
             <source>SG report %1</source>
@@ -308,6 +340,10 @@
         <message>
             <source>related spending</source>
             <translation>dépenses connexes</translation>
+        </message>
+        <message>
+            <source>exchange rate</source>
+            <translation>taux de change</translation>
         </message>
         <message>
             <source>core budget policy</source>
@@ -1773,6 +1809,14 @@ croissance du PIB ≤</translation>
             <translation>RNB</translation>
         </message>
         <message>
+            <source>relative PPP from the deflator paths</source>
+            <translation>PPA relative d'après les trajectoires de déflateur</translation>
+        </message>
+        <message>
+            <source>relative PPP from the deflator paths; typed for %1 ally(s)</source>
+            <translation>PPA relative d'après les trajectoires de déflateur ; saisi pour %1 Allié(s)</translation>
+        </message>
+        <message>
             <source>NATO implied GDP deflator (each year's to %1, then the %2-%1 average; %3 where NATO has none; typed years where set)</source>
             <translation>déflateur implicite du PIB de l'OTAN (celui de chaque année jusqu'en %1, puis la moyenne %2-%1 ; %3 là où l'OTAN n'en a pas ; années saisies le cas échéant)</translation>
         </message>
@@ -3025,6 +3069,18 @@ p10–p90 (% PIB)</translation>
             <translation>Incertitude (Monte-Carlo)</translation>
         </message>
         <message>
+            <source>documented forecast errors (IMF evaluation, European Commission)</source>
+            <translation>erreurs de prévision documentées (évaluation du FMI, Commission européenne)</translation>
+        </message>
+        <message>
+            <source>The IMF's revision vectors (correlated, persistent) scaled, year by year, to what published evaluations show growth forecasts miss by that many years ahead: at least %1 pp a year (√(π/2) × the European Commission's year-ahead mean absolute error, 0.86 pp, 1969–2005) and the IMF's own average miss at that horizon (IMF Independent Evaluation Office 2014, Table A2.1: up to 1.62 pp for Italy). A lower bound: see data/SOURCES.md §8.</source>
+            <translation>Les vecteurs de révisions du FMI (corrélés, persistants) mis à l'échelle, année par année, de ce que les évaluations publiées montrent de l'erreur des prévisions de croissance à cet horizon : au moins %1 pt par an (√(π/2) × l'erreur absolue moyenne à un an de la Commission européenne, 0,86 pt, 1969–2005) et l'erreur moyenne du FMI lui-même à cet horizon (Bureau indépendant d'évaluation du FMI 2014, tableau A2.1 : jusqu'à 1,62 pt pour l'Italie). Une borne inférieure : voir data/SOURCES.md §8.</translation>
+        </message>
+        <message>
+            <source>Whole vectors of the 32 allies' revisions, bootstrapped: a bad year for one ally is a bad year for most, as in the data. A six-month revision understates the full forecast error: far narrower than the documented errors.</source>
+            <translation>Vecteurs entiers des révisions des 32 Alliés, rééchantillonnés : une mauvaise année pour un Allié l'est pour la plupart, comme dans les données. Une révision à six mois sous-estime l'erreur de prévision complète : bien plus étroit que les erreurs documentées.</translation>
+        </message>
+        <message>
             <source>constant</source>
             <translation>constant</translation>
         </message>
@@ -3057,10 +3113,6 @@ p10–p90 (% PIB)</translation>
             <translation>les révisions du FMI lui-même, toutes les paires d'éditions (dernière %1 → %2)</translation>
         </message>
         <message>
-            <source>Whole vectors of the 32 allies' revisions, bootstrapped: a bad year for one ally is a bad year for most, as in the data. A six-month revision understates the full forecast error; choose a constant to widen it.</source>
-            <translation>Vecteurs entiers des révisions des 32 Alliés, rééchantillonnés : une mauvaise année pour un Allié l'est pour la plupart, comme dans les données. Une révision à six mois sous-estime l'erreur de prévision totale ; choisissez une constante pour l'élargir.</translation>
-        </message>
-        <message>
             <source>Root mean square of each ally's yearly shock to real GDP growth (and to the deflator, if drawn); the shocks stay correlated across allies and persistent</source>
             <translation>Moyenne quadratique du choc annuel de chaque Allié sur la croissance réelle du PIB (et sur le déflateur, s'il est tiré) ; les chocs restent corrélés entre Alliés et persistants</translation>
         </message>
@@ -3069,8 +3121,8 @@ p10–p90 (% PIB)</translation>
             <translation>Les révisions de l'IPC par le FMI de la même paire d'éditions et de la même année que le choc de croissance (tirées ensemble), ou la constante ci-dessus</translation>
         </message>
         <message>
-            <source>Model: each draw picks, year by year, one of the IMF's revision vectors (all allies together, random sign) and carries it on with persistence ρ = %1 measured in the same data, so the spread grows with the horizon; NATO's base-year share is revised as its past estimates were (2023e–2025e to the 2026 edition). Money-defined plans get a band on their share; share-defined plans (constant share, ramp) get it on the money they need. Alliance counts and shares come from the same joint draws.</source>
-            <translation>Modèle : chaque tirage choisit, année par année, un des vecteurs de révision du FMI (tous les Alliés ensemble, signe aléatoire) et le prolonge avec la persistance ρ = %1 mesurée dans les mêmes données, si bien que la dispersion croît avec l'horizon ; la part de l'année de base de l'OTAN est révisée comme ses estimations passées (2023e–2025e par rapport à l'édition 2026). Les plans définis en argent ont une bande sur leur part ; les plans définis en part (part constante, montée) l'ont sur l'argent nécessaire. Les décomptes et parts de l'Alliance viennent des mêmes tirages conjoints.</translation>
+            <source>Model: each draw picks, year by year, one of the IMF's revision vectors (all allies together, random sign), scaled to the spread chosen above, and carries it on with persistence ρ = %1 measured in the same data, so the spread grows with the horizon; NATO's base-year share is revised as its past estimates were (2023e–2025e to the 2026 edition). Money-defined plans get a band on their share; share-defined plans (constant share, ramp) get it on the money they need. Alliance counts and shares come from the same joint draws.</source>
+            <translation>Modèle : chaque tirage prend, année par année, l'un des vecteurs de révisions du FMI (tous les Alliés ensemble, signe aléatoire), mis à l'échelle de la dispersion choisie ci-dessus, et le prolonge avec une persistance ρ = %1 mesurée dans les mêmes données, de sorte que la dispersion croît avec l'horizon ; la part de l'année de base de l'OTAN est révisée comme ses estimations passées l'ont été (2023e–2025e vers l'édition 2026). Les plans définis en montants ont une bande sur leur part ; les plans définis en part (part constante, rampe) l'ont sur les montants nécessaires. Les décomptes et parts de l'Alliance viennent des mêmes tirages joints.</translation>
         </message>
         <message>
             <source>Spread of real GDP growth:</source>
@@ -3119,6 +3171,10 @@ p10–p90 (% PIB)</translation>
         <message>
             <source>σ = %1 pp</source>
             <translation>σ = %1 pt</translation>
+        </message>
+        <message>
+            <source>joint draws scaled to documented forecast errors</source>
+            <translation>tirages joints mis à l'échelle des erreurs de prévision documentées</translation>
         </message>
         <message>
             <source>joint draws of the IMF's revisions</source>
@@ -3201,6 +3257,10 @@ p10–p90 (% PIB)</translation>
             <translation>Part totale (% PIB)</translation>
         </message>
         <message>
+            <source>%1 per USD</source>
+            <translation>%1 pour 1 USD</translation>
+        </message>
+        <message>
             <source>Real GDP growth, % a year. Default: IMF WEO forecast, held flat after its last year.</source>
             <translation>Croissance réelle du PIB, % par an. Par défaut : prévision des Perspectives du FMI, maintenue après sa dernière année.</translation>
         </message>
@@ -3227,6 +3287,10 @@ p10–p90 (% PIB)</translation>
         <message>
             <source>Core plus related, % of GDP. Derived.</source>
             <translation>Essentielle plus connexe, % du PIB. Calculée.</translation>
+        </message>
+        <message>
+            <source>Exchange rate, national currency per US dollar, for amounts in current US dollars only (Analysis &gt; Alliance, current USD); shares and national amounts do not use it. The base year's is the rate NATO's tables imply; later years move by relative purchasing-power parity (the ally's deflator against the US deflator) from the year before, unless you type a rate.</source>
+            <translation>Taux de change, monnaie nationale pour un dollar US, pour les montants en dollars courants seulement (Analyse &gt; Alliance, USD courants) ; les parts et les montants nationaux ne l'utilisent pas. Celui de l'année de base est le taux implicite des tableaux de l'OTAN ; les années suivantes évoluent selon la parité de pouvoir d'achat relative (le déflateur de l'Allié rapporté à celui des États-Unis) depuis l'année précédente, sauf si vous saisissez un taux.</translation>
         </message>
         <message>
             <source>Base year: %1 (read-only)</source>
@@ -3328,6 +3392,10 @@ p10–p90 (% PIB)</translation>
         <message>
             <source>Related spending (% of GDP)</source>
             <translation>Dépenses connexes (% du PIB)</translation>
+        </message>
+        <message>
+            <source>Exchange rate (national currency per USD)</source>
+            <translation>Taux de change (monnaie nationale pour 1 USD)</translation>
         </message>
         <message>
             <source>Defence spending: %1 (NATO, "Defence Expenditure of NATO Countries"); 2025 and 2026 are NATO estimates. Shares of GDP on NATO's basis (constant 2021 prices).</source>

@@ -19,7 +19,7 @@ from natoplanner.core.scenario import (
     RelatedTrack,
     Scenario,
 )
-from natoplanner.core.shocks import revision_spread_table, shock_library
+from natoplanner.core.spreads.shocks import revision_spread_table, shock_library
 from natoplanner.core.uncertainty import (
     PERCENTILES,
     MonteCarloCancelled,

@@ -70,6 +70,8 @@ def build_rich_scenario(dataset: Dataset) -> Scenario:
     scenario.set_year_input(Measure.DEFLATOR, "DEU", 2030, 3.25)
     scenario.set_year_input(Measure.NOMINAL_GDP, "FRA", 2031, 3500.0)
     scenario.set_year_input(Measure.REAL_GROWTH, "TUR", 2035, 12.0)
+    # A typed exchange-rate year (GBP per USD), the path on relative PPP after it.
+    scenario.set_year_input(Measure.EXCHANGE_RATE, "GBR", 2030, 0.8)
     scenario.set_related_track("DEU", RelatedTrack(RelatedPolicy.RAMP_TO_TARGET, 0.4, 1.5, 2035))
     scenario.set_year_input(Measure.RELATED_SHARE, "DEU", 2029, 1.0)
     scenario.set_related_track("POL", RelatedTrack(RelatedPolicy.CONSTANT_SHARE, 1.2))

@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Protocol
 import numpy as np
 
 from natoplanner.core.dataset import FIRST_HISTORY_YEAR
-from natoplanner.core.scenario import Scenario
+from natoplanner.core.scenario import Measure, Scenario
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -177,16 +177,21 @@ def core_usd_bn_at_base_prices(projection: Projection) -> np.ndarray:
 
 
 def nominal_core_usd_bn(projection: Projection) -> np.ndarray:
-    """Each ally's core spending in *current* USD bn, allies × base..2040, with the
-    exchange rate on relative purchasing-power parity: ``fx[t] = fx[b] · P[t] / P_US[t]``
-    (P the deflator index of the ally and of the United States, the scenario's
-    paths). The view beside the constant-price default; a typed exchange-rate path
-    is not offered yet."""
-    scenario = projection.scenario
-    prices = projection.price_index()
-    us_prices = prices[scenario.dataset.registry.iso3_codes.index("USA")]
-    fx = scenario.base.fx_per_usd[:, None] * prices / us_prices[None, :]
-    return projection.paths.core_budget_mn / fx / 1000
+    """Each ally's core spending in *current* USD bn, allies × base..2040, at the
+    exchange-rate path (``Projection.exchange_rates_per_usd``: typed rates where the
+    user set them, relative purchasing-power parity from each ally's and the US
+    deflator paths elsewhere). The view beside the constant-price default."""
+    return projection.paths.core_budget_mn / projection.exchange_rates_per_usd() / 1000
+
+
+def exchange_rate_label(scenario: Scenario) -> str:
+    """How the nominal view's exchange rates are set, e.g. "relative PPP from the
+    deflator paths; typed for 2 allies"."""
+    typed = int((~np.isnan(scenario.year_inputs(Measure.EXCHANGE_RATE))).any(axis=1).sum())
+    label = "relative PPP from the deflator paths"
+    if typed:
+        label += f"; typed for {typed} {'ally' if typed == 1 else 'allies'}"
+    return label
 
 
 def core_usd_bn_by_year(projection: Projection) -> tuple[np.ndarray, np.ndarray]:
@@ -207,6 +212,19 @@ def core_usd_bn_by_year(projection: Projection) -> tuple[np.ndarray, np.ndarray]
     history = usd_b[:, None] / 1000 * (share / share[:, -1:]) * (real / real[:, -1:])
     projected = core_usd_bn_at_base_prices(projection)[:, 1 : h - b + 1]
     return np.arange(FIRST_HISTORY_YEAR, h + 1), np.hstack([history, projected])
+
+
+def current_core_usd_bn_by_year(projection: Projection) -> tuple[np.ndarray, np.ndarray]:
+    """Years 2014..horizon and each ally's core spending in *current* USD bn (allies ×
+    years; NaN for Iceland): NATO's own current-USD figures to the base year, then
+    :func:`nominal_core_usd_bn` (the exchange-rate path)."""
+    scenario = projection.scenario
+    b, h = scenario.base_year, scenario.horizon
+    history = scenario.dataset.history_matrix("defence_exp_usd_million_current")[
+        :, : b - FIRST_HISTORY_YEAR + 1
+    ]
+    projected = nominal_core_usd_bn(projection)[:, 1 : h - b + 1]
+    return np.arange(FIRST_HISTORY_YEAR, h + 1), np.hstack([history / 1000, projected])
 
 
 def alliance_aggregates(projection: Projection) -> AllianceAggregates:

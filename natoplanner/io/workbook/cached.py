@@ -45,6 +45,7 @@ def result_values(scenario: Scenario, projection: Projection) -> dict[str, np.nd
     related_column = _last_override_column(related_overrides)
     related_start = np.array([track.share_pct for track in scenario.related_tracks])[:, None]
     related_values = np.hstack([related_start, related_overrides])
+    rates = projection.exchange_rates_per_usd()
     values = {
         "growth": np.hstack([empty, scenario.effective_growth_pct()]),
         "deflator": np.hstack([empty, scenario.effective_deflator_pct()]),
@@ -63,6 +64,8 @@ def result_values(scenario: Scenario, projection: Projection) -> dict[str, np.nd
         "core_gap_mn": core_gap * paths.pp_cost_mn,
         "core_gap_usd_mn": projection.usd_mn_at_base_prices(core_gap * paths.pp_cost_mn),
         "price_index": projection.price_index(),
+        "fx": rates,
+        "core_usd_mn": paths.core_budget_mn / rates,
     }
     has_data = projection.has_target_path[:, None]
     return {key: np.where(has_data, value, np.nan) for key, value in values.items()}

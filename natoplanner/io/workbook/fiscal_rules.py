@@ -24,7 +24,7 @@ from natoplanner.core.fiscal.rules import FiscalAssumptions, eu_facts, is_eu_mem
 from natoplanner.core.scenario import Scenario
 from natoplanner.io.errors import Problem
 from natoplanner.io.workbook.cell_text import escape_text, parse_number, parse_text
-from natoplanner.io.workbook.layout import ASSUMPTION_BLOCKS, SHEET_ASSUMPTIONS, Layout, cell_name
+from natoplanner.io.workbook.layout import SHEET_ASSUMPTIONS, Layout, cell_name
 
 RULES_TITLE = (
     "Fiscal room: EU national escape clause rules — read back by natoplanner "
@@ -79,7 +79,7 @@ class RulesBlock:
 
     @property
     def title_row(self) -> int:
-        return self.layout.assumption_block_title_row(len(ASSUMPTION_BLOCKS))
+        return self.layout.assumption_block_title_row(self.layout.year_blocks)
 
     def rule_row(self, key: str) -> int:
         return self.title_row + 1 + [k for k, _ in RULES].index(key)

@@ -146,6 +146,7 @@ class ResultFormulas:
             "related_ramp_share": lambda: self._policy_number("related_share_pct", ally),
             "related_share": lambda: self._related_base(ally),
             "price_index": lambda: "1",
+            "fx": lambda: self._policy("fx_per_usd", ally),
         }.get(block)
         return cell() if cell else self._derived(block, ally, b)
 
@@ -182,6 +183,12 @@ class ResultFormulas:
                 return self._related(ally, year, related_override)
             case "price_index":
                 return f"{before}*(1+{deflator}/100)"
+            case "fx":  # typed, else relative PPP from the year before
+                us = self.layout.us_position
+                relative = (
+                    f"{before}*(1+{deflator}/100)/(1+{self._result('deflator', us, year)}/100)"
+                )
+                return number_or(self._input("fx", ally, year), relative)
         return self._derived(block, ally, year)
 
     def _budget(self, ally: int, year: int, override: str, deflator: str, pp_cost: str) -> str:
@@ -257,6 +264,8 @@ class ResultFormulas:
             case "core_gap_usd_mn":  # deflated to base-year prices, at the base-year rate
                 fx = self._policy("fx_per_usd", ally)
                 return f"{r('core_gap_mn')}/{r('price_index')}/{fx}"
+            case "core_usd_mn":
+                return f"{r('budget')}/{r('fx')}"
             case "growth" | "deflator":
                 return ""  # no base-year value: the base year is data
         raise KeyError(block)

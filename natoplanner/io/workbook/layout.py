@@ -10,10 +10,12 @@ base year..2040), each a grid of live formulas.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import functools
+from dataclasses import dataclass, field
 
 from openpyxl.utils import get_column_letter
 
+from natoplanner.core.allies import AllyRegistry
 from natoplanner.core.scenario import (
     MAX_HORIZON,
     BudgetPolicy,
@@ -22,13 +24,16 @@ from natoplanner.core.scenario import (
     RelatedPolicy,
 )
 
-#: 4: the default deflator's source (row 9); a schema-3 reader would take the grey
-#: deflator block for the vintage's CPI, so it refuses the file instead.
+#: 4: the default deflator's source (row 9), and an exchange-rate block (the last
+#: year block of Assumptions, its path and the current-USD budget last on Results).
+#: A schema-3 reader would take the grey deflator block for the vintage's CPI, so it
+#: refuses the file instead.
 SCHEMA_VERSION = 4
-#: Results blocks whose formulas changed in schema 3: USD amounts at base-year prices
-#: (a price index block, last, divides the nominal gap). A schema-2 file's are not
-#: taken for hand edits; a save rewrites them.
-RESULT_BLOCKS_NEW_IN_SCHEMA_3 = frozenset({"core_gap_usd_mn", "price_index"})
+#: Results blocks newer than schema 2, with the schema that brought them: USD amounts
+#: at base-year prices (3: a price index divides the nominal gap), the exchange-rate
+#: path and current-USD budget (4). An older file's are not taken for hand edits; a
+#: save rewrites them.
+RESULT_BLOCKS_SINCE = {"core_gap_usd_mn": 3, "price_index": 3, "fx": 4, "core_usd_mn": 4}
 SHEET_ABOUT = "About"
 SHEET_ASSUMPTIONS = "Assumptions"
 SHEET_RESULTS = "Results"
@@ -208,7 +213,17 @@ ASSUMPTION_BLOCKS = (
         Measure.RELATED_SHARE,
         "RelatedOverride",
     ),
+    Block(
+        "fx",
+        "Exchange rate override (national currency per USD; current-USD figures only) — "
+        "empty = relative PPP (Results)",
+        "#,##0.0000",
+        Measure.EXCHANGE_RATE,
+        "FxOverride",
+    ),
 )
+#: Year blocks a file of schema 3 or before holds (the exchange-rate block came with 4).
+YEAR_BLOCKS_BEFORE_SCHEMA_4 = 7
 
 RESULT_BLOCKS = (
     Block("growth", "Real GDP growth used (% a year)", "0.00"),
@@ -243,11 +258,24 @@ RESULT_BLOCKS = (
         "#,##0.0",
     ),
     Block("price_index", "Price index (base year = 1, from the deflator used)", "0.0000"),
+    Block(
+        "fx",
+        "Exchange rate used (national currency per USD): typed, else relative PPP "
+        "(the year before × the ally's over the US price index change)",
+        "#,##0.0000",
+    ),
+    Block("core_usd_mn", "Core defence budget (million current USD, at that rate)", "#,##0.0"),
 )
 
 FIRST_YEAR_COLUMN = 3  # column C; A = ISO3, B = ally
 _ASSUMPTION_INDEX = {b.key: i for i, b in enumerate(ASSUMPTION_BLOCKS)}
 _RESULT_INDEX = {b.key: i for i, b in enumerate(RESULT_BLOCKS)}
+
+
+@functools.cache
+def _us_position() -> int:
+    """Where the United States sits in the bundled registry's order (every scenario's)."""
+    return AllyRegistry.bundled().index_of("USA")
 
 
 @dataclass(frozen=True)
@@ -256,6 +284,23 @@ class Layout:
 
     n_allies: int
     base_year: int
+    #: Year blocks the file's Assumptions hold (fewer in a file before schema 4).
+    year_blocks: int = len(ASSUMPTION_BLOCKS)
+    #: Row position of the United States (the exchange rates' unit) among the allies.
+    us_position: int = field(default_factory=lambda: _us_position())
+
+    @classmethod
+    def of_schema(cls, n_allies: int, base_year: int, schema_version: int) -> Layout:
+        """The layout of a file written with ``schema_version``."""
+        old = schema_version < 4
+        return cls(
+            n_allies, base_year, YEAR_BLOCKS_BEFORE_SCHEMA_4 if old else len(ASSUMPTION_BLOCKS)
+        )
+
+    @property
+    def assumption_blocks(self) -> tuple[Block, ...]:
+        """The year blocks of Assumptions, top to bottom, as the file holds them."""
+        return ASSUMPTION_BLOCKS[: self.year_blocks]
 
     # -- Assumptions ----------------------------------------------------------
     @property

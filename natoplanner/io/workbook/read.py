@@ -138,7 +138,7 @@ def _read(
         path, rows, dataset, version, percent_cells
     )
     warnings.extend(assumption_warnings)
-    layout = Layout(n_allies, scenario.base_year)
+    layout = Layout.of_schema(n_allies, scenario.base_year, version)
     if SHEET_RESULTS in sheet_names:
         part = sheet_parts.get(SHEET_RESULTS)
         warnings.extend(hand_edited_results(path, workbook, scenario, layout, part, version))
@@ -162,7 +162,7 @@ def assumption_area(scenario: Scenario, layout: Layout) -> set[tuple[int, int]]:
         for column in range(1, len(POLICY_COLUMNS) + 1)
     )
     years = list(layout.projection_years)
-    for index in range(len(ASSUMPTION_BLOCKS)):
+    for index in range(len(layout.assumption_blocks)):
         top = layout.assumption_block_title_row(index) + 2
         area.update(
             (top + i, layout.assumption_column(year))

@@ -38,7 +38,11 @@ from PySide6.QtWidgets import (
 )
 
 from natoplanner.core.dataset import FIRST_HISTORY_YEAR
-from natoplanner.core.indicators.aggregates import core_usd_bn_by_year, membership
+from natoplanner.core.indicators.aggregates import (
+    core_usd_bn_by_year,
+    current_core_usd_bn_by_year,
+    membership,
+)
 from natoplanner.core.projection import Projection
 from natoplanner.ui.analysis.alliance_charts import (
     EUROPE_COLOUR,
@@ -53,7 +57,7 @@ from natoplanner.ui.analysis.alliance_revisions import (
 from natoplanner.ui.common.actions import install_window_part
 from natoplanner.ui.common.following_window import FollowingWindow
 from natoplanner.ui.common.formatting import percent
-from natoplanner.ui.common.labels import deflator_text
+from natoplanner.ui.common.labels import deflator_text, exchange_rate_text
 
 
 # -- figures ---------------------------------------------------------------------------
@@ -73,10 +77,12 @@ def share_matrix(projection: Projection, total: bool = False) -> tuple[np.ndarra
     return years, values
 
 
-def core_usd_matrix(projection: Projection) -> tuple[np.ndarray, np.ndarray]:
+def core_usd_matrix(projection: Projection, current: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """Years 2014..horizon and allies × years core spending, million USD at base-year
-    prices and exchange rates; NaN before an ally joined (members of each year)."""
-    years, usd_bn = core_usd_bn_by_year(projection)
+    prices and exchange rates (or, with ``current``, current USD at the exchange-rate
+    path); NaN before an ally joined (members of each year)."""
+    by_year = current_core_usd_bn_by_year if current else core_usd_bn_by_year
+    years, usd_bn = by_year(projection)
     members = membership(projection.scenario.dataset.registry.iso3_codes, years)
     return years, np.where(members, usd_bn * 1000, np.nan)
 
@@ -107,16 +113,19 @@ def ranking(
     return frame.sort_values("share_pct", ascending=False, kind="stable").reset_index(drop=True)
 
 
-def burden_shares(projection: Projection, year: int, language: str = "en") -> pd.DataFrame:
+def burden_shares(
+    projection: Projection, year: int, language: str = "en", current: bool = False
+) -> pd.DataFrame:
     """Each ally's share of NATO's total core spending in ``year``, largest first.
 
     Returns
     -------
     DataFrame
-        ``iso3``, ``name``, ``core_usd_mn`` (million USD at base-year
-        prices and exchange rates), ``share_of_nato_pct`` (% of the NATO total; sums to 100).
+        ``iso3``, ``name``, ``core_usd_mn`` (million USD at base-year prices and
+        exchange rates, or current USD with ``current``), ``share_of_nato_pct`` (% of
+        the NATO total; sums to 100).
     """
-    years, usd = core_usd_matrix(projection)
+    years, usd = core_usd_matrix(projection, current)
     col = _column(years, year)
     allies = projection.scenario.allies
     amounts = usd[:, col]
@@ -132,9 +141,9 @@ def burden_shares(projection: Projection, year: int, language: str = "en") -> pd
     return frame.sort_values("core_usd_mn", ascending=False, kind="stable").reset_index(drop=True)
 
 
-def us_europe_split(projection: Projection) -> pd.DataFrame:
+def us_europe_split(projection: Projection, current: bool = False) -> pd.DataFrame:
     """United States against Europe and Canada, 2014..horizon (USD at base-year prices
-    and exchange rates).
+    and exchange rates, or current USD with ``current``).
 
     Returns
     -------
@@ -142,7 +151,7 @@ def us_europe_split(projection: Projection) -> pd.DataFrame:
         ``year``, ``usa_core_usd_mn``, ``europe_canada_core_usd_mn`` (million
         USD), ``usa_share_pct`` (% of the NATO total), ``projected``.
     """
-    years, usd = core_usd_matrix(projection)
+    years, usd = core_usd_matrix(projection, current)
     is_us = np.array([a.iso3 == "USA" for a in projection.scenario.allies])
     has = projection.has_target_path
     us = np.nansum(usd[is_us & has], axis=0)
@@ -185,6 +194,21 @@ class AllianceView(FollowingWindow):
         self.measure_combo.setAccessibleName(self.tr("Share ranked"))
         self.measure_combo.addItem(self.tr("Core share of GDP"), False)
         self.measure_combo.addItem(self.tr("Total share of GDP (core + related)"), True)
+        self.money_combo = QComboBox(self)
+        self.money_combo.setAccessibleName(self.tr("Money in"))
+        self.money_combo.addItem(
+            self.tr("USD at %1 prices and exchange rates").replace("%1", str(scenario.base_year)),
+            False,
+        )
+        self.money_combo.addItem(self.tr("current USD (exchange-rate path)"), True)
+        self.money_combo.setToolTip(
+            self.tr(
+                "Burden sharing in US dollars at base-year prices and exchange rates (NATO's "
+                "way: the series move with real budgets), or in current dollars at each "
+                "ally's exchange-rate path: relative purchasing-power parity unless you typed "
+                "rates in the year editor's last row"
+            )
+        )
         self.ranking_chart = RankingChart(self)
         self.burden_chart = HorizontalBars(
             self.tr("Share of NATO core spending by ally"), self, target_lines=False
@@ -199,7 +223,16 @@ class AllianceView(FollowingWindow):
         year_label.setBuddy(self.year_spin)
         measure_label = QLabel(self.tr("&Rank by:"), self)
         measure_label.setBuddy(self.measure_combo)
-        for widget in (year_label, self.year_spin, measure_label, self.measure_combo):
+        money_label = QLabel(self.tr("&Money:"), self)
+        money_label.setBuddy(self.money_combo)
+        for widget in (
+            year_label,
+            self.year_spin,
+            measure_label,
+            self.measure_combo,
+            money_label,
+            self.money_combo,
+        ):
             controls.addWidget(widget)
         controls.addStretch(1)
         burden = QSplitter(Qt.Orientation.Horizontal, self)
@@ -218,6 +251,7 @@ class AllianceView(FollowingWindow):
 
         self.year_spin.valueChanged.connect(lambda _v: self.refresh())
         self.measure_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.money_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         window.document.projected.connect(self.schedule_refresh)
         window.document.reset.connect(self.schedule_refresh)
         self.revisions.set_ally(window.year_model.iso3 or "USA")
@@ -233,29 +267,47 @@ class AllianceView(FollowingWindow):
         year, total = self.year_spin.value(), bool(self.measure_combo.currentData())
         self.ranking = ranking(projection, year, total, self.language)
         self.ranking_chart.show_ranking(self.ranking, year, total)
-        self.burden = burden_shares(projection, year, self.language)
+        current = bool(self.money_combo.currentData())
+        self.burden = burden_shares(projection, year, self.language, current)
         shares = self.burden["share_of_nato_pct"].to_numpy()
+        title = (
+            self.tr("Share of NATO core spending in %1, % (current USD)")
+            if current
+            else self.tr(
+                "Share of NATO core spending in %1, % (USD at %2 prices and exchange rates)"
+            )
+        )
         self.burden_chart.set_bars(
             list(self.burden["name"]),
             shares,
             [US_COLOUR if c == "USA" else EUROPE_COLOUR for c in self.burden["iso3"]],
             [percent(s, 1) for s in shares],
-            self.tr("Share of NATO core spending in %1, % (USD at %2 prices and exchange rates)")
-            .replace("%1", str(year))
-            .replace("%2", str(scenario.base_year)),
+            title.replace("%1", str(year)).replace("%2", str(scenario.base_year)),
         )
-        self.split = us_europe_split(projection)
+        self.split = us_europe_split(projection, current)
         self.split_chart.show_split(self.split, scenario.base_year)
+        money = (
+            self.tr(
+                "Amounts in current USD bn: NATO's figures to %2, then each ally's budget at "
+                "its exchange-rate path (%4)."
+            )
+            if current
+            else self.tr(
+                "Amounts in USD bn at %2 prices and exchange rates (each ally deflated by its "
+                "own deflator path: %3)."
+            )
+        )
         self.caption.setText(
             self.tr(
                 "%1: shares up to %2 are NATO's published figures (2025 and 2026 estimates); "
-                "later years are this scenario's projection. Amounts in USD bn at %2 prices and "
-                "exchange rates (each ally deflated by its own deflator path: %3), members of "
-                "each year. Iceland has no armed forces."
+                "later years are this scenario's projection. %5 Members of each year. Iceland "
+                "has no armed forces."
             )
+            .replace("%5", money)
             .replace("%1", scenario.name)
             .replace("%2", str(scenario.base_year))
             .replace("%3", deflator_text(scenario))
+            .replace("%4", exchange_rate_text(scenario))
         )
 
 

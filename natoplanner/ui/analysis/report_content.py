@@ -248,6 +248,7 @@ def _measure_label(measure: Measure) -> str:
         Measure.NOMINAL_GDP: _tr("Nominal GDP (billion national currency)"),
         Measure.CORE_BUDGET: _tr("Core budget (million national currency)"),
         Measure.RELATED_SHARE: _tr("Related spending (% of GDP)"),
+        Measure.EXCHANGE_RATE: _tr("Exchange rate (national currency per USD)"),
     }[measure]
 
 

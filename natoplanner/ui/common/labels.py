@@ -8,6 +8,7 @@ with numbers in the UI locale ("rampe vers 3,5 % en 2035").
 
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from natoplanner.core.indicators.basis import ShareBasis
@@ -16,6 +17,7 @@ from natoplanner.core.scenario import (
     BudgetPolicy,
     CorePolicy,
     DeflatorSource,
+    Measure,
     RelatedPolicy,
     RelatedTrack,
     Scenario,
@@ -209,6 +211,17 @@ _DENOMINATORS = {
 def denominator_label(name: str) -> str:
     """ "GDP" or "GNI" in the interface language ("PIB", "RNB"); others pass through."""
     return tr(_DENOMINATORS[name]) if name in _DENOMINATORS else name
+
+
+def exchange_rate_text(scenario: Scenario) -> str:
+    """How current-USD amounts are converted, in the interface language: "relative PPP
+    from the deflator paths; typed for 2 allies" (``aggregates.exchange_rate_label``)."""
+    typed = int((~np.isnan(scenario.year_inputs(Measure.EXCHANGE_RATE))).any(axis=1).sum())
+    if not typed:
+        return tr(QT_TRANSLATE_NOOP("Labels", "relative PPP from the deflator paths"))
+    return tr(
+        QT_TRANSLATE_NOOP("Labels", "relative PPP from the deflator paths; typed for %1 ally(s)")
+    ).replace("%1", str(typed))
 
 
 def deflator_text(scenario: Scenario) -> str:

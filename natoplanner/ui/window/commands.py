@@ -35,6 +35,7 @@ _MEASURE_NAMES = {
     Measure.NOMINAL_GDP: QT_TRANSLATE_NOOP("Commands", "nominal GDP"),
     Measure.CORE_BUDGET: QT_TRANSLATE_NOOP("Commands", "core defence budget"),
     Measure.RELATED_SHARE: QT_TRANSLATE_NOOP("Commands", "related spending"),
+    Measure.EXCHANGE_RATE: QT_TRANSLATE_NOOP("Commands", "exchange rate"),
 }
 _CORE_POLICY = QT_TRANSLATE_NOOP("Commands", "core budget policy")
 _RELATED_TRACK = QT_TRANSLATE_NOOP("Commands", "related spending track")

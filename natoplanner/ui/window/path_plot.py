@@ -455,7 +455,8 @@ class PathPlot(QWidget):
         row = scenario.row(code)
         typed = np.zeros(len(scenario.years), dtype=bool)
         for measure in Measure:
-            typed |= ~np.isnan(scenario.year_inputs(measure)[row])
+            if measure is not Measure.EXCHANGE_RATE:  # moves no plotted path
+                typed |= ~np.isnan(scenario.year_inputs(measure)[row])
         return np.asarray(scenario.years)[typed]
 
     def _on_projected(self, rows: list[int]) -> None:

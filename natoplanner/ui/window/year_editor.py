@@ -57,6 +57,7 @@ class EditorRow(IntEnum):
     CORE_SHARE = 4
     RELATED_SHARE = 5
     TOTAL_SHARE = 6
+    EXCHANGE_RATE = 7
 
 
 ROW_MEASURE = {
@@ -65,6 +66,7 @@ ROW_MEASURE = {
     EditorRow.NOMINAL_GDP: Measure.NOMINAL_GDP,
     EditorRow.CORE_BUDGET: Measure.CORE_BUDGET,
     EditorRow.RELATED_SHARE: Measure.RELATED_SHARE,
+    EditorRow.EXCHANGE_RATE: Measure.EXCHANGE_RATE,
 }
 
 _DECIMALS = {
@@ -75,6 +77,7 @@ _DECIMALS = {
     EditorRow.CORE_SHARE: 2,
     EditorRow.RELATED_SHARE: 2,
     EditorRow.TOTAL_SHARE: 2,
+    EditorRow.EXCHANGE_RATE: 4,
 }
 
 _SHARE_ROWS = {EditorRow.CORE_SHARE, EditorRow.RELATED_SHARE, EditorRow.TOTAL_SHARE}
@@ -144,6 +147,8 @@ class YearEditorModel(QAbstractTableModel):
             values[EditorRow.CORE_SHARE] = paths.core_share_pct[row, :n_years]
             values[EditorRow.RELATED_SHARE] = paths.related_share_pct[row, :n_years]
             values[EditorRow.TOTAL_SHARE] = paths.total_share_pct[row, :n_years]
+            rates = projection.exchange_rates_per_usd()
+            values[EditorRow.EXCHANGE_RATE] = rates[row, :n_years]
         for editor_row, measure in ROW_MEASURE.items():
             overrides[editor_row, 1:] = ~np.isnan(scenario.year_inputs(measure)[row, projected])
         return values, overrides
@@ -215,6 +220,7 @@ class YearEditorModel(QAbstractTableModel):
             EditorRow.CORE_SHARE: self.tr("Core share (% GDP)"),
             EditorRow.RELATED_SHARE: self.tr("Related share (% GDP)"),
             EditorRow.TOTAL_SHARE: self.tr("Total share (% GDP)"),
+            EditorRow.EXCHANGE_RATE: self.tr("%1 per USD").replace("%1", currency),
         }[row]
 
     def row_tooltip(self, row: EditorRow) -> str:
@@ -238,6 +244,13 @@ class YearEditorModel(QAbstractTableModel):
                 "Defence- and security-related spending, % of GDP (the 1.5% track): a user assumption."  # noqa: E501 (one translatable string)
             ),
             EditorRow.TOTAL_SHARE: self.tr("Core plus related, % of GDP. Derived."),
+            EditorRow.EXCHANGE_RATE: self.tr(
+                "Exchange rate, national currency per US dollar, for amounts in current US "
+                "dollars only (Analysis > Alliance, current USD); shares and national amounts "
+                "do not use it. The base year's is the rate NATO's tables imply; later years "
+                "move by relative purchasing-power parity (the ally's deflator against the US "
+                "deflator) from the year before, unless you type a rate."
+            ),
         }[row]
 
     def headerData(
@@ -261,6 +274,8 @@ class YearEditorModel(QAbstractTableModel):
         return None
 
     def is_editable(self, row: int, column: int) -> bool:
+        if row == EditorRow.EXCHANGE_RATE and self.iso3 == "USA":
+            return False  # the US dollar is the unit
         return self.iso3 is not None and column > 0 and row in _EDITABLE_ROWS
 
     def _brushes(self) -> dict[str, QBrush]:
@@ -365,7 +380,9 @@ class YearEditorModel(QAbstractTableModel):
         Compared with what the cell shows now (the path or the default): a
         growth rate 10 points away or beyond ±15%, inflation above 25% (or
         twice its path) or below -5%, an amount more than three times or
-        less than a third of its path, related spending above 5% of GDP.
+        less than a third of its path, related spending above 5% of GDP, an
+        exchange rate more than twice or less than half its path (typed the other
+        way round).
         """
         current = float(self._values[row, column])
         editor_row = EditorRow(row)
@@ -381,6 +398,8 @@ class YearEditorModel(QAbstractTableModel):
             far = current == current and current > 0 and not current / 3 <= value <= current * 3
         elif editor_row is EditorRow.RELATED_SHARE:
             far = value > 5
+        elif editor_row is EditorRow.EXCHANGE_RATE:  # a rate typed the other way round
+            far = current == current and current > 0 and not current / 2 <= value <= current * 2
         if not far:
             return None
         shown_now = self.data(self.index(row, column))

@@ -252,13 +252,16 @@ def test_grey_cells_are_protected_and_every_input_cell_is_not(reference_edits, t
     sheet = openpyxl.load_workbook(path)[A]
     assert sheet.protection.sheet and not sheet.protection.password
     assert sheet[vintage_cell].protection.locked  # chosen in natoplanner, not here
-    # Every cell of every override block is editable, empty or not.
+    # Every cell of every override block is editable, empty or not, but the US
+    # exchange rate (the dollar is the unit).
+    us = scenario.row("USA")
     for index, block in enumerate(ASSUMPTION_BLOCKS):
         top = layout.assumption_block_title_row(index) + 2
         for i in range(layout.n_allies):
+            grey = block.measure is None or (block.key == "fx" and i == us)
             for year in layout.projection_years:
                 cell = sheet.cell(top + i, layout.assumption_column(year))
-                assert cell.protection.locked is (block.measure is None), (block.key, cell)
+                assert cell.protection.locked is grey, (block.key, cell)
 
 
 def test_a_retyped_vintage_is_read_as_the_figures_the_formulas_use(reference_edits, dataset):

@@ -54,6 +54,15 @@ def expected_results(scenario: Scenario) -> dict[str, np.ndarray]:
     related_values = np.hstack([related_start, scenario.year_inputs(Measure.RELATED_SHARE)])
     prices = np.hstack([np.ones_like(empty), 1 + scenario.effective_deflator_pct() / 100])
     prices = np.cumprod(prices, axis=1)
+    # Exchange rates: typed, else the year before moved by relative PPP (the ally's price
+    # change over the US one), from the base-year rate NATO's tables imply.
+    us = scenario.row("USA")
+    typed_fx = scenario.year_inputs(Measure.EXCHANGE_RATE)
+    fx = np.empty_like(prices)
+    fx[:, 0] = scenario.base.fx_per_usd
+    for t in range(1, prices.shape[1]):
+        ppp = fx[:, t - 1] * (prices[:, t] / prices[:, t - 1]) / (prices[us, t] / prices[us, t - 1])
+        fx[:, t] = np.where(np.isnan(typed_fx[:, t - 1]), ppp, typed_fx[:, t - 1])
     expected = {
         "growth": np.hstack([empty, scenario.effective_growth_pct()]),
         "deflator": np.hstack([empty, scenario.effective_deflator_pct()]),
@@ -73,6 +82,8 @@ def expected_results(scenario: Scenario) -> dict[str, np.ndarray]:
         # Deflated by each ally's own deflator path (base year = 1), at the base-year rate.
         "core_gap_usd_mn": core_gap * paths.pp_cost_mn / prices / scenario.base.fx_per_usd[:, None],
         "price_index": prices,
+        "fx": fx,
+        "core_usd_mn": paths.core_budget_mn / fx,
     }
     return {key: np.where(has, value, np.nan) for key, value in expected.items()}
 
@@ -158,6 +169,12 @@ def test_every_results_cell_equals_the_core_after_libreoffice_recalculation(reca
         np.full(10, found["core_share"][grc, 4]), rel=1e-12
     )
     # Romania's 2% related spending counts as 1.5% toward the total.
+    # The British rate typed for 2030 holds there, then moves by relative PPP only.
+    gbr = rich.row("GBR")
+    assert found["fx"][gbr, 2030 - 2026] == pytest.approx(0.8, rel=1e-12)
+    step = found["price_index"][gbr, 5] / found["price_index"][gbr, 4]
+    us_step = found["price_index"][rich.row("USA"), 5] / found["price_index"][rich.row("USA"), 4]
+    assert found["fx"][gbr, 5] == pytest.approx(0.8 * step / us_step, rel=1e-12)
     rou = rich.row("ROU")
     assert found["total_share"][rou] == pytest.approx(found["core_share"][rou] + 1.5, rel=1e-12)
     assert found["core_share"][esp, 1:] == pytest.approx(np.full(14, 2.1), rel=1e-12)

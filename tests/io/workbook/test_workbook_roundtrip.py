@@ -19,6 +19,7 @@ from natoplanner.core.scenario import (
     MAX_HORIZON,
     BudgetPolicy,
     CorePolicy,
+    DeflatorSource,
     Measure,
     RelatedPolicy,
     RelatedTrack,
@@ -78,6 +79,7 @@ VALUE_RANGES = {
     Measure.NOMINAL_GDP: finite(0.0, 1e9, exclude_low=True),
     Measure.CORE_BUDGET: finite(0.0, 1e12),
     Measure.RELATED_SHARE: finite(0.0, 100.0),
+    Measure.EXCHANGE_RATE: finite(0.0, 1e7, exclude_low=True),
 }
 overrides = st.lists(
     st.sampled_from(list(Measure)).flatmap(
@@ -95,6 +97,7 @@ def scenarios(draw) -> Scenario:
         DATASET,
         horizon=draw(st.integers(2030, 2040)),
         gdp_vintage=draw(st.sampled_from(DATASET.forecast_vintages)),
+        deflator_source=draw(st.sampled_from(list(DeflatorSource))),
         name=draw(user_text),
     )
     scenario.notes = draw(user_text)
@@ -103,7 +106,8 @@ def scenarios(draw) -> Scenario:
         scenario.set_related_track(iso3, draw(related_tracks))
         scenario.set_targets(iso3, draw(targets))
     for measure, iso3, year, value in draw(overrides):
-        scenario.set_year_input(measure, iso3, year, value)
+        if not (measure is Measure.EXCHANGE_RATE and iso3 == "USA"):  # the dollar is the unit
+            scenario.set_year_input(measure, iso3, year, value)
     return scenario
 
 
@@ -117,10 +121,11 @@ def through_assumptions(scenario: Scenario) -> Scenario:
 def assert_same_inputs(found: Scenario, expected: Scenario) -> None:
     assert found.name == expected.name
     assert found.notes == expected.notes
-    assert (found.horizon, found.gdp_vintage, found.base_year) == (
+    assert (found.horizon, found.gdp_vintage, found.base_year, found.deflator_source) == (
         expected.horizon,
         expected.gdp_vintage,
         expected.base_year,
+        expected.deflator_source,
     )
     assert found.core_policies == expected.core_policies
     assert found.related_tracks == expected.related_tracks

@@ -14,8 +14,11 @@ from natoplanner.io.errors import FileProblemError
 from natoplanner.io.workbook.files import SCHEMA_VERSION, read_scenario, save_scenario
 from natoplanner.io.workbook.layout import (
     ABOUT_SCHEMA_LABEL,
+    ASSUMPTION_BLOCKS,
     POLICY_COLUMN_INDEX,
     POLICY_HEADER_ROW,
+    SETTING_ROW,
+    SETTING_VALUE_COLUMN,
     Layout,
 )
 
@@ -28,9 +31,24 @@ def schema_cell(sheet) -> str:
 
 
 def set_schema(path: Path, value: object) -> str:
+    """Write ``value`` as the file's schema; an older schema's layout too (before 4: no
+    exchange-rate block, last of the year blocks, and no deflator setting in row 9)."""
     workbook = openpyxl.load_workbook(path)
     cell = schema_cell(workbook["About"])
     workbook["About"][cell] = value
+    if isinstance(value, int) and value < 4:
+        layout = Layout(32, 2026)
+        fx = next(i for i, block in enumerate(ASSUMPTION_BLOCKS) if block.key == "fx")
+        assumptions = workbook["Assumptions"]
+        assumptions.delete_rows(layout.assumption_block_title_row(fx), 32 + 3)
+        assumptions.cell(SETTING_ROW["deflator_source"], SETTING_VALUE_COLUMN).value = None
+        results = workbook["Results"]
+        for key in ("fx", "core_usd_mn"):
+            for ally in range(32):
+                for year in layout.result_years:
+                    results.cell(
+                        layout.result_row(key, ally), layout.result_column(year)
+                    ).value = None
     workbook.save(path)
     return cell
 

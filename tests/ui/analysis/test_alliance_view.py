@@ -14,9 +14,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 
-from natoplanner.core.scenario import BudgetPolicy, CorePolicy
+from natoplanner.core.scenario import BudgetPolicy, CorePolicy, Measure
 from natoplanner.ui.analysis.alliance_view import AllianceView
-from natoplanner.ui.window.commands import set_core_policy
+from natoplanner.ui.window.commands import SetYearInput, set_core_policy
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -90,6 +90,39 @@ def test_burden_shares_sum_to_100_and_match_nato_aggregates(window):
         view.year_spin.setValue(year)
         assert view.burden["share_of_nato_pct"].sum() == pytest.approx(100.0, abs=1e-9)
     assert "United States' share of NATO core spending" in view.split_chart.readout.text()
+
+
+def test_current_usd_money_follows_natos_figures_and_a_typed_rate(window):
+    """Current USD: NATO's current-USD aggregates to 2026; a typed Turkish rate moves the
+    Europe + Canada amount in that year by Türkiye's budget at the new rate, nothing else."""
+    view = _open(window)
+    combo = view.money_combo
+    combo.setCurrentIndex(combo.findData(True))
+    split = view.split.set_index("year")
+    europe_2019 = next(
+        float(r["defence_exp_usd_million_current"])
+        for r in _rows("nato_aggregates.csv")
+        if r["year"] == "2019" and r["aggregate"] == "NATO Europe and Canada"
+    )
+    # NATO's 2019 aggregate counts its members of 2019 (not Finland and Sweden).
+    assert split.at[2019, "europe_canada_core_usd_mn"] == pytest.approx(europe_2019, rel=1e-4)
+    assert "current USD" in view.caption.text() and "relative PPP" in view.caption.text()
+    before = split.at[2033, "europe_canada_core_usd_mn"]
+    scenario = window.document.scenario
+    budget = window.document.projection.paths.core_budget_mn[scenario.row("TUR"), 2033 - 2026]
+    old_rate = window.document.projection.exchange_rates_per_usd()[scenario.row("TUR"), 7]
+    window.document.push(SetYearInput(window.document, Measure.EXCHANGE_RATE, "TUR", 2033, 90.0))
+    view.refresh()
+    after = view.split.set_index("year")
+    expected = before + budget / 90.0 - budget / old_rate
+    assert after.at[2033, "europe_canada_core_usd_mn"] == pytest.approx(expected, rel=1e-9)
+    assert after.at[2032, "europe_canada_core_usd_mn"] == pytest.approx(
+        split.at[2032, "europe_canada_core_usd_mn"], rel=1e-12
+    )
+    assert "typed for 1 ally" in view.caption.text()
+    window.undo_action.trigger()
+    combo.setCurrentIndex(combo.findData(False))
+    assert "prices and exchange rates" in view.caption.text()
 
 
 def test_revisions_for_the_united_states_2024(window, qtmodeltester):

@@ -325,6 +325,36 @@ def test_choosing_natos_implied_deflator_is_one_undoable_step(window):
     window.undo_action.trigger()
 
 
+def test_the_year_editor_s_exchange_rate_row(qtbot, window):
+    """Türkiye's 2026 rate is NATO's Table 1 / Table 2; a typed 2030 rate is one undo step;
+    the US row cannot be edited (the dollar is the unit)."""
+    nato = pd.read_csv(
+        Path(__file__).resolve().parents[3] / "data" / "nato_defence_expenditure.csv"
+    )
+    tur = nato[(nato["iso3"] == "TUR") & (nato["year"] == 2026)].iloc[0]
+    select(window, "TUR")
+    model = window.year_model
+    assert model.headerData(EditorRow.EXCHANGE_RATE, Qt.Orientation.Vertical) == "TRY per USD"
+    base = model.index(EditorRow.EXCHANGE_RATE, 0)
+    expected = tur["defence_exp_national_million"] / tur["defence_exp_usd_million_current"]
+    assert base.data(RawValueRole) == pytest.approx(expected)
+    cell_2030 = model.index(EditorRow.EXCHANGE_RATE, 2030 - 2026)
+    typed = round(cell_2030.data(RawValueRole) * 1.2, 2)
+    shares_before = window.document.projection.paths.core_share_pct.copy()
+    type_into_year_cell(qtbot, window, EditorRow.EXCHANGE_RATE, 2030, f"{typed}")
+    assert cell_2030.data(RawValueRole) == typed
+    assert window.document.scenario.year_input(Measure.EXCHANGE_RATE, "TUR", 2030) == typed
+    assert np.array_equal(
+        window.document.projection.paths.core_share_pct, shares_before, equal_nan=True
+    )
+    window.undo_action.trigger()
+    assert window.document.scenario.year_input(Measure.EXCHANGE_RATE, "TUR", 2030) is None
+    select(window, "USA")
+    us_cell = model.index(EditorRow.EXCHANGE_RATE, 2030 - 2026)
+    assert us_cell.data(RawValueRole) == pytest.approx(1.0)
+    assert not model.flags(us_cell) & Qt.ItemFlag.ItemIsEditable
+
+
 def test_path_facts_threshold_and_related_cap_in_the_window(qtbot, window):
     """The Path column shows facts; the back-loading threshold is an undoable scenario
     setting (this tool's heuristic); related spending above 1.5% is flagged and capped."""

@@ -36,7 +36,7 @@ def read_year_blocks(
 ) -> None:
     """Apply every override cell of the year blocks; note edited grey cells and moved rows."""
     years = list(layout.projection_years)
-    for index, block in enumerate(ASSUMPTION_BLOCKS):
+    for index, block in enumerate(layout.assumption_blocks):
         header = layout.assumption_block_title_row(index) + 1
         name = block.title.split(" —")[0]
         if not _block_in_place(sheet, header, years, layout, name):

@@ -94,7 +94,7 @@ def scenario_from_assumptions(
     warnings: list[Problem] = []
     sheet = SheetCells(Path(file), SHEET_ASSUMPTIONS, rows, errors, percent_cells, warnings)
     scenario = _scenario_settings(Path(file), sheet, dataset)
-    layout = Layout(len(dataset.registry), scenario.base_year)
+    layout = Layout.of_schema(len(dataset.registry), scenario.base_year, version)
     _policies(sheet, scenario, layout, version, warnings)
     follow_reference_vintage(sheet, scenario, layout, dataset)
     read_year_blocks(sheet, scenario, layout, warnings)

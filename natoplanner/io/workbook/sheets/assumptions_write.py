@@ -11,7 +11,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from natoplanner.core.scenario import Scenario
+from natoplanner.core.scenario import Measure, Scenario
 from natoplanner.io.workbook.cell_text import escape_text
 from natoplanner.io.workbook.fiscal_rules import rule_cells
 from natoplanner.io.workbook.layout import (
@@ -244,14 +244,23 @@ def _style_input_blocks(
         # The input/reference colour comes from one always-true rule per block,
         # not from styling every (mostly empty) cell: a third of the save time.
         top = title_row + 2
-        area = (
-            f"{cell_name(layout.assumption_column(years[0]), top)}:"
-            f"{cell_name(layout.assumption_column(years[-1]), top + n_allies - 1)}"
-        )
-        fill = INPUT_FILL if block.measure else REFERENCE_FILL
-        ws.conditional_formatting.add(area, FormulaRule(formula=["TRUE"], fill=fill))
+        # The US dollar is the unit of exchange rates: the US row is grey and locked.
+        fixed = {scenario.row("USA")} if block.measure is Measure.EXCHANGE_RATE else set()
+        editable = [i for i in range(n_allies) if i not in fixed]
+        if block.measure is None:
+            areas = {REFERENCE_FILL: [_rows_area(layout, top, 0, n_allies - 1)]}
+        else:
+            areas = {
+                INPUT_FILL: [_rows_area(layout, top, a, b) for a, b in _runs(editable)],
+                REFERENCE_FILL: [_rows_area(layout, top, i, i) for i in sorted(fixed)],
+            }
+        for fill, ranges in areas.items():
+            if ranges:
+                ws.conditional_formatting.add(
+                    " ".join(ranges), FormulaRule(formula=["TRUE"], fill=fill)
+                )
         if block.measure is not None:  # every input cell, empty or not, stays editable
-            for i in range(n_allies):
+            for i in editable:
                 for year in years:
                     cell = ws.cell(top + i, layout.assumption_column(year))
                     styles.apply(cell, block.number_format, protection=UNLOCKED)
@@ -259,6 +268,26 @@ def _style_input_blocks(
         rows, columns = np.nonzero(~np.isnan(_block_values(scenario, block.key, block.measure)))
         for i, j in zip(rows.tolist(), columns.tolist(), strict=True):
             styles.apply(ws.cell(top + i, layout.assumption_column(years[j])), block.number_format)
+
+
+def _rows_area(layout: Layout, top: int, first: int, last: int) -> str:
+    """The year cells of a block's ally rows ``first..last`` (positions below ``top``)."""
+    years = layout.projection_years
+    return (
+        f"{cell_name(layout.assumption_column(years[0]), top + first)}:"
+        f"{cell_name(layout.assumption_column(years[-1]), top + last)}"
+    )
+
+
+def _runs(rows: list[int]) -> list[tuple[int, int]]:
+    """Consecutive runs of sorted row positions as (first, last) pairs."""
+    runs: list[tuple[int, int]] = []
+    for row in rows:
+        if runs and runs[-1][1] == row - 1:
+            runs[-1] = (runs[-1][0], row)
+        else:
+            runs.append((row, row))
+    return runs
 
 
 def _style_block_frame(ws: Worksheet, title_row: int, n_years: int, styles: CellStyles) -> None:

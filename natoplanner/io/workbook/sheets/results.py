@@ -23,7 +23,7 @@ from natoplanner.io.workbook.formulas import formula_grid
 from natoplanner.io.workbook.layout import (
     FIRST_YEAR_COLUMN,
     RESULT_BLOCKS,
-    RESULT_BLOCKS_NEW_IN_SCHEMA_3,
+    RESULT_BLOCKS_SINCE,
     SCHEMA_VERSION,
     SHEET_RESULTS,
     Layout,
@@ -161,7 +161,7 @@ def hand_edited_results(
     """Warnings for Results cells whose formula was replaced or removed by hand (an
     older schema's own formulas for blocks changed since are not edits)."""
     has_data = tuple(bool(x) for x in ~np.isnan(scenario.base.core_share_pct))
-    skipped = RESULT_BLOCKS_NEW_IN_SCHEMA_3 if schema_version < 3 else frozenset()
+    skipped = frozenset(key for key, since in RESULT_BLOCKS_SINCE.items() if schema_version < since)
     expected = _expected_result_formulas(layout, has_data, skipped)
     found = cell_formulas(path, part) if part else None
     if found is None:
