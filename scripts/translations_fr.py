@@ -669,7 +669,7 @@ FR.update(
 FR.update(
     {
         # -- issue 13: the joint Monte Carlo (uncertainty view)
-        "the IMF's own revisions, every WEO pair (latest %1 → %2)": "les révisions du FMI lui-même, toutes les paires d'éditions (dernière %1 → %2)",
+        "the IMF's own revisions, every WEO pair (the latest: %1 → %2)": "les révisions du FMI lui-même, toutes les paires d'éditions (la dernière : %1 → %2)",
         "Whole vectors of the 32 allies' revisions, bootstrapped: a bad year for one ally is a bad year for most, as in the data. A six-month revision understates the full forecast error; choose a constant to widen it.": "Vecteurs entiers des révisions des 32 Alliés, rééchantillonnés : une mauvaise année pour un Allié l'est pour la plupart, comme dans les données. Une révision à six mois sous-estime l'erreur de prévision totale ; choisissez une constante pour l'élargir.",
         "Root mean square of each ally's yearly shock to real GDP growth (and to the deflator, if drawn); the shocks stay correlated across allies and persistent": "Moyenne quadratique du choc annuel de chaque Allié sur la croissance réelle du PIB (et sur le déflateur, s'il est tiré) ; les chocs restent corrélés entre Alliés et persistants",
         "The IMF's CPI revisions of the same vintage pair and year as the growth shock (drawn together), or the constant above": "Les révisions de l'IPC par le FMI de la même paire d'éditions et de la même année que le choc de croissance (tirées ensemble), ou la constante ci-dessus",

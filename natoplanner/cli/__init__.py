@@ -49,7 +49,9 @@ def run_command(argv: Sequence[str]) -> int:
         sys.stdout.flush()  # a closed pipe shows here, inside the handler below
         return code
     except (ScenarioInputError, FileProblemError) as error:
-        print(f"natoplanner {args.command}: {terminal_text(error)}", file=sys.stderr)
+        # One line per problem (a file's problems come one per line), each made safe.
+        lines = [terminal_text(line) for line in str(error).splitlines() or [""]]
+        print(f"natoplanner {args.command}: " + "\n  ".join(lines), file=sys.stderr)
         return 1
     except BrokenPipeError:
         # The reader went away (``natoplanner summary | head``): not an error.

@@ -13,8 +13,11 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
+
 from natoplanner.cli.vintages import add_set_options, apply_set_options
 from natoplanner.core.errors import ScenarioInputError
+from natoplanner.core.projection import Projection
 from natoplanner.core.scenario import (
     BudgetPolicy,
     Measure,
@@ -86,6 +89,20 @@ def _year(key: str, text: str, expected: str) -> int:
     if not number.is_integer():
         raise AssignmentError(key, f"expected {expected} (a whole year), got {text!r}")
     return int(number)
+
+
+def _exchange_rate_doubts(scenario: Scenario, iso3: str) -> list[str]:
+    """Why a typed exchange rate of ``iso3`` looks wrong (each rate far from its path)."""
+    typed = scenario.year_inputs(Measure.EXCHANGE_RATE)[scenario.row(iso3)]
+    if np.isnan(typed).all():
+        return []
+    projection = Projection(scenario)
+    doubts = (
+        projection.exchange_rate_doubt(iso3, int(year), float(rate))
+        for year, rate in zip(scenario.years, typed, strict=True)
+        if not np.isnan(rate)
+    )
+    return [doubt for doubt in doubts if doubt]
 
 
 def apply_assignment(scenario: Scenario, iso3: str, assignment: str) -> None:
@@ -214,6 +231,7 @@ def run(args: argparse.Namespace) -> int:
         for assignment in args.assignments:
             apply_assignment(scenario, iso3, assignment)
         said.append(f"{iso3}: {', '.join(args.assignments)}")
+        said += [f"warning: {doubt}" for doubt in _exchange_rate_doubts(scenario, iso3)]
     save_scenario(scenario, target)
     print("\n".join(said))
     print(f"wrote {target}")

@@ -102,7 +102,7 @@ def apply_set_options(scenario: Scenario, args: argparse.Namespace) -> tuple[Sce
                 + ", ".join(scenario.dataset.forecast_vintages),
             )
         scenario.set_gdp_vintage(name)
-        said.append(f"GDP forecast: {name} ({scenario.dataset.gdp_vintage(name).price_basis})")
+        said.append(f"GDP forecast: {name}; deflator: {deflator_label(scenario)}")
     if args.deflator:
         scenario.set_deflator_source(args.deflator)
         said.append(f"deflator: {deflator_label(scenario)}")

@@ -37,6 +37,8 @@ from natoplanner.core.scenario import (
 if TYPE_CHECKING:
     import pandas as pd
 
+#: A typed exchange rate this many times away from its relative-PPP path is questioned.
+EXCHANGE_RATE_DOUBT_FACTOR = 2.0
 # Shares are compared with targets after rounding noise of this size.
 TOLERANCE_PP = 1e-9
 NO_YEAR = 0
@@ -293,15 +295,36 @@ class Projection:
         relative purchasing-power parity, ``fx[t] = fx[t-1] · (P[t]/P[t-1]) / (P_US[t]/P_US[t-1])``
         (P the deflator index of the ally and of the United States); a path continues from
         a typed year. For current-USD money only (``aggregates.nominal_core_usd_bn``)."""
-        prices = self.price_index()
-        us_prices = prices[self.scenario.row("USA")]
-        step = (prices[:, 1:] / prices[:, :-1]) / (us_prices[1:] / us_prices[:-1])[None, :]
+        step = self._relative_ppp_step()
         typed = self.scenario.year_inputs(Measure.EXCHANGE_RATE)
-        rates = np.empty_like(prices)
+        rates = np.empty((step.shape[0], step.shape[1] + 1))
         rates[:, 0] = self.fx_per_usd()
         for j in range(step.shape[1]):
             rates[:, j + 1] = np.where(np.isnan(typed[:, j]), rates[:, j] * step[:, j], typed[:, j])
         return rates
+
+    def _relative_ppp_step(self) -> np.ndarray:
+        """Allies × projection years: (1 + d[t]) / (1 + d_US[t]), the yearly move of a rate."""
+        prices = self.price_index()
+        us_prices = prices[self.scenario.row("USA")]
+        return (prices[:, 1:] / prices[:, :-1]) / (us_prices[1:] / us_prices[:-1])[None, :]
+
+    def exchange_rate_doubt(self, iso3: str, year: int, rate: float) -> str | None:
+        """Why a rate typed for ``iso3`` in ``year`` (national currency per USD) looks
+        wrong, or None: more than :data:`EXCHANGE_RATE_DOUBT_FACTOR` times away from the
+        year before's rate moved by relative PPP (this tool's heuristic; a rate typed
+        the other way round, USD per unit, is far outside it)."""
+        row, col = self.scenario.row(iso3), self.scenario.column(year)
+        # Column ``col`` of the rates is the year before (column 0 is the base year).
+        expected = self.exchange_rates_per_usd()[row, col] * self._relative_ppp_step()[row, col]
+        factor = EXCHANGE_RATE_DOUBT_FACTOR
+        if not np.isfinite(expected) or expected / factor <= rate <= expected * factor:
+            return None
+        return (
+            f"{iso3} {year}: {rate:g} national currency per USD is far from {expected:.4g}, "
+            f"the rate of {year - 1} moved by relative PPP (this tool's check: more than "
+            f"{factor:g} times away); was it typed the other way round (USD per unit)?"
+        )
 
     def usd_mn_at_base_prices(self, national_mn: np.ndarray) -> np.ndarray:
         """Million national currency (allies × years from the base year) as million USD at

@@ -3077,6 +3077,10 @@ p10–p90 (% PIB)</translation>
             <translation>Les vecteurs de révisions du FMI (corrélés, persistants) mis à l'échelle, année par année, de ce que les évaluations publiées montrent de l'erreur des prévisions de croissance à cet horizon : au moins %1 pt par an (√(π/2) × l'erreur absolue moyenne à un an de la Commission européenne, 0,86 pt, 1969–2005) et l'erreur moyenne du FMI lui-même à cet horizon (Bureau indépendant d'évaluation du FMI 2014, tableau A2.1 : jusqu'à 1,62 pt pour l'Italie). Une borne inférieure : voir data/SOURCES.md §8.</translation>
         </message>
         <message>
+            <source>the IMF's own revisions, every WEO pair (the latest: %1 → %2)</source>
+            <translation>les révisions du FMI lui-même, toutes les paires d'éditions (la dernière : %1 → %2)</translation>
+        </message>
+        <message>
             <source>Whole vectors of the 32 allies' revisions, bootstrapped: a bad year for one ally is a bad year for most, as in the data. A six-month revision understates the full forecast error: far narrower than the documented errors.</source>
             <translation>Vecteurs entiers des révisions des 32 Alliés, rééchantillonnés : une mauvaise année pour un Allié l'est pour la plupart, comme dans les données. Une révision à six mois sous-estime l'erreur de prévision complète : bien plus étroit que les erreurs documentées.</translation>
         </message>
@@ -3107,10 +3111,6 @@ p10–p90 (% PIB)</translation>
         <message>
             <source>also draw the deflator (CPI)</source>
             <translation>tirer aussi le déflateur (IPC)</translation>
-        </message>
-        <message>
-            <source>the IMF's own revisions, every WEO pair (latest %1 → %2)</source>
-            <translation>les révisions du FMI lui-même, toutes les paires d'éditions (dernière %1 → %2)</translation>
         </message>
         <message>
             <source>Root mean square of each ally's yearly shock to real GDP growth (and to the deflator, if drawn); the shocks stay correlated across allies and persistent</source>

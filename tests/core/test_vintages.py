@@ -246,3 +246,25 @@ def test_switching_edition_keeps_the_overrides_that_still_apply(dataset: Dataset
     assert scenario.year_input(Measure.CORE_BUDGET, "POL", 2027) == 200_000.0
     kept = switch_edition(scenario, edition, move_base_year=False)
     assert kept.scenario.base_year == 2026 and kept.dropped == ()
+
+
+def test_switching_edition_keeps_the_scenario_settings(dataset: Dataset) -> None:
+    """The deflator source, the back-loading threshold and the escape-clause rules are the
+    scenario's, not NATO's: a new edition keeps them (they were reset to defaults)."""
+    import dataclasses
+
+    from natoplanner.core.scenario import DeflatorSource
+    from natoplanner.core.vintages.use import switch_edition
+
+    scenario = Scenario(dataset, deflator_source=DeflatorSource.NATO_HISTORY)
+    scenario.set_backload_fraction(0.3)
+    scenario.fiscal = dataclasses.replace(scenario.fiscal, cap_pct=0.8)
+    edition = _edition_2027(dataset)
+    moved = switch_edition(scenario, edition, move_base_year=True).scenario
+    assert moved.deflator_source is DeflatorSource.NATO_HISTORY
+    assert moved.backload_fraction == 0.3 and moved.fiscal.cap_pct == 0.8
+    back = switch_edition(moved, dataset.edition_vintage, move_base_year=False)
+    assert back.scenario.base_year == 2026
+    assert back.dropped == (
+        "base year 2027: the edition ends in 2026, so projections start from 2026",
+    )

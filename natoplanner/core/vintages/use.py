@@ -87,16 +87,24 @@ def switch_edition(scenario: Scenario, edition: Vintage, *, move_base_year: bool
     """
     dataset = scenario.dataset.with_vintages(edition=edition)
     base_year = dataset.last_data_year if move_base_year else scenario.base_year
-    base_year = min(base_year, dataset.last_data_year)
+    dropped: list[str] = []
+    if base_year > dataset.last_data_year:
+        dropped.append(
+            f"base year {base_year}: the edition ends in {dataset.last_data_year}, "
+            f"so projections start from {dataset.last_data_year}"
+        )
+        base_year = dataset.last_data_year
     moved = Scenario(
         dataset,
         base_year=base_year,
         horizon=max(scenario.horizon, base_year + 1),
         gdp_vintage=scenario.gdp_vintage,
+        deflator_source=scenario.deflator_source,
         name=scenario.name,
     )
     moved.notes = scenario.notes
-    dropped: list[str] = []
+    moved.set_backload_fraction(scenario.backload_fraction)
+    moved.fiscal = scenario.fiscal  # the escape-clause rules are no NATO figures
     for iso3 in (ally.iso3 for ally in scenario.allies):
         policy = scenario.core_policy(iso3)
         try:

@@ -54,12 +54,14 @@ from natoplanner.core.spreads.shocks import REVISION_VINTAGES, shock_library
 from natoplanner.core.uncertainty import (
     DEFAULT_DRAWS,
     DEFAULT_SEED,
+    MAX_DRAWS,
     MonteCarloResult,
     MonteCarloSettings,
     run_monte_carlo,
 )
 from natoplanner.ui.common.actions import make_action, show_window_part
 from natoplanner.ui.common.formatting import number, percent
+from natoplanner.ui.common.labels import data_label
 from natoplanner.ui.common.models import ReadOnlyTableModel
 from natoplanner.ui.common.screen import grow_to_show_rows
 from natoplanner.ui.shell.background import BackgroundTask, run_in_background
@@ -288,7 +290,7 @@ class UncertaintyDialog(QDialog):
         self.setWindowTitle(self.tr("Uncertainty (Monte Carlo)"))
         self.setModal(False)
 
-        older, newer = (v.replace("IMF WEO ", "") for v in REVISION_VINTAGES)
+        older, newer = (data_label(v) for v in REVISION_VINTAGES)
         floor = documented_errors().year_ahead_floor_pp
         self.documented_radio = QRadioButton(
             self.tr("documented forecast errors (IMF evaluation, European Commission)"), self
@@ -305,7 +307,7 @@ class UncertaintyDialog(QDialog):
         )
         self.documented_radio.setChecked(True)
         self.revision_radio = QRadioButton(
-            self.tr("the IMF's own revisions, every WEO pair (latest %1 → %2)")
+            self.tr("the IMF's own revisions, every WEO pair (the latest: %1 → %2)")
             .replace("%1", older)
             .replace("%2", newer),
             self,
@@ -338,7 +340,7 @@ class UncertaintyDialog(QDialog):
         constant.addWidget(self.spread_spin)
         constant.addStretch(1)
         self.draws_spin = QSpinBox(self)
-        self.draws_spin.setRange(100, 200_000)
+        self.draws_spin.setRange(100, MAX_DRAWS)
         self.draws_spin.setSingleStep(1000)
         self.draws_spin.setValue(DEFAULT_DRAWS)
         self.draws_spin.setGroupSeparatorShown(True)

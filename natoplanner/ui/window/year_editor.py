@@ -381,8 +381,8 @@ class YearEditorModel(QAbstractTableModel):
         growth rate 10 points away or beyond ±15%, inflation above 25% (or
         twice its path) or below -5%, an amount more than three times or
         less than a third of its path, related spending above 5% of GDP, an
-        exchange rate more than twice or less than half its path (typed the other
-        way round).
+        exchange rate more than twice or less than half the year before's moved by
+        relative PPP (``Projection.exchange_rate_doubt``: typed the other way round?).
         """
         current = float(self._values[row, column])
         editor_row = EditorRow(row)
@@ -399,7 +399,8 @@ class YearEditorModel(QAbstractTableModel):
         elif editor_row is EditorRow.RELATED_SHARE:
             far = value > 5
         elif editor_row is EditorRow.EXCHANGE_RATE:  # a rate typed the other way round
-            far = current == current and current > 0 and not current / 2 <= value <= current * 2
+            projection = self.document.projection
+            far = projection.exchange_rate_doubt(self.iso3, year, value) is not None
         if not far:
             return None
         shown_now = self.data(self.index(row, column))

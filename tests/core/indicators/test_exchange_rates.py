@@ -121,3 +121,21 @@ def test_cli_set_fx_and_alliance_nominal(tmp_path, capsys):
     assert "exchange rates relative PPP from the deflator paths; typed for 1 ally" in (
         capsys.readouterr().out
     )
+
+
+def test_a_rate_typed_the_other_way_round_is_questioned_everywhere(tmp_path, capsys):
+    """0.025 (USD per lira) for Türkiye, whose path is near 85 lira per USD in 2030: the
+    command line and the workbook reader say so, naming the cell; the rate is kept."""
+    projection = Projection(Scenario())
+    doubt = projection.exchange_rate_doubt("TUR", 2030, 0.025)
+    assert doubt is not None and "other way round" in doubt
+    assert projection.exchange_rate_doubt("TUR", 2030, 90.0) is None
+    path = tmp_path / "inverted.xlsx"
+    save_scenario(Scenario(), path)
+    assert run_command(["set", str(path), "TUR", "fx.2030=0.025"]) == 0
+    out = capsys.readouterr().out
+    assert "warning: TUR 2030: 0.025 national currency per USD is far from" in out
+    loaded = read_scenario(path)
+    assert loaded.scenario.year_input(Measure.EXCHANGE_RATE, "TUR", 2030) == 0.025
+    (warning,) = loaded.warnings
+    assert warning.sheet == "Assumptions" and "other way round" in warning.message

@@ -83,6 +83,36 @@ def test_a_retyped_setting_is_read_as_the_grey_block_holds(
     assert arrays_close(projected, Projection(scenario).paths.gdp_bn) == 0
 
 
+def test_a_retyped_setting_and_an_edited_grey_cell_still_follow_the_blocks(tmp_path, dataset):
+    """C9 retyped to NATO's deflator while the grey block holds the vintage's figures,
+    one of them edited: read as the vintage's (the spreadsheet's formulas use the block),
+    with a warning on C9 and one on the single edited cell."""
+    path = tmp_path / "both.xlsx"
+    scenario = Scenario(dataset)
+    save_scenario(scenario, path)
+    layout = Layout(len(scenario.allies), scenario.base_year)
+    row = layout.assumption_row("deflator_default", scenario.row("DEU"))
+    grey = f"{openpyxl.utils.get_column_letter(layout.assumption_column(2030))}{row}"
+    set_cell(path, "Assumptions", CELL, "NATO implied GDP deflator")
+    set_cell(path, "Assumptions", grey, 2.5)
+    loaded = read_scenario(path)
+    assert loaded.scenario.deflator_source is DeflatorSource.WEO
+    cells = sorted(w.cell for w in loaded.warnings)
+    assert cells == sorted([CELL, grey])
+    edited = next(w for w in loaded.warnings if w.cell == grey)
+    assert edited.message.startswith("1 grey reference cell(s)")
+
+
+def test_an_empty_setting_says_so(tmp_path, dataset):
+    path = tmp_path / "empty.xlsx"
+    save_scenario(Scenario(dataset, deflator_source=DeflatorSource.NATO_HISTORY), path)
+    set_cell(path, "Assumptions", CELL, None)
+    loaded = read_scenario(path)
+    assert loaded.scenario.deflator_source is DeflatorSource.NATO_HISTORY
+    (warning,) = loaded.warnings
+    assert "is empty (read as 'GDP forecast vintage')" in warning.message
+
+
 def test_an_unknown_word_is_refused_naming_the_cell(tmp_path, dataset):
     path = tmp_path / "unknown.xlsx"
     save_scenario(Scenario(dataset), path)

@@ -111,10 +111,15 @@ def scenarios(draw) -> Scenario:
     return scenario
 
 
+def only_rate_doubts(warnings) -> bool:
+    """No warning but the question a random exchange rate far from its path raises."""
+    return all("other way round" in warning.message for warning in warnings)
+
+
 def through_assumptions(scenario: Scenario) -> Scenario:
     rows = assumption_rows(scenario, Layout(len(scenario.allies), scenario.base_year))
     loaded, warnings = scenario_from_assumptions(Path("memory.xlsx"), rows, DATASET)
-    assert warnings == []
+    assert only_rate_doubts(warnings)
     return loaded
 
 
@@ -159,7 +164,7 @@ def test_save_load_save_through_files_changes_no_input(tmp_path, scenario):
     first, second = tmp_path / "first.xlsx", tmp_path / "second.xlsx"
     save_scenario(scenario, first)
     loaded = read_scenario(first)
-    assert loaded.warnings == []
+    assert only_rate_doubts(loaded.warnings)
     assert_same_inputs(loaded.scenario, scenario)
     save_scenario(loaded.scenario, second)
     # The second save stores exactly the same Assumptions sheet: every input identical.

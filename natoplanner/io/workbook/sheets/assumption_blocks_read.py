@@ -78,11 +78,11 @@ def read_year_blocks(
             warnings.append(
                 Problem(
                     str(sheet.file),
-                    f"{len(edited)} grey reference cell(s) of '{name}' differ from the IMF data "
-                    f"({list_cells(edited)}): natoplanner ignores them, but the spreadsheet's "
-                    "formulas use them, so its Results differ until natoplanner saves the file "
-                    "(which restores the IMF figures); type changes into the override block "
-                    "instead",
+                    f"{len(edited)} grey reference cell(s) of '{name}' differ from the figures "
+                    f"natoplanner wrote there ({list_cells(edited)}): natoplanner ignores them, "
+                    "but the spreadsheet's formulas use them, so its Results differ until "
+                    "natoplanner saves the file (which restores them); type changes into the "
+                    "override block instead",
                     sheet.name,
                     edited[0],
                     severity="warning",
@@ -104,12 +104,6 @@ def _reference_block(sheet: SheetCells, key: str, layout: Layout) -> np.ndarray:
     return grid
 
 
-def _same_figures(found: np.ndarray, expected: np.ndarray) -> bool:
-    return found.shape == expected.shape and bool(
-        np.allclose(found, expected, rtol=1e-9, atol=1e-12, equal_nan=True)
-    )
-
-
 def follow_reference_vintage(
     sheet: SheetCells, scenario: Scenario, layout: Layout, dataset: Dataset
 ) -> None:
@@ -120,33 +114,44 @@ def follow_reference_vintage(
     If a colleague retyped the vintage or the deflator setting (the cells are
     protected, but protection can be lifted), the blocks still hold what
     natoplanner wrote, and reading that keeps the app and the spreadsheet on
-    the same figures.
+    the same figures. A grey cell edited as well (warned by
+    :func:`read_year_blocks`) does not hide which settings the others hold: the
+    settings whose figures most grey cells agree with are read.
     """
-    growth = _reference_block(sheet, "growth_default", layout)
-    deflator = _reference_block(sheet, "deflator_default", layout)
+    grey = np.hstack(
+        [
+            _reference_block(sheet, "growth_default", layout),
+            _reference_block(sheet, "deflator_default", layout),
+        ]
+    )
     named = (scenario.gdp_vintage, scenario.deflator_source)
-    if _same_figures(growth, scenario.default_growth_pct()) and _same_figures(
-        deflator, scenario.default_deflator_pct()
-    ):
+    best, best_agreeing = named, _agreeing_cells(grey, scenario.default_paths(*named))
+    if best_agreeing == grey.size:
         return
     for vintage, source in itertools.product(dataset.forecast_vintages, DeflatorSource):
-        if (vintage, source) == named:
-            continue
         try:
-            other_growth, other_deflator = scenario.default_paths(vintage, source)
+            paths = scenario.default_paths(vintage, source)
         except ScenarioInputError:
             continue
-        if _same_figures(growth, other_growth) and _same_figures(deflator, other_deflator):
-            scenario.set_deflator_source(source)
-            scenario.set_gdp_vintage(vintage)
-            _warn_setting_not_held(sheet, "gdp_vintage", named[0], vintage)
-            _warn_setting_not_held(
-                sheet,
-                "deflator_source",
-                DEFLATOR_SOURCE_WORDS[named[1]],
-                DEFLATOR_SOURCE_WORDS[source],
-            )
-            return
+        agreeing = _agreeing_cells(grey, paths)
+        if agreeing > best_agreeing:
+            best, best_agreeing = (vintage, source), agreeing
+    if best == named:
+        return
+    vintage, source = best
+    scenario.set_deflator_source(source)
+    scenario.set_gdp_vintage(vintage)
+    _warn_setting_not_held(sheet, "gdp_vintage", named[0], vintage)
+    words = DEFLATOR_SOURCE_WORDS
+    _warn_setting_not_held(sheet, "deflator_source", words[named[1]], words[source])
+
+
+def _agreeing_cells(grey: np.ndarray, paths: tuple[np.ndarray, np.ndarray]) -> int:
+    """How many grey cells (growth block, then deflator block) hold these default paths."""
+    expected = np.hstack(paths)
+    if expected.shape != grey.shape:
+        return 0
+    return int(np.isclose(grey, expected, rtol=1e-9, atol=1e-12, equal_nan=True).sum())
 
 
 def _warn_setting_not_held(sheet: SheetCells, key: str, named: str, held: str) -> None:
@@ -154,14 +159,16 @@ def _warn_setting_not_held(sheet: SheetCells, key: str, named: str, held: str) -
     if named == held:
         return
     what = "GDP forecast vintage" if key == "gdp_vintage" else "default deflator"
+    typed = sheet.text(SETTING_ROW[key], SETTING_VALUE_COLUMN).strip()
+    says = f"reads '{typed}'" if typed else f"is empty (read as '{named}')"
     sheet.problem(
         SETTING_ROW[key],
         SETTING_VALUE_COLUMN,
-        f"the {what} reads '{named}', but the grey blocks (which the spreadsheet's "
+        f"the {what} {says}, but the grey blocks (which the spreadsheet's "
         f"formulas use) hold '{held}': read as '{held}'. To change it, choose it in "
         "natoplanner, which refills the blocks",
         f"'{held}', as the blocks hold",
-        named,
+        typed or None,
         severity="warning",
     )
 

@@ -8,12 +8,16 @@ import math
 import re
 from pathlib import Path
 
+import numpy as np
+
 from natoplanner.core.dataset import Dataset
 from natoplanner.core.errors import ScenarioInputError
+from natoplanner.core.projection import Projection
 from natoplanner.core.scenario import (
     BudgetPolicy,
     CorePolicy,
     DeflatorSource,
+    Measure,
     RelatedPolicy,
     RelatedTrack,
     Scenario,
@@ -98,6 +102,7 @@ def scenario_from_assumptions(
     _policies(sheet, scenario, layout, version, warnings)
     follow_reference_vintage(sheet, scenario, layout, dataset)
     read_year_blocks(sheet, scenario, layout, warnings)
+    _doubtful_exchange_rates(sheet, scenario, layout)
     read_rules(Path(file), rows, scenario, layout, errors, warnings)  # escape clause
     if errors:
         raise FileProblemError(errors[:50])
@@ -153,6 +158,27 @@ def _scenario_settings(path: Path, sheet: SheetCells, dataset: Dataset) -> Scena
         if sheet.problems:
             raise FileProblemError(sheet.problems)
     return scenario
+
+
+def _doubtful_exchange_rates(sheet: SheetCells, scenario: Scenario, layout: Layout) -> None:
+    """A warning on each typed exchange rate far from its relative-PPP path (typed the
+    other way round?); the rate is read as typed."""
+    typed = scenario.year_inputs(Measure.EXCHANGE_RATE)
+    if np.isnan(typed).all():
+        return
+    projection = Projection(scenario)
+    for i, j in zip(*np.nonzero(~np.isnan(typed)), strict=True):
+        year, rate = int(scenario.years[j]), float(typed[i, j])
+        doubt = projection.exchange_rate_doubt(scenario.allies[i].iso3, year, rate)
+        if doubt:
+            sheet.problem(
+                layout.assumption_row("fx", int(i)),
+                layout.assumption_column(year),
+                doubt,
+                "national currency per USD, near the relative-PPP path",
+                rate,
+                severity="warning",
+            )
 
 
 def _deflator_source(sheet: SheetCells, row: int, column: int) -> DeflatorSource:
