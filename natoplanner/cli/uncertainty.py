@@ -52,7 +52,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         default="documented",
         help="spread of the growth shocks: documented (default: scaled year by year to "
         "published forecast-error statistics, at least 1.08 pp a year; data/SOURCES.md §8) "
-        "or revisions (the IMF's six-month revisions as they are, far narrower)",
+        "or revisions (the IMF's six-month revisions as they are: narrower for most allies)",
     )
     parser.set_defaults(handler=run)
 

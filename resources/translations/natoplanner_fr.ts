@@ -3081,10 +3081,6 @@ p10–p90 (% PIB)</translation>
             <translation>les révisions du FMI lui-même, toutes les paires d'éditions (la dernière : %1 → %2)</translation>
         </message>
         <message>
-            <source>Whole vectors of the 32 allies' revisions, bootstrapped: a bad year for one ally is a bad year for most, as in the data. A six-month revision understates the full forecast error: far narrower than the documented errors.</source>
-            <translation>Vecteurs entiers des révisions des 32 Alliés, rééchantillonnés : une mauvaise année pour un Allié l'est pour la plupart, comme dans les données. Une révision à six mois sous-estime l'erreur de prévision complète : bien plus étroit que les erreurs documentées.</translation>
-        </message>
-        <message>
             <source>constant</source>
             <translation>constant</translation>
         </message>
@@ -3115,6 +3111,10 @@ p10–p90 (% PIB)</translation>
         <message>
             <source>Root mean square of each ally's yearly shock to real GDP growth (and to the deflator, if drawn); the shocks stay correlated across allies and persistent</source>
             <translation>Moyenne quadratique du choc annuel de chaque Allié sur la croissance réelle du PIB (et sur le déflateur, s'il est tiré) ; les chocs restent corrélés entre Alliés et persistants</translation>
+        </message>
+        <message>
+            <source>Whole vectors of the 32 allies' revisions, bootstrapped: a bad year for one ally is a bad year for most, as in the data. A six-month revision understates the full forecast error: narrower than the documented errors for most allies.</source>
+            <translation>Vecteurs entiers des révisions des 32 Alliés, rééchantillonnés : une mauvaise année pour un Allié l'est pour la plupart, comme dans les données. Une révision à six mois sous-estime l'erreur de prévision complète : plus étroit que les erreurs documentées pour la plupart des Alliés.</translation>
         </message>
         <message>
             <source>The IMF's CPI revisions of the same vintage pair and year as the growth shock (drawn together), or the constant above</source>

@@ -316,7 +316,7 @@ class UncertaintyDialog(QDialog):
             self.tr(
                 "Whole vectors of the 32 allies' revisions, bootstrapped: a bad year for one "
                 "ally is a bad year for most, as in the data. A six-month revision understates "
-                "the full forecast error: far narrower than the documented errors."
+                "the full forecast error: narrower than the documented errors for most allies."
             )
         )
         self.constant_radio = QRadioButton(self.tr("constant"), self)
