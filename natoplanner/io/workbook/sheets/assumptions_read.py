@@ -166,7 +166,8 @@ def _doubtful_exchange_rates(sheet: SheetCells, scenario: Scenario, layout: Layo
     typed = scenario.year_inputs(Measure.EXCHANGE_RATE)
     if np.isnan(typed).all():
         return
-    projection = Projection(scenario)
+    with np.errstate(all="ignore"):  # extreme typed inputs are checked elsewhere
+        projection = Projection(scenario)
     for i, j in zip(*np.nonzero(~np.isnan(typed)), strict=True):
         year, rate = int(scenario.years[j]), float(typed[i, j])
         doubt = projection.exchange_rate_doubt(scenario.allies[i].iso3, year, rate)
