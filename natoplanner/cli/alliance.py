@@ -80,13 +80,16 @@ def run(args: argparse.Namespace) -> int:
             f"{row.core_share_pct:.2f}",
             f"{row.total_share_pct:.2f}",
             f"{row.core_usd_bn:,.1f}",
+            *([f"{row.core_usd_bn_nominal:,.1f}"] if args.nominal else []),
             str(row.allies_at_2_pct),
             str(row.allies_at_3_5_pct),
             str(row.allies_at_5_pct),
         ]
         for row in frame.itertuples(index=False)
     ]
-    header = ["Aggregate", "Year", "Core %", "Total %", "Core USD bn*", "At 2%", "At 3.5%", "At 5%"]
+    header = ["Aggregate", "Year", "Core %", "Total %", "Core USD bn*"]
+    header += ["Current USD bn**"] if args.nominal else []
+    header += ["At 2%", "At 3.5%", "At 5%"]
     print(
         f"{scenario.name}: NATO figures to {scenario.base_year}, then the scenario "
         f"(horizon {scenario.horizon})"
@@ -94,5 +97,8 @@ def run(args: argparse.Namespace) -> int:
     print(format_table(rows, header, right_align_from=1))
     print(f"* {aggregates.money_label}; deflator: {deflator_label(scenario)}")
     if args.nominal:
-        print(f"  current USD: exchange rates {exchange_rate_label(scenario)}")
+        print(
+            f"** current USD: NATO's figures to {scenario.base_year}, then exchange rates "
+            f"{exchange_rate_label(scenario)}"
+        )
     return 0

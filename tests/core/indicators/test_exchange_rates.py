@@ -118,9 +118,16 @@ def test_cli_set_fx_and_alliance_nominal(tmp_path, capsys):
     assert run_command(["set", str(path), "USA", "fx.2030=1.1"]) == 1
     assert "the US dollar is the unit" in capsys.readouterr().err
     assert run_command(["alliance", str(path), "--nominal"]) == 0
-    assert "exchange rates relative PPP from the deflator paths; typed for 1 ally" in (
-        capsys.readouterr().out
+    text = capsys.readouterr().out
+    assert "exchange rates relative PPP from the deflator paths; typed for 1 ally" in text
+    # The text table shows the current-USD column too (the CSV's core_usd_bn_nominal).
+    header = next(line for line in text.splitlines() if line.startswith("Aggregate"))
+    assert "Current USD bn**" in header
+    nato_2035 = next(
+        line for line in text.splitlines() if line.startswith("NATO ") and " 2035 " in line
     )
+    expected = after.loc[(after["aggregate"] == "NATO") & (after["year"] == 2035)]
+    assert f"{expected['core_usd_bn_nominal'].iloc[0]:,.1f}" in nato_2035
 
 
 def test_a_rate_typed_the_other_way_round_is_questioned_everywhere(tmp_path, capsys):
