@@ -129,6 +129,18 @@ def test_a_bad_key_or_value_is_one_line_and_leaves_the_file(
     assert digest(workbook) == before
 
 
+def test_policy_words_as_the_workbook_shows_them(workbook: Path, tmp_path: Path) -> None:
+    """ "nominal growth" (the workbook's drop-down word) and "Ramp-To-Target" mean the
+    enum's nominal_growth and ramp_to_target, as the workbook reader takes them."""
+    out = tmp_path / "words.xlsx"
+    result = run("set", str(workbook), "DEU", "policy=nominal growth", "rate=3", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert read_scenario(out).scenario.core_policy("DEU").kind is BudgetPolicy.NOMINAL_GROWTH
+    result = run("set", str(out), "POL", "related_policy=Ramp-To-Target")
+    assert result.returncode == 0, result.stderr
+    assert read_scenario(out).scenario.related_track("POL").kind is RelatedPolicy.RAMP_TO_TARGET
+
+
 def test_set_refuses_to_overwrite_out_without_force(workbook: Path, tmp_path: Path) -> None:
     out = tmp_path / "taken.xlsx"
     out.write_bytes(b"not mine")

@@ -9,8 +9,10 @@ file untouched. The workbook is rewritten atomically (in place, or to
 from __future__ import annotations
 
 import argparse
+import re
 from collections.abc import Callable
 from dataclasses import replace
+from enum import StrEnum
 from pathlib import Path
 
 import numpy as np
@@ -187,15 +189,19 @@ def _apply_policy_key(scenario: Scenario, iso3: str, key: str, text: str) -> Non
 
 
 def _kind(key: str, text: str) -> BudgetPolicy:
-    try:
-        return BudgetPolicy(text)
-    except ValueError:
-        raise AssignmentError(key, f"expected {POLICY_KEYS[key]}, got {text!r}") from None
+    return _policy_word(BudgetPolicy, key, text)
 
 
 def _related_kind(key: str, text: str) -> RelatedPolicy:
+    return _policy_word(RelatedPolicy, key, text)
+
+
+def _policy_word(kind: type[StrEnum], key: str, text: str) -> StrEnum:
+    """A policy word as the workbook shows it or as the enum spells it ("nominal growth",
+    "Nominal-Growth", "nominal_growth"): any case, spaces and hyphens as underscores."""
+    word = re.sub(r"[\s\-]+", "_", text.strip().casefold())
     try:
-        return RelatedPolicy(text)
+        return kind(word)
     except ValueError:
         raise AssignmentError(key, f"expected {POLICY_KEYS[key]}, got {text!r}") from None
 
