@@ -150,7 +150,9 @@ def _apply_policy_key(scenario: Scenario, iso3: str, key: str, text: str) -> Non
         scenario.targets(iso3),
     )
     setters: dict[str, Callable[[], None]] = {
-        "policy": lambda: scenario.set_core_policy(iso3, replace(core, kind=_kind(key, text))),
+        "policy": lambda: scenario.set_core_policy(
+            iso3, replace(core, kind=_policy_word(BudgetPolicy, key, text))
+        ),
         "rate": lambda: scenario.set_core_policy(
             iso3, replace(core, rate_pct=_number(key, text, expected))
         ),
@@ -167,7 +169,7 @@ def _apply_policy_key(scenario: Scenario, iso3: str, key: str, text: str) -> Non
             iso3, replace(core, target_year=_year(key, text, expected))
         ),
         "related_policy": lambda: scenario.set_related_track(
-            iso3, replace(related, kind=_related_kind(key, text))
+            iso3, replace(related, kind=_policy_word(RelatedPolicy, key, text))
         ),
         "related_share": lambda: scenario.set_related_track(
             iso3, replace(related, share_pct=_number(key, text, expected))
@@ -186,14 +188,6 @@ def _apply_policy_key(scenario: Scenario, iso3: str, key: str, text: str) -> Non
         ),
     }
     setters[key]()
-
-
-def _kind(key: str, text: str) -> BudgetPolicy:
-    return _policy_word(BudgetPolicy, key, text)
-
-
-def _related_kind(key: str, text: str) -> RelatedPolicy:
-    return _policy_word(RelatedPolicy, key, text)
 
 
 def _policy_word(kind: type[StrEnum], key: str, text: str) -> StrEnum:

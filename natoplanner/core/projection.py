@@ -295,7 +295,9 @@ class Projection:
         relative purchasing-power parity, ``fx[t] = fx[t-1] · (P[t]/P[t-1]) / (P_US[t]/P_US[t-1])``
         (P the deflator index of the ally and of the United States); a path continues from
         a typed year. For current-USD money only (``aggregates.nominal_core_usd_bn``)."""
-        step = self._relative_ppp_step()
+        return self._exchange_rates(self._relative_ppp_step())
+
+    def _exchange_rates(self, step: np.ndarray) -> np.ndarray:
         typed = self.scenario.year_inputs(Measure.EXCHANGE_RATE)
         rates = np.empty((step.shape[0], step.shape[1] + 1))
         rates[:, 0] = self.fx_per_usd()
@@ -315,8 +317,9 @@ class Projection:
         year before's rate moved by relative PPP (this tool's heuristic; a rate typed
         the other way round, USD per unit, is far outside it)."""
         row, col = self.scenario.row(iso3), self.scenario.column(year)
+        step = self._relative_ppp_step()
         # Column ``col`` of the rates is the year before (column 0 is the base year).
-        expected = self.exchange_rates_per_usd()[row, col] * self._relative_ppp_step()[row, col]
+        expected = self._exchange_rates(step)[row, col] * step[row, col]
         factor = EXCHANGE_RATE_DOUBT_FACTOR
         if not np.isfinite(expected) or expected / factor <= rate <= expected * factor:
             return None

@@ -381,6 +381,10 @@ class Scenario:
         view.flags.writeable = False
         return view
 
+    def allies_with_inputs(self, measure: Measure) -> int:
+        """How many allies have at least one year of ``measure`` typed."""
+        return int((~np.isnan(self._year_inputs[Measure(measure)])).any(axis=1).sum())
+
     def check_year_input(
         self, measure: Measure, iso3: str, year: int, value: object
     ) -> float | None:

@@ -187,7 +187,7 @@ def nominal_core_usd_bn(projection: Projection) -> np.ndarray:
 def exchange_rate_label(scenario: Scenario) -> str:
     """How the nominal view's exchange rates are set, e.g. "relative PPP from the
     deflator paths; typed for 2 allies"."""
-    typed = int((~np.isnan(scenario.year_inputs(Measure.EXCHANGE_RATE))).any(axis=1).sum())
+    typed = scenario.allies_with_inputs(Measure.EXCHANGE_RATE)
     label = "relative PPP from the deflator paths"
     if typed:
         label += f"; typed for {typed} {'ally' if typed == 1 else 'allies'}"

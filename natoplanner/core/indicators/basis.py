@@ -16,8 +16,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
-
 from natoplanner.core.dataset import FIRST_HISTORY_YEAR, Dataset
 from natoplanner.core.scenario import DeflatorSource, Measure, Scenario
 
@@ -90,7 +88,7 @@ def deflator_label(scenario: Scenario) -> str:
     deflator)" or "NATO implied GDP deflator (each year's to 2026, then the
     2017-2026 average; IMF WEO April 2026 where NATO has none)", with "; typed
     deflator for N allies" when the user typed deflator years."""
-    typed = int((~np.isnan(scenario.year_inputs(Measure.DEFLATOR))).any(axis=1).sum())
+    typed = scenario.allies_with_inputs(Measure.DEFLATOR)
     vintage = scenario.gdp_vintage
     if scenario.deflator_source is DeflatorSource.NATO_HISTORY:
         first, last = scenario.dataset.nato_deflator_years()

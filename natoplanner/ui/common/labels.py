@@ -8,7 +8,6 @@ with numbers in the UI locale ("rampe vers 3,5 % en 2035").
 
 from __future__ import annotations
 
-import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from natoplanner.core.indicators.basis import ShareBasis
@@ -216,7 +215,7 @@ def denominator_label(name: str) -> str:
 def exchange_rate_text(scenario: Scenario) -> str:
     """How current-USD amounts are converted, in the interface language: "relative PPP
     from the deflator paths; typed for 2 allies" (``aggregates.exchange_rate_label``)."""
-    typed = int((~np.isnan(scenario.year_inputs(Measure.EXCHANGE_RATE))).any(axis=1).sum())
+    typed = scenario.allies_with_inputs(Measure.EXCHANGE_RATE)
     if not typed:
         return tr(QT_TRANSLATE_NOOP("Labels", "relative PPP from the deflator paths"))
     return tr(

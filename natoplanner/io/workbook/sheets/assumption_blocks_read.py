@@ -129,6 +129,8 @@ def follow_reference_vintage(
     if best_agreeing == grey.size:
         return
     for vintage, source in itertools.product(dataset.forecast_vintages, DeflatorSource):
+        if (vintage, source) == named:
+            continue  # counted above
         try:
             paths = scenario.default_paths(vintage, source)
         except ScenarioInputError:
